@@ -1,0 +1,22 @@
+#pragma once
+
+/** @file Umbrella header: everything antq offers. */
+
+#include <antq/analysis/hierarchy.hpp>
+#include <antq/errors.hpp>
+#include <antq/fwd.hpp>
+#include <antq/graph/org_graph.hpp>
+#include <antq/graph/selector.hpp>
+#include <antq/io/datasets.hpp>
+#include <antq/io/dot.hpp>
+#include <antq/io/graphml.hpp>
+#include <antq/io/json.hpp>
+#include <antq/model/ids.hpp>
+#include <antq/model/level.hpp>
+#include <antq/model/text.hpp>
+#include <antq/model/tie.hpp>
+#include <antq/model/tie_kind.hpp>
+#include <antq/model/unit.hpp>
+#include <antq/model/unit_kind.hpp>
+#include <antq/model/value.hpp>
+#include <antq/version.hpp>

@@ -1,0 +1,196 @@
+#pragma once
+
+/** @file OrgGraph: the typed organisational graph. */
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <antq/graph/detail/storage.hpp>
+#include <antq/model/ids.hpp>
+#include <antq/model/tie.hpp>
+#include <antq/model/unit.hpp>
+
+namespace antq {
+
+/** A tie named by its endpoints' persistent ids, as files and bulk builders give it. */
+struct TieSpec {
+    std::string source;
+    std::string target;
+    TieKind kind = TieKind::coordinates;
+    Object attributes;
+};
+
+/**
+ * The organisational graph: units (territories, bodies, posts) and typed, directed ties between them.
+ *
+ * Every mutation keeps the structural rules or throws and leaves the graph unchanged: unique ids,
+ * well-formed UTF-8 names stored in NFC, a territory's level equal to its kind, containment only one
+ * administrative step down (or province -> commune, for two-tier structures) with one parent each, a body
+ * serving one territory of its own level, a post heading bodies of its own level, no cycle in
+ * subordination (`directs`), no duplicate tie. Completeness (every body serves a territory, every post
+ * heads a body) can only hold once a graph is fully built, so it is checked by validate(), which the
+ * loaders call.
+ *
+ * Units and ties have dense indices that never shift: removing a unit leaves a hole. Every mutation
+ * increments generation(), which views use to detect that the graph changed under them.
+ *
+ * Thread safety: const member functions may run concurrently; a mutation must not overlap any other call.
+ */
+class OrgGraph {
+public:
+    OrgGraph() = default;
+
+    /** @name Size */
+    ///@{
+    /** Number of units (removed ones excluded). Complexity: O(1). */
+    std::size_t unit_count() const noexcept { return m_unit_count; }
+    /** Number of ties (removed ones excluded). Complexity: O(1). */
+    std::size_t tie_count() const noexcept { return m_tie_count; }
+    /** One past the largest unit index ever given out. Complexity: O(1). */
+    std::size_t unit_capacity() const noexcept { return m_units.size(); }
+    /** One past the largest tie index ever given out. Complexity: O(1). */
+    std::size_t tie_capacity() const noexcept { return m_ties.size(); }
+    /** Incremented by every mutation. */
+    std::uint64_t generation() const noexcept { return m_generation; }
+    ///@}
+
+    /** @name The graph's own name and attributes */
+    ///@{
+    const std::string& name() const noexcept { return m_name; }
+    void set_name(std::string name);
+    const Object& attributes() const noexcept { return m_attributes; }
+    void set_attributes(Object attributes);
+    ///@}
+
+    /** @name Lookup */
+    ///@{
+    /** The index of unit `id`, or std::nullopt. Complexity: O(1) expected. */
+    std::optional<UnitIndex> find(std::string_view id) const noexcept;
+    /** The index of unit `id`. @throws NotFound tag "unknown_unit". Complexity: O(1) expected. */
+    UnitIndex index_of(std::string_view id) const;
+    /** True if a unit with this id exists. */
+    bool contains(std::string_view id) const noexcept { return find(id).has_value(); }
+    /** True if `u` names a unit that exists (was added and not removed). */
+    bool is_alive(UnitIndex u) const noexcept;
+    /** True if `t` names a tie that exists. */
+    bool is_alive(TieIndex t) const noexcept;
+    /** The unit at `u`. @throws NotFound tag "unknown_unit". */
+    const Unit& unit(UnitIndex u) const;
+    /** The unit with persistent id `id`. @throws NotFound tag "unknown_unit". */
+    const Unit& unit(std::string_view id) const { return unit(index_of(id)); }
+    /** The tie at `t`. @throws NotFound tag "unknown_tie". */
+    const Tie& tie(TieIndex t) const;
+    /** All units, in index order. Complexity: O(capacity). */
+    std::vector<UnitIndex> units() const;
+    /** All ties, in index order. Complexity: O(capacity). */
+    std::vector<TieIndex> ties() const;
+    ///@}
+
+    /** @name Mutation */
+    ///@{
+    /**
+     * Adds a unit. Its name is normalised to NFC.
+     * @returns the new unit's index
+     * @throws InvalidInput tags "duplicate_id", "bad_id", "bad_name", "invalid_utf8", "level_mismatch", "bad_gso_code"
+     */
+    UnitIndex add_unit(Unit unit);
+
+    /**
+     * Adds a tie between two existing units.
+     * @throws NotFound "unknown_unit"; InvalidInput "self_tie", "wrong_endpoint", "level_mismatch",
+     *         "duplicate_tie", "serves_twice", "second_head"; HierarchyError "wrong_level", "second_parent",
+     *         "cycle", "superior_below"
+     * Complexity: O(min(out-degree(source), in-degree(target))), plus for `directs` the subordinate's subtree.
+     */
+    TieIndex add_tie(UnitIndex source, UnitIndex target, TieKind kind, Object attributes = {});
+    /** As above, naming endpoints by persistent id. */
+    TieIndex add_tie(std::string_view source, std::string_view target, TieKind kind, Object attributes = {});
+
+    /**
+     * Adds many ties at once, all or none. Same rules as add_tie, but subordination cycles are checked once
+     * over the whole graph at the end (O(V + E)) rather than per tie, so bulk loads stay linear.
+     * @param place_of names spec i in an error (default "ties[i]"), e.g. a JSON pointer
+     * @returns the index of the first new tie (the others follow in order)
+     * @throws as add_tie, with where() starting with place_of(i) for the offending spec
+     */
+    TieIndex add_ties(std::span<const TieSpec> ties, const std::function<std::string(std::size_t)>& place_of = {});
+
+    /** Removes a unit and every tie touching it. Its index is never reused. @throws NotFound */
+    void remove_unit(UnitIndex u);
+    /** Removes a tie. @throws NotFound */
+    void remove_tie(TieIndex t);
+    /** Renames a unit (normalised to NFC). @throws NotFound, InvalidInput */
+    void rename_unit(UnitIndex u, std::string name);
+    /** Sets one free attribute of a unit. @throws NotFound */
+    void set_unit_attribute(UnitIndex u, std::string key, Value value);
+    /** Removes one free attribute; returns whether it was there. @throws NotFound */
+    bool erase_unit_attribute(UnitIndex u, std::string_view key);
+    ///@}
+
+    /** @name Navigation along one tie kind */
+    ///@{
+    /** Sources of the ties of `kind` that end at `u`, in tie order. Complexity: O(in-degree). */
+    std::vector<UnitIndex> parents(UnitIndex u, TieKind kind) const;
+    /** Targets of the ties of `kind` that start at `u`, in tie order. Complexity: O(out-degree). */
+    std::vector<UnitIndex> children(UnitIndex u, TieKind kind) const;
+    /**
+     * The single parent of `u` along `kind`, or std::nullopt for a root.
+     * @throws HierarchyError "several_parents" if `u` has more than one (e.g. dual subordination).
+     * Complexity: O(in-degree).
+     */
+    std::optional<UnitIndex> parent(UnitIndex u, TieKind kind = TieKind::contains) const;
+    /** Ties of `kind` ending at `u`. Complexity: O(in-degree). */
+    std::vector<TieIndex> in_ties(UnitIndex u, std::optional<TieKind> kind = std::nullopt) const;
+    /** Ties of `kind` starting at `u`. Complexity: O(out-degree). */
+    std::vector<TieIndex> out_ties(UnitIndex u, std::optional<TieKind> kind = std::nullopt) const;
+    /**
+     * The territory a unit belongs to: itself for a territory, the territory served for a body, the
+     * territory of the (first) headed body for a post; std::nullopt while not yet tied.
+     * Complexity: O(degree).
+     */
+    std::optional<UnitIndex> area(UnitIndex u) const;
+    /** The post heading `u`, or std::nullopt. Complexity: O(in-degree). */
+    std::optional<UnitIndex> head(UnitIndex u) const;
+    ///@}
+
+    /**
+     * Checks what only a complete graph can satisfy: every body serves a territory, every post heads a
+     * body, and subordination is acyclic.
+     * @throws InvalidInput "body_serves_nothing", "post_heads_nothing"; HierarchyError "cycle"
+     * Complexity: O(V + E).
+     */
+    void validate() const;
+
+    /** Direct access to the Boost.Graph storage, for algorithms inside antq. */
+    const detail::BoostGraph& storage() const noexcept { return m_graph; }
+
+    /** Same units and ties (by id, kind, level, name, attributes), whatever their order or indices. */
+    bool same_content(const OrgGraph& other) const;
+
+private:
+    const Unit& checked_unit(UnitIndex u) const;
+    void check_tie(UnitIndex s, UnitIndex t, TieKind kind) const;
+    TieIndex insert_tie(UnitIndex s, UnitIndex t, TieKind kind, Object attributes);
+    bool has_tie(UnitIndex s, UnitIndex t, TieKind kind) const;
+    std::optional<std::vector<UnitIndex>> find_directs_cycle() const;
+    void touch() noexcept { ++m_generation; }
+
+    detail::BoostGraph m_graph;
+    std::vector<Unit> m_units;
+    std::vector<bool> m_unit_alive;
+    std::vector<Tie> m_ties;
+    std::vector<bool> m_tie_alive;
+    detail::IdIndex m_index;
+    std::size_t m_unit_count = 0;
+    std::size_t m_tie_count = 0;
+    std::uint64_t m_generation = 0;
+    std::string m_name;
+    Object m_attributes;
+};
+
+}  // namespace antq

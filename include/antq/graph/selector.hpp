@@ -1,0 +1,106 @@
+#pragma once
+
+/** @file Selectors: composable predicates that pick units by kind, level, territory, id and attribute. */
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <antq/graph/org_graph.hpp>
+#include <antq/model/ids.hpp>
+#include <antq/model/level.hpp>
+#include <antq/model/unit_kind.hpp>
+#include <antq/model/value.hpp>
+
+namespace antq {
+
+/**
+ * A predicate over units, built from a few primitives and combined with `&`, `|` and `~`.
+ *
+ * ```
+ * auto communal_pcs = Selector::kind(UnitKind::peoples_committee) & Selector::level(Level::commune)
+ *                   & Selector::within("296");
+ * std::vector<UnitIndex> picked = communal_pcs.select(graph);
+ * ```
+ * The same tree is written as JSON by `antq/io/json.hpp` (see docs/selectors.md). Selectors are
+ * immutable values; copies share their tree.
+ */
+class Selector {
+public:
+    /** What a node of the tree tests. */
+    enum class Op { everything, kind, level, within, id, attribute_equals, has_attribute, all_of, any_of, negation };
+
+    /** One node of the tree; fields other than `op`'s are empty. */
+    struct Node {
+        Op op = Op::everything;
+        std::vector<UnitKind> kinds;          // kind
+        std::vector<Level> levels;            // level
+        std::vector<std::string> ids;         // within (one territory id), id (any number)
+        std::string key;                      // attribute_equals, has_attribute
+        Value value;                          // attribute_equals
+        std::vector<Selector> operands;       // all_of, any_of, negation (one)
+    };
+
+    /** Matches every unit. */
+    Selector();
+
+    static Selector all();
+    /** Units of any of these kinds. */
+    static Selector kind(UnitKind k);
+    static Selector kinds(std::vector<UnitKind> ks);
+    /** Units at any of these levels. */
+    static Selector level(Level l);
+    static Selector levels(std::vector<Level> ls);
+    /**
+     * Units in the territory `territory_id`, inclusive: the territory, every territory it contains
+     * (transitively), every body serving one of those, and every post heading such a body.
+     */
+    static Selector within(std::string territory_id);
+    /** Units with any of these persistent ids. An id the graph lacks is an error at select time. */
+    static Selector id(std::string unit_id);
+    static Selector ids(std::vector<std::string> unit_ids);
+    /** Units whose attribute `key` equals `value`. */
+    static Selector attribute_equals(std::string key, Value value);
+    /** Units that have attribute `key`. */
+    static Selector has_attribute(std::string key);
+    static Selector all_of(std::vector<Selector> operands);
+    static Selector any_of(std::vector<Selector> operands);
+    static Selector negation(Selector operand);
+
+    friend Selector operator&(const Selector& a, const Selector& b) { return all_of({a, b}); }
+    friend Selector operator|(const Selector& a, const Selector& b) { return any_of({a, b}); }
+    friend Selector operator~(const Selector& a) { return negation(a); }
+
+    /** The root of the tree. */
+    const Node& node() const noexcept { return *m_node; }
+
+    /**
+     * The matching units, in index order.
+     * @throws NotFound "unknown_unit" for an `id` or `within` naming no unit; InvalidInput "not_a_territory"
+     *         for `within` on a unit that is not a territory
+     * Complexity: O(V + E) per `within` node, O(V) per other node.
+     */
+    std::vector<UnitIndex> select(const OrgGraph& graph) const;
+
+    /** One boolean per unit index (size graph.unit_capacity()); removed units are false. */
+    std::vector<bool> mask(const OrgGraph& graph) const;
+
+    /** A compact, human-readable rendering, e.g. `kind(police) & level(commune)`. */
+    std::string to_string() const;
+
+    friend bool operator==(const Selector& a, const Selector& b);
+
+private:
+    explicit Selector(Node node);
+    std::shared_ptr<const Node> m_node;
+};
+
+/**
+ * The territory subtree of `root` as a mask over unit indices: `root`, the territories it contains
+ * transitively, the bodies serving them, the posts heading those bodies.
+ * @throws NotFound, InvalidInput "not_a_territory"
+ * Complexity: O(V + E).
+ */
+std::vector<bool> territory_mask(const OrgGraph& graph, UnitIndex root);
+
+}  // namespace antq

@@ -1,0 +1,21 @@
+#pragma once
+
+/** @file Datasets embedded in the library. */
+
+#include <string_view>
+
+#include <antq/graph/org_graph.hpp>
+
+namespace antq::datasets {
+
+/**
+ * Hải Dương province as it stood in early 2024: 12 district-level units, 235 communes, synthetic
+ * villages, and the bodies and posts of the movement at every level. What is real and what is
+ * synthetic: data/README.md. Each call parses a fresh copy.
+ */
+OrgGraph hai_duong_2024();
+
+/** The embedded JSON text of hai_duong_2024 (format "antq.orggraph"). */
+std::string_view hai_duong_2024_json() noexcept;
+
+}  // namespace antq::datasets

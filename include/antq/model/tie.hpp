@@ -1,0 +1,21 @@
+#pragma once
+
+/** @file A typed, directed tie between two units. */
+
+#include <antq/model/ids.hpp>
+#include <antq/model/tie_kind.hpp>
+#include <antq/model/value.hpp>
+
+namespace antq {
+
+/** A tie as the graph holds it: endpoints by index, its kind, and free attributes. */
+struct Tie {
+    UnitIndex source;
+    UnitIndex target;
+    TieKind kind = TieKind::coordinates;
+    Object attributes;
+
+    friend bool operator==(const Tie&, const Tie&) = default;
+};
+
+}  // namespace antq

@@ -1,0 +1,27 @@
+#pragma once
+
+/** @file A unit: a territory, a body or a post. */
+
+#include <string>
+
+#include <antq/model/level.hpp>
+#include <antq/model/unit_kind.hpp>
+#include <antq/model/value.hpp>
+
+namespace antq {
+
+/** What describes a unit. The graph keeps it; ties are held separately. */
+struct Unit {
+    /** Persistent id: a GSO code for administrative units, any stable string otherwise. */
+    std::string id;
+    /** Display name, UTF-8 in NFC. */
+    std::string name;
+    UnitKind kind = UnitKind::agency;
+    Level level = Level::province;
+    /** Free attributes (e.g. "type": "huyện", "synthetic": true). */
+    Object attributes;
+
+    friend bool operator==(const Unit&, const Unit&) = default;
+};
+
+}  // namespace antq

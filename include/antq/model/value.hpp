@@ -1,0 +1,117 @@
+#pragma once
+
+/** @file Free attribute values: a JSON-like tree that model and graph can hold without a JSON library. */
+
+#include <algorithm>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace antq {
+
+class Value;
+
+/** An ordered list of values. */
+using Array = std::vector<Value>;
+
+/**
+ * A string-keyed map of values, kept sorted by key so that two objects with the same members compare
+ * equal whatever order they were written in.
+ */
+class Object {
+public:
+    using member_type = std::pair<std::string, Value>;
+    using const_iterator = std::vector<member_type>::const_iterator;
+
+    Object() = default;
+    Object(std::initializer_list<member_type> members);
+
+    /** Sets `key` to `value`, replacing an existing member. */
+    void set(std::string key, Value value);
+    /** The member named `key`, or nullptr. */
+    const Value* find(std::string_view key) const noexcept;
+    /** Removes `key`; returns whether it was there. */
+    bool erase(std::string_view key);
+
+    std::size_t size() const noexcept { return m_members.size(); }
+    bool empty() const noexcept { return m_members.empty(); }
+    const_iterator begin() const noexcept { return m_members.begin(); }
+    const_iterator end() const noexcept { return m_members.end(); }
+
+    friend bool operator==(const Object& a, const Object& b);
+
+private:
+    std::vector<member_type> m_members;  // sorted by key, unique keys
+};
+
+/** A JSON-like value: null, boolean, 64-bit integer, double, UTF-8 string, array or object. */
+class Value {
+public:
+    enum class Type : std::uint8_t { null, boolean, integer, number, string, array, object };
+
+    Value() noexcept : m_data(nullptr) {}
+    Value(std::nullptr_t) noexcept : m_data(nullptr) {}
+    Value(bool b) noexcept : m_data(b) {}
+    Value(int i) noexcept : m_data(static_cast<std::int64_t>(i)) {}
+    Value(std::int64_t i) noexcept : m_data(i) {}
+    Value(double d) noexcept : m_data(d) {}
+    Value(const char* s) : m_data(std::string(s)) {}
+    Value(std::string s) noexcept : m_data(std::move(s)) {}
+    Value(std::string_view s) : m_data(std::string(s)) {}
+    Value(Array a) noexcept : m_data(std::move(a)) {}
+    Value(Object o) noexcept : m_data(std::move(o)) {}
+
+    Type type() const noexcept { return static_cast<Type>(m_data.index()); }
+    bool is_null() const noexcept { return type() == Type::null; }
+
+    /** Typed access; throws std::bad_variant_access on a type mismatch. */
+    bool as_bool() const { return std::get<bool>(m_data); }
+    std::int64_t as_integer() const { return std::get<std::int64_t>(m_data); }
+    double as_number() const { return std::get<double>(m_data); }
+    const std::string& as_string() const { return std::get<std::string>(m_data); }
+    const Array& as_array() const { return std::get<Array>(m_data); }
+    const Object& as_object() const { return std::get<Object>(m_data); }
+
+    /** The variant itself, for std::visit. */
+    const auto& data() const noexcept { return m_data; }
+
+    friend bool operator==(const Value& a, const Value& b) { return a.m_data == b.m_data; }
+
+private:
+    std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, Array, Object> m_data;
+};
+
+inline Object::Object(std::initializer_list<member_type> members) {
+    for (const auto& m : members) set(m.first, m.second);
+}
+
+inline void Object::set(std::string key, Value value) {
+    auto it = std::lower_bound(m_members.begin(), m_members.end(), key,
+                               [](const member_type& m, const std::string& k) { return m.first < k; });
+    if (it != m_members.end() && it->first == key)
+        it->second = std::move(value);
+    else
+        m_members.emplace(it, std::move(key), std::move(value));
+}
+
+inline const Value* Object::find(std::string_view key) const noexcept {
+    auto it = std::lower_bound(m_members.begin(), m_members.end(), key,
+                               [](const member_type& m, std::string_view k) { return m.first < k; });
+    return (it != m_members.end() && it->first == key) ? &it->second : nullptr;
+}
+
+inline bool Object::erase(std::string_view key) {
+    auto it = std::lower_bound(m_members.begin(), m_members.end(), key,
+                               [](const member_type& m, std::string_view k) { return m.first < k; });
+    if (it == m_members.end() || it->first != key) return false;
+    m_members.erase(it);
+    return true;
+}
+
+inline bool operator==(const Object& a, const Object& b) { return a.m_members == b.m_members; }
+
+}  // namespace antq

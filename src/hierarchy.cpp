@@ -1,0 +1,78 @@
+#include <deque>
+#include <string>
+
+#include <antq/analysis/hierarchy.hpp>
+#include <antq/errors.hpp>
+#include <antq/graph/selector.hpp>
+
+namespace antq {
+
+namespace {
+
+template <class Next>
+std::vector<UnitIndex> breadth_first(const OrgGraph& graph, UnitIndex start, Next&& next) {
+    graph.unit(start);  // throws NotFound for a bad index
+    std::vector<bool> seen(graph.unit_capacity(), false);
+    seen[start.value] = true;
+    std::vector<UnitIndex> out;
+    std::deque<UnitIndex> queue{start};
+    while (!queue.empty()) {
+        const UnitIndex u = queue.front();
+        queue.pop_front();
+        for (UnitIndex v : next(u))
+            if (!seen[v.value]) {
+                seen[v.value] = true;
+                out.push_back(v);
+                queue.push_back(v);
+            }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<UnitIndex> ancestors(const OrgGraph& graph, UnitIndex u, TieKind kind) {
+    return breadth_first(graph, u, [&](UnitIndex v) { return graph.parents(v, kind); });
+}
+
+std::vector<UnitIndex> descendants(const OrgGraph& graph, UnitIndex u, TieKind kind) {
+    return breadth_first(graph, u, [&](UnitIndex v) { return graph.children(v, kind); });
+}
+
+std::vector<UnitIndex> subtree(const OrgGraph& graph, UnitIndex root) {
+    const auto mask = territory_mask(graph, root);
+    std::vector<UnitIndex> out;
+    for (std::uint32_t i = 0; i < mask.size(); ++i)
+        if (mask[i]) out.push_back(UnitIndex{i});
+    return out;
+}
+
+std::vector<std::vector<UnitIndex>> chains_of_command(const OrgGraph& graph, UnitIndex u, std::size_t max_paths) {
+    graph.unit(u);
+    std::vector<std::vector<UnitIndex>> done;
+    std::vector<std::vector<UnitIndex>> open{{u}};
+    while (!open.empty()) {
+        std::vector<UnitIndex> path = std::move(open.back());
+        open.pop_back();
+        const auto superiors = graph.parents(path.back(), TieKind::directs);
+        if (superiors.empty()) {
+            done.push_back(std::move(path));
+            if (done.size() > max_paths)
+                throw InvalidInput("too_many_paths", "'" + graph.unit(u).id + "'",
+                                   "more than " + std::to_string(max_paths) + " chains of command");
+            continue;
+        }
+        // Push in reverse so the first superior's chain comes out first.
+        for (auto it = superiors.rbegin(); it != superiors.rend(); ++it) {
+            auto next = path;
+            next.push_back(*it);
+            open.push_back(std::move(next));
+        }
+        if (open.size() > max_paths * 64)
+            throw InvalidInput("too_many_paths", "'" + graph.unit(u).id + "'",
+                               "more than " + std::to_string(max_paths) + " chains of command");
+    }
+    return done;
+}
+
+}  // namespace antq

@@ -1,0 +1,504 @@
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <system_error>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <antq/errors.hpp>
+#include <antq/io/json.hpp>
+#include <antq/model/text.hpp>
+#include <antq/version.hpp>
+
+namespace antq {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::string_view format_name = "antq.orggraph";
+constexpr std::size_t max_selector_depth = 64;
+
+std::string type_name(const json& j) {
+    switch (j.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return "a boolean";
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned: return "an integer";
+        case json::value_t::number_float: return "a number";
+        case json::value_t::string: return "a string";
+        case json::value_t::array: return "an array";
+        case json::value_t::object: return "an object";
+        default: return "an unsupported value";
+    }
+}
+
+// Line and column of a byte offset, for parse errors a person can find in an editor.
+std::string line_and_column(std::string_view text, std::size_t byte) {
+    byte = std::min(byte, text.size());
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < byte; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// Reads one document's fields and turns every problem into an error that names source and pointer.
+class Reader {
+public:
+    explicit Reader(std::string source) : m_source(std::move(source)) {}
+
+    std::string at(const std::string& pointer) const { return m_source + ":" + (pointer.empty() ? "/" : pointer); }
+
+    [[noreturn]] void fail(const std::string& tag, const std::string& pointer, const std::string& message) const {
+        throw InvalidInput(tag, at(pointer), message);
+    }
+
+    const json& require(const json& object, const char* key, const std::string& pointer) const {
+        auto it = object.find(key);
+        if (it == object.end()) fail("missing_field", pointer, std::string("required field '") + key + "' is missing");
+        return *it;
+    }
+
+    std::string string(const json& j, const std::string& pointer) const {
+        if (!j.is_string()) fail("wrong_type", pointer, "expected a string, found " + type_name(j));
+        return j.get<std::string>();
+    }
+
+    void expect_object(const json& j, const std::string& pointer) const {
+        if (!j.is_object()) fail("wrong_type", pointer, "expected an object, found " + type_name(j));
+    }
+
+    void only_fields(const json& object, std::initializer_list<std::string_view> allowed,
+                     const std::string& pointer) const {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            bool known = false;
+            for (auto a : allowed) known = known || a == it.key();
+            if (!known) {
+                std::string list;
+                for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+                fail("unknown_field", pointer + "/" + it.key(),
+                     "unknown field '" + it.key() + "' (allowed: " + list + ")");
+            }
+        }
+    }
+
+    Object attributes(const json& j, const std::string& pointer) const {
+        expect_object(j, pointer);
+        try {
+            return value_from_json(j, pointer).as_object();
+        } catch (...) {
+            rethrow_at(m_source);
+        }
+    }
+
+private:
+    std::string m_source;
+};
+
+json parse_document(std::string_view text, const std::string& source, const JsonLimits& limits) {
+    const std::size_t max_depth = limits.max_depth;
+    // Refuse deep nesting while parsing: a document nested 100,000 deep must not reach any recursive code.
+    json::parser_callback_t guard = [&](int depth, json::parse_event_t event, json&) {
+        if ((event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) &&
+            static_cast<std::size_t>(depth) >= max_depth)
+            throw InvalidInput("too_deep", source, "nesting deeper than " + std::to_string(max_depth) + " levels");
+        return true;
+    };
+    try {
+        return json::parse(text.begin(), text.end(), guard);
+    } catch (const json::parse_error& e) {
+        std::string what = e.what();
+        // nlohmann's text starts with "[json.exception.parse_error.101] parse error at line 1, column 2: ..."
+        if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+        throw InvalidInput("malformed_json", source + ":" + line_and_column(text, e.byte == 0 ? 0 : e.byte - 1),
+                           what);
+    } catch (const json::exception& e) {
+        throw InvalidInput("malformed_json", source, e.what());
+    }
+}
+
+std::string json_record(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::strict); }
+
+}  // namespace
+
+json to_json(const Value& value) {
+    switch (value.type()) {
+        case Value::Type::null: return nullptr;
+        case Value::Type::boolean: return value.as_bool();
+        case Value::Type::integer: return value.as_integer();
+        case Value::Type::number:
+            if (!std::isfinite(value.as_number()))
+                throw InvalidInput("non_finite_number", "", "JSON cannot hold NaN or infinity");
+            return value.as_number();
+        case Value::Type::string: return value.as_string();
+        case Value::Type::array: {
+            json out = json::array();
+            for (const Value& v : value.as_array()) out.push_back(to_json(v));
+            return out;
+        }
+        case Value::Type::object: {
+            json out = json::object();
+            for (const auto& [k, v] : value.as_object()) out[k] = to_json(v);
+            return out;
+        }
+    }
+    return nullptr;
+}
+
+Value value_from_json(const json& j, const std::string& where) {
+    switch (j.type()) {
+        case json::value_t::null: return Value();
+        case json::value_t::boolean: return Value(j.get<bool>());
+        case json::value_t::number_integer: return Value(j.get<std::int64_t>());
+        case json::value_t::number_unsigned: {
+            const auto u = j.get<std::uint64_t>();
+            if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+                throw InvalidInput("number_out_of_range", where,
+                                   "integer " + std::to_string(u) + " is larger than 2^63 - 1");
+            return Value(static_cast<std::int64_t>(u));
+        }
+        case json::value_t::number_float: return Value(j.get<double>());
+        case json::value_t::string: return Value(to_nfc(j.get_ref<const std::string&>(), where));
+        case json::value_t::array: {
+            Array out;
+            out.reserve(j.size());
+            std::size_t i = 0;
+            for (const json& item : j) out.push_back(value_from_json(item, where + "/" + std::to_string(i++)));
+            return Value(std::move(out));
+        }
+        case json::value_t::object: {
+            Object out;
+            for (auto it = j.begin(); it != j.end(); ++it)
+                out.set(to_nfc(it.key(), where), value_from_json(it.value(), where + "/" + it.key()));
+            return Value(std::move(out));
+        }
+        default: throw InvalidInput("wrong_type", where, "unsupported JSON value");
+    }
+}
+
+OrgGraph parse_graph(std::string_view text, std::string_view source_view, const JsonLimits& limits) {
+    const std::string source(source_view);
+    const Reader r(source);
+    const json doc = parse_document(text, source, limits);
+
+    if (!doc.is_object()) r.fail("not_a_graph", "", "expected a graph object, found " + type_name(doc));
+    r.only_fields(doc, {"format", "version", "name", "attributes", "units", "ties"}, "");
+    if (r.string(r.require(doc, "format", ""), "/format") != format_name)
+        r.fail("not_a_graph", "/format", "expected \"" + std::string(format_name) + "\"");
+    const json& version = r.require(doc, "version", "");
+    if (!version.is_number_integer())
+        r.fail("wrong_type", "/version", "expected an integer, found " + type_name(version));
+    if (version.get<std::int64_t>() != graph_format_version)
+        r.fail("unsupported_version", "/version",
+               "this library reads version " + std::to_string(graph_format_version) + ", not " + version.dump());
+
+    OrgGraph graph;
+    if (auto it = doc.find("name"); it != doc.end()) {
+        try {
+            graph.set_name(r.string(*it, "/name"));
+        } catch (const InvalidInput&) {
+            rethrow_at(r.at("/name"));
+        }
+    }
+    if (auto it = doc.find("attributes"); it != doc.end()) graph.set_attributes(r.attributes(*it, "/attributes"));
+
+    const json& units = r.require(doc, "units", "");
+    if (!units.is_array()) r.fail("wrong_type", "/units", "expected an array, found " + type_name(units));
+    const json empty_ties = json::array();
+    const json& ties = doc.contains("ties") ? doc.at("ties") : empty_ties;
+    if (!ties.is_array()) r.fail("wrong_type", "/ties", "expected an array, found " + type_name(ties));
+
+    // Units: read them all first, since a body's level may come from the territory it serves.
+    std::vector<Unit> read_units;
+    std::vector<bool> level_given;
+    read_units.reserve(units.size());
+    std::unordered_map<std::string, std::size_t> position;
+    position.reserve(units.size());
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const std::string p = "/units/" + std::to_string(i);
+        const json& u = units[i];
+        r.expect_object(u, p);
+        r.only_fields(u, {"id", "name", "kind", "level", "attributes"}, p);
+        Unit unit;
+        unit.id = r.string(r.require(u, "id", p), p + "/id");
+        unit.name = r.string(r.require(u, "name", p), p + "/name");
+        const std::string kind = r.string(r.require(u, "kind", p), p + "/kind");
+        const auto k = parse_unit_kind(kind);
+        if (!k) r.fail("unknown_kind", p + "/kind", "'" + kind + "' is not a unit kind (docs/data-format.md)");
+        unit.kind = *k;
+        bool has_level = false;
+        if (auto it = u.find("level"); it != u.end()) {
+            const std::string level = r.string(*it, p + "/level");
+            const auto l = parse_level(level);
+            if (!l) r.fail("unknown_level", p + "/level", "'" + level + "' is not a level");
+            unit.level = *l;
+            has_level = true;
+        } else if (is_territory(unit.kind)) {
+            unit.level = territory_level(unit.kind);
+            has_level = true;
+        }
+        if (auto it = u.find("attributes"); it != u.end()) unit.attributes = r.attributes(*it, p + "/attributes");
+        if (auto [it, fresh] = position.emplace(unit.id, i); !fresh)
+            r.fail("duplicate_id", p + "/id",
+                   "unit id '" + unit.id + "' is already used at /units/" + std::to_string(it->second));
+        read_units.push_back(std::move(unit));
+        level_given.push_back(has_level);
+    }
+
+    // Ties: check references before anything is built, so a dangling one is named by its pointer.
+    std::vector<TieSpec> specs;
+    specs.reserve(ties.size());
+    for (std::size_t i = 0; i < ties.size(); ++i) {
+        const std::string p = "/ties/" + std::to_string(i);
+        const json& t = ties[i];
+        r.expect_object(t, p);
+        r.only_fields(t, {"source", "target", "kind", "attributes"}, p);
+        TieSpec spec;
+        spec.source = r.string(r.require(t, "source", p), p + "/source");
+        spec.target = r.string(r.require(t, "target", p), p + "/target");
+        const std::string kind = r.string(r.require(t, "kind", p), p + "/kind");
+        const auto k = parse_tie_kind(kind);
+        if (!k) r.fail("unknown_kind", p + "/kind", "'" + kind + "' is not a tie kind (docs/data-format.md)");
+        spec.kind = *k;
+        if (!position.count(spec.source))
+            r.fail("dangling_reference", p + "/source", "no unit has id '" + spec.source + "'");
+        if (!position.count(spec.target))
+            r.fail("dangling_reference", p + "/target", "no unit has id '" + spec.target + "'");
+        if (auto it = t.find("attributes"); it != t.end()) spec.attributes = r.attributes(*it, p + "/attributes");
+        specs.push_back(std::move(spec));
+    }
+
+    // Levels left out on bodies come from the territory served; on posts, from the body headed.
+    auto derive = [&](TieKind kind) {
+        for (const TieSpec& s : specs) {
+            if (s.kind != kind) continue;
+            const std::size_t src = position.at(s.source), dst = position.at(s.target);
+            if (!level_given[src] && level_given[dst]) {
+                read_units[src].level = read_units[dst].level;
+                level_given[src] = true;
+            }
+        }
+    };
+    derive(TieKind::serves);
+    derive(TieKind::heads);
+    for (std::size_t i = 0; i < read_units.size(); ++i)
+        if (!level_given[i])
+            r.fail("missing_field", "/units/" + std::to_string(i),
+                   "no 'level', and none can be derived: a body needs a 'serves' tie, a post a 'heads' tie");
+
+    for (std::size_t i = 0; i < read_units.size(); ++i) {
+        try {
+            graph.add_unit(std::move(read_units[i]));
+        } catch (...) {
+            rethrow_at(r.at("/units/" + std::to_string(i)));
+        }
+    }
+    graph.add_ties(specs, [&](std::size_t i) { return r.at("/ties/" + std::to_string(i)); });
+    try {
+        graph.validate();
+    } catch (...) {
+        rethrow_at(source);
+    }
+    return graph;
+}
+
+OrgGraph load_graph(const std::filesystem::path& path, const JsonLimits& limits) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError("cannot_read", path.string(), std::error_code(errno, std::generic_category()).message());
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) throw IoError("cannot_read", path.string(), "read failed");
+    const std::string text = std::move(buffer).str();
+    return parse_graph(text, path.string(), limits);
+}
+
+std::string dump_graph(const OrgGraph& graph) {
+    std::string out = "{\"format\":\"" + std::string(format_name) +
+                      "\",\"version\":" + std::to_string(graph_format_version) + ",\n";
+    out += "\"name\":" + json_record(graph.name()) + ",\n";
+    out += "\"attributes\":" + json_record(to_json(Value(graph.attributes()))) + ",\n";
+    out += "\"units\":[";
+    bool first = true;
+    for (UnitIndex u : graph.units()) {
+        const Unit& unit = graph.unit(u);
+        json record{{"id", unit.id},
+                    {"name", unit.name},
+                    {"kind", std::string(to_string(unit.kind))},
+                    {"level", std::string(to_string(unit.level))}};
+        if (!unit.attributes.empty()) {
+            try {
+                record["attributes"] = to_json(Value(unit.attributes));
+            } catch (...) {
+                rethrow_at("unit '" + unit.id + "'");
+            }
+        }
+        out += (first ? "\n" : ",\n") + json_record(record);
+        first = false;
+    }
+    out += "],\n\"ties\":[";
+    first = true;
+    for (TieIndex t : graph.ties()) {
+        const Tie& tie = graph.tie(t);
+        json record{{"source", graph.unit(tie.source).id},
+                    {"target", graph.unit(tie.target).id},
+                    {"kind", std::string(to_string(tie.kind))}};
+        if (!tie.attributes.empty()) record["attributes"] = to_json(Value(tie.attributes));
+        out += (first ? "\n" : ",\n") + json_record(record);
+        first = false;
+    }
+    out += "]}\n";
+    return out;
+}
+
+void save_graph(const OrgGraph& graph, const std::filesystem::path& path) {
+    const std::string text = dump_graph(graph);
+    std::filesystem::path temporary = path;
+    temporary += ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out)
+            throw IoError("cannot_write", path.string(), std::error_code(errno, std::generic_category()).message());
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        out.close();
+        if (!out) {
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+            throw IoError("cannot_write", path.string(), "write failed");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) {
+        std::filesystem::remove(temporary, ec);
+        throw IoError("cannot_write", path.string(), ec.message());
+    }
+}
+
+// ---- selectors ----
+
+namespace {
+
+template <class T, class Parse>
+std::vector<T> names(const json& j, const std::string& where, Parse&& parse, const char* what, const char* tag) {
+    std::vector<T> out;
+    auto one = [&](const json& item, const std::string& p) {
+        if (!item.is_string()) throw InvalidInput("bad_selector", p, std::string("expected a ") + what + " name");
+        const auto v = parse(item.get<std::string>());
+        if (!v) throw InvalidInput(tag, p, "'" + item.get<std::string>() + "' is not a " + what);
+        out.push_back(*v);
+    };
+    if (j.is_array()) {
+        for (std::size_t i = 0; i < j.size(); ++i) one(j[i], where + "/" + std::to_string(i));
+        if (out.empty()) throw InvalidInput("bad_selector", where, "an empty list selects nothing");
+    } else {
+        one(j, where);
+    }
+    return out;
+}
+
+std::vector<std::string> id_list(const json& j, const std::string& where) {
+    std::vector<std::string> out;
+    auto one = [&](const json& item, const std::string& p) {
+        if (!item.is_string()) throw InvalidInput("bad_selector", p, "expected a unit id (a string)");
+        out.push_back(item.get<std::string>());
+    };
+    if (j.is_array()) {
+        for (std::size_t i = 0; i < j.size(); ++i) one(j[i], where + "/" + std::to_string(i));
+        if (out.empty()) throw InvalidInput("bad_selector", where, "an empty list selects nothing");
+    } else {
+        one(j, where);
+    }
+    return out;
+}
+
+Selector parse_selector(const json& j, const std::string& where, std::size_t depth) {
+    if (depth > max_selector_depth)
+        throw InvalidInput("too_deep", where, "selector nested deeper than " + std::to_string(max_selector_depth));
+    if (j.is_string() && j.get<std::string>() == "all") return Selector::all();
+    if (!j.is_object() || j.empty())
+        throw InvalidInput("bad_selector", where, "expected a selector object, found " + type_name(j));
+    std::vector<Selector> parts;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string& key = it.key();
+        const json& v = it.value();
+        const std::string p = where + "/" + key;
+        if (key == "kind") {
+            parts.push_back(Selector::kinds(names<UnitKind>(v, p, parse_unit_kind, "unit kind", "unknown_kind")));
+        } else if (key == "level") {
+            parts.push_back(Selector::levels(names<Level>(v, p, parse_level, "level", "unknown_level")));
+        } else if (key == "within") {
+            if (!v.is_string()) throw InvalidInput("bad_selector", p, "expected a territory id (a string)");
+            parts.push_back(Selector::within(v.get<std::string>()));
+        } else if (key == "id") {
+            parts.push_back(Selector::ids(id_list(v, p)));
+        } else if (key == "attribute") {
+            if (!v.is_object() || !v.contains("key") || !v.at("key").is_string())
+                throw InvalidInput("bad_selector", p, "expected {\"key\": name, \"equals\": value} or {\"key\": name}");
+            for (auto f = v.begin(); f != v.end(); ++f)
+                if (f.key() != "key" && f.key() != "equals")
+                    throw InvalidInput("bad_selector", p + "/" + f.key(), "unknown field (allowed: key, equals)");
+            std::string name = v.at("key").get<std::string>();
+            if (v.contains("equals"))
+                parts.push_back(Selector::attribute_equals(std::move(name), value_from_json(v.at("equals"), p + "/equals")));
+            else
+                parts.push_back(Selector::has_attribute(std::move(name)));
+        } else if (key == "all" || key == "any") {
+            if (!v.is_array() || v.empty())
+                throw InvalidInput("bad_selector", p, "expected a non-empty array of selectors");
+            std::vector<Selector> operands;
+            for (std::size_t i = 0; i < v.size(); ++i)
+                operands.push_back(parse_selector(v[i], p + "/" + std::to_string(i), depth + 1));
+            parts.push_back(key == "all" ? Selector::all_of(std::move(operands)) : Selector::any_of(std::move(operands)));
+        } else if (key == "not") {
+            parts.push_back(Selector::negation(parse_selector(v, p, depth + 1)));
+        } else {
+            throw InvalidInput("bad_selector", p,
+                               "unknown selector field '" + key + "' (allowed: kind, level, within, id, attribute, all, any, not)");
+        }
+    }
+    return parts.size() == 1 ? parts.front() : Selector::all_of(std::move(parts));
+}
+
+}  // namespace
+
+Selector selector_from_json(const json& j, const std::string& where) { return parse_selector(j, where, 0); }
+
+json to_json(const Selector& selector) {
+    using Op = Selector::Op;
+    const auto& n = selector.node();
+    auto list_or_one = [](const auto& items, auto&& name) {
+        if (items.size() == 1) return json(name(items.front()));
+        json out = json::array();
+        for (const auto& item : items) out.push_back(name(item));
+        return out;
+    };
+    switch (n.op) {
+        case Op::everything: return "all";
+        case Op::kind: return {{"kind", list_or_one(n.kinds, [](UnitKind k) { return std::string(to_string(k)); })}};
+        case Op::level: return {{"level", list_or_one(n.levels, [](Level l) { return std::string(to_string(l)); })}};
+        case Op::within: return {{"within", n.ids.front()}};
+        case Op::id: return {{"id", list_or_one(n.ids, [](const std::string& s) { return s; })}};
+        case Op::attribute_equals: return {{"attribute", {{"key", n.key}, {"equals", to_json(n.value)}}}};
+        case Op::has_attribute: return {{"attribute", {{"key", n.key}}}};
+        case Op::all_of:
+        case Op::any_of: {
+            json operands = json::array();
+            for (const Selector& s : n.operands) operands.push_back(to_json(s));
+            return {{n.op == Op::all_of ? "all" : "any", operands}};
+        }
+        case Op::negation: return {{"not", to_json(n.operands.front())}};
+    }
+    return "all";
+}
+
+}  // namespace antq

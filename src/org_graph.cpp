@@ -1,0 +1,502 @@
+#include <algorithm>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include <antq/errors.hpp>
+#include <antq/graph/org_graph.hpp>
+#include <antq/model/text.hpp>
+
+namespace antq {
+
+namespace {
+
+constexpr std::size_t max_id_bytes = 256;
+constexpr std::size_t max_name_bytes = 4096;
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+std::string describe(const Unit& u) { return std::string(to_string(u.kind)) + " " + quoted(u.id); }
+
+void check_id(std::string_view id) {
+    if (id.empty()) throw InvalidInput("bad_id", "", "a unit id must not be empty");
+    if (id.size() > max_id_bytes)
+        throw InvalidInput("bad_id", quoted(id.substr(0, 40)) + "...",
+                           "a unit id must be at most " + std::to_string(max_id_bytes) + " bytes");
+    if (!is_valid_utf8(id)) throw InvalidInput("invalid_utf8", "unit id", "the id is not well-formed UTF-8");
+    for (unsigned char c : id)
+        if (c < 0x20 || c == 0x7f)
+            throw InvalidInput("bad_id", quoted(id), "a unit id must not contain control characters");
+    if (id.front() == ' ' || id.back() == ' ')
+        throw InvalidInput("bad_id", quoted(id), "a unit id must not start or end with a space");
+}
+
+std::string checked_name(std::string_view name, std::string_view id) {
+    const std::string where = "unit " + quoted(id);
+    if (name.empty()) throw InvalidInput("bad_name", where, "a unit needs a non-empty name");
+    if (name.size() > max_name_bytes)
+        throw InvalidInput("bad_name", where, "a name must be at most " + std::to_string(max_name_bytes) + " bytes");
+    return to_nfc(name, where);
+}
+
+// GSO codes: 2 digits for a province, 3 for a district, 5 for a commune.
+void check_gso_width(const Unit& u) {
+    const bool digits = std::all_of(u.id.begin(), u.id.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits) return;
+    std::size_t expected = 0;
+    switch (u.kind) {
+        case UnitKind::province: expected = 2; break;
+        case UnitKind::district: expected = 3; break;
+        case UnitKind::commune: expected = 5; break;
+        default: return;
+    }
+    if (u.id.size() != expected)
+        throw InvalidInput("bad_gso_code", "unit " + quoted(u.id),
+                           "an all-digit id is read as a GSO code, and a " + std::string(to_string(u.kind)) +
+                               " code has " + std::to_string(expected) + " digits");
+}
+
+// Which territory may directly contain which: one step down, or province -> commune (two-tier structure).
+bool may_contain(Level outer, Level inner) {
+    const auto o = static_cast<int>(outer), i = static_cast<int>(inner);
+    if (i == o + 1) return true;
+    return outer == Level::province && inner == Level::commune;
+}
+
+}  // namespace
+
+void OrgGraph::set_name(std::string name) {
+    m_name = to_nfc(name, "graph name");
+    touch();
+}
+
+void OrgGraph::set_attributes(Object attributes) {
+    m_attributes = std::move(attributes);
+    touch();
+}
+
+std::optional<UnitIndex> OrgGraph::find(std::string_view id) const noexcept {
+    auto it = m_index.find(id);
+    if (it == m_index.end()) return std::nullopt;
+    return UnitIndex{it->second};
+}
+
+UnitIndex OrgGraph::index_of(std::string_view id) const {
+    if (auto u = find(id)) return *u;
+    throw NotFound("unknown_unit", quoted(id), "no unit has this id");
+}
+
+bool OrgGraph::is_alive(UnitIndex u) const noexcept { return u.value < m_units.size() && m_unit_alive[u.value]; }
+
+bool OrgGraph::is_alive(TieIndex t) const noexcept { return t.value < m_ties.size() && m_tie_alive[t.value]; }
+
+const Unit& OrgGraph::checked_unit(UnitIndex u) const {
+    if (!is_alive(u)) throw NotFound("unknown_unit", "index " + std::to_string(u.value), "no unit has this index");
+    return m_units[u.value];
+}
+
+const Unit& OrgGraph::unit(UnitIndex u) const { return checked_unit(u); }
+
+const Tie& OrgGraph::tie(TieIndex t) const {
+    if (!is_alive(t)) throw NotFound("unknown_tie", "index " + std::to_string(t.value), "no tie has this index");
+    return m_ties[t.value];
+}
+
+std::vector<UnitIndex> OrgGraph::units() const {
+    std::vector<UnitIndex> out;
+    out.reserve(m_unit_count);
+    for (std::uint32_t i = 0; i < m_units.size(); ++i)
+        if (m_unit_alive[i]) out.push_back(UnitIndex{i});
+    return out;
+}
+
+std::vector<TieIndex> OrgGraph::ties() const {
+    std::vector<TieIndex> out;
+    out.reserve(m_tie_count);
+    for (std::uint32_t i = 0; i < m_ties.size(); ++i)
+        if (m_tie_alive[i]) out.push_back(TieIndex{i});
+    return out;
+}
+
+UnitIndex OrgGraph::add_unit(Unit unit) {
+    check_id(unit.id);
+    if (m_index.count(unit.id) != 0)
+        throw InvalidInput("duplicate_id", "unit " + quoted(unit.id), "another unit already has this id");
+    unit.name = checked_name(unit.name, unit.id);
+    if (is_territory(unit.kind) && unit.level != territory_level(unit.kind))
+        throw InvalidInput("level_mismatch", "unit " + quoted(unit.id),
+                           "a " + std::string(to_string(unit.kind)) + " is at level " +
+                               std::string(to_string(territory_level(unit.kind))) + ", not " +
+                               std::string(to_string(unit.level)));
+    check_gso_width(unit);
+    if (m_units.size() >= std::numeric_limits<std::uint32_t>::max() - 1)
+        throw InvalidInput("too_many_units", "", "a graph holds at most 2^32 - 2 units");
+
+    const UnitIndex index{static_cast<std::uint32_t>(m_units.size())};
+    boost::add_vertex(m_graph);
+    m_index.emplace(unit.id, index.value);
+    m_units.push_back(std::move(unit));
+    m_unit_alive.push_back(true);
+    ++m_unit_count;
+    touch();
+    return index;
+}
+
+bool OrgGraph::has_tie(UnitIndex s, UnitIndex t, TieKind kind) const {
+    // Scan whichever side is shorter, so a hub with a million children stays cheap to add to.
+    if (boost::out_degree(s.value, m_graph) <= boost::in_degree(t.value, m_graph)) {
+        for (auto [it, end] = boost::out_edges(s.value, m_graph); it != end; ++it)
+            if (boost::target(*it, m_graph) == t.value && m_graph[*it].kind == kind) return true;
+    } else {
+        for (auto [it, end] = boost::in_edges(t.value, m_graph); it != end; ++it)
+            if (boost::source(*it, m_graph) == s.value && m_graph[*it].kind == kind) return true;
+    }
+    return false;
+}
+
+void OrgGraph::check_tie(UnitIndex s, UnitIndex t, TieKind kind) const {
+    const Unit& su = checked_unit(s);
+    const Unit& tu = checked_unit(t);
+    const std::string where = quoted(su.id) + " -" + std::string(to_string(kind)) + "-> " + quoted(tu.id);
+    if (s == t) throw InvalidInput("self_tie", where, "a unit cannot be tied to itself");
+
+    auto require = [&](bool ok, const char* expected) {
+        if (!ok)
+            throw InvalidInput("wrong_endpoint", where,
+                               "a " + std::string(to_string(kind)) + " tie goes " + expected + "; got " +
+                                   describe(su) + " -> " + describe(tu));
+    };
+    auto same_level = [&]() {
+        if (su.level != tu.level)
+            throw InvalidInput("level_mismatch", where,
+                               "both ends of a " + std::string(to_string(kind)) + " tie must be at one level; got " +
+                                   std::string(to_string(su.level)) + " and " + std::string(to_string(tu.level)));
+    };
+
+    switch (kind) {
+        case TieKind::contains:
+            require(is_territory(su.kind) && is_territory(tu.kind), "from a territory to a territory");
+            if (!may_contain(su.level, tu.level))
+                throw HierarchyError("wrong_level", where,
+                                     "a " + std::string(to_string(su.level)) + " cannot directly contain a " +
+                                         std::string(to_string(tu.level)));
+            if (!parents(t, TieKind::contains).empty())
+                throw HierarchyError("second_parent", where,
+                                     quoted(tu.id) + " is already contained in " +
+                                         quoted(m_units[parents(t, TieKind::contains).front().value].id));
+            break;
+        case TieKind::serves:
+            require(is_body(su.kind) && is_territory(tu.kind), "from a body to a territory");
+            same_level();
+            if (!children(s, TieKind::serves).empty())
+                throw InvalidInput("serves_twice", where,
+                                   quoted(su.id) + " already serves " +
+                                       quoted(m_units[children(s, TieKind::serves).front().value].id));
+            break;
+        case TieKind::heads:
+            require(is_post(su.kind) && is_body(tu.kind), "from a post to a body");
+            same_level();
+            if (head(t))
+                throw InvalidInput("second_head", where,
+                                   quoted(tu.id) + " is already headed by " + quoted(m_units[head(t)->value].id));
+            break;
+        case TieKind::directs:
+            require(is_body(su.kind) && is_body(tu.kind), "from a body to a body");
+            if (is_above(tu.level, su.level))
+                throw HierarchyError("superior_below", where,
+                                     "a " + std::string(to_string(su.level)) + " body cannot direct a " +
+                                         std::string(to_string(tu.level)) + " body");
+            break;
+        case TieKind::membership:
+            require(is_body(su.kind) && (is_body(tu.kind) || is_post(tu.kind)),
+                    "from an organisation (a body) to a member (a body or a post)");
+            break;
+        case TieKind::coordinates:
+        case TieKind::guides:
+        case TieKind::inspects:
+        case TieKind::forwards:
+            require(is_body(su.kind) && is_body(tu.kind), "from a body to a body");
+            break;
+    }
+    if (has_tie(s, t, kind) || (kind == TieKind::coordinates && has_tie(t, s, kind)))
+        throw InvalidInput("duplicate_tie", where, "this tie already exists");
+}
+
+TieIndex OrgGraph::insert_tie(UnitIndex s, UnitIndex t, TieKind kind, Object attributes) {
+    if (m_ties.size() >= std::numeric_limits<std::uint32_t>::max() - 1)
+        throw InvalidInput("too_many_ties", "", "a graph holds at most 2^32 - 2 ties");
+    const TieIndex index{static_cast<std::uint32_t>(m_ties.size())};
+    boost::add_edge(s.value, t.value, detail::EdgeData{index.value, kind}, m_graph);
+    m_ties.push_back(Tie{s, t, kind, std::move(attributes)});
+    m_tie_alive.push_back(true);
+    ++m_tie_count;
+    touch();
+    return index;
+}
+
+TieIndex OrgGraph::add_tie(UnitIndex source, UnitIndex target, TieKind kind, Object attributes) {
+    check_tie(source, target, kind);
+    if (kind == TieKind::directs) {
+        // Would source become its own subordinate? Look for source below target.
+        std::vector<UnitIndex> stack{target};
+        std::vector<bool> seen(m_units.size(), false);
+        while (!stack.empty()) {
+            const UnitIndex u = stack.back();
+            stack.pop_back();
+            if (u == source)
+                throw HierarchyError("cycle",
+                                     quoted(m_units[source.value].id) + " -directs-> " +
+                                         quoted(m_units[target.value].id),
+                                     "subordination would become circular: " + quoted(m_units[source.value].id) +
+                                         " already sits below " + quoted(m_units[target.value].id));
+            if (seen[u.value]) continue;
+            seen[u.value] = true;
+            for (UnitIndex c : children(u, TieKind::directs)) stack.push_back(c);
+        }
+    }
+    return insert_tie(source, target, kind, std::move(attributes));
+}
+
+TieIndex OrgGraph::add_tie(std::string_view source, std::string_view target, TieKind kind, Object attributes) {
+    return add_tie(index_of(source), index_of(target), kind, std::move(attributes));
+}
+
+TieIndex OrgGraph::add_ties(std::span<const TieSpec> ties,
+                            const std::function<std::string(std::size_t)>& place_of) {
+    const TieIndex first{static_cast<std::uint32_t>(m_ties.size())};
+    const std::uint64_t generation_before = m_generation;
+    auto roll_back = [&] {
+        for (std::size_t i = m_ties.size(); i-- > first.value;)
+            if (m_tie_alive[i]) remove_tie(TieIndex{static_cast<std::uint32_t>(i)});
+        m_ties.resize(first.value);
+        m_tie_alive.resize(first.value);
+        m_generation = generation_before + 1;
+    };
+    for (std::size_t i = 0; i < ties.size(); ++i) {
+        const TieSpec& spec = ties[i];
+        try {
+            const UnitIndex s = index_of(spec.source);
+            const UnitIndex t = index_of(spec.target);
+            check_tie(s, t, spec.kind);
+            insert_tie(s, t, spec.kind, spec.attributes);
+        } catch (...) {
+            roll_back();
+            rethrow_at(place_of ? place_of(i) : "ties[" + std::to_string(i) + "]");
+        }
+    }
+    if (auto cycle = find_directs_cycle()) {
+        std::string path;
+        for (UnitIndex u : *cycle) path += (path.empty() ? "" : " -> ") + quoted(m_units[u.value].id);
+        roll_back();
+        throw HierarchyError("cycle", path, "subordination (directs) is circular");
+    }
+    return first;
+}
+
+void OrgGraph::remove_unit(UnitIndex u) {
+    const Unit& unit = checked_unit(u);
+    for (TieIndex t : in_ties(u)) remove_tie(t);
+    for (TieIndex t : out_ties(u)) remove_tie(t);
+    m_index.erase(unit.id);
+    m_units[u.value] = Unit{};
+    m_unit_alive[u.value] = false;
+    --m_unit_count;
+    touch();
+}
+
+void OrgGraph::remove_tie(TieIndex t) {
+    const Tie& tie = this->tie(t);
+    boost::remove_out_edge_if(
+        tie.source.value, [&](const auto& e) { return m_graph[e].tie == t.value; }, m_graph);
+    m_ties[t.value].attributes = Object{};
+    m_tie_alive[t.value] = false;
+    --m_tie_count;
+    touch();
+}
+
+void OrgGraph::rename_unit(UnitIndex u, std::string name) {
+    Unit& unit = const_cast<Unit&>(checked_unit(u));
+    unit.name = checked_name(name, unit.id);
+    touch();
+}
+
+void OrgGraph::set_unit_attribute(UnitIndex u, std::string key, Value value) {
+    Unit& unit = const_cast<Unit&>(checked_unit(u));
+    unit.attributes.set(std::move(key), std::move(value));
+    touch();
+}
+
+bool OrgGraph::erase_unit_attribute(UnitIndex u, std::string_view key) {
+    Unit& unit = const_cast<Unit&>(checked_unit(u));
+    const bool erased = unit.attributes.erase(key);
+    if (erased) touch();
+    return erased;
+}
+
+std::vector<UnitIndex> OrgGraph::parents(UnitIndex u, TieKind kind) const {
+    checked_unit(u);
+    std::vector<std::pair<std::uint32_t, UnitIndex>> found;
+    for (auto [it, end] = boost::in_edges(u.value, m_graph); it != end; ++it)
+        if (m_graph[*it].kind == kind)
+            found.emplace_back(m_graph[*it].tie, UnitIndex{static_cast<std::uint32_t>(boost::source(*it, m_graph))});
+    std::sort(found.begin(), found.end());
+    std::vector<UnitIndex> out;
+    out.reserve(found.size());
+    for (const auto& f : found) out.push_back(f.second);
+    return out;
+}
+
+std::vector<UnitIndex> OrgGraph::children(UnitIndex u, TieKind kind) const {
+    checked_unit(u);
+    std::vector<std::pair<std::uint32_t, UnitIndex>> found;
+    for (auto [it, end] = boost::out_edges(u.value, m_graph); it != end; ++it)
+        if (m_graph[*it].kind == kind)
+            found.emplace_back(m_graph[*it].tie, UnitIndex{static_cast<std::uint32_t>(boost::target(*it, m_graph))});
+    std::sort(found.begin(), found.end());
+    std::vector<UnitIndex> out;
+    out.reserve(found.size());
+    for (const auto& f : found) out.push_back(f.second);
+    return out;
+}
+
+std::optional<UnitIndex> OrgGraph::parent(UnitIndex u, TieKind kind) const {
+    checked_unit(u);
+    std::optional<UnitIndex> found;
+    for (auto [it, end] = boost::in_edges(u.value, m_graph); it != end; ++it) {
+        if (m_graph[*it].kind != kind) continue;
+        if (found)
+            throw HierarchyError("several_parents", quoted(m_units[u.value].id),
+                                 "the unit has more than one " + std::string(to_string(kind)) +
+                                     " parent; use parents()");
+        found = UnitIndex{static_cast<std::uint32_t>(boost::source(*it, m_graph))};
+    }
+    return found;
+}
+
+std::vector<TieIndex> OrgGraph::in_ties(UnitIndex u, std::optional<TieKind> kind) const {
+    checked_unit(u);
+    std::vector<TieIndex> out;
+    for (auto [it, end] = boost::in_edges(u.value, m_graph); it != end; ++it)
+        if (!kind || m_graph[*it].kind == *kind) out.push_back(TieIndex{m_graph[*it].tie});
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<TieIndex> OrgGraph::out_ties(UnitIndex u, std::optional<TieKind> kind) const {
+    checked_unit(u);
+    std::vector<TieIndex> out;
+    for (auto [it, end] = boost::out_edges(u.value, m_graph); it != end; ++it)
+        if (!kind || m_graph[*it].kind == *kind) out.push_back(TieIndex{m_graph[*it].tie});
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::optional<UnitIndex> OrgGraph::area(UnitIndex u) const {
+    const Unit& unit = checked_unit(u);
+    if (is_territory(unit.kind)) return u;
+    if (is_body(unit.kind)) {
+        auto served = children(u, TieKind::serves);
+        return served.empty() ? std::nullopt : std::optional<UnitIndex>(served.front());
+    }
+    for (UnitIndex body : children(u, TieKind::heads))
+        if (auto a = area(body)) return a;
+    return std::nullopt;
+}
+
+std::optional<UnitIndex> OrgGraph::head(UnitIndex u) const {
+    checked_unit(u);
+    for (auto [it, end] = boost::in_edges(u.value, m_graph); it != end; ++it)
+        if (m_graph[*it].kind == TieKind::heads)
+            return UnitIndex{static_cast<std::uint32_t>(boost::source(*it, m_graph))};
+    return std::nullopt;
+}
+
+std::optional<std::vector<UnitIndex>> OrgGraph::find_directs_cycle() const {
+    // Iterative three-colour DFS over `directs` ties only; deep chains cannot overflow the stack.
+    enum : std::uint8_t { white, grey, black };
+    std::vector<std::uint8_t> colour(m_units.size(), white);
+    std::vector<std::uint32_t> via(m_units.size(), 0);
+    using out_iter = detail::BoostGraph::out_edge_iterator;
+    std::vector<std::tuple<std::uint32_t, out_iter, out_iter>> stack;
+    for (std::uint32_t root = 0; root < m_units.size(); ++root) {
+        if (colour[root] != white || !m_unit_alive[root]) continue;
+        colour[root] = grey;
+        auto [b, e] = boost::out_edges(root, m_graph);
+        stack.emplace_back(root, b, e);
+        while (!stack.empty()) {
+            auto& [v, it, end] = stack.back();
+            if (it == end) {
+                colour[v] = black;
+                stack.pop_back();
+                continue;
+            }
+            const auto edge = *it++;
+            if (m_graph[edge].kind != TieKind::directs) continue;
+            const auto w = static_cast<std::uint32_t>(boost::target(edge, m_graph));
+            if (colour[w] == grey) {
+                std::vector<UnitIndex> cycle{UnitIndex{w}};
+                for (std::uint32_t x = v; x != w; x = via[x]) cycle.push_back(UnitIndex{x});
+                cycle.push_back(UnitIndex{w});
+                std::reverse(cycle.begin() + 1, cycle.end() - 1);
+                return cycle;
+            }
+            if (colour[w] == white) {
+                colour[w] = grey;
+                via[w] = v;
+                auto [wb, we] = boost::out_edges(w, m_graph);
+                stack.emplace_back(w, wb, we);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+void OrgGraph::validate() const {
+    for (std::uint32_t i = 0; i < m_units.size(); ++i) {
+        if (!m_unit_alive[i]) continue;
+        const Unit& u = m_units[i];
+        if (is_body(u.kind) && children(UnitIndex{i}, TieKind::serves).empty())
+            throw InvalidInput("body_serves_nothing", "unit " + quoted(u.id),
+                               "every body must serve one territory (a 'serves' tie)");
+        if (is_post(u.kind) && children(UnitIndex{i}, TieKind::heads).empty())
+            throw InvalidInput("post_heads_nothing", "unit " + quoted(u.id),
+                               "every post must head at least one body (a 'heads' tie)");
+    }
+    if (auto cycle = find_directs_cycle()) {
+        std::string path;
+        for (UnitIndex u : *cycle) path += (path.empty() ? "" : " -> ") + quoted(m_units[u.value].id);
+        throw HierarchyError("cycle", path, "subordination (directs) is circular");
+    }
+}
+
+bool OrgGraph::same_content(const OrgGraph& other) const {
+    if (m_unit_count != other.m_unit_count || m_tie_count != other.m_tie_count) return false;
+    if (m_name != other.m_name || !(m_attributes == other.m_attributes)) return false;
+    for (UnitIndex u : units()) {
+        const auto o = other.find(m_units[u.value].id);
+        if (!o || !(m_units[u.value] == other.m_units[o->value])) return false;
+    }
+    using key = std::tuple<std::string_view, std::string_view, TieKind, const Object*>;
+    auto keys = [](const OrgGraph& g) {
+        std::vector<key> out;
+        for (TieIndex t : g.ties()) {
+            const Tie& tie = g.m_ties[t.value];
+            out.emplace_back(g.m_units[tie.source.value].id, g.m_units[tie.target.value].id, tie.kind,
+                             &tie.attributes);
+        }
+        std::sort(out.begin(), out.end(), [](const key& a, const key& b) {
+            return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) <
+                   std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
+        });
+        return out;
+    };
+    const auto mine = keys(*this), theirs = keys(other);
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+        if (std::get<0>(mine[i]) != std::get<0>(theirs[i]) || std::get<1>(mine[i]) != std::get<1>(theirs[i]) ||
+            std::get<2>(mine[i]) != std::get<2>(theirs[i]) || !(*std::get<3>(mine[i]) == *std::get<3>(theirs[i])))
+            return false;
+    }
+    return true;
+}
+
+}  // namespace antq

@@ -1,0 +1,230 @@
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include <antq/errors.hpp>
+#include <antq/graph/selector.hpp>
+
+namespace antq {
+
+Selector::Selector() : m_node(std::make_shared<const Node>()) {}
+
+Selector::Selector(Node node) : m_node(std::make_shared<const Node>(std::move(node))) {}
+
+Selector Selector::all() { return Selector(); }
+
+Selector Selector::kind(UnitKind k) { return kinds({k}); }
+
+Selector Selector::kinds(std::vector<UnitKind> ks) {
+    Node n;
+    n.op = Op::kind;
+    n.kinds = std::move(ks);
+    return Selector(std::move(n));
+}
+
+Selector Selector::level(Level l) { return levels({l}); }
+
+Selector Selector::levels(std::vector<Level> ls) {
+    Node n;
+    n.op = Op::level;
+    n.levels = std::move(ls);
+    return Selector(std::move(n));
+}
+
+Selector Selector::within(std::string territory_id) {
+    Node n;
+    n.op = Op::within;
+    n.ids = {std::move(territory_id)};
+    return Selector(std::move(n));
+}
+
+Selector Selector::id(std::string unit_id) { return ids({std::move(unit_id)}); }
+
+Selector Selector::ids(std::vector<std::string> unit_ids) {
+    Node n;
+    n.op = Op::id;
+    n.ids = std::move(unit_ids);
+    return Selector(std::move(n));
+}
+
+Selector Selector::attribute_equals(std::string key, Value value) {
+    Node n;
+    n.op = Op::attribute_equals;
+    n.key = std::move(key);
+    n.value = std::move(value);
+    return Selector(std::move(n));
+}
+
+Selector Selector::has_attribute(std::string key) {
+    Node n;
+    n.op = Op::has_attribute;
+    n.key = std::move(key);
+    return Selector(std::move(n));
+}
+
+Selector Selector::all_of(std::vector<Selector> operands) {
+    Node n;
+    n.op = Op::all_of;
+    n.operands = std::move(operands);
+    return Selector(std::move(n));
+}
+
+Selector Selector::any_of(std::vector<Selector> operands) {
+    Node n;
+    n.op = Op::any_of;
+    n.operands = std::move(operands);
+    return Selector(std::move(n));
+}
+
+Selector Selector::negation(Selector operand) {
+    Node n;
+    n.op = Op::negation;
+    n.operands = {std::move(operand)};
+    return Selector(std::move(n));
+}
+
+std::vector<bool> territory_mask(const OrgGraph& graph, UnitIndex root) {
+    const Unit& r = graph.unit(root);
+    if (!is_territory(r.kind))
+        throw InvalidInput("not_a_territory", "'" + r.id + "'",
+                           "'within' needs a territory, not a " + std::string(to_string(r.kind)));
+    std::vector<bool> in(graph.unit_capacity(), false);
+    std::vector<UnitIndex> territories{root}, stack{root};
+    in[root.value] = true;
+    while (!stack.empty()) {
+        const UnitIndex u = stack.back();
+        stack.pop_back();
+        for (UnitIndex c : graph.children(u, TieKind::contains))
+            if (!in[c.value]) {
+                in[c.value] = true;
+                territories.push_back(c);
+                stack.push_back(c);
+            }
+    }
+    for (UnitIndex t : territories)
+        for (UnitIndex body : graph.parents(t, TieKind::serves)) {
+            in[body.value] = true;
+            if (auto post = graph.head(body)) in[post->value] = true;
+        }
+    return in;
+}
+
+std::vector<bool> Selector::mask(const OrgGraph& graph) const {
+    const Node& n = *m_node;
+    const std::size_t cap = graph.unit_capacity();
+    std::vector<bool> out(cap, false);
+    auto each_alive = [&](auto&& test) {
+        for (std::uint32_t i = 0; i < cap; ++i) {
+            const UnitIndex u{i};
+            if (graph.is_alive(u)) out[i] = test(graph.unit(u));
+        }
+    };
+    switch (n.op) {
+        case Op::everything: each_alive([](const Unit&) { return true; }); break;
+        case Op::kind:
+            each_alive([&](const Unit& u) { return std::find(n.kinds.begin(), n.kinds.end(), u.kind) != n.kinds.end(); });
+            break;
+        case Op::level:
+            each_alive(
+                [&](const Unit& u) { return std::find(n.levels.begin(), n.levels.end(), u.level) != n.levels.end(); });
+            break;
+        case Op::within: out = territory_mask(graph, graph.index_of(n.ids.front())); break;
+        case Op::id:
+            for (const std::string& id : n.ids) out[graph.index_of(id).value] = true;
+            break;
+        case Op::attribute_equals:
+            each_alive([&](const Unit& u) {
+                const Value* v = u.attributes.find(n.key);
+                return v != nullptr && *v == n.value;
+            });
+            break;
+        case Op::has_attribute:
+            each_alive([&](const Unit& u) { return u.attributes.find(n.key) != nullptr; });
+            break;
+        case Op::all_of:
+            each_alive([](const Unit&) { return true; });
+            for (const Selector& s : n.operands) {
+                const auto m = s.mask(graph);
+                for (std::size_t i = 0; i < cap; ++i) out[i] = out[i] && m[i];
+            }
+            break;
+        case Op::any_of:
+            for (const Selector& s : n.operands) {
+                const auto m = s.mask(graph);
+                for (std::size_t i = 0; i < cap; ++i) out[i] = out[i] || m[i];
+            }
+            break;
+        case Op::negation: {
+            const auto m = n.operands.front().mask(graph);
+            for (std::uint32_t i = 0; i < cap; ++i) out[i] = graph.is_alive(UnitIndex{i}) && !m[i];
+            break;
+        }
+    }
+    return out;
+}
+
+std::vector<UnitIndex> Selector::select(const OrgGraph& graph) const {
+    const auto m = mask(graph);
+    std::vector<UnitIndex> out;
+    for (std::uint32_t i = 0; i < m.size(); ++i)
+        if (m[i]) out.push_back(UnitIndex{i});
+    return out;
+}
+
+namespace {
+
+std::string render(const Value& v) {
+    switch (v.type()) {
+        case Value::Type::null: return "null";
+        case Value::Type::boolean: return v.as_bool() ? "true" : "false";
+        case Value::Type::integer: return std::to_string(v.as_integer());
+        case Value::Type::number: return std::to_string(v.as_number());
+        case Value::Type::string: return "'" + v.as_string() + "'";
+        case Value::Type::array: return "[...]";
+        case Value::Type::object: return "{...}";
+    }
+    return "?";
+}
+
+template <class T, class F>
+std::string joined(const std::vector<T>& items, F&& name) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + std::string(name(item));
+    return out;
+}
+
+}  // namespace
+
+std::string Selector::to_string() const {
+    const Node& n = *m_node;
+    switch (n.op) {
+        case Op::everything: return "all";
+        case Op::kind: return "kind(" + joined(n.kinds, [](UnitKind k) { return antq::to_string(k); }) + ")";
+        case Op::level: return "level(" + joined(n.levels, [](Level l) { return antq::to_string(l); }) + ")";
+        case Op::within: return "within('" + n.ids.front() + "')";
+        case Op::id: return "id(" + joined(n.ids, [](const std::string& s) { return "'" + s + "'"; }) + ")";
+        case Op::attribute_equals: return "attribute(" + n.key + " == " + render(n.value) + ")";
+        case Op::has_attribute: return "has_attribute(" + n.key + ")";
+        case Op::all_of:
+        case Op::any_of: {
+            const char* glue = n.op == Op::all_of ? " & " : " | ";
+            std::string out;
+            for (const Selector& s : n.operands) {
+                const bool wrap = s.node().op == Op::all_of || s.node().op == Op::any_of;
+                out += (out.empty() ? "" : glue) + (wrap ? "(" + s.to_string() + ")" : s.to_string());
+            }
+            return out.empty() ? (n.op == Op::all_of ? "all" : "none") : out;
+        }
+        case Op::negation: return "~(" + n.operands.front().to_string() + ")";
+    }
+    return "?";
+}
+
+bool operator==(const Selector& a, const Selector& b) {
+    const auto& x = *a.m_node;
+    const auto& y = *b.m_node;
+    return x.op == y.op && x.kinds == y.kinds && x.levels == y.levels && x.ids == y.ids && x.key == y.key &&
+           x.value == y.value && x.operands == y.operands;
+}
+
+}  // namespace antq

@@ -1,0 +1,72 @@
+#pragma once
+
+// Shared helpers for the C++ tests: small graphs built by hand, and error assertions on tag and place.
+
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include <antq/antq.hpp>
+
+namespace antq::test {
+
+/** Asserts that `expr` throws `Type` whose tag is `tag_` and whose message contains `fragment`. */
+#define ANTQ_CHECK_ERROR(expr, Type, tag_, fragment)                                         \
+    do {                                                                                     \
+        bool antq_thrown_ = false;                                                           \
+        try {                                                                                \
+            (void)(expr);                                                                    \
+        } catch (const Type& e) {                                                            \
+            antq_thrown_ = true;                                                             \
+            CHECK_MESSAGE(e.tag() == std::string(tag_), "tag was ", e.tag(), ": ", std::string(e.what())); \
+            CHECK_MESSAGE(std::string(e.what()).find(fragment) != std::string::npos,         \
+                          "message was: ", std::string(e.what()));                                     \
+        }                                                                                    \
+        CHECK_MESSAGE(antq_thrown_, "expected " #Type " from " #expr);                       \
+    } while (false)
+
+inline Unit territory(std::string id, std::string name, UnitKind kind) {
+    return Unit{std::move(id), std::move(name), kind, territory_level(kind), {}};
+}
+
+inline Unit body(std::string id, std::string name, UnitKind kind, Level level) {
+    return Unit{std::move(id), std::move(name), kind, level, {}};
+}
+
+/**
+ * A tiny province: province 30 with districts 296 and 288, communes 10945 and 10987 in 296, 10501 in 288;
+ * People's Committees and police at each territory with dual subordination; a head post on the
+ * provincial People's Committee.
+ */
+inline OrgGraph tiny_province() {
+    OrgGraph g;
+    g.set_name("tiny");
+    g.add_unit(territory("30", "Hải Dương", UnitKind::province));
+    g.add_unit(territory("296", "Bình Giang", UnitKind::district));
+    g.add_unit(territory("288", "Hải Dương city", UnitKind::district));
+    g.add_unit(territory("10945", "Kẻ Sặt", UnitKind::commune));
+    g.add_unit(territory("10987", "Nhân Quyền", UnitKind::commune));
+    g.add_unit(territory("10501", "Tân Bình", UnitKind::commune));
+    g.add_tie("30", "296", TieKind::contains);
+    g.add_tie("30", "288", TieKind::contains);
+    g.add_tie("296", "10945", TieKind::contains);
+    g.add_tie("296", "10987", TieKind::contains);
+    g.add_tie("288", "10501", TieKind::contains);
+    for (const char* t : {"30", "296", "288", "10945", "10987", "10501"}) {
+        const Unit& area = g.unit(std::string_view(t));
+        g.add_unit(body(std::string(t) + ".pc", "UBND " + area.name, UnitKind::peoples_committee, area.level));
+        g.add_unit(body(std::string(t) + ".police", "Công an " + area.name, UnitKind::police, area.level));
+        g.add_tie(std::string(t) + ".pc", t, TieKind::serves);
+        g.add_tie(std::string(t) + ".police", t, TieKind::serves);
+        g.add_tie(std::string(t) + ".pc", std::string(t) + ".police", TieKind::directs);
+    }
+    for (auto [up, down] : {std::pair{"30", "296"}, {"30", "288"}, {"296", "10945"}, {"296", "10987"}, {"288", "10501"}}) {
+        g.add_tie(std::string(up) + ".pc", std::string(down) + ".pc", TieKind::directs);
+        g.add_tie(std::string(up) + ".police", std::string(down) + ".police", TieKind::directs);
+    }
+    g.add_unit(body("30.pc.head", "Chủ tịch UBND tỉnh", UnitKind::post, Level::province));
+    g.add_tie("30.pc.head", "30.pc", TieKind::heads);
+    return g;
+}
+
+}  // namespace antq::test

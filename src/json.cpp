@@ -105,17 +105,33 @@ private:
     std::string m_source;
 };
 
+// Refuses deep nesting before parsing: a document nested 100,000 deep must not reach any recursive code.
+// A linear scan outside strings; nlohmann's callback parser would do the same job in quadratic time.
+void check_depth(std::string_view text, const std::string& source, std::size_t max_depth) {
+    std::size_t depth = 0;
+    bool in_string = false, escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_depth)
+                throw InvalidInput("too_deep", source + ":" + line_and_column(text, i),
+                                   "nesting deeper than " + std::to_string(max_depth) + " levels");
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+}
+
 json parse_document(std::string_view text, const std::string& source, const JsonLimits& limits) {
-    const std::size_t max_depth = limits.max_depth;
-    // Refuse deep nesting while parsing: a document nested 100,000 deep must not reach any recursive code.
-    json::parser_callback_t guard = [&](int depth, json::parse_event_t event, json&) {
-        if ((event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) &&
-            static_cast<std::size_t>(depth) >= max_depth)
-            throw InvalidInput("too_deep", source, "nesting deeper than " + std::to_string(max_depth) + " levels");
-        return true;
-    };
+    check_depth(text, source, limits.max_depth);
     try {
-        return json::parse(text.begin(), text.end(), guard);
+        return json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
         std::string what = e.what();
         // nlohmann's text starts with "[json.exception.parse_error.101] parse error at line 1, column 2: ..."

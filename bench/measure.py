@@ -1,0 +1,102 @@
+"""Timing, resident-memory and machine-description helpers (Linux /proc)."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from typing import Callable
+
+
+def median_seconds(fn: Callable[[], object], repeats: int) -> float:
+    """Median wall time of ``repeats`` calls; the result of each call is dropped before the next."""
+    times = []
+    for _ in range(repeats):
+        gc.collect()
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+        del result
+    return statistics.median(times)
+
+
+def vm_rss_bytes() -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    raise RuntimeError("no VmRSS in /proc/self/status")
+
+
+def graph_rss_bytes(build: Callable[[], object]) -> int:
+    """RSS growth caused by what ``build`` returns (kept alive for the second reading)."""
+    gc.collect()
+    before = vm_rss_bytes()
+    graph = build()
+    gc.collect()
+    after = vm_rss_bytes()
+    del graph
+    return after - before
+
+
+def rss_in_subprocess(script: str, tool: str, quick: bool, repeats: int) -> int:
+    """Median over ``repeats`` fresh interpreters, each running ``script --rss-child tool``."""
+    values = []
+    for _ in range(repeats):
+        cmd = [sys.executable, script, "--rss-child", tool] + (["--quick"] if quick else [])
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        values.append(json.loads(out.strip().splitlines()[-1])["rss_bytes"])
+    return int(statistics.median(values))
+
+
+def _first(path: str, prefix: str) -> str:
+    try:
+        with open(path) as f:
+            for line in f:
+                if line.startswith(prefix):
+                    return line.split(":", 1)[1].strip() if ":" in line else line.split("=", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown"
+
+
+def machine() -> dict[str, str]:
+    mem_kib = _first("/proc/meminfo", "MemTotal").split()[0]
+    try:
+        with open("/proc/loadavg") as f:
+            load = " ".join(f.read().split()[:3])
+    except OSError:
+        load = "unknown"
+    return {
+        "CPU": _first("/proc/cpuinfo", "model name"),
+        "cores": str(os.cpu_count()),
+        "RAM": f"{int(mem_kib) / 2**20:.1f} GiB" if mem_kib.isdigit() else "unknown",
+        "OS": f"{_first('/etc/os-release', 'PRETTY_NAME=').strip(chr(34))}, Linux {platform.release()}",
+        "Python": platform.python_version(),
+        "load average at start": load,
+    }
+
+
+def versions() -> dict[str, str]:
+    out = {}
+    for module in ("antq", "networkx", "igraph", "graph_tool", "pandas", "numpy"):
+        try:
+            mod = __import__(module)
+            out[module] = str(getattr(mod, "__version__", "?")).split()[0]
+        except ImportError:
+            out[module] = "not installed"
+    return out
+
+
+def git_revision(directory: str) -> str:
+    try:
+        return subprocess.run(
+            ["git", "-C", directory, "describe", "--always", "--dirty"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"

@@ -1,0 +1,439 @@
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <pybind11/stl.h>
+
+#include <antq/errors.hpp>
+#include <antq/graph/org_graph.hpp>
+#include <antq/graph/selector.hpp>
+#include <antq/io/json.hpp>
+
+#include "convert.hpp"
+#include "init.hpp"
+
+namespace antq::python {
+
+namespace {
+
+using GraphPtr = std::shared_ptr<OrgGraph>;
+
+// A view remembers the generation it was made at and refuses to work once the graph has moved on.
+struct GraphRef {
+    GraphPtr graph;
+    std::uint64_t generation = 0;
+
+    explicit GraphRef(GraphPtr g) : graph(std::move(g)), generation(graph->generation()) {}
+
+    const OrgGraph& checked() const {
+        if (graph->generation() != generation)
+            throw StaleView("stale_view", "",
+                            "the graph changed after this view or iterator was made; ask the graph for a new one");
+        return *graph;
+    }
+};
+
+struct UnitsView : GraphRef {
+    using GraphRef::GraphRef;
+};
+struct UnitIterator : GraphRef {
+    using GraphRef::GraphRef;
+    std::uint32_t next = 0;
+};
+struct TiesView : GraphRef {
+    using GraphRef::GraphRef;
+};
+struct TieIterator : GraphRef {
+    using GraphRef::GraphRef;
+    std::uint32_t next = 0;
+};
+
+TieSpec spec_of(const OrgGraph& g, TieIndex t) {
+    const Tie& tie = g.tie(t);
+    return TieSpec{g.unit(tie.source).id, g.unit(tie.target).id, tie.kind, tie.attributes};
+}
+
+std::vector<std::string> ids_of(const OrgGraph& g, const std::vector<UnitIndex>& units) {
+    std::vector<std::string> out;
+    out.reserve(units.size());
+    for (UnitIndex u : units) out.push_back(g.unit(u).id);
+    return out;
+}
+
+std::optional<std::string> id_of(const OrgGraph& g, const std::optional<UnitIndex>& u) {
+    if (!u) return std::nullopt;
+    return g.unit(*u).id;
+}
+
+std::optional<TieKind> optional_tie_kind(const std::optional<std::string>& kind) {
+    if (!kind) return std::nullopt;
+    return to_tie_kind(*kind, "kind");
+}
+
+std::string repr_of(const OrgGraph& g) {
+    std::string name = g.name().empty() ? "" : " '" + g.name() + "'";
+    return "<antq.OrgGraph" + name + " with " + std::to_string(g.unit_count()) + " units and " +
+           std::to_string(g.tie_count()) + " ties>";
+}
+
+Selector selector_from_python(const py::handle& object) {
+    if (py::isinstance<Selector>(object)) return object.cast<Selector>();
+    const std::string text = py::module_::import("json").attr("dumps")(object).cast<std::string>();
+    return selector_from_json(nlohmann::json::parse(text), "selector");
+}
+
+// Builds a graph from parallel columns, as OrgGraph.from_pandas hands them over.
+GraphPtr from_columns(const std::string& name, const std::vector<std::string>& ids,
+                      const std::vector<std::string>& names, const std::vector<std::string>& kinds,
+                      const std::vector<std::optional<std::string>>& levels, const py::object& attributes,
+                      const std::vector<std::string>& sources, const std::vector<std::string>& targets,
+                      const std::vector<std::string>& tie_kinds, const py::object& tie_attributes) {
+    const std::size_t n = ids.size(), m = sources.size();
+    if (names.size() != n || kinds.size() != n || levels.size() != n)
+        throw InvalidInput("wrong_shape", "units", "the id, name, kind and level columns differ in length");
+    if (targets.size() != m || tie_kinds.size() != m)
+        throw InvalidInput("wrong_shape", "ties", "the source, target and kind columns differ in length");
+
+    // Convert everything Python-side first; the build itself then runs without the GIL.
+    std::vector<Unit> units(n);
+    std::vector<bool> level_given(n, false);
+    const bool has_attributes = !attributes.is_none();
+    py::sequence attribute_rows = has_attributes ? py::reinterpret_borrow<py::sequence>(attributes) : py::sequence();
+    if (has_attributes && attribute_rows.size() != n)
+        throw InvalidInput("wrong_shape", "units", "the attributes column differs in length");
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string where = "units row " + std::to_string(i);
+        units[i].id = ids[i];
+        units[i].name = names[i];
+        units[i].kind = to_unit_kind(kinds[i], where + " kind");
+        if (levels[i]) {
+            units[i].level = to_level(*levels[i], where + " level");
+            level_given[i] = true;
+        } else if (is_territory(units[i].kind)) {
+            units[i].level = territory_level(units[i].kind);
+            level_given[i] = true;
+        }
+        if (has_attributes) units[i].attributes = to_object(attribute_rows[i], where + " attributes");
+    }
+    std::vector<TieSpec> specs(m);
+    const bool has_tie_attributes = !tie_attributes.is_none();
+    py::sequence tie_rows = has_tie_attributes ? py::reinterpret_borrow<py::sequence>(tie_attributes) : py::sequence();
+    if (has_tie_attributes && tie_rows.size() != m)
+        throw InvalidInput("wrong_shape", "ties", "the attributes column differs in length");
+    for (std::size_t i = 0; i < m; ++i) {
+        const std::string where = "ties row " + std::to_string(i);
+        specs[i] = TieSpec{sources[i], targets[i], to_tie_kind(tie_kinds[i], where + " kind"), {}};
+        if (has_tie_attributes) specs[i].attributes = to_object(tie_rows[i], where + " attributes");
+    }
+
+    py::gil_scoped_release release;
+    auto graph = std::make_shared<OrgGraph>();
+    graph->set_name(name);
+    std::unordered_map<std::string_view, std::size_t> row;
+    row.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) row.emplace(units[i].id, i);
+    for (TieKind derive_along : {TieKind::serves, TieKind::heads})
+        for (const TieSpec& s : specs) {
+            if (s.kind != derive_along) continue;
+            auto src = row.find(s.source), dst = row.find(s.target);
+            if (src == row.end() || dst == row.end()) continue;  // reported as unknown_unit below
+            if (!level_given[src->second] && level_given[dst->second]) {
+                units[src->second].level = units[dst->second].level;
+                level_given[src->second] = true;
+            }
+        }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!level_given[i])
+            throw InvalidInput("missing_field", "units row " + std::to_string(i),
+                               "no level, and none can be derived: a body needs a 'serves' tie, a post a 'heads' tie");
+        try {
+            graph->add_unit(std::move(units[i]));
+        } catch (...) {
+            rethrow_at("units row " + std::to_string(i));
+        }
+    }
+    graph->add_ties(specs, [](std::size_t i) { return "ties row " + std::to_string(i); });
+    graph->validate();
+    return graph;
+}
+
+}  // namespace
+
+void init_graph(py::module_& m) {
+    py::class_<Unit>(m, "Unit", "A unit as it stood when read: a territory, a body or a post.")
+        .def_property_readonly("id", [](const Unit& u) { return u.id; })
+        .def_property_readonly("name", [](const Unit& u) { return u.name; })
+        .def_property_readonly("kind", [](const Unit& u) { return std::string(to_string(u.kind)); })
+        .def_property_readonly("level", [](const Unit& u) { return std::string(to_string(u.level)); })
+        .def_property_readonly("attributes", [](const Unit& u) { return from_object(u.attributes); })
+        .def("__eq__", [](const Unit& a, const Unit& b) { return a == b; })
+        .def("__repr__", [](const Unit& u) {
+            return "<antq.Unit '" + u.id + "' " + std::string(to_string(u.kind)) + " '" + u.name + "'>";
+        });
+
+    py::class_<TieSpec>(m, "Tie", "A tie as it stood when read, its ends named by unit id.")
+        .def_property_readonly("source", [](const TieSpec& t) { return t.source; })
+        .def_property_readonly("target", [](const TieSpec& t) { return t.target; })
+        .def_property_readonly("kind", [](const TieSpec& t) { return std::string(to_string(t.kind)); })
+        .def_property_readonly("attributes", [](const TieSpec& t) { return from_object(t.attributes); })
+        .def("__eq__", [](const TieSpec& a, const TieSpec& b) {
+            return a.source == b.source && a.target == b.target && a.kind == b.kind && a.attributes == b.attributes;
+        })
+        .def("__repr__", [](const TieSpec& t) {
+            return "<antq.Tie '" + t.source + "' -" + std::string(to_string(t.kind)) + "-> '" + t.target + "'>";
+        });
+
+    py::class_<UnitIterator>(m, "_UnitIterator")
+        .def("__iter__", [](UnitIterator& it) -> UnitIterator& { return it; })
+        .def("__next__", [](UnitIterator& it) {
+            const OrgGraph& g = it.checked();
+            while (it.next < g.unit_capacity() && !g.is_alive(UnitIndex{it.next})) ++it.next;
+            if (it.next >= g.unit_capacity()) throw py::stop_iteration();
+            return g.unit(UnitIndex{it.next++}).id;
+        });
+
+    py::class_<UnitsView>(m, "UnitsView", "The units of a graph, by id. Fails once the graph has changed.")
+        .def("__len__", [](const UnitsView& v) { return v.checked().unit_count(); })
+        .def("__contains__", [](const UnitsView& v, const std::string& id) { return v.checked().contains(id); })
+        .def("__getitem__", [](const UnitsView& v, const std::string& id) { return v.checked().unit(id); })
+        .def("__iter__", [](const UnitsView& v) {
+            v.checked();
+            return UnitIterator(v.graph);
+        })
+        .def("__repr__", [](const UnitsView& v) { return "<antq.UnitsView of " + std::to_string(v.checked().unit_count()) + " units>"; });
+
+    py::class_<TieIterator>(m, "_TieIterator")
+        .def("__iter__", [](TieIterator& it) -> TieIterator& { return it; })
+        .def("__next__", [](TieIterator& it) {
+            const OrgGraph& g = it.checked();
+            while (it.next < g.tie_capacity() && !g.is_alive(TieIndex{it.next})) ++it.next;
+            if (it.next >= g.tie_capacity()) throw py::stop_iteration();
+            return spec_of(g, TieIndex{it.next++});
+        });
+
+    py::class_<TiesView>(m, "TiesView", "The ties of a graph. Fails once the graph has changed.")
+        .def("__len__", [](const TiesView& v) { return v.checked().tie_count(); })
+        .def("__iter__", [](const TiesView& v) {
+            v.checked();
+            return TieIterator(v.graph);
+        })
+        .def("__repr__", [](const TiesView& v) { return "<antq.TiesView of " + std::to_string(v.checked().tie_count()) + " ties>"; });
+
+    py::class_<Selector>(m, "Selector", "Picks units by kind, level, territory, id and attribute; combine with &, |, ~.")
+        .def(py::init<>())
+        .def_static("all", &Selector::all)
+        .def_static("kind", [](py::args names) {
+            std::vector<UnitKind> kinds;
+            for (auto n : names) kinds.push_back(to_unit_kind(n.cast<std::string>(), "Selector.kind"));
+            if (kinds.empty()) throw InvalidInput("bad_selector", "Selector.kind", "name at least one kind");
+            return Selector::kinds(std::move(kinds));
+        })
+        .def_static("level", [](py::args names) {
+            std::vector<Level> levels;
+            for (auto n : names) levels.push_back(to_level(n.cast<std::string>(), "Selector.level"));
+            if (levels.empty()) throw InvalidInput("bad_selector", "Selector.level", "name at least one level");
+            return Selector::levels(std::move(levels));
+        })
+        .def_static("within", &Selector::within, py::arg("territory_id"))
+        .def_static("id", [](py::args ids) {
+            std::vector<std::string> out;
+            for (auto i : ids) out.push_back(i.cast<std::string>());
+            if (out.empty()) throw InvalidInput("bad_selector", "Selector.id", "name at least one id");
+            return Selector::ids(std::move(out));
+        })
+        .def_static("attribute_equals", [](const std::string& key, const py::object& value) {
+            return Selector::attribute_equals(key, to_value(value, "Selector.attribute_equals"));
+        }, py::arg("key"), py::arg("value"))
+        .def_static("has_attribute", &Selector::has_attribute, py::arg("key"))
+        .def_static("all_of", &Selector::all_of, py::arg("operands"))
+        .def_static("any_of", &Selector::any_of, py::arg("operands"))
+        .def_static("negation", &Selector::negation, py::arg("operand"))
+        .def_static("from_json", [](const py::object& o) { return selector_from_python(o); }, py::arg("value"))
+        .def("to_json", [](const Selector& s) { return py::module_::import("json").attr("loads")(to_json(s).dump()); })
+        .def("select", [](const Selector& s, const OrgGraph& g) { return ids_of(g, s.select(g)); }, py::arg("graph"))
+        .def("__and__", [](const Selector& a, const Selector& b) { return a & b; })
+        .def("__or__", [](const Selector& a, const Selector& b) { return a | b; })
+        .def("__invert__", [](const Selector& a) { return ~a; })
+        .def("__eq__", [](const Selector& a, const Selector& b) { return a == b; })
+        .def("__str__", &Selector::to_string)
+        .def("__repr__", [](const Selector& s) { return "<antq.Selector " + s.to_string() + ">"; });
+
+    py::class_<OrgGraph, GraphPtr> graph(m, "OrgGraph", py::dynamic_attr());
+    graph.def(py::init([](const std::string& name) {
+                  auto g = std::make_shared<OrgGraph>();
+                  g->set_name(name);
+                  return g;
+              }),
+              py::arg("name") = "")
+        .def(py::init([](OrgGraph& other) { return std::make_shared<OrgGraph>(std::move(other)); }),
+             py::arg("adopt"), "Takes over another graph's content, leaving it empty.")
+        .def_property("name", &OrgGraph::name, &OrgGraph::set_name)
+        .def_property(
+            "attributes", [](const OrgGraph& g) { return from_object(g.attributes()); },
+            [](OrgGraph& g, const py::object& a) { g.set_attributes(to_object(a, "attributes")); })
+        .def_property_readonly("generation", &OrgGraph::generation)
+        .def("number_of_units", &OrgGraph::unit_count)
+        .def("number_of_ties", &OrgGraph::tie_count)
+        .def("__len__", &OrgGraph::unit_count)
+        .def("__contains__", [](const OrgGraph& g, const std::string& id) { return g.contains(id); })
+        .def("__repr__", &repr_of)
+        .def_property_readonly("units", [](GraphPtr self) { return UnitsView(std::move(self)); })
+        .def_property_readonly("ties", [](GraphPtr self) { return TiesView(std::move(self)); })
+        .def("unit", [](const OrgGraph& g, const std::string& id) { return g.unit(id); }, py::arg("id"))
+        .def("index_of", [](const OrgGraph& g, const std::string& id) { return g.index_of(id).value; }, py::arg("id"))
+        .def(
+            "add_unit",
+            [](OrgGraph& g, const std::string& id, const std::string& name, const std::string& kind,
+               const std::optional<std::string>& level, const py::object& attributes,
+               const std::optional<std::string>& area, const std::optional<std::string>& heads) {
+                Unit unit{id, name, to_unit_kind(kind, "kind"), Level::nation, to_object(attributes, "attributes")};
+                // The level comes from the argument, the territory kind, or the area served / body headed.
+                if (level) {
+                    unit.level = to_level(*level, "level");
+                } else if (is_territory(unit.kind)) {
+                    unit.level = territory_level(unit.kind);
+                } else if (area && is_body(unit.kind)) {
+                    unit.level = g.unit(*area).level;
+                } else if (heads && is_post(unit.kind)) {
+                    unit.level = g.unit(*heads).level;
+                } else {
+                    throw InvalidInput("missing_field", "unit '" + id + "'",
+                                       "give a level, or the area a body serves, or the body a post heads");
+                }
+                if (area && !is_body(unit.kind))
+                    throw InvalidInput("wrong_endpoint", "unit '" + id + "'", "only a body serves an area");
+                if (heads && !is_post(unit.kind))
+                    throw InvalidInput("wrong_endpoint", "unit '" + id + "'", "only a post heads a body");
+                const UnitIndex u = g.add_unit(std::move(unit));
+                try {
+                    if (area) g.add_tie(u, g.index_of(*area), TieKind::serves);
+                    if (heads) g.add_tie(u, g.index_of(*heads), TieKind::heads);
+                } catch (...) {
+                    g.remove_unit(u);  // all or nothing
+                    throw;
+                }
+            },
+            py::arg("id"), py::arg("name"), py::arg("kind"), py::arg("level") = py::none(),
+            py::arg("attributes") = py::none(), py::kw_only(), py::arg("area") = py::none(),
+            py::arg("heads") = py::none())
+        .def(
+            "add_tie",
+            [](OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind,
+               const py::object& attributes) {
+                g.add_tie(s, t, to_tie_kind(kind, "kind"), to_object(attributes, "attributes"));
+            },
+            py::arg("source"), py::arg("target"), py::arg("kind"), py::arg("attributes") = py::none())
+        .def("remove_unit", [](OrgGraph& g, const std::string& id) { g.remove_unit(g.index_of(id)); }, py::arg("id"))
+        .def(
+            "remove_tie",
+            [](OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind) {
+                const TieKind k = to_tie_kind(kind, "kind");
+                const UnitIndex target = g.index_of(t);
+                for (TieIndex tie : g.out_ties(g.index_of(s), k))
+                    if (g.tie(tie).target == target) return g.remove_tie(tie);
+                throw NotFound("unknown_tie", "'" + s + "' -" + kind + "-> '" + t + "'", "no such tie");
+            },
+            py::arg("source"), py::arg("target"), py::arg("kind"))
+        .def("rename_unit", [](OrgGraph& g, const std::string& id, std::string name) { g.rename_unit(g.index_of(id), std::move(name)); },
+             py::arg("id"), py::arg("name"))
+        .def(
+            "set_unit_attribute",
+            [](OrgGraph& g, const std::string& id, std::string key, const py::object& value) {
+                g.set_unit_attribute(g.index_of(id), key, to_value(value, "unit '" + id + "' attribute '" + key + "'"));
+            },
+            py::arg("id"), py::arg("key"), py::arg("value"))
+        .def("erase_unit_attribute", [](OrgGraph& g, const std::string& id, const std::string& key) {
+            return g.erase_unit_attribute(g.index_of(id), key);
+        }, py::arg("id"), py::arg("key"))
+        .def("parents", [](const OrgGraph& g, const std::string& id, const std::string& kind) {
+            return ids_of(g, g.parents(g.index_of(id), to_tie_kind(kind, "kind")));
+        }, py::arg("id"), py::arg("kind") = "contains")
+        .def("children", [](const OrgGraph& g, const std::string& id, const std::string& kind) {
+            return ids_of(g, g.children(g.index_of(id), to_tie_kind(kind, "kind")));
+        }, py::arg("id"), py::arg("kind") = "contains")
+        .def("parent", [](const OrgGraph& g, const std::string& id, const std::string& kind) {
+            return id_of(g, g.parent(g.index_of(id), to_tie_kind(kind, "kind")));
+        }, py::arg("id"), py::arg("kind") = "contains")
+        .def("area", [](const OrgGraph& g, const std::string& id) { return id_of(g, g.area(g.index_of(id))); }, py::arg("id"))
+        .def("head", [](const OrgGraph& g, const std::string& id) { return id_of(g, g.head(g.index_of(id))); }, py::arg("id"))
+        .def("in_ties", [](const OrgGraph& g, const std::string& id, const std::optional<std::string>& kind) {
+            std::vector<TieSpec> out;
+            for (TieIndex t : g.in_ties(g.index_of(id), optional_tie_kind(kind))) out.push_back(spec_of(g, t));
+            return out;
+        }, py::arg("id"), py::arg("kind") = py::none())
+        .def("out_ties", [](const OrgGraph& g, const std::string& id, const std::optional<std::string>& kind) {
+            std::vector<TieSpec> out;
+            for (TieIndex t : g.out_ties(g.index_of(id), optional_tie_kind(kind))) out.push_back(spec_of(g, t));
+            return out;
+        }, py::arg("id"), py::arg("kind") = py::none())
+        .def("select", [](const OrgGraph& g, const py::object& selector) {
+            return ids_of(g, selector_from_python(selector).select(g));
+        }, py::arg("selector"))
+        .def("validate", &OrgGraph::validate)
+        .def("same_content", &OrgGraph::same_content, py::arg("other"))
+        .def("copy", [](const OrgGraph& g) { return std::make_shared<OrgGraph>(g); })
+        .def("summary", [](const OrgGraph& g) {
+            std::map<std::string, std::map<std::string, std::size_t>> units;
+            std::map<std::string, std::size_t> ties;
+            for (UnitIndex u : g.units()) {
+                const Unit& unit = g.unit(u);
+                ++units[std::string(to_string(unit.level))][std::string(to_string(unit.kind))];
+            }
+            for (TieIndex t : g.ties()) ++ties[std::string(to_string(g.tie(t).kind))];
+            py::dict out;
+            out["units"] = units;
+            out["ties"] = ties;
+            return out;
+        })
+        .def("_columns", [](const OrgGraph& g) {
+            py::list id, name, kind, level, attributes, source, target, tie_kind, tie_attributes;
+            for (UnitIndex u : g.units()) {
+                const Unit& unit = g.unit(u);
+                id.append(py::str(unit.id));
+                name.append(py::str(unit.name));
+                kind.append(py::str(std::string(to_string(unit.kind))));
+                level.append(py::str(std::string(to_string(unit.level))));
+                attributes.append(unit.attributes.empty() ? py::object(py::none()) : py::object(from_object(unit.attributes)));
+            }
+            for (TieIndex t : g.ties()) {
+                const Tie& tie = g.tie(t);
+                source.append(py::str(g.unit(tie.source).id));
+                target.append(py::str(g.unit(tie.target).id));
+                tie_kind.append(py::str(std::string(to_string(tie.kind))));
+                tie_attributes.append(tie.attributes.empty() ? py::object(py::none()) : py::object(from_object(tie.attributes)));
+            }
+            py::dict units, ties;
+            units["id"] = id;
+            units["name"] = name;
+            units["kind"] = kind;
+            units["level"] = level;
+            units["attributes"] = attributes;
+            ties["source"] = source;
+            ties["target"] = target;
+            ties["kind"] = tie_kind;
+            ties["attributes"] = tie_attributes;
+            return py::make_tuple(units, ties);
+        })
+        .def_static("_from_columns", &from_columns, py::arg("name"), py::arg("ids"), py::arg("names"), py::arg("kinds"),
+                    py::arg("levels"), py::arg("attributes"), py::arg("sources"), py::arg("targets"),
+                    py::arg("tie_kinds"), py::arg("tie_attributes"));
+
+    m.attr("unit_kinds") = [] {
+        py::list out;
+        for (auto n : detail::unit_kind_names) out.append(py::str(std::string(n)));
+        return py::tuple(out);
+    }();
+    m.attr("tie_kinds") = [] {
+        py::list out;
+        for (auto n : detail::tie_kind_names) out.append(py::str(std::string(n)));
+        return py::tuple(out);
+    }();
+    m.attr("levels") = [] {
+        py::list out;
+        for (Level l : all_levels) out.append(py::str(std::string(to_string(l))));
+        return py::tuple(out);
+    }();
+}
+
+}  // namespace antq::python

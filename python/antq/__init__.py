@@ -1,0 +1,30 @@
+"""antq: typed organisational graphs for Vietnam's all-people movement to protect national security."""
+
+from __future__ import annotations
+
+from . import datasets
+from ._core import Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
+from .errors import Error, HierarchyError, InvalidInputError, IoError, NotFoundError, StaleViewError
+from .graph import OrgGraph, load, loads
+
+__all__ = [
+    "OrgGraph",
+    "Selector",
+    "Unit",
+    "Tie",
+    "UnitsView",
+    "TiesView",
+    "load",
+    "loads",
+    "datasets",
+    "levels",
+    "unit_kinds",
+    "tie_kinds",
+    "Error",
+    "NotFoundError",
+    "InvalidInputError",
+    "HierarchyError",
+    "StaleViewError",
+    "IoError",
+    "__version__",
+]

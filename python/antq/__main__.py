@@ -1,0 +1,130 @@
+"""The antq command line: ``python -m antq info [FILE]``, ``validate FILE``, ``export FILE --graphml OUT``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from typing import Sequence
+
+from . import __version__, datasets
+from .errors import Error
+from .graph import OrgGraph, load
+
+_DEFAULT = "hai_duong_2024"
+
+
+def _status(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _open(path: str | None) -> OrgGraph:
+    """The graph file at ``path``, or the embedded default when no path is given."""
+    started = time.perf_counter()
+    if path is None:
+        _status(f"antq: using the embedded dataset {_DEFAULT}")
+        graph = datasets.hai_duong_2024()
+    else:
+        size = os.path.getsize(path) if os.path.exists(path) else 0
+        _status(f"antq: loading {path} ({size / 1e6:.1f} MB) ...")
+        graph = load(path)
+    _status(f"antq: {len(graph)} units, {graph.number_of_ties()} ties, read in {time.perf_counter() - started:.2f} s")
+    return graph
+
+
+def _table(rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def info_text(graph: OrgGraph) -> str:
+    """A plain-text summary: units by kind and level, ties by kind."""
+    from . import _core
+
+    summary = graph.summary()
+    levels = [lvl for lvl in _core.levels if lvl in summary["units"]]
+    kinds = [k for k in _core.unit_kinds if any(k in summary["units"][lvl] for lvl in levels)]
+    rows = [["unit kind", *levels, "total"]]
+    for kind in kinds:
+        counts = [summary["units"][lvl].get(kind, 0) for lvl in levels]
+        rows.append([kind, *[str(c) if c else "." for c in counts], str(sum(counts))])
+    totals = [sum(summary["units"][lvl].values()) for lvl in levels]
+    rows.append(["all units", *[str(t) for t in totals], str(sum(totals))])
+    tie_rows = [["tie kind", "count"]] + [[k, str(summary["ties"][k])] for k in _core.tie_kinds if k in summary["ties"]]
+    description = graph.attributes.get("description")
+    header = f"{graph.name or '(unnamed graph)'}: {len(graph)} units, {graph.number_of_ties()} ties"
+    parts = [header]
+    if isinstance(description, str):
+        parts.append(description)
+    parts += ["", _table(rows), "", _table(tie_rows)]
+    return "\n".join(parts)
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    print(info_text(_open(args.file)))
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    graph = _open(args.file)
+    graph.validate()
+    print(f"{args.file or _DEFAULT}: valid ({len(graph)} units, {graph.number_of_ties()} ties)")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    graph = _open(args.file)
+    if not (args.json or args.graphml or args.dot):
+        raise SystemExit("antq export: name at least one of --json, --graphml, --dot")
+    if args.json:
+        graph.save(args.json)
+        _status(f"antq: wrote {args.json}")
+    if args.graphml:
+        graph.write_graphml(args.graphml)
+        _status(f"antq: wrote {args.graphml}")
+    if args.dot:
+        graph.write_dot(args.dot)
+        _status(f"antq: wrote {args.dot}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m antq", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"antq {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    info = commands.add_parser("info", help="summarise a graph file (default: the embedded Hải Dương 2024 graph)")
+    info.add_argument("file", nargs="?", help="graph file (format antq.orggraph)")
+    info.set_defaults(run=_cmd_info)
+
+    validate = commands.add_parser("validate", help="check a graph file and report the first problem")
+    validate.add_argument("file", nargs="?", help="graph file (format antq.orggraph)")
+    validate.set_defaults(run=_cmd_validate)
+
+    export = commands.add_parser("export", help="write a graph as JSON, GraphML or Graphviz DOT")
+    export.add_argument("file", nargs="?", help="graph file (default: the embedded dataset)")
+    export.add_argument("--json", metavar="OUT", help="write antq JSON to OUT")
+    export.add_argument("--graphml", metavar="OUT", help="write GraphML to OUT")
+    export.add_argument("--dot", metavar="OUT", help="write Graphviz DOT to OUT")
+    export.set_defaults(run=_cmd_export)
+
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except Error as error:
+        print(f"antq: error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"antq: error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,15 @@
+"""Datasets embedded in the library."""
+
+from __future__ import annotations
+
+from . import _core
+from .graph import OrgGraph
+
+__all__ = ["hai_duong_2024"]
+
+
+def hai_duong_2024() -> OrgGraph:
+    """Hải Dương province as it stood in early 2024: 12 district-level units, 235 communes, synthetic
+    villages, and the bodies and posts of the movement at every level. Real and synthetic parts are
+    described in the project's data/README.md; synthetic units carry ``synthetic: True``."""
+    return OrgGraph._adopt(_core.hai_duong_2024())

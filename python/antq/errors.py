@@ -1,0 +1,43 @@
+"""The exceptions antq raises.
+
+Each derives from :class:`Error` and, where one fits, from the builtin a Python user would catch:
+a missing unit is a :class:`KeyError`, bad input a :class:`ValueError`. Every error carries ``tag``
+(a stable reason such as ``"duplicate_id"``) and ``where`` (a file and JSON pointer, or a unit id).
+"""
+
+from __future__ import annotations
+
+__all__ = ["Error", "NotFoundError", "InvalidInputError", "HierarchyError", "StaleViewError", "IoError"]
+
+
+class Error(Exception):
+    """Base of every antq error. ``str(e)`` reads ``"<tag>: <where>: <what>"``."""
+
+    def __init__(self, message: str, tag: str = "", where: str = "") -> None:
+        super().__init__(message)
+        self.tag = tag
+        self.where = where
+
+    def __str__(self) -> str:
+        # KeyError would quote the message; the message is already meant for people.
+        return str(self.args[0]) if self.args else ""
+
+
+class NotFoundError(Error, KeyError):
+    """A unit, tie or name that was asked for does not exist."""
+
+
+class InvalidInputError(Error, ValueError):
+    """Input that cannot be accepted: a malformed file, a wrong type, a bad value."""
+
+
+class HierarchyError(InvalidInputError):
+    """Input that would break the hierarchy: a cycle, containment at the wrong level."""
+
+
+class StaleViewError(Error, RuntimeError):
+    """A view or iterator was used after its graph changed."""
+
+
+class IoError(Error, OSError):
+    """A file could not be read or written."""

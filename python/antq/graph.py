@@ -1,0 +1,190 @@
+"""OrgGraph: the compiled graph plus the Python conveniences analysts expect (pandas, NetworkX, Jupyter)."""
+
+from __future__ import annotations
+
+import html
+import math
+import os
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from . import _core
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx
+    import pandas
+
+__all__ = ["OrgGraph", "load", "loads"]
+
+_UNIT_COLUMNS = ("id", "name", "kind", "level")
+_TIE_COLUMNS = ("source", "target", "kind")
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _attribute_rows(frame: "pandas.DataFrame", reserved: Iterable[str]) -> list[dict[str, Any] | None] | None:
+    """Per-row attribute dicts: the ``attributes`` column merged with every column that is not reserved."""
+    extra = [c for c in frame.columns if c not in reserved and c != "attributes"]
+    has_column = "attributes" in frame.columns
+    if not extra and not has_column:
+        return None
+    base = frame["attributes"].tolist() if has_column else [None] * len(frame)
+    columns = {c: frame[c].tolist() for c in extra}
+    rows: list[dict[str, Any] | None] = []
+    for i, given in enumerate(base):
+        row: dict[str, Any] = {} if _missing(given) else dict(given)
+        for c, values in columns.items():
+            if not _missing(values[i]):
+                row[str(c)] = values[i]
+        rows.append(row or None)
+    return rows
+
+
+class OrgGraph(_core.OrgGraph):
+    """The typed organisational graph: territories, the bodies serving them, the posts heading those bodies.
+
+    Units are addressed by persistent string id (a GSO code for administrative units). Ties are typed and
+    directed (see ``antq.tie_kinds``). Mutations keep the structure valid or raise and change nothing.
+
+    Thread safety: read-only calls may run from several threads; a mutation must not overlap any other
+    call on the same graph. Loading and building new graphs release the GIL.
+    """
+
+    @classmethod
+    def _adopt(cls, core: _core.OrgGraph) -> "OrgGraph":
+        return cls(adopt=core)
+
+    # ---- pandas ----------------------------------------------------------------------------------
+
+    def to_pandas(self) -> tuple["pandas.DataFrame", "pandas.DataFrame"]:
+        """The graph as two DataFrames: units (id, name, kind, level, attributes) and ties
+        (source, target, kind, attributes). ``attributes`` holds a dict or None."""
+        import pandas as pd
+
+        units, ties = self._columns()
+        return pd.DataFrame(units, columns=[*_UNIT_COLUMNS, "attributes"]), pd.DataFrame(
+            ties, columns=[*_TIE_COLUMNS, "attributes"]
+        )
+
+    @classmethod
+    def from_pandas(
+        cls,
+        units: "pandas.DataFrame",
+        ties: "pandas.DataFrame | None" = None,
+        name: str = "",
+        attributes: Mapping[str, Any] | None = None,
+    ) -> "OrgGraph":
+        """Builds a graph from a units DataFrame and a ties DataFrame.
+
+        Units need ``id``, ``name``, ``kind``; ``level`` may be missing for territories, for bodies with a
+        ``serves`` tie and for posts with a ``heads`` tie. Ties need ``source``, ``target``, ``kind``. An
+        ``attributes`` column of dicts, and every other column, become free attributes (missing values
+        are skipped). ``name`` and ``attributes`` describe the graph itself. Errors name the row:
+        ``units row 17``.
+        """
+        for column in ("id", "name", "kind"):
+            if column not in units.columns:
+                raise _core_error("missing_field", "units", f"the units frame needs a '{column}' column")
+        levels = (
+            [None if _missing(v) else str(v) for v in units["level"].tolist()]
+            if "level" in units.columns
+            else [None] * len(units)
+        )
+        if ties is None:
+            sources: list[str] = []
+            targets: list[str] = []
+            kinds: list[str] = []
+            tie_rows = None
+        else:
+            for column in _TIE_COLUMNS:
+                if column not in ties.columns:
+                    raise _core_error("missing_field", "ties", f"the ties frame needs a '{column}' column")
+            sources = [str(v) for v in ties["source"].tolist()]
+            targets = [str(v) for v in ties["target"].tolist()]
+            kinds = [str(v) for v in ties["kind"].tolist()]
+            tie_rows = _attribute_rows(ties, _TIE_COLUMNS)
+        core = _core.OrgGraph._from_columns(
+            name,
+            [str(v) for v in units["id"].tolist()],
+            [str(v) for v in units["name"].tolist()],
+            [str(v) for v in units["kind"].tolist()],
+            levels,
+            _attribute_rows(units, _UNIT_COLUMNS),
+            sources,
+            targets,
+            kinds,
+            tie_rows,
+        )
+        graph = cls._adopt(core)
+        if attributes:
+            graph.attributes = dict(attributes)
+        return graph
+
+    # ---- NetworkX --------------------------------------------------------------------------------
+
+    def to_networkx(self) -> "networkx.MultiDiGraph":
+        """A NetworkX MultiDiGraph keyed by unit id; node data name, kind, level and the free attributes,
+        edge data kind and the free attributes (key = tie kind)."""
+        import networkx as nx
+
+        graph = nx.MultiDiGraph(name=self.name, **self.attributes)
+        units, ties = self._columns()
+        for uid, name, kind, level, attrs in zip(
+            units["id"], units["name"], units["kind"], units["level"], units["attributes"]
+        ):
+            graph.add_node(uid, **(attrs or {}), name=name, kind=kind, level=level)
+        for source, target, kind, attrs in zip(ties["source"], ties["target"], ties["kind"], ties["attributes"]):
+            graph.add_edge(source, target, key=kind, **(attrs or {}), kind=kind)
+        return graph
+
+    # ---- copies and display ----------------------------------------------------------------------
+
+    def copy(self) -> "OrgGraph":  # type: ignore[override]
+        """An independent copy."""
+        return self._adopt(_core.OrgGraph.copy(self))
+
+    def __copy__(self) -> "OrgGraph":
+        return self.copy()
+
+    def __deepcopy__(self, memo: Mapping[int, Any]) -> "OrgGraph":
+        return self.copy()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (loads, (self.dumps(),))
+
+    def _repr_html_(self) -> str:
+        summary = self.summary()
+        levels = [lvl for lvl in _core.levels if lvl in summary["units"]]
+        kinds = sorted({k for per_level in summary["units"].values() for k in per_level})
+        head = "".join(f"<th>{html.escape(lvl)}</th>" for lvl in levels)
+        rows = "".join(
+            "<tr><th style='text-align:left'>{}</th>{}</tr>".format(
+                html.escape(kind),
+                "".join(f"<td>{summary['units'][lvl].get(kind, '')}</td>" for lvl in levels),
+            )
+            for kind in kinds
+        )
+        ties = ", ".join(f"{html.escape(k)} {n}" for k, n in sorted(summary["ties"].items()))
+        title = html.escape(self.name or "OrgGraph")
+        return (
+            f"<div class='antq-orggraph'><strong>{title}</strong>: {len(self)} units, "
+            f"{self.number_of_ties()} ties<table><thead><tr><th>kind \\ level</th>{head}</tr></thead>"
+            f"<tbody>{rows}</tbody></table><div>ties: {ties}</div></div>"
+        )
+
+
+def _core_error(tag: str, where: str, message: str) -> Exception:
+    from .errors import InvalidInputError
+
+    return InvalidInputError(f"{tag}: {where}: {message}", tag, where)
+
+
+def load(path: str | os.PathLike[str]) -> OrgGraph:
+    """Reads a graph file (format ``antq.orggraph``, docs/data-format.md)."""
+    return OrgGraph._adopt(_core.load(os.fspath(path)))
+
+
+def loads(text: str, source: str = "<string>") -> OrgGraph:
+    """Parses a graph document held in a string; ``source`` names it in errors."""
+    return OrgGraph._adopt(_core.loads(text, source))

@@ -1,0 +1,38 @@
+#include <sstream>
+
+#include "support.hpp"
+
+using namespace antq;
+
+TEST_CASE("graphml: one node per unit and one edge per tie, with ids and kinds") {
+    OrgGraph g = test::tiny_province();
+    g.remove_unit(g.index_of("10501"));  // holes in the index are skipped
+    std::ostringstream out;
+    write_graphml(out, g);
+    const std::string xml = out.str();
+    auto count = [&](const std::string& needle) {
+        std::size_t n = 0;
+        for (auto p = xml.find(needle); p != std::string::npos; p = xml.find(needle, p + 1)) ++n;
+        return n;
+    };
+    CHECK(count("<node ") == g.unit_count());
+    CHECK(count("<edge ") == g.tie_count());
+    CHECK(xml.find("Bình Giang") != std::string::npos);
+    CHECK(xml.find(">directs<") != std::string::npos);
+}
+
+TEST_CASE("dot: draws a selection with labels escaped") {
+    OrgGraph g = test::tiny_province();
+    g.rename_unit(g.index_of("296"), "Bình \"Giang\"");
+    std::ostringstream out;
+    DotOptions options;
+    options.units = Selector::within("296");
+    options.tie_kinds = {TieKind::contains};
+    write_dot(out, g, options);
+    const std::string dot = out.str();
+    CHECK(dot.rfind("digraph", 0) == 0);
+    CHECK(dot.find("Bình \\\"Giang\\\"") != std::string::npos);
+    CHECK(dot.find("Tân Bình") == std::string::npos);  // outside the selection
+    CHECK(dot.find("label=\"contains\"") != std::string::npos);
+    CHECK(dot.find("label=\"directs\"") == std::string::npos);
+}

@@ -83,12 +83,48 @@ Selector selector_from_python(const py::handle& object) {
     return selector_from_json(nlohmann::json::parse(text), "selector");
 }
 
+// A column of str (None allowed where `optional`), read straight from the list with a row-naming error.
+std::vector<std::optional<std::string>> string_column(const py::list& column, const char* frame, const char* name,
+                                                      bool optional) {
+    std::vector<std::optional<std::string>> out;
+    out.reserve(column.size());
+    for (std::size_t i = 0; i < column.size(); ++i) {
+        PyObject* item = PyList_GET_ITEM(column.ptr(), static_cast<Py_ssize_t>(i));
+        if (PyUnicode_Check(item)) {
+            Py_ssize_t size = 0;
+            const char* data = PyUnicode_AsUTF8AndSize(item, &size);
+            if (data == nullptr) throw py::error_already_set();
+            out.emplace_back(std::string(data, static_cast<std::size_t>(size)));
+        } else if (optional && item == Py_None) {
+            out.emplace_back(std::nullopt);
+        } else {
+            throw InvalidInput("wrong_type", std::string(frame) + " row " + std::to_string(i) + " " + name,
+                               "expected a str, found " +
+                                   std::string(py::str(py::handle(item).get_type().attr("__name__"))));
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> required_strings(const py::list& column, const char* frame, const char* name) {
+    std::vector<std::string> out;
+    out.reserve(column.size());
+    for (auto& v : string_column(column, frame, name, false)) out.push_back(std::move(*v));
+    return out;
+}
+
 // Builds a graph from parallel columns, as OrgGraph.from_pandas hands them over.
-GraphPtr from_columns(const std::string& name, const std::vector<std::string>& ids,
-                      const std::vector<std::string>& names, const std::vector<std::string>& kinds,
-                      const std::vector<std::optional<std::string>>& levels, const py::object& attributes,
-                      const std::vector<std::string>& sources, const std::vector<std::string>& targets,
-                      const std::vector<std::string>& tie_kinds, const py::object& tie_attributes) {
+GraphPtr from_columns(const std::string& name, const py::list& id_column, const py::list& name_column,
+                      const py::list& kind_column, const py::list& level_column, const py::object& attributes,
+                      const py::list& source_column, const py::list& target_column, const py::list& tie_kind_column,
+                      const py::object& tie_attributes) {
+    std::vector<std::string> ids = required_strings(id_column, "units", "id");
+    std::vector<std::string> names = required_strings(name_column, "units", "name");
+    const std::vector<std::string> kinds = required_strings(kind_column, "units", "kind");
+    const auto levels = string_column(level_column, "units", "level", true);
+    std::vector<std::string> sources = required_strings(source_column, "ties", "source");
+    std::vector<std::string> targets = required_strings(target_column, "ties", "target");
+    const std::vector<std::string> tie_kinds = required_strings(tie_kind_column, "ties", "kind");
     const std::size_t n = ids.size(), m = sources.size();
     if (names.size() != n || kinds.size() != n || levels.size() != n)
         throw InvalidInput("wrong_shape", "units", "the id, name, kind and level columns differ in length");
@@ -104,8 +140,8 @@ GraphPtr from_columns(const std::string& name, const std::vector<std::string>& i
         throw InvalidInput("wrong_shape", "units", "the attributes column differs in length");
     for (std::size_t i = 0; i < n; ++i) {
         const std::string where = "units row " + std::to_string(i);
-        units[i].id = ids[i];
-        units[i].name = names[i];
+        units[i].id = std::move(ids[i]);
+        units[i].name = std::move(names[i]);
         units[i].kind = to_unit_kind(kinds[i], where + " kind");
         if (levels[i]) {
             units[i].level = to_level(*levels[i], where + " level");
@@ -123,13 +159,14 @@ GraphPtr from_columns(const std::string& name, const std::vector<std::string>& i
         throw InvalidInput("wrong_shape", "ties", "the attributes column differs in length");
     for (std::size_t i = 0; i < m; ++i) {
         const std::string where = "ties row " + std::to_string(i);
-        specs[i] = TieSpec{sources[i], targets[i], to_tie_kind(tie_kinds[i], where + " kind"), {}};
+        specs[i] = TieSpec{std::move(sources[i]), std::move(targets[i]), to_tie_kind(tie_kinds[i], where + " kind"), {}};
         if (has_tie_attributes) specs[i].attributes = to_object(tie_rows[i], where + " attributes");
     }
 
     py::gil_scoped_release release;
     auto graph = std::make_shared<OrgGraph>();
     graph->set_name(name);
+    graph->reserve(n, m);
     std::unordered_map<std::string_view, std::size_t> row;
     row.reserve(n);
     for (std::size_t i = 0; i < n; ++i) row.emplace(units[i].id, i);

@@ -76,9 +76,9 @@ void OrgGraph::set_attributes(Object attributes) {
 }
 
 std::optional<UnitIndex> OrgGraph::find(std::string_view id) const noexcept {
-    auto it = m_index.find(id);
-    if (it == m_index.end()) return std::nullopt;
-    return UnitIndex{it->second};
+    const auto found = m_index.find(id, id_of());
+    if (!found) return std::nullopt;
+    return UnitIndex{*found};
 }
 
 UnitIndex OrgGraph::index_of(std::string_view id) const {
@@ -118,9 +118,17 @@ std::vector<TieIndex> OrgGraph::ties() const {
     return out;
 }
 
+void OrgGraph::reserve(std::size_t units, std::size_t ties) {
+    m_units.reserve(units);
+    m_unit_alive.reserve(units);
+    m_index.reserve(units, id_of());
+    m_ties.reserve(ties);
+    m_tie_alive.reserve(ties);
+}
+
 UnitIndex OrgGraph::add_unit(Unit unit) {
     check_id(unit.id);
-    if (m_index.count(unit.id) != 0)
+    if (m_index.find(unit.id, id_of()))
         throw InvalidInput("duplicate_id", "unit " + quoted(unit.id), "another unit already has this id");
     unit.name = checked_name(unit.name, unit.id);
     if (is_territory(unit.kind) && unit.level != territory_level(unit.kind))
@@ -134,8 +142,8 @@ UnitIndex OrgGraph::add_unit(Unit unit) {
 
     const UnitIndex index{static_cast<std::uint32_t>(m_units.size())};
     boost::add_vertex(m_graph);
-    m_index.emplace(unit.id, index.value);
     m_units.push_back(std::move(unit));
+    m_index.insert(m_units.back().id, index.value, id_of());
     m_unit_alive.push_back(true);
     ++m_unit_count;
     touch();
@@ -154,22 +162,36 @@ bool OrgGraph::has_tie(UnitIndex s, UnitIndex t, TieKind kind) const {
     return false;
 }
 
+std::optional<UnitIndex> OrgGraph::first_in(UnitIndex u, TieKind kind) const noexcept {
+    for (auto [it, end] = boost::in_edges(u.value, m_graph); it != end; ++it)
+        if (m_graph[*it].kind == kind) return UnitIndex{static_cast<std::uint32_t>(boost::source(*it, m_graph))};
+    return std::nullopt;
+}
+
+std::optional<UnitIndex> OrgGraph::first_out(UnitIndex u, TieKind kind) const noexcept {
+    for (auto [it, end] = boost::out_edges(u.value, m_graph); it != end; ++it)
+        if (m_graph[*it].kind == kind) return UnitIndex{static_cast<std::uint32_t>(boost::target(*it, m_graph))};
+    return std::nullopt;
+}
+
 void OrgGraph::check_tie(UnitIndex s, UnitIndex t, TieKind kind) const {
     const Unit& su = checked_unit(s);
     const Unit& tu = checked_unit(t);
-    const std::string where = quoted(su.id) + " -" + std::string(to_string(kind)) + "-> " + quoted(tu.id);
-    if (s == t) throw InvalidInput("self_tie", where, "a unit cannot be tied to itself");
+    // Messages are composed only on failure: a bulk load checks hundreds of thousands of ties.
+    auto where = [&] { return quoted(su.id) + " -" + std::string(to_string(kind)) + "-> " + quoted(tu.id); };
+    auto kind_name = [&] { return std::string(to_string(kind)); };
+    if (s == t) throw InvalidInput("self_tie", where(), "a unit cannot be tied to itself");
 
     auto require = [&](bool ok, const char* expected) {
         if (!ok)
-            throw InvalidInput("wrong_endpoint", where,
-                               "a " + std::string(to_string(kind)) + " tie goes " + expected + "; got " +
-                                   describe(su) + " -> " + describe(tu));
+            throw InvalidInput("wrong_endpoint", where(),
+                               "a " + kind_name() + " tie goes " + expected + "; got " + describe(su) + " -> " +
+                                   describe(tu));
     };
     auto same_level = [&]() {
         if (su.level != tu.level)
-            throw InvalidInput("level_mismatch", where,
-                               "both ends of a " + std::string(to_string(kind)) + " tie must be at one level; got " +
+            throw InvalidInput("level_mismatch", where(),
+                               "both ends of a " + kind_name() + " tie must be at one level; got " +
                                    std::string(to_string(su.level)) + " and " + std::string(to_string(tu.level)));
     };
 
@@ -177,33 +199,31 @@ void OrgGraph::check_tie(UnitIndex s, UnitIndex t, TieKind kind) const {
         case TieKind::contains:
             require(is_territory(su.kind) && is_territory(tu.kind), "from a territory to a territory");
             if (!may_contain(su.level, tu.level))
-                throw HierarchyError("wrong_level", where,
+                throw HierarchyError("wrong_level", where(),
                                      "a " + std::string(to_string(su.level)) + " cannot directly contain a " +
                                          std::string(to_string(tu.level)));
-            if (!parents(t, TieKind::contains).empty())
-                throw HierarchyError("second_parent", where,
-                                     quoted(tu.id) + " is already contained in " +
-                                         quoted(m_units[parents(t, TieKind::contains).front().value].id));
+            if (auto other = first_in(t, TieKind::contains))
+                throw HierarchyError("second_parent", where(),
+                                     quoted(tu.id) + " is already contained in " + quoted(m_units[other->value].id));
             break;
         case TieKind::serves:
             require(is_body(su.kind) && is_territory(tu.kind), "from a body to a territory");
             same_level();
-            if (!children(s, TieKind::serves).empty())
-                throw InvalidInput("serves_twice", where,
-                                   quoted(su.id) + " already serves " +
-                                       quoted(m_units[children(s, TieKind::serves).front().value].id));
+            if (auto other = first_out(s, TieKind::serves))
+                throw InvalidInput("serves_twice", where(),
+                                   quoted(su.id) + " already serves " + quoted(m_units[other->value].id));
             break;
         case TieKind::heads:
             require(is_post(su.kind) && is_body(tu.kind), "from a post to a body");
             same_level();
-            if (head(t))
-                throw InvalidInput("second_head", where,
-                                   quoted(tu.id) + " is already headed by " + quoted(m_units[head(t)->value].id));
+            if (auto other = first_in(t, TieKind::heads))
+                throw InvalidInput("second_head", where(),
+                                   quoted(tu.id) + " is already headed by " + quoted(m_units[other->value].id));
             break;
         case TieKind::directs:
             require(is_body(su.kind) && is_body(tu.kind), "from a body to a body");
             if (is_above(tu.level, su.level))
-                throw HierarchyError("superior_below", where,
+                throw HierarchyError("superior_below", where(),
                                      "a " + std::string(to_string(su.level)) + " body cannot direct a " +
                                          std::string(to_string(tu.level)) + " body");
             break;
@@ -219,7 +239,7 @@ void OrgGraph::check_tie(UnitIndex s, UnitIndex t, TieKind kind) const {
             break;
     }
     if (has_tie(s, t, kind) || (kind == TieKind::coordinates && has_tie(t, s, kind)))
-        throw InvalidInput("duplicate_tie", where, "this tie already exists");
+        throw InvalidInput("duplicate_tie", where(), "this tie already exists");
 }
 
 TieIndex OrgGraph::insert_tie(UnitIndex s, UnitIndex t, TieKind kind, Object attributes) {
@@ -265,6 +285,8 @@ TieIndex OrgGraph::add_ties(std::span<const TieSpec> ties,
                             const std::function<std::string(std::size_t)>& place_of) {
     const TieIndex first{static_cast<std::uint32_t>(m_ties.size())};
     const std::uint64_t generation_before = m_generation;
+    m_ties.reserve(m_ties.size() + ties.size());
+    m_tie_alive.reserve(m_tie_alive.size() + ties.size());
     auto roll_back = [&] {
         for (std::size_t i = m_ties.size(); i-- > first.value;)
             if (m_tie_alive[i]) remove_tie(TieIndex{static_cast<std::uint32_t>(i)});
@@ -297,7 +319,7 @@ void OrgGraph::remove_unit(UnitIndex u) {
     const Unit& unit = checked_unit(u);
     for (TieIndex t : in_ties(u)) remove_tie(t);
     for (TieIndex t : out_ties(u)) remove_tie(t);
-    m_index.erase(unit.id);
+    m_index.erase(unit.id, id_of());
     m_units[u.value] = Unit{};
     m_unit_alive[u.value] = false;
     --m_unit_count;
@@ -405,10 +427,7 @@ std::optional<UnitIndex> OrgGraph::area(UnitIndex u) const {
 
 std::optional<UnitIndex> OrgGraph::head(UnitIndex u) const {
     checked_unit(u);
-    for (auto [it, end] = boost::in_edges(u.value, m_graph); it != end; ++it)
-        if (m_graph[*it].kind == TieKind::heads)
-            return UnitIndex{static_cast<std::uint32_t>(boost::source(*it, m_graph))};
-    return std::nullopt;
+    return first_in(u, TieKind::heads);
 }
 
 std::optional<std::vector<UnitIndex>> OrgGraph::find_directs_cycle() const {
@@ -455,10 +474,10 @@ void OrgGraph::validate() const {
     for (std::uint32_t i = 0; i < m_units.size(); ++i) {
         if (!m_unit_alive[i]) continue;
         const Unit& u = m_units[i];
-        if (is_body(u.kind) && children(UnitIndex{i}, TieKind::serves).empty())
+        if (is_body(u.kind) && !first_out(UnitIndex{i}, TieKind::serves))
             throw InvalidInput("body_serves_nothing", "unit " + quoted(u.id),
                                "every body must serve one territory (a 'serves' tie)");
-        if (is_post(u.kind) && children(UnitIndex{i}, TieKind::heads).empty())
+        if (is_post(u.kind) && !first_out(UnitIndex{i}, TieKind::heads))
             throw InvalidInput("post_heads_nothing", "unit " + quoted(u.id),
                                "every post must head at least one body (a 'heads' tie)");
     }

@@ -10,25 +10,56 @@
 
 namespace antq {
 
-bool is_valid_utf8(std::string_view text) noexcept {
-    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
-    while (left > 0) {
-        utf8proc_int32_t cp = 0;
-        const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-        if (n < 0 || cp < 0) return false;
-        p += n;
-        left -= n;
+namespace {
+
+constexpr char32_t invalid = 0xffffffff;
+
+// Decodes one code point strictly (no overlongs, no surrogates, nothing above U+10FFFF) and advances `i`.
+char32_t decode(std::string_view text, std::size_t& i) noexcept {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char b0 = byte(i);
+    if (b0 < 0x80) {
+        ++i;
+        return b0;
     }
+    std::size_t length = 0;
+    char32_t cp = 0, minimum = 0;
+    if ((b0 & 0xe0) == 0xc0) length = 2, cp = b0 & 0x1f, minimum = 0x80;
+    else if ((b0 & 0xf0) == 0xe0) length = 3, cp = b0 & 0x0f, minimum = 0x800;
+    else if ((b0 & 0xf8) == 0xf0) length = 4, cp = b0 & 0x07, minimum = 0x10000;
+    else return invalid;
+    if (i + length > text.size()) return invalid;
+    for (std::size_t k = 1; k < length; ++k) {
+        const unsigned char b = byte(i + k);
+        if ((b & 0xc0) != 0x80) return invalid;
+        cp = (cp << 6) | (b & 0x3f);
+    }
+    if (cp < minimum || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return invalid;
+    i += length;
+    return cp;
+}
+
+// Code points that are their own NFC form and never compose with a neighbour: Latin up to U+02FF and the
+// precomposed Latin Extended Additional block, which hold everything Vietnamese names are written with.
+// A string made only of these is already NFC (UAX #15 quick check: all NFC_QC=Yes, canonical class 0).
+constexpr bool nfc_stable(char32_t cp) noexcept { return cp < 0x300 || (cp >= 0x1e00 && cp <= 0x1eff); }
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) noexcept {
+    for (std::size_t i = 0; i < text.size();)
+        if (decode(text, i) == invalid) return false;
     return true;
 }
 
 std::string to_nfc(std::string_view text, std::string_view where) {
-    if (!is_valid_utf8(text))
-        throw InvalidInput("invalid_utf8", std::string(where), "text is not well-formed UTF-8");
-    bool ascii = true;
-    for (unsigned char c : text) ascii = ascii && c < 0x80;
-    if (ascii) return std::string(text);  // ASCII is already NFC; skip the allocation dance
+    bool stable = true;
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t cp = decode(text, i);
+        if (cp == invalid) throw InvalidInput("invalid_utf8", std::string(where), "text is not well-formed UTF-8");
+        stable = stable && nfc_stable(cp);
+    }
+    if (stable) return std::string(text);
     utf8proc_uint8_t* out = nullptr;
     const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                                             static_cast<utf8proc_ssize_t>(text.size()), &out,

@@ -153,14 +153,14 @@ class OrgGraph:
     @staticmethod
     def _from_columns(
         name: str,
-        ids: Sequence[str],
-        names: Sequence[str],
-        kinds: Sequence[str],
-        levels: Sequence[str | None],
+        ids: list[Any],
+        names: list[Any],
+        kinds: list[Any],
+        levels: list[Any],
         attributes: Sequence[dict[str, Any] | None] | None,
-        sources: Sequence[str],
-        targets: Sequence[str],
-        tie_kinds: Sequence[str],
+        sources: list[Any],
+        targets: list[Any],
+        tie_kinds: list[Any],
         tie_attributes: Sequence[dict[str, Any] | None] | None,
     ) -> OrgGraph: ...
 

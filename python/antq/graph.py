@@ -20,7 +20,19 @@ _TIE_COLUMNS = ("source", "target", "kind")
 
 
 def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """None, NaN, pandas.NA and NaT: the ways a DataFrame says a cell is empty."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    if isinstance(value, (str, bool, int, list, dict, tuple)):
+        return False
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def _attribute_rows(frame: "pandas.DataFrame", reserved: Iterable[str]) -> list[dict[str, Any] | None] | None:
@@ -87,28 +99,28 @@ class OrgGraph(_core.OrgGraph):
             if column not in units.columns:
                 raise _core_error("missing_field", "units", f"the units frame needs a '{column}' column")
         levels = (
-            [None if _missing(v) else str(v) for v in units["level"].tolist()]
+            [None if _missing(v) else v for v in units["level"].tolist()]
             if "level" in units.columns
             else [None] * len(units)
         )
         if ties is None:
-            sources: list[str] = []
-            targets: list[str] = []
-            kinds: list[str] = []
+            sources: list[Any] = []
+            targets: list[Any] = []
+            kinds: list[Any] = []
             tie_rows = None
         else:
             for column in _TIE_COLUMNS:
                 if column not in ties.columns:
                     raise _core_error("missing_field", "ties", f"the ties frame needs a '{column}' column")
-            sources = [str(v) for v in ties["source"].tolist()]
-            targets = [str(v) for v in ties["target"].tolist()]
-            kinds = [str(v) for v in ties["kind"].tolist()]
+            sources = ties["source"].tolist()
+            targets = ties["target"].tolist()
+            kinds = ties["kind"].tolist()
             tie_rows = _attribute_rows(ties, _TIE_COLUMNS)
         core = _core.OrgGraph._from_columns(
             name,
-            [str(v) for v in units["id"].tolist()],
-            [str(v) for v in units["name"].tolist()],
-            [str(v) for v in units["kind"].tolist()],
+            units["id"].tolist(),
+            units["name"].tolist(),
+            units["kind"].tolist(),
             levels,
             _attribute_rows(units, _UNIT_COLUMNS),
             sources,

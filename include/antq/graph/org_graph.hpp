@@ -93,6 +93,9 @@ public:
 
     /** @name Mutation */
     ///@{
+    /** Makes room for `units` units and `ties` ties in all, so a bulk build does not reallocate. */
+    void reserve(std::size_t units, std::size_t ties);
+
     /**
      * Adds a unit. Its name is normalised to NFC.
      * @returns the new unit's index
@@ -177,8 +180,13 @@ private:
     void check_tie(UnitIndex s, UnitIndex t, TieKind kind) const;
     TieIndex insert_tie(UnitIndex s, UnitIndex t, TieKind kind, Object attributes);
     bool has_tie(UnitIndex s, UnitIndex t, TieKind kind) const;
+    std::optional<UnitIndex> first_in(UnitIndex u, TieKind kind) const noexcept;
+    std::optional<UnitIndex> first_out(UnitIndex u, TieKind kind) const noexcept;
     std::optional<std::vector<UnitIndex>> find_directs_cycle() const;
     void touch() noexcept { ++m_generation; }
+    auto id_of() const noexcept {
+        return [this](std::uint32_t i) -> std::string_view { return m_units[i].id; };
+    }
 
     detail::BoostGraph m_graph;
     std::vector<Unit> m_units;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,14 +22,22 @@ using Array = std::vector<Value>;
 /**
  * A string-keyed map of values, kept sorted by key so that two objects with the same members compare
  * equal whatever order they were written in.
+ *
+ * An empty object costs one pointer: most units and ties carry no attributes, and a national graph has
+ * hundreds of thousands of them.
  */
 class Object {
 public:
     using member_type = std::pair<std::string, Value>;
-    using const_iterator = std::vector<member_type>::const_iterator;
+    using const_iterator = const member_type*;
 
-    Object() = default;
+    Object() noexcept = default;
     Object(std::initializer_list<member_type> members);
+    Object(const Object& other);
+    Object(Object&&) noexcept = default;
+    Object& operator=(const Object& other);
+    Object& operator=(Object&&) noexcept = default;
+    ~Object();
 
     /** Sets `key` to `value`, replacing an existing member. */
     void set(std::string key, Value value);
@@ -37,15 +46,15 @@ public:
     /** Removes `key`; returns whether it was there. */
     bool erase(std::string_view key);
 
-    std::size_t size() const noexcept { return m_members.size(); }
-    bool empty() const noexcept { return m_members.empty(); }
-    const_iterator begin() const noexcept { return m_members.begin(); }
-    const_iterator end() const noexcept { return m_members.end(); }
+    std::size_t size() const noexcept;
+    bool empty() const noexcept { return size() == 0; }
+    const_iterator begin() const noexcept;
+    const_iterator end() const noexcept;
 
     friend bool operator==(const Object& a, const Object& b);
 
 private:
-    std::vector<member_type> m_members;  // sorted by key, unique keys
+    std::unique_ptr<std::vector<member_type>> m_members;  // sorted by key, unique keys; null when empty
 };
 
 /** A JSON-like value: null, boolean, 64-bit integer, double, UTF-8 string, array or object. */
@@ -85,33 +94,55 @@ private:
     std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, Array, Object> m_data;
 };
 
+inline Object::Object(const Object& other)
+    : m_members(other.m_members ? std::make_unique<std::vector<member_type>>(*other.m_members) : nullptr) {}
+
+inline Object& Object::operator=(const Object& other) {
+    if (this != &other) m_members = other.m_members ? std::make_unique<std::vector<member_type>>(*other.m_members) : nullptr;
+    return *this;
+}
+
+inline Object::~Object() = default;
+
+inline std::size_t Object::size() const noexcept { return m_members ? m_members->size() : 0; }
+
+inline Object::const_iterator Object::begin() const noexcept { return m_members ? m_members->data() : nullptr; }
+
+inline Object::const_iterator Object::end() const noexcept {
+    return m_members ? m_members->data() + m_members->size() : nullptr;
+}
+
 inline Object::Object(std::initializer_list<member_type> members) {
     for (const auto& m : members) set(m.first, m.second);
 }
 
 inline void Object::set(std::string key, Value value) {
-    auto it = std::lower_bound(m_members.begin(), m_members.end(), key,
+    if (!m_members) m_members = std::make_unique<std::vector<member_type>>();
+    auto& members = *m_members;
+    auto it = std::lower_bound(members.begin(), members.end(), key,
                                [](const member_type& m, const std::string& k) { return m.first < k; });
-    if (it != m_members.end() && it->first == key)
+    if (it != members.end() && it->first == key)
         it->second = std::move(value);
     else
-        m_members.emplace(it, std::move(key), std::move(value));
+        members.emplace(it, std::move(key), std::move(value));
 }
 
 inline const Value* Object::find(std::string_view key) const noexcept {
-    auto it = std::lower_bound(m_members.begin(), m_members.end(), key,
-                               [](const member_type& m, std::string_view k) { return m.first < k; });
-    return (it != m_members.end() && it->first == key) ? &it->second : nullptr;
+    auto it = std::lower_bound(begin(), end(), key, [](const member_type& m, std::string_view k) { return m.first < k; });
+    return (it != end() && it->first == key) ? &it->second : nullptr;
 }
 
 inline bool Object::erase(std::string_view key) {
-    auto it = std::lower_bound(m_members.begin(), m_members.end(), key,
+    if (!m_members) return false;
+    auto& members = *m_members;
+    auto it = std::lower_bound(members.begin(), members.end(), key,
                                [](const member_type& m, std::string_view k) { return m.first < k; });
-    if (it == m_members.end() || it->first != key) return false;
-    m_members.erase(it);
+    if (it == members.end() || it->first != key) return false;
+    members.erase(it);
+    if (members.empty()) m_members.reset();
     return true;
 }
 
-inline bool operator==(const Object& a, const Object& b) { return a.m_members == b.m_members; }
+inline bool operator==(const Object& a, const Object& b) { return std::equal(a.begin(), a.end(), b.begin(), b.end()); }
 
 }  // namespace antq

@@ -3,12 +3,10 @@
 /** @file The Boost.Graph storage behind OrgGraph. Not part of the public interface. */
 
 #include <cstdint>
-#include <string>
-#include <string_view>
-#include <unordered_map>
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include <antq/graph/detail/id_index.hpp>
 #include <antq/model/tie_kind.hpp>
 
 namespace antq::detail {
@@ -22,13 +20,5 @@ struct EdgeData {
 /** Vertex i is unit i; removed units stay as isolated vertices so indices never shift. */
 using BoostGraph =
     boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property, EdgeData>;
-
-/** Hash that lets an std::string-keyed map be searched with a string_view. */
-struct TransparentStringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-
-using IdIndex = std::unordered_map<std::string, std::uint32_t, TransparentStringHash, std::equal_to<>>;
 
 }  // namespace antq::detail

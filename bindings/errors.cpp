@@ -10,9 +10,16 @@ namespace antq::python {
 namespace {
 
 // The Python classes live in antq/errors.py so they can derive from KeyError, ValueError and the like.
+// Messages may quote the offending bytes of a file that is not UTF-8; show them as U+FFFD, never fail here.
+py::str lenient(const std::string& text) {
+    PyObject* decoded = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "replace");
+    if (decoded == nullptr) throw py::error_already_set();
+    return py::reinterpret_steal<py::str>(decoded);
+}
+
 void raise(const char* class_name, const Error& e) {
     py::object cls = py::module_::import("antq.errors").attr(class_name);
-    py::object instance = cls(py::str(e.what()), py::str(e.tag()), py::str(e.where()));
+    py::object instance = cls(lenient(e.what()), lenient(e.tag()), lenient(e.where()));
     PyErr_SetObject(cls.ptr(), instance.ptr());
 }
 

@@ -1,5 +1,7 @@
 #include <map>
 #include <memory>
+
+#include "memory.hpp"
 #include <string>
 #include <vector>
 
@@ -204,7 +206,7 @@ void init_graph(py::module_& m) {
         .def_property_readonly("kind", [](const Unit& u) { return std::string(to_string(u.kind)); })
         .def_property_readonly("level", [](const Unit& u) { return std::string(to_string(u.level)); })
         .def_property_readonly("attributes", [](const Unit& u) { return from_object(u.attributes); })
-        .def("__eq__", [](const Unit& a, const Unit& b) { return a == b; })
+        .def("__eq__", [](const Unit& a, const Unit& b) { return a == b; }, py::is_operator())
         .def("__repr__", [](const Unit& u) {
             return "<antq.Unit '" + u.id + "' " + std::string(to_string(u.kind)) + " '" + u.name + "'>";
         });
@@ -216,7 +218,7 @@ void init_graph(py::module_& m) {
         .def_property_readonly("attributes", [](const TieSpec& t) { return from_object(t.attributes); })
         .def("__eq__", [](const TieSpec& a, const TieSpec& b) {
             return a.source == b.source && a.target == b.target && a.kind == b.kind && a.attributes == b.attributes;
-        })
+        }, py::is_operator())
         .def("__repr__", [](const TieSpec& t) {
             return "<antq.Tie '" + t.source + "' -" + std::string(to_string(t.kind)) + "-> '" + t.target + "'>";
         });
@@ -289,10 +291,10 @@ void init_graph(py::module_& m) {
         .def_static("from_json", [](const py::object& o) { return selector_from_python(o); }, py::arg("value"))
         .def("to_json", [](const Selector& s) { return py::module_::import("json").attr("loads")(to_json(s).dump()); })
         .def("select", [](const Selector& s, const OrgGraph& g) { return ids_of(g, s.select(g)); }, py::arg("graph"))
-        .def("__and__", [](const Selector& a, const Selector& b) { return a & b; })
-        .def("__or__", [](const Selector& a, const Selector& b) { return a | b; })
+        .def("__and__", [](const Selector& a, const Selector& b) { return a & b; }, py::is_operator())
+        .def("__or__", [](const Selector& a, const Selector& b) { return a | b; }, py::is_operator())
         .def("__invert__", [](const Selector& a) { return ~a; })
-        .def("__eq__", [](const Selector& a, const Selector& b) { return a == b; })
+        .def("__eq__", [](const Selector& a, const Selector& b) { return a == b; }, py::is_operator())
         .def("__str__", &Selector::to_string)
         .def("__repr__", [](const Selector& s) { return "<antq.Selector " + s.to_string() + ">"; });
 
@@ -452,9 +454,18 @@ void init_graph(py::module_& m) {
             ties["attributes"] = tie_attributes;
             return py::make_tuple(units, ties);
         })
-        .def_static("_from_columns", &from_columns, py::arg("name"), py::arg("ids"), py::arg("names"), py::arg("kinds"),
+        .def_static("_from_columns", [](const std::string& name, const py::list& ids, const py::list& names,
+                                        const py::list& kinds, const py::list& levels, const py::object& attributes,
+                                        const py::list& sources, const py::list& targets, const py::list& tie_kinds,
+                                        const py::object& tie_attributes) {
+            return from_columns(name, ids, names, kinds, levels, attributes, sources, targets, tie_kinds,
+                                tie_attributes);
+        }, py::arg("name"), py::arg("ids"), py::arg("names"), py::arg("kinds"),
                     py::arg("levels"), py::arg("attributes"), py::arg("sources"), py::arg("targets"),
                     py::arg("tie_kinds"), py::arg("tie_attributes"));
+
+    m.def("_release_free_memory", &release_free_memory,
+          "Hands memory freed by a bulk build back to the system (glibc keeps it otherwise).");
 
     m.attr("unit_kinds") = [] {
         py::list out;

@@ -96,8 +96,8 @@ public:
         expect_object(j, pointer);
         try {
             return value_from_json(j, pointer).as_object();
-        } catch (...) {
-            rethrow_at(m_source);
+        } catch (const InvalidInput& e) {
+            throw InvalidInput(e.tag(), at(e.where()), e.message());
         }
     }
 
@@ -105,9 +105,20 @@ private:
     std::string m_source;
 };
 
-// Refuses deep nesting before parsing: a document nested 100,000 deep must not reach any recursive code.
-// A linear scan outside strings; nlohmann's callback parser would do the same job in quadratic time.
-void check_depth(std::string_view text, const std::string& source, std::size_t max_depth) {
+// True if the integer literal `digits` (optional minus sign, no fraction or exponent) fits in a 64-bit
+// integer, signed or unsigned: nlohmann would silently turn a larger one into an inexact double.
+bool fits_64_bits(std::string_view digits) {
+    const bool negative = !digits.empty() && digits.front() == '-';
+    if (negative) digits.remove_prefix(1);
+    while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+    const std::string_view limit = negative ? "9223372036854775808" : "18446744073709551615";
+    return digits.size() < limit.size() || (digits.size() == limit.size() && digits <= limit);
+}
+
+// One linear pass before parsing, outside strings: refuses nesting deeper than `max_depth` (a document
+// nested 100,000 deep must not reach recursive code; nlohmann's callback parser would check this in
+// quadratic time) and integers too large for 64 bits.
+void prescan(std::string_view text, const std::string& source, std::size_t max_depth) {
     std::size_t depth = 0;
     bool in_string = false, escaped = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -124,12 +135,24 @@ void check_depth(std::string_view text, const std::string& source, std::size_t m
                                    "nesting deeper than " + std::to_string(max_depth) + " levels");
         } else if ((c == ']' || c == '}') && depth > 0) {
             --depth;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            std::size_t end = i + 1;
+            bool integer = true;
+            while (end < text.size() && std::string_view("0123456789.eE+-").find(text[end]) != std::string_view::npos) {
+                integer = integer && text[end] >= '0' && text[end] <= '9';
+                ++end;
+            }
+            if (integer && !fits_64_bits(text.substr(i, end - i)))
+                throw InvalidInput("number_out_of_range", source + ":" + line_and_column(text, i),
+                                   "integer " + std::string(text.substr(i, std::min<std::size_t>(end - i, 40))) +
+                                       " does not fit in 64 bits");
+            i = end - 1;
         }
     }
 }
 
 json parse_document(std::string_view text, const std::string& source, const JsonLimits& limits) {
-    check_depth(text, source, limits.max_depth);
+    prescan(text, source, limits.max_depth);
     try {
         return json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
@@ -220,10 +243,11 @@ OrgGraph parse_graph(std::string_view text, std::string_view source_view, const 
 
     OrgGraph graph;
     if (auto it = doc.find("name"); it != doc.end()) {
+        const std::string name = r.string(*it, "/name");
         try {
-            graph.set_name(r.string(*it, "/name"));
-        } catch (const InvalidInput&) {
-            rethrow_at(r.at("/name"));
+            graph.set_name(name);
+        } catch (const InvalidInput& e) {
+            throw InvalidInput(e.tag(), r.at("/name"), e.message());
         }
     }
     if (auto it = doc.find("attributes"); it != doc.end()) graph.set_attributes(r.attributes(*it, "/attributes"));
@@ -319,7 +343,12 @@ OrgGraph parse_graph(std::string_view text, std::string_view source_view, const 
             rethrow_at(r.at("/units/" + std::to_string(i)));
         }
     }
-    graph.add_ties(specs, [&](std::size_t i) { return r.at("/ties/" + std::to_string(i)); });
+    try {
+        graph.add_ties(specs, [&](std::size_t i) { return r.at("/ties/" + std::to_string(i)); });
+    } catch (const HierarchyError& e) {
+        if (e.tag() != "cycle") throw;
+        rethrow_at(source + ":/ties");  // a cycle is closed by several ties; name them by their units
+    }
     try {
         graph.validate();
     } catch (...) {
@@ -329,6 +358,8 @@ OrgGraph parse_graph(std::string_view text, std::string_view source_view, const 
 }
 
 OrgGraph load_graph(const std::filesystem::path& path, const JsonLimits& limits) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw IoError("cannot_read", path.string(), "is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError("cannot_read", path.string(), std::error_code(errno, std::generic_category()).message());
     std::ostringstream buffer;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -56,6 +57,34 @@ void check_gso_width(const Unit& u) {
                                " code has " + std::to_string(expected) + " digits");
 }
 
+// Attribute text is stored in NFC like names, and numbers must be finite: what a graph holds must survive
+// a save and a load unchanged.
+Value checked_value(const Value& v, const std::string& where);
+
+Object checked_object(const Object& o, const std::string& where) {
+    Object out;
+    for (const auto& [k, v] : o) out.set(to_nfc(k, where), checked_value(v, where + "/" + k));
+    return out;
+}
+
+Value checked_value(const Value& v, const std::string& where) {
+    switch (v.type()) {
+        case Value::Type::number:
+            if (!std::isfinite(v.as_number()))
+                throw InvalidInput("non_finite_number", where, "attribute numbers must be finite (JSON has no NaN or infinity)");
+            return v;
+        case Value::Type::string: return Value(to_nfc(v.as_string(), where));
+        case Value::Type::array: {
+            Array out;
+            std::size_t i = 0;
+            for (const Value& item : v.as_array()) out.push_back(checked_value(item, where + "/" + std::to_string(i++)));
+            return Value(std::move(out));
+        }
+        case Value::Type::object: return Value(checked_object(v.as_object(), where));
+        default: return v;
+    }
+}
+
 // Which territory may directly contain which: one step down, or province -> commune (two-tier structure).
 bool may_contain(Level outer, Level inner) {
     const auto o = static_cast<int>(outer), i = static_cast<int>(inner);
@@ -71,7 +100,7 @@ void OrgGraph::set_name(std::string name) {
 }
 
 void OrgGraph::set_attributes(Object attributes) {
-    m_attributes = std::move(attributes);
+    m_attributes = checked_object(attributes, "graph attributes");
     touch();
 }
 
@@ -137,6 +166,7 @@ UnitIndex OrgGraph::add_unit(Unit unit) {
                                std::string(to_string(territory_level(unit.kind))) + ", not " +
                                std::string(to_string(unit.level)));
     check_gso_width(unit);
+    if (!unit.attributes.empty()) unit.attributes = checked_object(unit.attributes, "unit " + quoted(unit.id) + " attributes");
     if (m_units.size() >= std::numeric_limits<std::uint32_t>::max() - 1)
         throw InvalidInput("too_many_units", "", "a graph holds at most 2^32 - 2 units");
 
@@ -245,6 +275,9 @@ void OrgGraph::check_tie(UnitIndex s, UnitIndex t, TieKind kind) const {
 TieIndex OrgGraph::insert_tie(UnitIndex s, UnitIndex t, TieKind kind, Object attributes) {
     if (m_ties.size() >= std::numeric_limits<std::uint32_t>::max() - 1)
         throw InvalidInput("too_many_ties", "", "a graph holds at most 2^32 - 2 ties");
+    if (!attributes.empty())
+        attributes = checked_object(attributes, quoted(m_units[s.value].id) + " -" + std::string(to_string(kind)) + "-> " +
+                                                    quoted(m_units[t.value].id) + " attributes");
     const TieIndex index{static_cast<std::uint32_t>(m_ties.size())};
     boost::add_edge(s.value, t.value, detail::EdgeData{index.value, kind}, m_graph);
     m_ties.push_back(Tie{s, t, kind, std::move(attributes)});
@@ -344,7 +377,9 @@ void OrgGraph::rename_unit(UnitIndex u, std::string name) {
 
 void OrgGraph::set_unit_attribute(UnitIndex u, std::string key, Value value) {
     Unit& unit = const_cast<Unit&>(checked_unit(u));
-    unit.attributes.set(std::move(key), std::move(value));
+    const std::string where = "unit " + quoted(unit.id) + " attribute '" + key + "'";
+    Value checked = checked_value(value, where);
+    unit.attributes.set(to_nfc(key, where), std::move(checked));
     touch();
 }
 

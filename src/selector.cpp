@@ -63,6 +63,7 @@ Selector Selector::has_attribute(std::string key) {
 }
 
 Selector Selector::all_of(std::vector<Selector> operands) {
+    if (operands.empty()) throw InvalidInput("bad_selector", "all_of", "give at least one operand");
     Node n;
     n.op = Op::all_of;
     n.operands = std::move(operands);
@@ -70,6 +71,7 @@ Selector Selector::all_of(std::vector<Selector> operands) {
 }
 
 Selector Selector::any_of(std::vector<Selector> operands) {
+    if (operands.empty()) throw InvalidInput("bad_selector", "any_of", "give at least one operand");
     Node n;
     n.op = Op::any_of;
     n.operands = std::move(operands);

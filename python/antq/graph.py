@@ -129,6 +129,7 @@ class OrgGraph(_core.OrgGraph):
             tie_rows,
         )
         graph = cls._adopt(core)
+        _core._release_free_memory()  # the column copies made for the build are freed by now
         if attributes:
             graph.attributes = dict(attributes)
         return graph
@@ -194,9 +195,13 @@ def _core_error(tag: str, where: str, message: str) -> Exception:
 
 def load(path: str | os.PathLike[str]) -> OrgGraph:
     """Reads a graph file (format ``antq.orggraph``, docs/data-format.md)."""
-    return OrgGraph._adopt(_core.load(os.fspath(path)))
+    graph = OrgGraph._adopt(_core.load(os.fspath(path)))
+    _core._release_free_memory()  # the parsed document is freed by now
+    return graph
 
 
 def loads(text: str, source: str = "<string>") -> OrgGraph:
     """Parses a graph document held in a string; ``source`` names it in errors."""
-    return OrgGraph._adopt(_core.loads(text, source))
+    graph = OrgGraph._adopt(_core.loads(text, source))
+    _core._release_free_memory()
+    return graph

@@ -305,9 +305,8 @@ def test_from_pandas_keeps_integer_columns_integers():
     assert (type(attrs["code"]), type(attrs["share"]), type(attrs["real"])) == (int, float, bool)
 
 
-@pytest.mark.xfail(strict=True, reason="from_pandas treats only None/NaN as missing: pd.NA (nullable Int64, string, "
-                                       "boolean dtypes) raises wrong_type, and in 'level' reads as the level '<NA>'")
 def test_from_pandas_skips_pd_na_in_nullable_columns():
+    # Nullable dtypes mark empty cells with pd.NA, not None or NaN; they are missing values all the same.
     pd = pytest.importorskip("pandas")
     units = pd.DataFrame({
         "id": ["30", "296", "296.pc"],

@@ -186,8 +186,6 @@ def test_bad_builder_calls(build, exc, tag, where):
     assert (info.value.tag, info.value.where) == (tag, where)
 
 
-@pytest.mark.xfail(strict=True, reason="Selector.all_of([]) / any_of([]) are accepted, but their JSON form "
-                                       "({'all': []} / {'any': []}) is refused by from_json: no round trip")
 @pytest.mark.parametrize("build", [S.all_of, S.any_of], ids=["all_of", "any_of"])
 def test_empty_combinations_are_refused_or_round_trip(build):
     # Either refuse like Selector.kind() does, or produce JSON that reads back.
@@ -217,8 +215,6 @@ def test_unknown_ids_are_reported_at_select_time(tiny, selector):
     assert (info.value.tag, info.value.where) == ("unknown_unit", "'297'")
 
 
-@pytest.mark.xfail(strict=True, reason="Selector.__eq__ raises TypeError for a non-Selector operand instead of "
-                                       "returning NotImplemented")
 def test_selector_compares_unequal_to_other_types():
     assert (S.all() == "all") is False
     assert S.kind("police") != {"kind": "police"}

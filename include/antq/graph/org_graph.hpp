@@ -99,7 +99,9 @@ public:
     /**
      * Adds a unit. Its name is normalised to NFC.
      * @returns the new unit's index
-     * @throws InvalidInput tags "duplicate_id", "bad_id", "bad_name", "invalid_utf8", "level_mismatch", "bad_gso_code"
+     * Attribute strings are normalised to NFC as well; numbers must be finite.
+     * @throws InvalidInput tags "duplicate_id", "bad_id", "bad_name", "invalid_utf8", "level_mismatch", "bad_gso_code",
+     *         "non_finite_number"
      */
     UnitIndex add_unit(Unit unit);
 
@@ -129,7 +131,7 @@ public:
     void remove_tie(TieIndex t);
     /** Renames a unit (normalised to NFC). @throws NotFound, InvalidInput */
     void rename_unit(UnitIndex u, std::string name);
-    /** Sets one free attribute of a unit. @throws NotFound */
+    /** Sets one free attribute of a unit (strings normalised to NFC). @throws NotFound; InvalidInput "non_finite_number" */
     void set_unit_attribute(UnitIndex u, std::string key, Value value);
     /** Removes one free attribute; returns whether it was there. @throws NotFound */
     bool erase_unit_attribute(UnitIndex u, std::string_view key);

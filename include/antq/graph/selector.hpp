@@ -63,7 +63,9 @@ public:
     static Selector attribute_equals(std::string key, Value value);
     /** Units that have attribute `key`. */
     static Selector has_attribute(std::string key);
+    /** Units every operand picks. @throws InvalidInput "bad_selector" for no operand */
     static Selector all_of(std::vector<Selector> operands);
+    /** Units any operand picks. @throws InvalidInput "bad_selector" for no operand */
     static Selector any_of(std::vector<Selector> operands);
     static Selector negation(Selector operand);
 

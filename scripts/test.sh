@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Every test: C++ (plain, then under AddressSanitizer and UndefinedBehaviorSanitizer), every public
+# header compiled on its own, CMake consumers (find_package and add_subdirectory), the Python suite,
+# mypy over the stubs, and a smoke run of the benchmark.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+jobs=$(nproc)
+work=build/test
+mkdir -p "$work"
+
+step() { echo; echo "== $* =="; }
+
+step "C++ tests"
+cmake -S . -B "$work/plain" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DANTQ_HEADER_CHECK=ON >/dev/null
+cmake --build "$work/plain" -j "$jobs"
+ctest --test-dir "$work/plain" -j "$jobs" --output-on-failure
+
+step "C++ tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+cmake -S . -B "$work/sanitize" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DANTQ_SANITIZE=ON >/dev/null
+cmake --build "$work/sanitize" -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir "$work/sanitize" -j "$jobs" --output-on-failure
+
+step "CMake consumers"
+rm -rf "$work/prefix" "$work/consumer-find" "$work/consumer-sub"
+cmake --install "$work/plain" --prefix "$work/prefix" >/dev/null
+cmake -S tests/cmake/find_package -B "$work/consumer-find" -G Ninja -DCMAKE_PREFIX_PATH="$PWD/$work/prefix" >/dev/null
+cmake --build "$work/consumer-find" >/dev/null
+"$work/consumer-find/consumer"
+cmake -S tests/cmake/add_subdirectory -B "$work/consumer-sub" -G Ninja -DANTQ_SOURCE_DIR="$PWD" >/dev/null
+cmake --build "$work/consumer-sub" >/dev/null
+"$work/consumer-sub/consumer"
+
+step "mypy over the package, its stubs and a typed example"
+.venv/bin/python -m mypy
+
+step "Python tests"
+.venv/bin/python -m pytest -q tests/python

@@ -1,0 +1,124 @@
+"""The command line: python -m antq info / validate / export, run as a user would, in a separate process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import antq
+
+
+def run(cwd, *args, timeout=120):
+    return subprocess.run([sys.executable, "-m", "antq", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8", timeout=timeout)
+
+
+def test_info_on_the_embedded_dataset(tmp_path):
+    result = run(tmp_path, "info")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("hai_duong_2024: 8116 units, 21772 ties")
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.strip()}
+    # unit kind / nation / province / district / commune / village / total
+    assert rows["commune"] == [".", ".", ".", "235", ".", "235"]
+    assert rows["district"] == [".", ".", "12", ".", ".", "12"]
+    assert rows["village"][-1] == "1149"
+    assert rows["contains"] == ["1397"]
+    assert "using the embedded dataset" in result.stderr
+    assert list(tmp_path.iterdir()) == []  # info writes nothing
+
+
+def test_info_on_a_file(tmp_path, tiny):
+    tiny.save(tmp_path / "tiny.json")
+    result = run(tmp_path, "info", "tiny.json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("tiny: 16 units, 24 ties")
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines() if line.strip()}
+    assert rows["police"][-1] == "3" and rows["directs"] == ["8"]
+    assert "loading tiny.json" in result.stderr
+
+
+def test_validate_a_good_file(tmp_path, tiny):
+    tiny.save(tmp_path / "tiny.json")
+    result = run(tmp_path, "validate", "tiny.json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "tiny.json: valid (16 units, 24 ties)"
+
+
+@pytest.mark.parametrize(
+    "change, tag, where",
+    [
+        (lambda d: d.update(version=2), "unsupported_version", "bad.json:/version"),
+        (lambda d: d["ties"][3].update(target="289"), "dangling_reference", "bad.json:/ties/3/target"),
+        (lambda d: d["units"][3].update(kind="county"), "unknown_kind", "bad.json:/units/3/kind"),
+        (lambda d: d["ties"].append({"source": "10945", "target": "10951", "kind": "contains"}), "wrong_level",
+         "bad.json:/ties/24"),
+    ],
+    ids=["version", "dangling", "unknown kind", "hierarchy"],
+)
+def test_validate_a_bad_file(tmp_path, tiny_doc, change, tag, where):
+    change(tiny_doc)
+    (tmp_path / "bad.json").write_text(json.dumps(tiny_doc, ensure_ascii=False), encoding="utf-8")
+    result = run(tmp_path, "validate", "bad.json")
+    assert result.returncode == 2
+    assert f"antq: error: {tag}: {where}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_validate_a_missing_file(tmp_path):
+    result = run(tmp_path, "validate", "missing.json")
+    assert result.returncode == 2
+    assert "antq: error: cannot_read: missing.json" in result.stderr
+
+
+def test_validate_a_file_with_invalid_utf8(tmp_path, tiny_text):
+    (tmp_path / "bad.json").write_bytes(tiny_text.encode().replace("Kẻ Sặt".encode(), b"K\xff", 1))
+    result = run(tmp_path, "validate", "bad.json")
+    assert result.returncode == 2, result.stderr[-500:]
+    assert "antq: error: malformed_json: bad.json:line " in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_writes_readable_files(tmp_path, tiny):
+    nx = pytest.importorskip("networkx")
+    tiny.save(tmp_path / "tiny.json")
+    result = run(tmp_path, "export", "tiny.json", "--graphml", "out.graphml", "--dot", "out.dot", "--json",
+                 "out.json")
+    assert result.returncode == 0, result.stderr
+    assert antq.load(tmp_path / "out.json").same_content(tiny)
+    graphml = nx.read_graphml(tmp_path / "out.graphml")
+    assert (graphml.number_of_nodes(), graphml.number_of_edges()) == (16, 24)
+    dot = (tmp_path / "out.dot").read_text(encoding="utf-8")
+    assert dot.startswith("digraph") and dot.count("->") == 24
+    for name in ("out.json", "out.graphml", "out.dot"):
+        assert f"wrote {name}" in result.stderr
+
+
+def test_export_the_embedded_dataset_as_json(tmp_path, hai_duong):
+    result = run(tmp_path, "export", "--json", "hd.json")
+    assert result.returncode == 0, result.stderr
+    assert antq.load(tmp_path / "hd.json").same_content(hai_duong)
+
+
+def test_export_needs_an_output(tmp_path):
+    result = run(tmp_path, "export")
+    assert result.returncode != 0
+    assert "name at least one of --json, --graphml, --dot" in result.stderr
+
+
+def test_export_into_a_missing_directory(tmp_path, tiny):
+    tiny.save(tmp_path / "tiny.json")
+    result = run(tmp_path, "export", "tiny.json", "--json", "no/such/dir/out.json")
+    assert result.returncode == 2
+    assert "antq: error: cannot_write: no/such/dir/out.json" in result.stderr
+
+
+def test_usage_errors(tmp_path):
+    assert run(tmp_path).returncode == 2  # a command is required
+    assert run(tmp_path, "frobnicate").returncode == 2
+    version = run(tmp_path, "--version")
+    assert version.returncode == 0 and version.stdout.strip() == f"antq {antq.__version__}"

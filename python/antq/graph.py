@@ -153,7 +153,7 @@ class OrgGraph(_core.OrgGraph):
 
     # ---- copies and display ----------------------------------------------------------------------
 
-    def copy(self) -> "OrgGraph":  # type: ignore[override]
+    def copy(self) -> "OrgGraph":
         """An independent copy."""
         return self._adopt(_core.OrgGraph.copy(self))
 

@@ -53,7 +53,7 @@ inline OrgGraph tiny_province() {
     g.add_tie("296", "10987", TieKind::contains);
     g.add_tie("288", "10501", TieKind::contains);
     for (const char* t : {"30", "296", "288", "10945", "10987", "10501"}) {
-        const Unit& area = g.unit(std::string_view(t));
+        const Unit area = g.unit(std::string_view(t));  // a copy: add_unit may move the unit table
         g.add_unit(body(std::string(t) + ".pc", "UBND " + area.name, UnitKind::peoples_committee, area.level));
         g.add_unit(body(std::string(t) + ".police", "Công an " + area.name, UnitKind::police, area.level));
         g.add_tie(std::string(t) + ".pc", t, TieKind::serves);

@@ -171,12 +171,15 @@ GraphPtr from_columns(const std::string& name, const py::list& id_column, const 
     graph->reserve(n, m);
     std::unordered_map<std::string_view, std::size_t> row;
     row.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) row.emplace(units[i].id, i);
+    for (std::size_t i = 0; i < n; ++i)
+        if (auto [at, fresh] = row.emplace(units[i].id, i); !fresh)
+            throw InvalidInput("duplicate_id", "units row " + std::to_string(i),
+                               "unit id '" + units[i].id + "' is already used in units row " + std::to_string(at->second));
     for (TieKind derive_along : {TieKind::serves, TieKind::heads})
         for (const TieSpec& s : specs) {
             if (s.kind != derive_along) continue;
             auto src = row.find(s.source), dst = row.find(s.target);
-            if (src == row.end() || dst == row.end()) continue;  // reported as unknown_unit below
+            if (src == row.end() || dst == row.end()) continue;  // reported as dangling below
             if (!level_given[src->second] && level_given[dst->second]) {
                 units[src->second].level = units[dst->second].level;
                 level_given[src->second] = true;
@@ -192,6 +195,12 @@ GraphPtr from_columns(const std::string& name, const py::list& id_column, const 
             rethrow_at("units row " + std::to_string(i));
         }
     }
+    // As in a file, a tie naming no unit is bad input rather than a failed lookup.
+    for (std::size_t i = 0; i < m; ++i)
+        for (const auto& [end, id] : {std::pair{"source", &specs[i].source}, std::pair{"target", &specs[i].target}})
+            if (!graph->contains(*id))
+                throw InvalidInput("dangling_reference", "ties row " + std::to_string(i) + " " + end,
+                                   "no unit has id '" + *id + "'");
     graph->add_ties(specs, [](std::size_t i) { return "ties row " + std::to_string(i); });
     graph->validate();
     return graph;

@@ -12,5 +12,6 @@ void init_errors(py::module_& m);
 void init_graph(py::module_& m);
 void init_analysis(py::module_& m);
 void init_io(py::module_& m);
+void init_directive(py::module_& m);
 
 }  // namespace antq::python

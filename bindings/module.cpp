@@ -9,4 +9,5 @@ PYBIND11_MODULE(_core, m) {
     antq::python::init_graph(m);
     antq::python::init_analysis(m);
     antq::python::init_io(m);
+    antq::python::init_directive(m);
 }

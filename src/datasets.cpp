@@ -1,10 +1,11 @@
 #include <string_view>
 
 #include <antq/io/datasets.hpp>
+#include <antq/io/directive_json.hpp>
 #include <antq/io/json.hpp>
 
-// The dataset file is linked into the library as read-only bytes, so no path lookup can fail at run time.
-// ANTQ_HAI_DUONG_2024_PATH is set by CMake to the absolute path of data/hai_duong_2024.json, as a string literal.
+// The dataset files are linked into the library as read-only bytes, so no path lookup can fail at run time.
+// CMake sets ANTQ_HAI_DUONG_2024_PATH and ANTQ_DIRECTIVE_2024_PATH to the data files' absolute paths.
 
 __asm__(".section .rodata\n"
         ".balign 16\n"
@@ -12,11 +13,18 @@ __asm__(".section .rodata\n"
         ".incbin \"" ANTQ_HAI_DUONG_2024_PATH "\"\n"
         "antq_hai_duong_2024_end:\n"
         ".byte 0\n"
+        ".balign 16\n"
+        "antq_directive_2024_begin:\n"
+        ".incbin \"" ANTQ_DIRECTIVE_2024_PATH "\"\n"
+        "antq_directive_2024_end:\n"
+        ".byte 0\n"
         ".previous\n");
 
 extern "C" {
 extern const char antq_hai_duong_2024_begin[] __asm__("antq_hai_duong_2024_begin");
 extern const char antq_hai_duong_2024_end[] __asm__("antq_hai_duong_2024_end");
+extern const char antq_directive_2024_begin[] __asm__("antq_directive_2024_begin");
+extern const char antq_directive_2024_end[] __asm__("antq_directive_2024_end");
 }
 
 namespace antq::datasets {
@@ -26,5 +34,11 @@ std::string_view hai_duong_2024_json() noexcept {
 }
 
 OrgGraph hai_duong_2024() { return parse_graph(hai_duong_2024_json(), "hai_duong_2024"); }
+
+std::string_view directive_2024_json() noexcept {
+    return {antq_directive_2024_begin, static_cast<std::size_t>(antq_directive_2024_end - antq_directive_2024_begin)};
+}
+
+Directive directive_2024() { return parse_directive(directive_2024_json(), "directive_2024"); }
 
 }  // namespace antq::datasets

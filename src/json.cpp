@@ -14,157 +14,18 @@
 #include <antq/model/text.hpp>
 #include <antq/version.hpp>
 
+#include "json_reader.hpp"
+
 namespace antq {
 
 namespace {
 
 using json = nlohmann::json;
+using detail::Reader;
+using detail::type_name;
 
 constexpr std::string_view format_name = "antq.orggraph";
 constexpr std::size_t max_selector_depth = 64;
-
-std::string type_name(const json& j) {
-    switch (j.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::number_integer:
-        case json::value_t::number_unsigned: return "an integer";
-        case json::value_t::number_float: return "a number";
-        case json::value_t::string: return "a string";
-        case json::value_t::array: return "an array";
-        case json::value_t::object: return "an object";
-        default: return "an unsupported value";
-    }
-}
-
-// Line and column of a byte offset, for parse errors a person can find in an editor.
-std::string line_and_column(std::string_view text, std::size_t byte) {
-    byte = std::min(byte, text.size());
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < byte; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
-// Reads one document's fields and turns every problem into an error that names source and pointer.
-class Reader {
-public:
-    explicit Reader(std::string source) : m_source(std::move(source)) {}
-
-    std::string at(const std::string& pointer) const { return m_source + ":" + (pointer.empty() ? "/" : pointer); }
-
-    [[noreturn]] void fail(const std::string& tag, const std::string& pointer, const std::string& message) const {
-        throw InvalidInput(tag, at(pointer), message);
-    }
-
-    const json& require(const json& object, const char* key, const std::string& pointer) const {
-        auto it = object.find(key);
-        if (it == object.end()) fail("missing_field", pointer, std::string("required field '") + key + "' is missing");
-        return *it;
-    }
-
-    std::string string(const json& j, const std::string& pointer) const {
-        if (!j.is_string()) fail("wrong_type", pointer, "expected a string, found " + type_name(j));
-        return j.get<std::string>();
-    }
-
-    void expect_object(const json& j, const std::string& pointer) const {
-        if (!j.is_object()) fail("wrong_type", pointer, "expected an object, found " + type_name(j));
-    }
-
-    void only_fields(const json& object, std::initializer_list<std::string_view> allowed,
-                     const std::string& pointer) const {
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            bool known = false;
-            for (auto a : allowed) known = known || a == it.key();
-            if (!known) {
-                std::string list;
-                for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-                fail("unknown_field", pointer + "/" + it.key(),
-                     "unknown field '" + it.key() + "' (allowed: " + list + ")");
-            }
-        }
-    }
-
-    Object attributes(const json& j, const std::string& pointer) const {
-        expect_object(j, pointer);
-        try {
-            return value_from_json(j, pointer).as_object();
-        } catch (const InvalidInput& e) {
-            throw InvalidInput(e.tag(), at(e.where()), e.message());
-        }
-    }
-
-private:
-    std::string m_source;
-};
-
-// True if the integer literal `digits` (optional minus sign, no fraction or exponent) fits in a 64-bit
-// integer, signed or unsigned: nlohmann would silently turn a larger one into an inexact double.
-bool fits_64_bits(std::string_view digits) {
-    const bool negative = !digits.empty() && digits.front() == '-';
-    if (negative) digits.remove_prefix(1);
-    while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
-    const std::string_view limit = negative ? "9223372036854775808" : "18446744073709551615";
-    return digits.size() < limit.size() || (digits.size() == limit.size() && digits <= limit);
-}
-
-// One linear pass before parsing, outside strings: refuses nesting deeper than `max_depth` (a document
-// nested 100,000 deep must not reach recursive code; nlohmann's callback parser would check this in
-// quadratic time) and integers too large for 64 bits.
-void prescan(std::string_view text, const std::string& source, std::size_t max_depth) {
-    std::size_t depth = 0;
-    bool in_string = false, escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > max_depth)
-                throw InvalidInput("too_deep", source + ":" + line_and_column(text, i),
-                                   "nesting deeper than " + std::to_string(max_depth) + " levels");
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-        } else if (c == '-' || (c >= '0' && c <= '9')) {
-            std::size_t end = i + 1;
-            bool integer = true;
-            while (end < text.size() && std::string_view("0123456789.eE+-").find(text[end]) != std::string_view::npos) {
-                integer = integer && text[end] >= '0' && text[end] <= '9';
-                ++end;
-            }
-            if (integer && !fits_64_bits(text.substr(i, end - i)))
-                throw InvalidInput("number_out_of_range", source + ":" + line_and_column(text, i),
-                                   "integer " + std::string(text.substr(i, std::min<std::size_t>(end - i, 40))) +
-                                       " does not fit in 64 bits");
-            i = end - 1;
-        }
-    }
-}
-
-json parse_document(std::string_view text, const std::string& source, const JsonLimits& limits) {
-    prescan(text, source, limits.max_depth);
-    try {
-        return json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        std::string what = e.what();
-        // nlohmann's text starts with "[json.exception.parse_error.101] parse error at line 1, column 2: ..."
-        if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-        throw InvalidInput("malformed_json", source + ":" + line_and_column(text, e.byte == 0 ? 0 : e.byte - 1),
-                           what);
-    } catch (const json::exception& e) {
-        throw InvalidInput("malformed_json", source, e.what());
-    }
-}
 
 std::string json_record(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::strict); }
 
@@ -228,7 +89,7 @@ Value value_from_json(const json& j, const std::string& where) {
 OrgGraph parse_graph(std::string_view text, std::string_view source_view, const JsonLimits& limits) {
     const std::string source(source_view);
     const Reader r(source);
-    const json doc = parse_document(text, source, limits);
+    const json doc = detail::parse_document(text, source, limits.max_depth);
 
     if (!doc.is_object()) r.fail("not_a_graph", "", "expected a graph object, found " + type_name(doc));
     r.only_fields(doc, {"format", "version", "name", "attributes", "units", "ties"}, "");
@@ -472,8 +333,8 @@ Selector parse_selector(const json& j, const std::string& where, std::size_t dep
     if (depth > max_selector_depth)
         throw InvalidInput("too_deep", where, "selector nested deeper than " + std::to_string(max_selector_depth));
     if (j.is_string() && j.get<std::string>() == "all") return Selector::all();
-    if (!j.is_object() || j.empty())
-        throw InvalidInput("bad_selector", where, "expected a selector object, found " + type_name(j));
+    if (!j.is_object()) throw InvalidInput("bad_selector", where, "expected a selector object, found " + type_name(j));
+    if (j.empty()) throw InvalidInput("bad_selector", where, "an empty selector object says nothing; write \"all\" to pick every unit");
     std::vector<Selector> parts;
     for (auto it = j.begin(); it != j.end(); ++it) {
         const std::string& key = it.key();

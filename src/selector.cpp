@@ -16,6 +16,7 @@ Selector Selector::all() { return Selector(); }
 Selector Selector::kind(UnitKind k) { return kinds({k}); }
 
 Selector Selector::kinds(std::vector<UnitKind> ks) {
+    if (ks.empty()) throw InvalidInput("bad_selector", "kinds", "give at least one kind");
     Node n;
     n.op = Op::kind;
     n.kinds = std::move(ks);
@@ -25,6 +26,7 @@ Selector Selector::kinds(std::vector<UnitKind> ks) {
 Selector Selector::level(Level l) { return levels({l}); }
 
 Selector Selector::levels(std::vector<Level> ls) {
+    if (ls.empty()) throw InvalidInput("bad_selector", "levels", "give at least one level");
     Node n;
     n.op = Op::level;
     n.levels = std::move(ls);
@@ -41,6 +43,7 @@ Selector Selector::within(std::string territory_id) {
 Selector Selector::id(std::string unit_id) { return ids({std::move(unit_id)}); }
 
 Selector Selector::ids(std::vector<std::string> unit_ids) {
+    if (unit_ids.empty()) throw InvalidInput("bad_selector", "ids", "give at least one id");
     Node n;
     n.op = Op::id;
     n.ids = std::move(unit_ids);

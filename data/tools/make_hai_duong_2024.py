@@ -312,6 +312,12 @@ def wire_level(b, orgs, upper=None):
     G.tie(upper["front"], b["front"], "guides")
     for key, *_ in orgs:
         G.tie(upper["mo." + key], b["mo." + key], "directs")
+    # Each sector also passes documents down its own line (the police to the police, the Front to the
+    # Front), so a body does not depend on its People's Committee alone to receive them.
+    for short in ["police", "sc138", "front"]:
+        G.tie(upper[short], b[short], "forwards")
+    for key, *_ in orgs:
+        G.tie(upper["mo." + key], b["mo." + key], "forwards")
 
 
 def build_nation():

@@ -2,12 +2,21 @@
 
 /** @file Umbrella header: everything antq offers. */
 
+#include <antq/analysis/accountability.hpp>
+#include <antq/analysis/coordination.hpp>
 #include <antq/analysis/hierarchy.hpp>
+#include <antq/analysis/load.hpp>
+#include <antq/analysis/oversight.hpp>
+#include <antq/analysis/reach.hpp>
+#include <antq/directive/compile.hpp>
+#include <antq/directive/directive.hpp>
+#include <antq/directive/role.hpp>
 #include <antq/errors.hpp>
 #include <antq/fwd.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/graph/selector.hpp>
 #include <antq/io/datasets.hpp>
+#include <antq/io/directive_json.hpp>
 #include <antq/io/dot.hpp>
 #include <antq/io/graphml.hpp>
 #include <antq/io/json.hpp>

@@ -5,10 +5,14 @@ from __future__ import annotations
 from . import datasets
 from ._core import Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
 from .errors import Error, HierarchyError, InvalidInputError, IoError, NotFoundError, StaleViewError
+from .directive import Directive, Responsibilities, compile
 from .graph import OrgGraph, load, loads
 
 __all__ = [
     "OrgGraph",
+    "Directive",
+    "Responsibilities",
+    "compile",
     "Selector",
     "Unit",
     "Tie",

@@ -1,4 +1,6 @@
-"""The antq command line: ``python -m antq info [FILE]``, ``validate FILE``, ``export FILE --graphml OUT``."""
+"""The antq command line: ``python -m antq info [FILE]``, ``validate [FILE]``, ``export [FILE] --graphml OUT``.
+
+Without FILE, each command works on the embedded Hải Dương 2024 graph."""
 
 from __future__ import annotations
 
@@ -80,9 +82,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    graph = _open(args.file)
     if not (args.json or args.graphml or args.dot):
-        raise SystemExit("antq export: name at least one of --json, --graphml, --dot")
+        print("antq: error: name at least one of --json, --graphml, --dot", file=sys.stderr)
+        return 2
+    graph = _open(args.file)
     if args.json:
         graph.save(args.json)
         _status(f"antq: wrote {args.json}")

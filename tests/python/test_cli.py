@@ -20,7 +20,7 @@ def test_info_on_the_embedded_dataset(tmp_path):
     result = run(tmp_path, "info")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert out.startswith("hai_duong_2024: 8116 units, 21772 ties")
+    assert out.startswith("hai_duong_2024: 8116 units, 23513 ties")
     rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.strip()}
     # unit kind / nation / province / district / commune / village / total
     assert rows["commune"] == [".", ".", ".", "235", ".", "235"]

@@ -53,7 +53,7 @@ def g(hai_duong):
 
 
 def test_size_matches_the_readme(g):
-    assert len(g) == 8116 and g.number_of_ties() == 21772
+    assert len(g) == 8116 and g.number_of_ties() == 23513
     g.validate()
     assert g.name == "hai_duong_2024" and g.attributes["as_of"] == "2024-01-01"
 
@@ -280,7 +280,7 @@ def test_to_pandas_columns(g):
     units, ties = g.to_pandas()
     assert {"id", "name", "kind", "level"} <= set(units.columns)
     assert {"source", "target", "kind"} <= set(ties.columns)
-    assert len(units) == 8116 and len(ties) == 21772
+    assert len(units) == 8116 and len(ties) == 23513
     assert units["id"].is_unique
     assert set(units["level"]) == set(antq.levels)
     assert units.groupby("kind").size()["commune"] == 235

@@ -488,7 +488,7 @@ def frames(tiny):
         (lambda u, t: u.loc.__setitem__((4, "id"), "2960"), IIE, "bad_gso_code", Prefix("units row 4")),
         (lambda u, t: u.loc.__setitem__((3, "name"), ""), IIE, "bad_name", Prefix("units row 3")),
         (lambda u, t: u.loc.__setitem__((11, "level"), "district"), IIE, "level_mismatch", Prefix("ties row 9")),
-        (lambda u, t: t.loc.__setitem__((3, "target"), "297"), NF, "unknown_unit", Prefix("ties row 3")),
+        (lambda u, t: t.loc.__setitem__((3, "target"), "297"), IIE, "dangling_reference", Prefix("ties row 3 target")),
         (lambda u, t: t.loc.__setitem__((4, "kind"), "owns"), IIE, "unknown_kind", Prefix("ties row 4")),
         (lambda u, t: t.loc.__setitem__((3, "source"), "10945"), HE, "wrong_level", Prefix("ties row 3")),
         (lambda u, t: t.loc.__setitem__(24, ["288", "10951", "contains", None]), HE, "second_parent",

@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include <antq/directive/directive.hpp>
 #include <antq/graph/org_graph.hpp>
 
 namespace antq::datasets {
@@ -17,5 +18,15 @@ OrgGraph hai_duong_2024();
 
 /** The embedded JSON text of hai_duong_2024 (format "antq.orggraph"). */
 std::string_view hai_duong_2024_json() noexcept;
+
+/**
+ * Hải Dương's 2024 directive on the movement (Chỉ thị "Đẩy mạnh thực hiện phong trào toàn dân bảo vệ an
+ * ninh Tổ quốc năm 2024"): clauses 1-6, the closing assignment, recipients, references and dates, with
+ * selectors written for hai_duong_2024(). Its number and date are not known and stay empty.
+ */
+Directive directive_2024();
+
+/** The embedded JSON text of directive_2024 (format "antq.directive"). */
+std::string_view directive_2024_json() noexcept;
 
 }  // namespace antq::datasets

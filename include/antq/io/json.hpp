@@ -27,7 +27,9 @@ struct JsonLimits {
  * @param source how to name the document in errors (a file name)
  * @throws InvalidInput (tags "malformed_json", "too_deep", "wrong_type", "missing_field", "unknown_field",
  *         "unknown_kind", "unknown_level", "duplicate_id", "dangling_reference", "number_out_of_range",
- *         "unsupported_version", "not_a_graph", ...) or HierarchyError; where() is "<source>:<JSON pointer>"
+ *         "unsupported_version", "not_a_graph", ...) or HierarchyError. where() starts with the source: then a JSON
+ *         pointer ("g.json:/ties/3/target"), a line and column for syntax errors, a pointer followed by the
+ *         units involved for structural errors, or the cycle's units for a subordination cycle
  */
 OrgGraph parse_graph(std::string_view text, std::string_view source = "<string>", const JsonLimits& limits = {});
 

@@ -14,9 +14,11 @@ namespace antq {
  *
  * | kind        | source            | target                 | meaning                                              |
  * |-------------|-------------------|------------------------|------------------------------------------------------|
- * | contains    | territory         | territory one step down| territorial containment (province contains district) |
+ * | contains    | territory         | territory one step down| containment (province contains district); province ->  |
+ * |             |                   | (or province->commune) | commune too, for the two-tier structure after 7/2025   |
  * | serves      | body              | territory, same level  | the body serves that territory (exactly one)         |
- * | directs     | body              | body                   | subordination: superior directs subordinate; acyclic |
+ * | directs     | body              | body                   | subordination: superior directs subordinate; acyclic,|
+ * |             |                   |                        | and never from a lower level to a higher one         |
  * | membership  | body              | body or post           | the target is a member of the source organisation    |
  * | heads       | post              | body, same level       | the post heads the body (a body has at most one)     |
  * | coordinates | body              | body                   | coordination, one tie per pair, read both ways       |

@@ -1,0 +1,272 @@
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <antq/analysis/accountability.hpp>
+#include <antq/analysis/coordination.hpp>
+#include <antq/analysis/load.hpp>
+#include <antq/analysis/oversight.hpp>
+#include <antq/analysis/reach.hpp>
+#include <antq/directive/compile.hpp>
+#include <antq/errors.hpp>
+#include <antq/io/datasets.hpp>
+#include <antq/io/directive_json.hpp>
+
+#include "convert.hpp"
+#include "init.hpp"
+
+namespace antq::python {
+
+namespace {
+
+using GraphPtr = std::shared_ptr<OrgGraph>;
+
+// A compiled directive together with the graph it was compiled on, so analyses need no second argument
+// and fail cleanly (StaleView) once that graph has changed.
+struct CompiledDirective {
+    Responsibilities table;
+    GraphPtr graph;
+
+    const OrgGraph& current() const {
+        table.check_current(*graph);
+        return *graph;
+    }
+    std::string id(UnitIndex u) const { return graph->unit(u).id; }
+    std::vector<std::string> ids(const std::vector<UnitIndex>& us) const {
+        std::vector<std::string> out;
+        out.reserve(us.size());
+        for (UnitIndex u : us) out.push_back(id(u));
+        return out;
+    }
+    py::object optional_id(const std::optional<UnitIndex>& u) const {
+        return u ? py::object(py::str(id(*u))) : py::object(py::none());
+    }
+    const std::string& clause(std::uint32_t task) const { return table.directive().tasks[task].clause; }
+};
+
+py::object selector_or_none(const std::optional<Selector>& s) { return s ? py::cast(*s) : py::none(); }
+
+}  // namespace
+
+void init_directive(py::module_& m) {
+    py::class_<Reference>(m, "Reference", "A legal or programme document a directive cites.")
+        .def_readonly("kind", &Reference::kind)
+        .def_readonly("number", &Reference::number)
+        .def_readonly("date", &Reference::date)
+        .def_readonly("title", &Reference::title)
+        .def("__repr__", [](const Reference& r) { return "<antq.Reference " + r.kind + " " + r.number + ">"; });
+    py::class_<DatedEvent>(m, "DatedEvent", "A dated event a directive sets or relies on.")
+        .def_readonly("date", &DatedEvent::date)
+        .def_readonly("title", &DatedEvent::title)
+        .def_readonly("note", &DatedEvent::note);
+    py::class_<Recipient>(m, "Recipient", "An entry of the recipients list and the units it designates.")
+        .def_readonly("label", &Recipient::label)
+        .def_readonly("units", &Recipient::units);
+    py::class_<Assignment>(m, "Assignment", "One role given to the units a selector picks.")
+        .def_property_readonly("role", [](const Assignment& a) { return std::string(to_string(a.role)); })
+        .def_readonly("units", &Assignment::units)
+        .def_property_readonly("target", [](const Assignment& a) { return selector_or_none(a.target); })
+        .def_readonly("deadline", &Assignment::deadline)
+        .def_property_readonly("window", [](const Assignment& a) -> py::object {
+            if (!a.window) return py::none();
+            return py::make_tuple(a.window->from, a.window->to);
+        })
+        .def_readonly("note", &Assignment::note)
+        .def("__repr__", [](const Assignment& a) {
+            return "<antq.Assignment " + std::string(to_string(a.role)) + " " + a.units.to_string() + ">";
+        });
+    py::class_<Task>(m, "Task", "A clause of a directive.")
+        .def_readonly("clause", &Task::clause)
+        .def_readonly("title", &Task::title)
+        .def_readonly("summary", &Task::summary)
+        .def_readonly("indicators", &Task::indicators)
+        .def_readonly("assignments", &Task::assignments)
+        .def("__repr__", [](const Task& t) { return "<antq.Task " + t.clause + " '" + t.title + "'>"; });
+
+    py::class_<Directive>(m, "Directive", "A directive as data: identity, references, dates, recipients and tasks.")
+        .def_readonly("id", &Directive::id)
+        .def_readonly("kind", &Directive::kind)
+        .def_readonly("number", &Directive::number)
+        .def_readonly("date", &Directive::date)
+        .def_readonly("year", &Directive::year)
+        .def_readonly("title", &Directive::title)
+        .def_readonly("issuer", &Directive::issuer)
+        .def_readonly("signer", &Directive::signer)
+        .def_readonly("theme", &Directive::theme)
+        .def_readonly("summary", &Directive::summary)
+        .def_readonly("references", &Directive::references)
+        .def_readonly("events", &Directive::events)
+        .def_readonly("recipients", &Directive::recipients)
+        .def_readonly("tasks", &Directive::tasks)
+        .def_static("load", [](const std::filesystem::path& p) { return load_directive(p); }, py::arg("path"))
+        .def_static("loads", [](const std::string& text, const std::string& source) { return parse_directive(text, source); },
+                    py::arg("text"), py::arg("source") = "<string>")
+        .def("save", [](const Directive& d, const std::filesystem::path& p) { save_directive(d, p); }, py::arg("path"))
+        .def("dumps", &dump_directive)
+        .def("__eq__", [](const Directive& a, const Directive& b) { return a == b; }, py::is_operator())
+        .def("__repr__", [](const Directive& d) {
+            return "<antq.Directive '" + d.id + "': " + std::to_string(d.tasks.size()) + " tasks>";
+        });
+
+    m.def("directive_2024", &datasets::directive_2024);
+    m.def("directive_2024_json", [] { return std::string(datasets::directive_2024_json()); });
+
+    py::class_<CompiledDirective>(m, "Responsibilities",
+                                  "A directive compiled onto a graph: who holds which role in which task.")
+        .def_property_readonly("directive", [](const CompiledDirective& c) { return c.table.directive(); })
+        .def_property_readonly("graph", [](const CompiledDirective& c) { return c.graph; })
+        .def("__len__", [](const CompiledDirective& c) { return c.table.rows().size(); })
+        .def("_columns", [](const CompiledDirective& c) {
+            const OrgGraph& g = c.current();
+            py::list task, title, assignment, unit, name, kind, level, role;
+            for (const Responsibility& r : c.table.rows()) {
+                const Unit& u = g.unit(r.unit);
+                task.append(py::str(c.clause(r.task)));
+                title.append(py::str(c.table.directive().tasks[r.task].title));
+                assignment.append(r.assignment);
+                unit.append(py::str(u.id));
+                name.append(py::str(u.name));
+                kind.append(py::str(std::string(to_string(u.kind))));
+                level.append(py::str(std::string(to_string(u.level))));
+                role.append(py::str(std::string(to_string(r.role))));
+            }
+            py::dict out;
+            out["task"] = task;
+            out["unit"] = unit;
+            out["role"] = role;
+            out["title"] = title;
+            out["assignment"] = assignment;
+            out["unit_name"] = name;
+            out["unit_kind"] = kind;
+            out["unit_level"] = level;
+            return out;
+        })
+        .def("recipients", [](const CompiledDirective& c) { return c.ids(c.table.recipients()); })
+        .def("bound_units", [](const CompiledDirective& c) { return c.ids(c.table.bound_units()); })
+        .def("units_of", [](const CompiledDirective& c, const std::string& clause, const std::string& role) {
+            c.current();
+            const auto r = parse_role(role);
+            if (!r) throw InvalidInput("unknown_role", "role", "'" + role + "' is not a role");
+            return c.ids(c.table.units_of(c.table.task_index(clause), *r));
+        }, py::arg("clause"), py::arg("role"))
+        .def("duties_of", [](const CompiledDirective& c, const std::string& unit) {
+            const OrgGraph& g = c.current();
+            std::vector<std::pair<std::string, std::string>> out;
+            for (const auto& r : c.table.duties_of(g.index_of(unit)))
+                out.emplace_back(c.clause(r.task), std::string(to_string(r.role)));
+            return out;
+        }, py::arg("unit"))
+        .def("flags", [](const CompiledDirective& c) {
+            c.current();
+            py::list out;
+            for (const auto& f : c.table.flags()) {
+                py::dict d;
+                d["task"] = c.clause(f.task);
+                d["assignment"] = f.assignment;
+                d["unit"] = c.id(f.unit);
+                d["reason"] = f.reason;
+                out.append(d);
+            }
+            return out;
+        })
+        .def("reach", [](const CompiledDirective& c) {
+            const ReachResult r = reach(c.table, c.current());
+            py::dict paths;
+            for (UnitIndex b : r.bound)
+                if (r.reached(b)) paths[py::str(c.id(b))] = c.ids(r.path_to(b));
+            py::dict out;
+            out["recipients"] = c.ids(r.recipients);
+            out["bound"] = c.ids(r.bound);
+            out["unreached"] = c.ids(r.unreached);
+            out["paths"] = paths;
+            return out;
+        })
+        .def("load", [](const CompiledDirective& c) {
+            const OrgGraph& g = c.current();
+            const LoadResult r = load(c.table, g);
+            py::dict per_unit;
+            for (const auto& e : r.units) {
+                py::dict roles;
+                for (Role role : all_roles) roles[py::str(std::string(to_string(role)))] = e.roles[static_cast<std::size_t>(role)];
+                per_unit[py::str(c.id(e.unit))] = roles;
+            }
+            py::dict by_level;
+            for (Level l : all_levels) {
+                py::dict roles;
+                for (Role role : all_roles)
+                    roles[py::str(std::string(to_string(role)))] = r.by_level[static_cast<std::size_t>(l)][static_cast<std::size_t>(role)];
+                by_level[py::str(std::string(to_string(l)))] = roles;
+            }
+            py::dict out;
+            out["units"] = per_unit;
+            out["by_level"] = by_level;
+            std::vector<std::string> top;
+            for (const auto& e : r.most_loaded(10)) top.push_back(c.id(e.unit));
+            out["most_loaded"] = top;
+            return out;
+        })
+        .def("coordination", [](const CompiledDirective& c) {
+            const CoordinationResult r = coordination(c.table, c.current());
+            py::list pairs;
+            for (const auto& p : r.pairs) {
+                py::dict d;
+                d["lead"] = c.id(p.lead);
+                d["partner"] = c.id(p.partner);
+                std::vector<std::string> clauses, ties;
+                for (auto t : p.tasks) clauses.push_back(c.clause(t));
+                for (auto k : p.ties) ties.push_back(std::string(to_string(k)));
+                d["tasks"] = clauses;
+                d["ties"] = ties;
+                d["gap"] = p.is_gap();
+                pairs.append(d);
+            }
+            return pairs;
+        })
+        .def("accountability", [](const CompiledDirective& c, const std::string& unit) {
+            const OrgGraph& g = c.current();
+            const UnitAccountability a = accountability(g, g.index_of(unit), g.index_of(c.table.directive().issuer));
+            py::dict out;
+            out["unit"] = unit;
+            out["head"] = c.optional_id(a.head);
+            out["chain"] = c.ids(a.chain);
+            py::list heads;
+            for (const auto& h : a.chain_heads) heads.append(c.optional_id(h));
+            out["chain_heads"] = heads;
+            return out;
+        }, py::arg("unit"))
+        .def("task_accountability", [](const CompiledDirective& c, const std::string& clause) {
+            const OrgGraph& g = c.current();
+            const TaskAccountability a = accountability(c.table, g, c.table.task_index(clause));
+            py::dict out;
+            for (Level l : all_levels) {
+                const auto& rows = a.by_level[static_cast<std::size_t>(l)];
+                if (rows.empty()) continue;
+                py::list list;
+                for (const auto& [u, head] : rows) list.append(py::make_tuple(c.id(u), c.optional_id(head)));
+                out[py::str(std::string(to_string(l)))] = list;
+            }
+            return out;
+        }, py::arg("clause"))
+        .def("oversight", [](const CompiledDirective& c) {
+            const OversightResult r = oversight(c.table, c.current());
+            py::dict monitors;
+            for (const auto& mon : r.monitors) monitors[py::str(c.id(mon.unit))] = c.ids(mon.watches);
+            py::dict out;
+            out["monitors"] = monitors;
+            out["unmonitored"] = c.ids(r.unmonitored);
+            return out;
+        })
+        .def("__repr__", [](const CompiledDirective& c) {
+            return "<antq.Responsibilities of '" + c.table.directive().id + "': " + std::to_string(c.table.rows().size()) +
+                   " rows>";
+        });
+
+    m.def("compile", [](const Directive& d, GraphPtr graph) {
+        return CompiledDirective{compile(d, *graph), std::move(graph)};
+    }, py::arg("directive"), py::arg("graph"));
+}
+
+}  // namespace antq::python

@@ -1,0 +1,32 @@
+#pragma once
+
+/** @file Oversight: who watches whom under a directive, and which bound units no one watches. */
+
+#include <vector>
+
+#include <antq/directive/compile.hpp>
+#include <antq/graph/org_graph.hpp>
+
+namespace antq {
+
+/** The monitors of a directive and what they cover. */
+struct OversightResult {
+    struct Monitor {
+        UnitIndex unit;
+        /** The units this monitor watches, from the targets of its monitor assignments, in index order. */
+        std::vector<UnitIndex> watches;
+    };
+    /** Every unit holding the monitor role, in index order. */
+    std::vector<Monitor> monitors;
+    /** Bound units (lead, coordinate, advise) that no monitor watches, monitors themselves excluded. */
+    std::vector<UnitIndex> unmonitored;
+};
+
+/**
+ * Collects the targets of every monitor assignment, and the bound units left outside all of them.
+ * @throws StaleView "stale_result" if the graph changed since compile()
+ * Complexity: O(rows + V).
+ */
+OversightResult oversight(const Responsibilities& responsibilities, const OrgGraph& graph);
+
+}  // namespace antq

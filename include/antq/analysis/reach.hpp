@@ -1,0 +1,39 @@
+#pragma once
+
+/** @file Reach: does the directive get to every unit it binds, through the forwarding ties? */
+
+#include <vector>
+
+#include <antq/directive/compile.hpp>
+#include <antq/graph/org_graph.hpp>
+
+namespace antq {
+
+/** Which bound units the recipients reach along `forwards` ties, and by which path. */
+struct ReachResult {
+    /** Units the recipients list designates. */
+    std::vector<UnitIndex> recipients;
+    /** Units holding lead, coordinate, advise or monitor. */
+    std::vector<UnitIndex> bound;
+    /** Bound units no forwarding path reaches, in index order. */
+    std::vector<UnitIndex> unreached;
+    /** Per unit index: the unit it received the text from, or an invalid index for recipients and unreached units. */
+    std::vector<UnitIndex> received_from;
+
+    /** True if `u` is a recipient or reachable from one. */
+    bool reached(UnitIndex u) const;
+    /** The forwarding path from a recipient to `u` (both included); empty if `u` is not reached. */
+    std::vector<UnitIndex> path_to(UnitIndex u) const;
+
+    std::vector<bool> m_reached;  ///< per unit index
+};
+
+/**
+ * Follows `forwards` ties breadth-first from every recipient. Commune People's Committees are not on the
+ * recipients list of the 2024 directive; they are reached through the district People's Committees.
+ * @throws StaleView "stale_result" if the graph changed since compile()
+ * Complexity: O(V + E).
+ */
+ReachResult reach(const Responsibilities& responsibilities, const OrgGraph& graph);
+
+}  // namespace antq

@@ -1,0 +1,83 @@
+#pragma once
+
+/** @file Compiling a directive onto a graph: every selector expanded into the units it designates. */
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <antq/directive/directive.hpp>
+#include <antq/graph/org_graph.hpp>
+
+namespace antq {
+
+/** One row of the responsibility table: a unit holds a role in a task because of one assignment. */
+struct Responsibility {
+    std::uint32_t task = 0;        ///< index into Directive::tasks
+    std::uint32_t assignment = 0;  ///< index into Task::assignments
+    UnitIndex unit;
+    Role role = Role::lead;
+    friend bool operator==(const Responsibility&, const Responsibility&) = default;
+};
+
+/** An assignment that lands on a unit that cannot sensibly hold it (the table keeps the row). */
+struct CapabilityFlag {
+    std::uint32_t task = 0;
+    std::uint32_t assignment = 0;
+    UnitIndex unit;
+    std::string reason;
+};
+
+/**
+ * The compiled directive: who holds which role in which task, and the units behind the recipients list.
+ * Rows are ordered by task, then assignment, then unit index; a unit appears once per (task, role).
+ * Results refer to the graph by unit index and are valid while that graph is unchanged.
+ */
+class Responsibilities {
+public:
+    Responsibilities() = default;
+
+    const Directive& directive() const noexcept { return m_directive; }
+    /** All rows. */
+    const std::vector<Responsibility>& rows() const noexcept { return m_rows; }
+    /** Units designated by the recipients list, each once, in index order. */
+    const std::vector<UnitIndex>& recipients() const noexcept { return m_recipients; }
+    /** Units the targets of assignment (task, assignment) designate; empty if it has no target. */
+    const std::vector<UnitIndex>& targets(std::uint32_t task, std::uint32_t assignment) const;
+    /** Assignments landing on units that cannot sensibly hold them. */
+    const std::vector<CapabilityFlag>& flags() const noexcept { return m_flags; }
+    /** The graph generation this table was compiled against. */
+    std::uint64_t graph_generation() const noexcept { return m_generation; }
+
+    /** The rows naming unit `u` (its duties). Complexity: O(rows). */
+    std::vector<Responsibility> duties_of(UnitIndex u) const;
+    /** The units holding `role` in task `task`, in index order. Complexity: O(rows). */
+    std::vector<UnitIndex> units_of(std::uint32_t task, Role role) const;
+    /** The index of the task with clause `clause`. @throws NotFound "unknown_clause" */
+    std::uint32_t task_index(std::string_view clause) const;
+    /** Units holding lead, coordinate, advise or monitor in any task, each once, in index order. */
+    std::vector<UnitIndex> bound_units() const;
+
+    /** @throws StaleView "stale_result" if `graph` changed since compile(). */
+    void check_current(const OrgGraph& graph) const;
+
+private:
+    friend Responsibilities compile(const Directive& directive, const OrgGraph& graph);
+    Directive m_directive;
+    std::vector<Responsibility> m_rows;
+    std::vector<UnitIndex> m_recipients;
+    std::vector<std::vector<std::vector<UnitIndex>>> m_targets;  // [task][assignment]
+    std::vector<CapabilityFlag> m_flags;
+    std::uint64_t m_generation = 0;
+};
+
+/**
+ * Expands every selector of `directive` on `graph`.
+ * @throws InvalidInput "unmatched_selector" naming the clause, the assignment and the selector when a
+ *         selector (units, target or recipient) picks no unit; "duplicate_clause"; NotFound for a selector
+ *         naming an id the graph lacks
+ * Complexity: O(selectors × (V + E)).
+ */
+Responsibilities compile(const Directive& directive, const OrgGraph& graph);
+
+}  // namespace antq

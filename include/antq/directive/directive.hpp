@@ -1,0 +1,86 @@
+#pragma once
+
+/** @file A directive as data: its identity, references, dates, recipients and tasks with their assignments. */
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <antq/directive/role.hpp>
+#include <antq/graph/selector.hpp>
+
+namespace antq {
+
+/** A legal or programme document a directive cites. Dates are ISO "YYYY-MM-DD" or empty when unknown. */
+struct Reference {
+    std::string kind;    ///< e.g. "kết luận", "chỉ thị", "luật"
+    std::string number;  ///< e.g. "44-KL/TW"
+    std::string date;
+    std::string title;
+    friend bool operator==(const Reference&, const Reference&) = default;
+};
+
+/** A dated event the directive sets or relies on. */
+struct DatedEvent {
+    std::string date;
+    std::string title;
+    std::string note;
+    friend bool operator==(const DatedEvent&, const DatedEvent&) = default;
+};
+
+/** An entry of the recipients list ("nơi nhận") and the units of the graph it designates. */
+struct Recipient {
+    std::string label;
+    Selector units;
+    friend bool operator==(const Recipient&, const Recipient&) = default;
+};
+
+/** An inclusive ISO date range. */
+struct DateWindow {
+    std::string from;
+    std::string to;
+    friend bool operator==(const DateWindow&, const DateWindow&) = default;
+};
+
+/** One role given to the units a selector picks. */
+struct Assignment {
+    Role role = Role::lead;
+    Selector units;
+    /** Whom a monitor watches, or to whom an adviser reports. */
+    std::optional<Selector> target;
+    std::string deadline;  ///< ISO date or empty
+    std::optional<DateWindow> window;
+    std::string note;
+    friend bool operator==(const Assignment&, const Assignment&) = default;
+};
+
+/** A clause of the directive. */
+struct Task {
+    std::string clause;  ///< unique within the directive, e.g. "3" or "closing"
+    std::string title;
+    std::string summary;
+    std::vector<std::string> indicators;
+    std::vector<Assignment> assignments;
+    friend bool operator==(const Task&, const Task&) = default;
+};
+
+/** A directive: who issues it, what it cites, whom it reaches, and what it asks of whom. */
+struct Directive {
+    std::string id;
+    std::string kind;    ///< e.g. "chỉ thị"
+    std::string number;  ///< empty when unknown
+    std::string date;    ///< ISO date, empty when unknown
+    int year = 0;
+    std::string title;
+    std::string issuer;  ///< unit id of the issuing body
+    std::string signer;  ///< unit id of the signing post
+    std::string theme;
+    std::string summary;
+    std::vector<Reference> references;
+    std::vector<DatedEvent> events;
+    std::vector<Recipient> recipients;
+    std::vector<Task> tasks;
+    friend bool operator==(const Directive&, const Directive&) = default;
+};
+
+}  // namespace antq

@@ -1,0 +1,249 @@
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <system_error>
+
+#include <nlohmann/json.hpp>
+
+#include <antq/errors.hpp>
+#include <antq/io/directive_json.hpp>
+#include <antq/io/json.hpp>
+
+#include "json_reader.hpp"
+
+namespace antq {
+
+namespace {
+
+using json = nlohmann::json;
+using detail::Reader;
+using detail::type_name;
+
+constexpr std::string_view format_name = "antq.directive";
+constexpr int format_version = 1;
+constexpr std::size_t max_depth = 128;
+
+class DirectiveReader {
+public:
+    explicit DirectiveReader(std::string source) : r(source), m_source(std::move(source)) {}
+
+    Directive read(const json& doc) {
+        if (!doc.is_object()) r.fail("not_a_directive", "", "expected a directive object, found " + type_name(doc));
+        r.only_fields(doc, {"format", "version", "id", "kind", "number", "date", "year", "title", "issuer", "signer",
+                            "theme", "summary", "references", "events", "recipients", "tasks"},
+                      "");
+        if (r.string(r.require(doc, "format", ""), "/format") != format_name)
+            r.fail("not_a_directive", "/format", "expected \"" + std::string(format_name) + "\"");
+        const json& version = r.require(doc, "version", "");
+        if (!version.is_number_integer()) r.fail("wrong_type", "/version", "expected an integer, found " + type_name(version));
+        if (version.get<std::int64_t>() != format_version)
+            r.fail("unsupported_version", "/version",
+                   "this library reads version " + std::to_string(format_version) + ", not " + version.dump());
+        Directive d;
+        d.id = text(doc, "id", "");
+        d.kind = text(doc, "kind", "");
+        d.number = text(doc, "number", "");
+        d.date = date(doc, "date", "");
+        const json& year = r.require(doc, "year", "");
+        if (!year.is_number_integer() || year.get<std::int64_t>() < 1900 || year.get<std::int64_t>() > 2200)
+            r.fail("wrong_type", "/year", "expected a year between 1900 and 2200");
+        d.year = static_cast<int>(year.get<std::int64_t>());
+        d.title = text(doc, "title", "");
+        d.issuer = text(doc, "issuer", "");
+        d.signer = text(doc, "signer", "");
+        d.theme = text(doc, "theme", "");
+        d.summary = optional_text(doc, "summary", "");
+        for_each(doc, "references", "", [&](const json& item, const std::string& p) {
+            r.only_fields(item, {"kind", "number", "date", "title"}, p);
+            d.references.push_back({text(item, "kind", p), text(item, "number", p), date(item, "date", p),
+                                    text(item, "title", p)});
+        });
+        for_each(doc, "events", "", [&](const json& item, const std::string& p) {
+            r.only_fields(item, {"date", "title", "note"}, p);
+            d.events.push_back({date(item, "date", p), text(item, "title", p), optional_text(item, "note", p)});
+        });
+        for_each(doc, "recipients", "", [&](const json& item, const std::string& p) {
+            r.only_fields(item, {"label", "selector"}, p);
+            d.recipients.push_back({text(item, "label", p), selector(r.require(item, "selector", p), p + "/selector")});
+        });
+        std::set<std::string> clauses;
+        for_each(doc, "tasks", "", [&](const json& item, const std::string& p) {
+            r.only_fields(item, {"clause", "title", "summary", "indicators", "assignments"}, p);
+            Task task;
+            task.clause = text(item, "clause", p);
+            if (!clauses.insert(task.clause).second)
+                r.fail("duplicate_clause", p + "/clause", "clause '" + task.clause + "' appears twice");
+            task.title = text(item, "title", p);
+            task.summary = optional_text(item, "summary", p);
+            if (item.contains("indicators"))
+                for_each(item, "indicators", p, [&](const json& i, const std::string& ip) {
+                    task.indicators.push_back(r.string(i, ip));
+                }, false);
+            for_each(item, "assignments", p, [&](const json& a, const std::string& ap) {
+                task.assignments.push_back(assignment(a, ap));
+            });
+            d.tasks.push_back(std::move(task));
+        });
+        return d;
+    }
+
+private:
+    Assignment assignment(const json& a, const std::string& p) {
+        r.only_fields(a, {"role", "units", "target", "deadline", "window", "note"}, p);
+        Assignment out;
+        const std::string role = text(a, "role", p);
+        const auto parsed = parse_role(role);
+        if (!parsed) r.fail("unknown_role", p + "/role", "'" + role + "' is not a role (lead, coordinate, advise, monitor, inform)");
+        out.role = *parsed;
+        out.units = selector(r.require(a, "units", p), p + "/units");
+        if (a.contains("target")) out.target = selector(a.at("target"), p + "/target");
+        if (a.contains("deadline")) out.deadline = date(a, "deadline", p);
+        if (a.contains("window")) {
+            const json& w = a.at("window");
+            r.expect_object(w, p + "/window");
+            r.only_fields(w, {"from", "to"}, p + "/window");
+            out.window = DateWindow{date(w, "from", p + "/window"), date(w, "to", p + "/window")};
+            if (out.window->from.empty() || out.window->to.empty() || out.window->to < out.window->from)
+                r.fail("bad_date", p + "/window", "a window needs 'from' and 'to' dates, 'from' not after 'to'");
+        }
+        out.note = optional_text(a, "note", p);
+        return out;
+    }
+
+    Selector selector(const json& j, const std::string& p) {
+        try {
+            return selector_from_json(j, p);
+        } catch (const InvalidInput& e) {
+            throw InvalidInput(e.tag(), r.at(e.where()), e.message());
+        }
+    }
+
+    std::string text(const json& object, const char* key, const std::string& p) {
+        r.expect_object(object, p);
+        return r.string(r.require(object, key, p), p + "/" + key);
+    }
+
+    std::string optional_text(const json& object, const char* key, const std::string& p) {
+        return object.contains(key) ? r.string(object.at(key), p + "/" + key) : std::string();
+    }
+
+    std::string date(const json& object, const char* key, const std::string& p) {
+        std::string value = text(object, key, p);
+        if (!is_iso_date_or_empty(value))
+            r.fail("bad_date", p + "/" + key, "'" + value + "' is not a date written YYYY-MM-DD (or empty when unknown)");
+        return value;
+    }
+
+    template <class F>
+    void for_each(const json& object, const char* key, const std::string& p, F&& f, bool objects = true) {
+        const json& list = r.require(object, key, p);
+        const std::string lp = p + "/" + key;
+        if (!list.is_array()) r.fail("wrong_type", lp, "expected an array, found " + type_name(list));
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string ip = lp + "/" + std::to_string(i);
+            if (objects) r.expect_object(list[i], ip);
+            f(list[i], ip);
+        }
+    }
+
+    Reader r;
+    std::string m_source;
+};
+
+json selector_json(const Selector& s) { return to_json(s); }
+
+}  // namespace
+
+bool is_iso_date_or_empty(std::string_view t) noexcept {
+    if (t.empty()) return true;
+    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (t[i] < '0' || t[i] > '9') return false;
+    const int y = std::stoi(std::string(t.substr(0, 4))), m = std::stoi(std::string(t.substr(5, 2))),
+              d = std::stoi(std::string(t.substr(8, 2)));
+    if (m < 1 || m > 12 || d < 1) return false;
+    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+Directive parse_directive(std::string_view text, std::string_view source) {
+    const std::string name(source);
+    const json doc = detail::parse_document(text, name, max_depth);
+    return DirectiveReader(name).read(doc);
+}
+
+Directive load_directive(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw IoError("cannot_read", path.string(), "is a directory, not a file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError("cannot_read", path.string(), std::error_code(errno, std::generic_category()).message());
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return parse_directive(buffer.str(), path.string());
+}
+
+std::string dump_directive(const Directive& d) {
+    json doc = json::object();
+    doc["format"] = format_name;
+    doc["version"] = format_version;
+    doc["id"] = d.id;
+    doc["kind"] = d.kind;
+    doc["number"] = d.number;
+    doc["date"] = d.date;
+    doc["year"] = d.year;
+    doc["title"] = d.title;
+    doc["issuer"] = d.issuer;
+    doc["signer"] = d.signer;
+    doc["theme"] = d.theme;
+    if (!d.summary.empty()) doc["summary"] = d.summary;
+    doc["references"] = json::array();
+    for (const auto& x : d.references)
+        doc["references"].push_back({{"kind", x.kind}, {"number", x.number}, {"date", x.date}, {"title", x.title}});
+    doc["events"] = json::array();
+    for (const auto& e : d.events) {
+        json event{{"date", e.date}, {"title", e.title}};
+        if (!e.note.empty()) event["note"] = e.note;
+        doc["events"].push_back(event);
+    }
+    doc["recipients"] = json::array();
+    for (const auto& x : d.recipients) doc["recipients"].push_back({{"label", x.label}, {"selector", selector_json(x.units)}});
+    doc["tasks"] = json::array();
+    for (const auto& t : d.tasks) {
+        json task{{"clause", t.clause}, {"title", t.title}};
+        if (!t.summary.empty()) task["summary"] = t.summary;
+        if (!t.indicators.empty()) task["indicators"] = t.indicators;
+        task["assignments"] = json::array();
+        for (const auto& a : t.assignments) {
+            json assignment{{"role", std::string(to_string(a.role))}, {"units", selector_json(a.units)}};
+            if (a.target) assignment["target"] = selector_json(*a.target);
+            if (!a.deadline.empty()) assignment["deadline"] = a.deadline;
+            if (a.window) assignment["window"] = {{"from", a.window->from}, {"to", a.window->to}};
+            if (!a.note.empty()) assignment["note"] = a.note;
+            task["assignments"].push_back(assignment);
+        }
+        doc["tasks"].push_back(task);
+    }
+    return doc.dump(2) + "\n";
+}
+
+void save_directive(const Directive& directive, const std::filesystem::path& path) {
+    const std::string text = dump_directive(directive);
+    std::filesystem::path temporary = path;
+    temporary += ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) throw IoError("cannot_write", path.string(), std::error_code(errno, std::generic_category()).message());
+        out << text;
+        if (!out) throw IoError("cannot_write", path.string(), "write failed");
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) {
+        std::filesystem::remove(temporary, ec);
+        throw IoError("cannot_write", path.string(), ec.message());
+    }
+}
+
+}  // namespace antq

@@ -1,0 +1,48 @@
+#include <algorithm>
+#include <deque>
+
+#include <antq/analysis/reach.hpp>
+
+namespace antq {
+
+bool ReachResult::reached(UnitIndex u) const { return u.value < m_reached.size() && m_reached[u.value]; }
+
+std::vector<UnitIndex> ReachResult::path_to(UnitIndex u) const {
+    std::vector<UnitIndex> path;
+    if (!reached(u)) return path;
+    for (UnitIndex at = u;; at = received_from[at.value]) {
+        path.push_back(at);
+        if (received_from[at.value] == UnitIndex{}) break;
+    }
+    std::reverse(path.begin(), path.end());
+    return path;
+}
+
+ReachResult reach(const Responsibilities& responsibilities, const OrgGraph& graph) {
+    responsibilities.check_current(graph);
+    ReachResult out;
+    out.recipients = responsibilities.recipients();
+    out.bound = responsibilities.bound_units();
+    out.m_reached.assign(graph.unit_capacity(), false);
+    out.received_from.assign(graph.unit_capacity(), UnitIndex{});
+    std::deque<UnitIndex> queue;
+    for (UnitIndex r : out.recipients) {
+        out.m_reached[r.value] = true;
+        queue.push_back(r);
+    }
+    while (!queue.empty()) {
+        const UnitIndex u = queue.front();
+        queue.pop_front();
+        for (UnitIndex v : graph.children(u, TieKind::forwards))
+            if (!out.m_reached[v.value]) {
+                out.m_reached[v.value] = true;
+                out.received_from[v.value] = u;
+                queue.push_back(v);
+            }
+    }
+    for (UnitIndex b : out.bound)
+        if (!out.m_reached[b.value]) out.unreached.push_back(b);
+    return out;
+}
+
+}  // namespace antq

@@ -1,4 +1,5 @@
-"""The antq command line: ``python -m antq info [FILE]``, ``validate [FILE]``, ``export [FILE] --graphml OUT``.
+"""The antq command line: ``python -m antq report --out DIR``, ``info [FILE]``, ``validate [FILE]``,
+``export [FILE] --graphml OUT``.
 
 Without FILE, each command works on the embedded Hải Dương 2024 graph."""
 
@@ -98,6 +99,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .directive import Directive
+    from .report import build_report
+
+    graph = _open(args.graph)
+    if args.directive is None:
+        _status("antq: using the embedded directive directive_2024")
+        directive = datasets.directive_2024()
+    else:
+        directive = Directive.load(args.directive)
+    report = build_report(graph, directive, args.out)
+    print(report.summary())
+    print(f"\nReport: {os.path.join(args.out, 'index.html')}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m antq", description=__doc__)
     parser.add_argument("--version", action="version", version=f"antq {__version__}")
@@ -117,6 +134,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     export.add_argument("--graphml", metavar="OUT", help="write GraphML to OUT")
     export.add_argument("--dot", metavar="OUT", help="write Graphviz DOT to OUT")
     export.set_defaults(run=_cmd_export)
+
+    report = commands.add_parser(
+        "report", help="compile a directive onto a graph, analyse it, and write an HTML report (the main job)"
+    )
+    report.add_argument("--graph", metavar="FILE", help="graph file (default: the embedded Hải Dương 2024 graph)")
+    report.add_argument("--directive", metavar="FILE", help="directive file (default: the embedded 2024 directive)")
+    report.add_argument("--out", metavar="DIR", required=True, help="folder for index.html and its files")
+    report.set_defaults(run=_cmd_report)
 
     args = parser.parse_args(argv)
     try:

@@ -1,0 +1,116 @@
+"""The main job: `python -m antq report` on the embedded data, and its page opened in headless Chromium."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import antq
+from antq.report import Report, write_report
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("report")
+    result = subprocess.run(
+        [sys.executable, "-m", "antq", "report", "--out", str(out)], capture_output=True, text=True, check=True
+    )
+    return out, result.stdout
+
+
+def test_report_prints_the_expanded_counts_per_clause_and_role(report_dir):
+    _, stdout = report_dir
+    # Clause 4: the police of every level coordinate (1 province + 12 districts + 235 communes).
+    assert re.search(r"^\s+4 coordinate\s+248\s+\(province 1, district 12, commune 235\)$", stdout, re.M)
+    assert re.search(r"^\s+closing monitor\s+1\s+\(province 1\)$", stdout, re.M)
+    assert "2027 bound units, 0 not reached" in stdout or re.search(r"bound units, 0 not reached", stdout)
+
+
+def test_report_writes_its_files(report_dir):
+    out, _ = report_dir
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert 'id="clauses"' in page and 'id="orgchart"' in page and 'id="heatmap"' in page
+    assert (out / "heatmap.png").stat().st_size > 10_000
+    import pandas as pd
+
+    table = pd.read_csv(out / "responsibilities.csv", dtype=str)
+    assert {"task", "unit", "role"} <= set(table.columns)
+    assert len(table) == len(antq.compile(antq.datasets.directive_2024(), antq.datasets.hai_duong_2024()).to_pandas())
+
+
+def test_report_renders_in_chromium(report_dir, tmp_path):
+    out, _ = report_dir
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is needed (scripts/setup.sh installs it)"
+    dom = subprocess.run(
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=10000",
+         "--dump-dom", (out / "index.html").as_uri()],
+        capture_output=True, text=True, timeout=120, check=True,
+    ).stdout
+    # The page's script records what the browser actually rendered.
+    body = re.search(r"<body([^>]*)>", dom)
+    assert body, dom[:500]
+    width = re.search(r'data-heatmap-width="(\d+)"', body.group(1))
+    nodes = re.search(r'data-orgchart-nodes="(\d+)"', body.group(1))
+    assert width and int(width.group(1)) > 400, "the heat-map image did not decode"
+    assert nodes and int(nodes.group(1)) >= 1 + 12 + 235, "the org chart has too few nodes"
+    clause_rows = re.search(r'<table id="clauses">.*?<tbody>(.*?)</tbody>', dom, re.S)
+    assert clause_rows and clause_rows.group(1).count("<tr>") == len(antq.datasets.directive_2024().tasks)
+    # A screenshot, for people to look at when this test is investigated.
+    subprocess.run(
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile2'}", "--window-size=1300,2000",
+         f"--screenshot={tmp_path / 'report.png'}", (out / "index.html").as_uri()],
+        capture_output=True, timeout=120, check=True,
+    )
+    assert (tmp_path / "report.png").stat().st_size > 50_000
+
+
+def test_report_on_files_given_as_arguments(tmp_path):
+    graph, directive = antq.datasets.hai_duong_2024(), antq.datasets.directive_2024()
+    graph.save(tmp_path / "g.json")
+    directive.save(tmp_path / "d.json")
+    result = subprocess.run(
+        [sys.executable, "-m", "antq", "report", "--graph", str(tmp_path / "g.json"), "--directive",
+         str(tmp_path / "d.json"), "--out", str(tmp_path / "out")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "index.html").exists()
+
+
+def test_report_shows_unreached_units(tmp_path):
+    # Without Bình Giang's People's Committee forwarding, its communes' committees never get the text.
+    graph = antq.datasets.hai_duong_2024()
+    for tie in graph.out_ties("296.pc", "forwards"):
+        graph.remove_tie(tie.source, tie.target, "forwards")
+    report = Report(graph, antq.datasets.directive_2024())
+    assert set(graph.children("296")) <= {graph.area(u) for u in report.reach["unreached"]}
+    page = write_report(report, tmp_path).read_text(encoding="utf-8")
+    assert 'id="unreached"' in page and "10987.pc" in page
+
+
+def test_report_bad_directive_file_is_a_clean_error(tmp_path):
+    bad = tmp_path / "d.json"
+    bad.write_text('{"format": "antq.directive", "version": 1, "tasks": 3}', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "antq", "report", "--directive", str(bad), "--out", str(tmp_path / "out")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 2
+    assert "antq: error:" in result.stderr and "d.json" in result.stderr

@@ -10,6 +10,7 @@
 #include <antq/io/directive_json.hpp>
 #include <antq/io/json.hpp>
 
+#include "file_io.hpp"
 #include "json_reader.hpp"
 
 namespace antq {
@@ -175,13 +176,7 @@ Directive parse_directive(std::string_view text, std::string_view source) {
 }
 
 Directive load_directive(const std::filesystem::path& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw IoError("cannot_read", path.string(), "is a directory, not a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("cannot_read", path.string(), std::error_code(errno, std::generic_category()).message());
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parse_directive(buffer.str(), path.string());
+    return parse_directive(detail::read_file(path), path.string());
 }
 
 std::string dump_directive(const Directive& d) {
@@ -229,21 +224,7 @@ std::string dump_directive(const Directive& d) {
 }
 
 void save_directive(const Directive& directive, const std::filesystem::path& path) {
-    const std::string text = dump_directive(directive);
-    std::filesystem::path temporary = path;
-    temporary += ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw IoError("cannot_write", path.string(), std::error_code(errno, std::generic_category()).message());
-        out << text;
-        if (!out) throw IoError("cannot_write", path.string(), "write failed");
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
-        throw IoError("cannot_write", path.string(), ec.message());
-    }
+    detail::write_file(path, dump_directive(directive));
 }
 
 }  // namespace antq

@@ -14,6 +14,7 @@
 #include <antq/model/text.hpp>
 #include <antq/version.hpp>
 
+#include "file_io.hpp"
 #include "json_reader.hpp"
 
 namespace antq {
@@ -219,15 +220,7 @@ OrgGraph parse_graph(std::string_view text, std::string_view source_view, const 
 }
 
 OrgGraph load_graph(const std::filesystem::path& path, const JsonLimits& limits) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw IoError("cannot_read", path.string(), "is a directory, not a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("cannot_read", path.string(), std::error_code(errno, std::generic_category()).message());
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) throw IoError("cannot_read", path.string(), "read failed");
-    const std::string text = std::move(buffer).str();
-    return parse_graph(text, path.string(), limits);
+    return parse_graph(detail::read_file(path), path.string(), limits);
 }
 
 std::string dump_graph(const OrgGraph& graph) {
@@ -268,29 +261,7 @@ std::string dump_graph(const OrgGraph& graph) {
     return out;
 }
 
-void save_graph(const OrgGraph& graph, const std::filesystem::path& path) {
-    const std::string text = dump_graph(graph);
-    std::filesystem::path temporary = path;
-    temporary += ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw IoError("cannot_write", path.string(), std::error_code(errno, std::generic_category()).message());
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        out.close();
-        if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            throw IoError("cannot_write", path.string(), "write failed");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
-        throw IoError("cannot_write", path.string(), ec.message());
-    }
-}
+void save_graph(const OrgGraph& graph, const std::filesystem::path& path) { detail::write_file(path, dump_graph(graph)); }
 
 // ---- selectors ----
 

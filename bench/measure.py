@@ -25,6 +25,36 @@ def median_seconds(fn: Callable[[], object], repeats: int) -> float:
     return statistics.median(times)
 
 
+def round_robin(cases: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
+    """Median seconds per case; the cases take turns inside each repeat so machine noise hits them alike."""
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(repeats):
+        for name, fn in cases.items():
+            times[name].append(median_seconds(fn, 1))
+    return {name: statistics.median(ts) for name, ts in times.items()}
+
+
+def write_section(path: str, name: str, markdown: str) -> None:
+    """Writes ``markdown`` between ``<!-- name:begin -->`` and ``<!-- name:end -->`` in the file at ``path``,
+    replacing what the markers held and leaving the rest of the file alone (appended if the markers are
+    missing; the file is created if need be). Lets several scripts share one RESULTS.md."""
+    begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+    block = f"{begin}\n{markdown.strip()}\n{end}"
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except FileNotFoundError:
+        text = ""
+    start = text.find(begin)
+    stop = text.find(end, start + len(begin)) if start >= 0 else -1
+    if start >= 0 and stop >= 0:
+        text = text[:start] + block + text[stop + len(end):]
+    else:
+        text = (text.rstrip() + "\n\n" if text.strip() else "") + block + "\n"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def vm_rss_bytes() -> int:
     with open("/proc/self/status") as f:
         for line in f:

@@ -1,6 +1,6 @@
 """National-scale benchmark: antq against NetworkX, igraph and graph-tool on one synthetic graph.
 
-    /tmp/venv1/bin/python bench/national_scale.py            # full run, rewrites bench/RESULTS.md
+    /tmp/venv1/bin/python bench/national_scale.py            # full run, rewrites its section of bench/RESULTS.md
     /tmp/venv1/bin/python bench/national_scale.py --quick    # ~5k units, 10^3 queries: a smoke test
 
 See bench/README.md for what is measured and how the peers are made to answer the same questions.
@@ -44,13 +44,7 @@ QUICK = Config(synth.QUICK, queries=1_000, repeats=2, rss_repeats=1, provinces=2
 # ---- the four measurements ----------------------------------------------------------------------
 
 
-def round_robin(cases: dict[str, callable], repeats: int) -> dict[str, float]:
-    """Median seconds per tool; tools take turns inside each repeat so machine noise hits them alike."""
-    times: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(repeats):
-        for name, fn in cases.items():
-            times[name].append(measure.median_seconds(fn, 1))
-    return {name: statistics.median(ts) for name, ts in times.items()}
+round_robin = measure.round_robin  # median seconds per tool; tools take turns inside each repeat
 
 
 def time_builds(names, units, ties, repeats) -> dict[str, float]:
@@ -303,10 +297,9 @@ def main(argv: list[str]) -> None:
     res = run(config)
     print_report(res)
     target = args.results or (None if args.quick else os.path.join(HERE, "RESULTS.md"))
-    if target:
-        with open(target, "w") as f:
-            f.write(markdown(res, argv))
-        print(f"wrote {target}")
+    if target:  # only this script's marked section: bench/directive_scale.py owns another
+        measure.write_section(target, "national_scale", markdown(res, argv))
+        print(f"wrote the national_scale section of {target}")
 
 
 if __name__ == "__main__":

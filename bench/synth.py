@@ -9,11 +9,24 @@ body (``.police``) serving it; every village has a security team (``.st``). Subo
 
 Ids: province 2 digits, district 3 digits, commune 5 digits (GSO widths); everything else is non-numeric:
 ``"01234-v3"`` (village), ``"01234.pc"``, ``"01234.police"``, ``"01234-v3.st"``.
+
+``generate(..., directive=True)`` adds what a directive needs, after and apart from the rows above (which
+stay exactly as without it, so the national benchmark's graph is unchanged): two national bodies
+(``VN.mps`` Bộ Công an, ``VN.gov_office`` Văn phòng Chính phủ) with head posts, head posts of the province
+and district People's Committees (``"01.pc.head"``), ``VN.mps`` directs the provincial police, an
+``attributes`` column (see ``_Extras``) and the ``forwards`` ties documents travel along::
+
+    VN.gov_office -> provincial PC, VN.mps -> provincial police, PC -> PC one level down,
+    PC -> police of the same level, police -> police one level down.
+
+A few communes (every 333rd) get no ``forwards`` tie to their People's Committee: the gaps ``reach`` finds.
+The extras draw from their own random stream, so the base rows do not move.
 """
 
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -50,6 +63,80 @@ class _Rows:
 
 _WORD = {"province": "tỉnh", "district": "huyện", "commune": "xã"}
 
+#: Every 333rd commune (by number) has no ``forwards`` tie to its People's Committee.
+GAP_EVERY = 333
+
+
+class _Extras:
+    """What ``generate(directive=True)`` adds, collected apart from the base rows and appended after them.
+
+    Attributes: territories ``type`` (tỉnh / thành phố; huyện / quận / thị xã / thành phố; xã / phường /
+    thị trấn, as in data/hai_duong_2024.json), commune police ``regular`` (bool: công an chính quy),
+    security teams ``members`` (int, 3-5), some district People's Committees ``pilot`` (true)."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(f"{seed}/directive")  # its own stream: the base rows do not move
+        self.rows = _Rows()
+        self.attributes: dict[str, dict] = defaultdict(dict)
+        self.district_type: dict[str, str] = {}
+        self.communes_in: dict[str, int] = defaultdict(int)
+
+    def national(self) -> None:
+        rows = self.rows
+        for uid, name, kind, head in (
+            ("VN.mps", "Bộ Công an", "ministry", "Bộ trưởng Bộ Công an"),
+            ("VN.gov_office", "Văn phòng Chính phủ", "agency", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"),
+        ):
+            rows.unit(uid, name, kind, "nation")
+            rows.tie(uid, NATION, "serves")
+            rows.unit(f"{uid}.head", head, "post", "nation")
+            rows.tie(f"{uid}.head", uid, "heads")
+
+    def territory(self, code: str, level: str, parent: str, commune_no: int = 0) -> None:
+        rng, rows, attrs = self.rng, self.rows, self.attributes
+        pc, police = f"{code}.pc", f"{code}.police"
+        if level == "province":
+            attrs[code]["type"] = "thành phố" if rng.random() < 0.08 else "tỉnh"
+            rows.tie("VN.gov_office", pc, "forwards")
+            rows.tie("VN.mps", police, "forwards")
+            rows.tie("VN.mps", police, "directs")
+        elif level == "district":
+            kind = rng.choices(("huyện", "quận", "thị xã", "thành phố"), (79, 7, 7, 7))[0]
+            attrs[code]["type"] = self.district_type[code] = kind
+            if rng.random() < 0.05:
+                attrs[pc]["pilot"] = True
+        else:
+            district_type = self.district_type[parent]
+            first = self.communes_in[parent] == 0
+            self.communes_in[parent] += 1
+            if district_type == "quận":
+                kind = "phường"
+            elif district_type == "huyện":
+                kind = "thị trấn" if first else "xã"
+            else:
+                kind = "phường" if rng.random() < 0.7 else "xã"
+            attrs[code]["type"] = kind
+            attrs[police]["regular"] = rng.random() < 0.9
+        if level in ("province", "district"):
+            rows.unit(f"{pc}.head", f"Chủ tịch UBND {_WORD[level]} {code}", "post", level)
+            rows.tie(f"{pc}.head", pc, "heads")
+        if level != "province":
+            if not (level == "commune" and (commune_no // 3) % GAP_EVERY == 0):
+                rows.tie(f"{parent}.pc", pc, "forwards")
+            rows.tie(f"{parent}.police", police, "forwards")
+        rows.tie(pc, police, "forwards")
+
+    def village(self, team: str) -> None:
+        self.attributes[team]["members"] = self.rng.randint(3, 5)
+
+    def append_to(self, rows: _Rows) -> list[dict | None]:
+        """Appends the extra rows; returns the attributes column for all units, in row order."""
+        for column, values in self.rows.units.items():
+            rows.units[column].extend(values)
+        for column, values in self.rows.ties.items():
+            rows.ties[column].extend(values)
+        return [self.attributes.get(uid) or None for uid in rows.units["id"]]
+
 
 def _territory(rows: _Rows, code: str, level: str, parent: str) -> None:
     """A province, district or commune with its People's Committee and police (dual subordination)."""
@@ -77,26 +164,45 @@ def _village(rows: _Rows, commune: str, k: int) -> None:
     rows.tie(f"{commune}.pc", team, "directs")
 
 
-def generate(shape: Shape = FULL, seed: int = 2024) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The units and ties DataFrames (columns id, name, kind, level / source, target, kind)."""
+def generate(shape: Shape = FULL, seed: int = 2024, directive: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The units and ties DataFrames (columns id, name, kind, level / source, target, kind).
+
+    ``directive=True`` appends the national bodies, head posts and ``forwards`` ties a directive needs and
+    adds an ``attributes`` column (dict or None) to the units; the first rows are the same as without it."""
     rng = random.Random(seed)
     rows = _Rows()
+    extras = _Extras(seed) if directive else None
     rows.unit(NATION, "Việt Nam", "nation", "nation")
+    if extras:
+        extras.national()
     district_no, commune_no = 0, 0
     for p in sorted(rng.sample(range(1, 97), shape.provinces)):
         province = f"{p:02d}"
         _territory(rows, province, "province", NATION)
+        if extras:
+            extras.territory(province, "province", NATION)
         for _ in range(rng.randint(*shape.districts_per_province)):
             district_no += 1
             district = f"{district_no:03d}"
             _territory(rows, district, "district", province)
+            if extras:
+                extras.territory(district, "district", province)
             for _ in range(rng.randint(*shape.communes_per_district)):
                 commune_no += 3  # GSO commune codes run in steps of 3
                 commune = f"{commune_no:05d}"
                 _territory(rows, commune, "commune", district)
+                if extras:
+                    extras.territory(commune, "commune", district, commune_no)
                 for k in range(1, rng.randint(*shape.villages_per_commune) + 1):
                     _village(rows, commune, k)
+                    if extras:
+                        extras.village(f"{commune}-v{k}.st")
     assert district_no <= 999 and commune_no <= 99999, "ids would outgrow their GSO widths"
+    if extras:
+        attributes = extras.append_to(rows)
+        units = pd.DataFrame(rows.units)
+        units["attributes"] = attributes
+        return units, pd.DataFrame(rows.ties)
     return pd.DataFrame(rows.units), pd.DataFrame(rows.ties)
 
 

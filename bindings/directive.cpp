@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <pybind11/stl.h>
@@ -48,6 +50,43 @@ struct CompiledDirective {
 };
 
 py::object selector_or_none(const std::optional<Selector>& s) { return s ? py::cast(*s) : py::none(); }
+
+// The forwarding paths of a reach analysis, computed when asked for: a national graph has tens of
+// thousands of reached units, and most callers look at a few.
+struct ReachPaths {
+    ReachResult result;
+    GraphPtr graph;
+    std::uint64_t generation = 0;
+    std::vector<UnitIndex> keys;  // reached bound units, in index order
+
+    const OrgGraph& current() const {
+        if (graph->generation() != generation)
+            throw StaleView("stale_result", "reach", "the graph changed after the analysis; run it again");
+        return *graph;
+    }
+    std::vector<std::string> path(const std::string& id) const {
+        const OrgGraph& g = current();
+        const auto u = g.find(id);
+        if (!u || !std::binary_search(keys.begin(), keys.end(), *u))
+            throw NotFound("unknown_unit", "'" + id + "'", "not a reached bound unit");
+        std::vector<std::string> out;
+        for (UnitIndex p : result.path_to(*u)) out.push_back(g.unit(p).id);
+        return out;
+    }
+};
+
+// Python strings for values that repeat down a column, made once.
+class StringCache {
+public:
+    const py::str& operator()(const std::string& s) {
+        auto it = m_cache.find(s);
+        if (it == m_cache.end()) it = m_cache.emplace(s, py::str(s)).first;
+        return it->second;
+    }
+
+private:
+    std::unordered_map<std::string, py::str> m_cache;
+};
 
 }  // namespace
 
@@ -121,17 +160,26 @@ void init_directive(py::module_& m) {
         .def("__len__", [](const CompiledDirective& c) { return c.table.rows().size(); })
         .def("_columns", [](const CompiledDirective& c) {
             const OrgGraph& g = c.current();
-            py::list task, title, assignment, unit, name, kind, level, role;
-            for (const Responsibility& r : c.table.rows()) {
+            const auto& rows = c.table.rows();
+            const auto n = static_cast<py::ssize_t>(rows.size());
+            py::list task(n), title(n), assignment(n), unit(n), name(n), kind(n), level(n), role(n);
+            StringCache words;  // clauses, titles, kinds, levels and roles repeat on every row
+            std::vector<py::object> ids(g.unit_capacity()), names(g.unit_capacity());
+            for (py::ssize_t i = 0; i < n; ++i) {
+                const Responsibility& r = rows[static_cast<std::size_t>(i)];
                 const Unit& u = g.unit(r.unit);
-                task.append(py::str(c.clause(r.task)));
-                title.append(py::str(c.table.directive().tasks[r.task].title));
-                assignment.append(r.assignment);
-                unit.append(py::str(u.id));
-                name.append(py::str(u.name));
-                kind.append(py::str(std::string(to_string(u.kind))));
-                level.append(py::str(std::string(to_string(u.level))));
-                role.append(py::str(std::string(to_string(r.role))));
+                if (!ids[r.unit.value]) {
+                    ids[r.unit.value] = py::str(u.id);
+                    names[r.unit.value] = py::str(u.name);
+                }
+                task[i] = words(c.clause(r.task));
+                title[i] = words(c.table.directive().tasks[r.task].title);
+                assignment[i] = py::int_(r.assignment);
+                unit[i] = ids[r.unit.value];
+                name[i] = names[r.unit.value];
+                kind[i] = words(std::string(to_string(u.kind)));
+                level[i] = words(std::string(to_string(u.level)));
+                role[i] = words(std::string(to_string(r.role)));
             }
             py::dict out;
             out["task"] = task;
@@ -144,8 +192,14 @@ void init_directive(py::module_& m) {
             out["unit_level"] = level;
             return out;
         })
-        .def("recipients", [](const CompiledDirective& c) { return c.ids(c.table.recipients()); })
-        .def("bound_units", [](const CompiledDirective& c) { return c.ids(c.table.bound_units()); })
+        .def("recipients", [](const CompiledDirective& c) {
+            c.current();
+            return c.ids(c.table.recipients());
+        })
+        .def("bound_units", [](const CompiledDirective& c) {
+            c.current();
+            return c.ids(c.table.bound_units());
+        })
         .def("units_of", [](const CompiledDirective& c, const std::string& clause, const std::string& role) {
             c.current();
             const auto r = parse_role(role);
@@ -173,15 +227,14 @@ void init_directive(py::module_& m) {
             return out;
         })
         .def("reach", [](const CompiledDirective& c) {
-            const ReachResult r = reach(c.table, c.current());
-            py::dict paths;
-            for (UnitIndex b : r.bound)
-                if (r.reached(b)) paths[py::str(c.id(b))] = c.ids(r.path_to(b));
+            ReachPaths paths{reach(c.table, c.current()), c.graph, c.graph->generation(), {}};
+            for (UnitIndex b : paths.result.bound)
+                if (paths.result.reached(b)) paths.keys.push_back(b);
             py::dict out;
-            out["recipients"] = c.ids(r.recipients);
-            out["bound"] = c.ids(r.bound);
-            out["unreached"] = c.ids(r.unreached);
-            out["paths"] = paths;
+            out["recipients"] = c.ids(paths.result.recipients);
+            out["bound"] = c.ids(paths.result.bound);
+            out["unreached"] = c.ids(paths.result.unreached);
+            out["paths"] = std::move(paths);
             return out;
         })
         .def("load", [](const CompiledDirective& c) {
@@ -262,6 +315,20 @@ void init_directive(py::module_& m) {
         .def("__repr__", [](const CompiledDirective& c) {
             return "<antq.Responsibilities of '" + c.table.directive().id + "': " + std::to_string(c.table.rows().size()) +
                    " rows>";
+        });
+
+    py::class_<ReachPaths>(m, "_ReachPaths", "Forwarding paths by reached bound unit, computed on demand.")
+        .def("__len__", [](const ReachPaths& p) { return p.keys.size(); })
+        .def("__getitem__", &ReachPaths::path)
+        .def("__contains__", [](const ReachPaths& p, const std::string& id) {
+            const auto u = p.current().find(id);
+            return u && std::binary_search(p.keys.begin(), p.keys.end(), *u);
+        })
+        .def("_keys", [](const ReachPaths& p) {
+            const OrgGraph& g = p.current();
+            std::vector<std::string> out;
+            for (UnitIndex u : p.keys) out.push_back(g.unit(u).id);
+            return out;
         });
 
     m.def("compile", [](const Directive& d, GraphPtr graph) {

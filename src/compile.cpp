@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include <antq/directive/compile.hpp>
@@ -24,23 +25,36 @@ std::vector<UnitIndex> expand(const Selector& selector, const OrgGraph& graph, c
     return units;
 }
 
-// Why `unit` cannot sensibly hold `role` (towards `targets`), or an empty string if it can.
-std::string incapacity(const OrgGraph& graph, UnitIndex u, Role role, const std::vector<UnitIndex>& targets) {
+// The highest-level unit of `targets` (the one a monitor must not sit below), if any.
+std::optional<UnitIndex> highest(const OrgGraph& graph, const std::vector<UnitIndex>& targets) {
+    std::optional<UnitIndex> top;
+    for (UnitIndex t : targets)
+        if (!top || is_above(graph.unit(t).level, graph.unit(*top).level)) top = t;
+    return top;
+}
+
+// Why `unit` cannot sensibly hold `role` (towards the highest of its targets), or an empty string if it can.
+std::string incapacity(const OrgGraph& graph, UnitIndex u, Role role, std::optional<UnitIndex> top_target) {
     const Unit& unit = graph.unit(u);
     if (role == Role::inform) return is_territory(unit.kind) ? "a territory cannot receive a document" : "";
     if (is_territory(unit.kind))
         return "a " + std::string(to_string(unit.kind)) + " is a territory and cannot " + std::string(to_string(role)) +
                "; assign a body serving it";
     if (is_post(unit.kind)) return "a post cannot " + std::string(to_string(role)) + "; assign the body it heads";
-    if (role == Role::monitor)
-        for (UnitIndex t : targets)
-            if (is_above(graph.unit(t).level, unit.level))
-                return "a " + std::string(to_string(unit.level)) + " body cannot monitor a " +
-                       std::string(to_string(graph.unit(t).level)) + " unit ('" + graph.unit(t).id + "')";
+    if (role == Role::monitor && top_target && is_above(graph.unit(*top_target).level, unit.level))
+        return "a " + std::string(to_string(unit.level)) + " body cannot monitor a " +
+               std::string(to_string(graph.unit(*top_target).level)) + " unit ('" + graph.unit(*top_target).id + "')";
     return "";
 }
 
 }  // namespace
+
+const std::vector<UnitIndex>& Responsibilities::assignees(std::uint32_t task, std::uint32_t assignment) const {
+    if (task >= m_assignees.size() || assignment >= m_assignees[task].size())
+        throw NotFound("unknown_assignment", "task " + std::to_string(task) + ", assignment " + std::to_string(assignment),
+                       "no such assignment");
+    return m_assignees[task][assignment];
+}
 
 const std::vector<UnitIndex>& Responsibilities::targets(std::uint32_t task, std::uint32_t assignment) const {
     if (task >= m_targets.size() || assignment >= m_targets[task].size())
@@ -106,22 +120,27 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
     out.m_recipients.erase(std::unique(out.m_recipients.begin(), out.m_recipients.end()), out.m_recipients.end());
 
     out.m_targets.resize(directive.tasks.size());
+    out.m_assignees.resize(directive.tasks.size());
     for (std::uint32_t t = 0; t < directive.tasks.size(); ++t) {
         const Task& task = directive.tasks[t];
         out.m_targets[t].resize(task.assignments.size());
+        out.m_assignees[t].resize(task.assignments.size());
         std::vector<std::vector<bool>> seen(all_roles.size());  // a unit once per (task, role)
         for (auto& s : seen) s.assign(graph.unit_capacity(), false);
         for (std::uint32_t a = 0; a < task.assignments.size(); ++a) {
             const Assignment& assignment = task.assignments[a];
             if (assignment.target)
                 out.m_targets[t][a] = expand(*assignment.target, graph, place(task, a, "target"));
-            for (UnitIndex u : expand(assignment.units, graph, place(task, a, "units"))) {
+            out.m_assignees[t][a] = expand(assignment.units, graph, place(task, a, "units"));
+            const auto top_target = highest(graph, out.m_targets[t][a]);
+            for (UnitIndex u : out.m_assignees[t][a]) {
+                // Every assignment is checked on its own targets, even where an earlier one gave the same role.
+                if (auto why = incapacity(graph, u, assignment.role, top_target); !why.empty())
+                    out.m_flags.push_back(CapabilityFlag{t, a, u, std::move(why)});
                 auto& seen_role = seen[static_cast<std::size_t>(assignment.role)];
                 if (seen_role[u.value]) continue;
                 seen_role[u.value] = true;
                 out.m_rows.push_back(Responsibility{t, a, u, assignment.role});
-                if (auto why = incapacity(graph, u, assignment.role, out.m_targets[t][a]); !why.empty())
-                    out.m_flags.push_back(CapabilityFlag{t, a, u, std::move(why)});
             }
         }
     }

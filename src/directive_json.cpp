@@ -42,48 +42,54 @@ public:
             r.fail("unsupported_version", "/version",
                    "this library reads version " + std::to_string(format_version) + ", not " + version.dump());
         Directive d;
-        d.id = text(doc, "id", "");
-        d.kind = text(doc, "kind", "");
+        d.id = filled(doc, "id", "");
+        d.kind = filled(doc, "kind", "");
         d.number = text(doc, "number", "");
         d.date = date(doc, "date", "");
         const json& year = r.require(doc, "year", "");
         if (!year.is_number_integer() || year.get<std::int64_t>() < 1900 || year.get<std::int64_t>() > 2200)
             r.fail("wrong_type", "/year", "expected a year between 1900 and 2200");
         d.year = static_cast<int>(year.get<std::int64_t>());
-        d.title = text(doc, "title", "");
-        d.issuer = text(doc, "issuer", "");
-        d.signer = text(doc, "signer", "");
-        d.theme = text(doc, "theme", "");
+        d.title = filled(doc, "title", "");
+        d.issuer = filled(doc, "issuer", "");
+        d.signer = filled(doc, "signer", "");
+        d.theme = filled(doc, "theme", "");
         d.summary = optional_text(doc, "summary", "");
         for_each(doc, "references", "", [&](const json& item, const std::string& p) {
             r.only_fields(item, {"kind", "number", "date", "title"}, p);
-            d.references.push_back({text(item, "kind", p), text(item, "number", p), date(item, "date", p),
-                                    text(item, "title", p)});
+            d.references.push_back({filled(item, "kind", p), text(item, "number", p), date(item, "date", p),
+                                    filled(item, "title", p)});
         });
         for_each(doc, "events", "", [&](const json& item, const std::string& p) {
             r.only_fields(item, {"date", "title", "note"}, p);
-            d.events.push_back({date(item, "date", p), text(item, "title", p), optional_text(item, "note", p)});
+            std::string when = date(item, "date", p);
+            if (when.empty()) r.fail("bad_date", p + "/date", "an event needs its date");
+            d.events.push_back({std::move(when), filled(item, "title", p), optional_text(item, "note", p)});
         });
         for_each(doc, "recipients", "", [&](const json& item, const std::string& p) {
             r.only_fields(item, {"label", "selector"}, p);
-            d.recipients.push_back({text(item, "label", p), selector(r.require(item, "selector", p), p + "/selector")});
+            d.recipients.push_back({filled(item, "label", p), selector(r.require(item, "selector", p), p + "/selector")});
         });
         std::set<std::string> clauses;
         for_each(doc, "tasks", "", [&](const json& item, const std::string& p) {
             r.only_fields(item, {"clause", "title", "summary", "indicators", "assignments"}, p);
             Task task;
-            task.clause = text(item, "clause", p);
+            task.clause = filled(item, "clause", p);
             if (!clauses.insert(task.clause).second)
                 r.fail("duplicate_clause", p + "/clause", "clause '" + task.clause + "' appears twice");
-            task.title = text(item, "title", p);
+            task.title = filled(item, "title", p);
             task.summary = optional_text(item, "summary", p);
             if (item.contains("indicators"))
                 for_each(item, "indicators", p, [&](const json& i, const std::string& ip) {
-                    task.indicators.push_back(r.string(i, ip));
+                    std::string indicator = r.string(i, ip);
+                    if (indicator.find_first_not_of(" \t\r\n") == std::string::npos)
+                        r.fail("empty_value", ip, "an indicator must not be empty");
+                    task.indicators.push_back(std::move(indicator));
                 }, false);
             for_each(item, "assignments", p, [&](const json& a, const std::string& ap) {
                 task.assignments.push_back(assignment(a, ap));
             });
+            if (task.assignments.empty()) r.fail("empty_value", p + "/assignments", "a task needs at least one assignment");
             d.tasks.push_back(std::move(task));
         });
         return d;
@@ -99,7 +105,10 @@ private:
         out.role = *parsed;
         out.units = selector(r.require(a, "units", p), p + "/units");
         if (a.contains("target")) out.target = selector(a.at("target"), p + "/target");
-        if (a.contains("deadline")) out.deadline = date(a, "deadline", p);
+        if (a.contains("deadline")) {
+            out.deadline = date(a, "deadline", p);
+            if (out.deadline.empty()) r.fail("bad_date", p + "/deadline", "leave 'deadline' out when it is unknown");
+        }
         if (a.contains("window")) {
             const json& w = a.at("window");
             r.expect_object(w, p + "/window");
@@ -123,6 +132,14 @@ private:
     std::string text(const json& object, const char* key, const std::string& p) {
         r.expect_object(object, p);
         return r.string(r.require(object, key, p), p + "/" + key);
+    }
+
+    // A required string that must say something (not empty, not only white space).
+    std::string filled(const json& object, const char* key, const std::string& p) {
+        std::string value = text(object, key, p);
+        if (value.find_first_not_of(" \t\r\n") == std::string::npos)
+            r.fail("empty_value", p + "/" + key, std::string("'") + key + "' must not be empty");
+        return value;
     }
 
     std::string optional_text(const json& object, const char* key, const std::string& p) {

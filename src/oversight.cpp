@@ -9,15 +9,20 @@ OversightResult oversight(const Responsibilities& responsibilities, const OrgGra
     responsibilities.check_current(graph);
     std::map<std::uint32_t, std::vector<UnitIndex>> watches;
     std::vector<bool> watched(graph.unit_capacity(), false), monitor(graph.unit_capacity(), false);
-    for (const Responsibility& r : responsibilities.rows()) {
-        if (r.role != Role::monitor) continue;
-        monitor[r.unit.value] = true;
-        auto& list = watches[r.unit.value];
-        for (UnitIndex t : responsibilities.targets(r.task, r.assignment)) {
-            list.push_back(t);
-            watched[t.value] = true;
+    // Walk the assignments, not the rows: a unit monitoring under two assignments of one task has one row.
+    const auto& tasks = responsibilities.directive().tasks;
+    for (std::uint32_t t = 0; t < tasks.size(); ++t)
+        for (std::uint32_t a = 0; a < tasks[t].assignments.size(); ++a) {
+            if (tasks[t].assignments[a].role != Role::monitor) continue;
+            for (UnitIndex m : responsibilities.assignees(t, a)) {
+                monitor[m.value] = true;
+                auto& list = watches[m.value];
+                for (UnitIndex target : responsibilities.targets(t, a)) {
+                    list.push_back(target);
+                    watched[target.value] = true;
+                }
+            }
         }
-    }
     OversightResult out;
     for (auto& [unit, list] : watches) {
         std::sort(list.begin(), list.end());

@@ -33,12 +33,13 @@ ReachResult reach(const Responsibilities& responsibilities, const OrgGraph& grap
     while (!queue.empty()) {
         const UnitIndex u = queue.front();
         queue.pop_front();
-        for (UnitIndex v : graph.children(u, TieKind::forwards))
+        graph.for_each_child(u, TieKind::forwards, [&](UnitIndex v) {
             if (!out.m_reached[v.value]) {
                 out.m_reached[v.value] = true;
                 out.received_from[v.value] = u;
                 queue.push_back(v);
             }
+        });
     }
     for (UnitIndex b : out.bound)
         if (!out.m_reached[b.value]) out.unreached.push_back(b);

@@ -94,85 +94,111 @@ std::vector<bool> territory_mask(const OrgGraph& graph, UnitIndex root) {
         throw InvalidInput("not_a_territory", "'" + r.id + "'",
                            "'within' needs a territory, not a " + std::string(to_string(r.kind)));
     std::vector<bool> in(graph.unit_capacity(), false);
-    std::vector<UnitIndex> territories{root}, stack{root};
+    std::vector<UnitIndex> territories{root};
     in[root.value] = true;
-    while (!stack.empty()) {
-        const UnitIndex u = stack.back();
-        stack.pop_back();
-        for (UnitIndex c : graph.children(u, TieKind::contains))
+    for (std::size_t next = 0; next < territories.size(); ++next)
+        graph.for_each_child(territories[next], TieKind::contains, [&](UnitIndex c) {
             if (!in[c.value]) {
                 in[c.value] = true;
                 territories.push_back(c);
-                stack.push_back(c);
             }
-    }
+        });
     for (UnitIndex t : territories)
-        for (UnitIndex body : graph.parents(t, TieKind::serves)) {
+        graph.for_each_parent(t, TieKind::serves, [&](UnitIndex body) {
             in[body.value] = true;
-            if (auto post = graph.head(body)) in[post->value] = true;
-        }
+            graph.for_each_parent(body, TieKind::heads, [&](UnitIndex post) { in[post.value] = true; });
+        });
     return in;
 }
 
-std::vector<bool> Selector::mask(const OrgGraph& graph) const {
-    const Node& n = *m_node;
-    const std::size_t cap = graph.unit_capacity();
-    std::vector<bool> out(cap, false);
-    auto each_alive = [&](auto&& test) {
-        for (std::uint32_t i = 0; i < cap; ++i) {
-            const UnitIndex u{i};
-            if (graph.is_alive(u)) out[i] = test(graph.unit(u));
-        }
+namespace {
+
+// Narrows `keep` (one flag per unit index) to the units `node` also picks. An and-node narrows operand by
+// operand, most selective first, so later tests only run on what is left.
+void narrow(const Selector::Node& n, const OrgGraph& graph, std::vector<std::uint8_t>& keep) {
+    using Op = Selector::Op;
+    const std::size_t cap = keep.size();
+    auto test_each = [&](auto&& test) {
+        for (std::uint32_t i = 0; i < cap; ++i)
+            if (keep[i]) keep[i] = test(graph.unit(UnitIndex{i}));
     };
     switch (n.op) {
-        case Op::everything: each_alive([](const Unit&) { return true; }); break;
+        case Op::everything: break;
         case Op::kind:
-            each_alive([&](const Unit& u) { return std::find(n.kinds.begin(), n.kinds.end(), u.kind) != n.kinds.end(); });
+            test_each([&](const Unit& u) { return std::find(n.kinds.begin(), n.kinds.end(), u.kind) != n.kinds.end(); });
             break;
         case Op::level:
-            each_alive(
-                [&](const Unit& u) { return std::find(n.levels.begin(), n.levels.end(), u.level) != n.levels.end(); });
+            test_each([&](const Unit& u) { return std::find(n.levels.begin(), n.levels.end(), u.level) != n.levels.end(); });
             break;
-        case Op::within: out = territory_mask(graph, graph.index_of(n.ids.front())); break;
-        case Op::id:
-            for (const std::string& id : n.ids) out[graph.index_of(id).value] = true;
+        case Op::within: {
+            const auto in = territory_mask(graph, graph.index_of(n.ids.front()));
+            for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] && in[i];
             break;
+        }
+        case Op::id: {
+            std::vector<std::uint32_t> picked;
+            for (const std::string& id : n.ids) picked.push_back(graph.index_of(id).value);
+            std::vector<std::uint8_t> out(cap, 0);
+            for (std::uint32_t i : picked) out[i] = keep[i];
+            keep.swap(out);
+            break;
+        }
         case Op::attribute_equals:
-            each_alive([&](const Unit& u) {
+            test_each([&](const Unit& u) {
                 const Value* v = u.attributes.find(n.key);
                 return v != nullptr && *v == n.value;
             });
             break;
-        case Op::has_attribute:
-            each_alive([&](const Unit& u) { return u.attributes.find(n.key) != nullptr; });
+        case Op::has_attribute: test_each([&](const Unit& u) { return u.attributes.find(n.key) != nullptr; }); break;
+        case Op::all_of: {
+            std::vector<const Selector::Node*> order;
+            for (const Selector& s : n.operands) order.push_back(&s.node());
+            // id and within pick few units; test them first.
+            std::stable_sort(order.begin(), order.end(), [](const Selector::Node* a, const Selector::Node* b) {
+                auto rank = [](Op op) { return op == Op::id ? 0 : op == Op::within ? 1 : 2; };
+                return rank(a->op) < rank(b->op);
+            });
+            for (const Selector::Node* operand : order) narrow(*operand, graph, keep);
             break;
-        case Op::all_of:
-            each_alive([](const Unit&) { return true; });
+        }
+        case Op::any_of: {
+            std::vector<std::uint8_t> any(cap, 0);
             for (const Selector& s : n.operands) {
-                const auto m = s.mask(graph);
-                for (std::size_t i = 0; i < cap; ++i) out[i] = out[i] && m[i];
+                std::vector<std::uint8_t> part = keep;
+                narrow(s.node(), graph, part);
+                for (std::size_t i = 0; i < cap; ++i) any[i] = any[i] || part[i];
             }
+            keep.swap(any);
             break;
-        case Op::any_of:
-            for (const Selector& s : n.operands) {
-                const auto m = s.mask(graph);
-                for (std::size_t i = 0; i < cap; ++i) out[i] = out[i] || m[i];
-            }
-            break;
+        }
         case Op::negation: {
-            const auto m = n.operands.front().mask(graph);
-            for (std::uint32_t i = 0; i < cap; ++i) out[i] = graph.is_alive(UnitIndex{i}) && !m[i];
+            std::vector<std::uint8_t> part = keep;
+            narrow(n.operands.front().node(), graph, part);
+            for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] && !part[i];
             break;
         }
     }
-    return out;
+}
+
+std::vector<std::uint8_t> evaluate(const Selector& selector, const OrgGraph& graph) {
+    std::vector<std::uint8_t> keep(graph.unit_capacity(), 0);
+    for (std::uint32_t i = 0; i < keep.size(); ++i) keep[i] = graph.is_alive(UnitIndex{i});
+    narrow(selector.node(), graph, keep);
+    return keep;
+}
+
+}  // namespace
+
+std::vector<bool> Selector::mask(const OrgGraph& graph) const {
+    const auto keep = evaluate(*this, graph);
+    return std::vector<bool>(keep.begin(), keep.end());
 }
 
 std::vector<UnitIndex> Selector::select(const OrgGraph& graph) const {
-    const auto m = mask(graph);
+    const auto keep = evaluate(*this, graph);
     std::vector<UnitIndex> out;
-    for (std::uint32_t i = 0; i < m.size(); ++i)
-        if (m[i]) out.push_back(UnitIndex{i});
+    for (std::uint32_t i = 0; i < keep.size(); ++i)
+        if (keep[i]) out.push_back(UnitIndex{i});
     return out;
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import _core
@@ -26,6 +27,25 @@ __all__ = [
 
 #: The roles an assignment can give, in the order reports list them.
 ROLES = ("lead", "coordinate", "advise", "monitor", "inform")
+
+
+class ReachPaths(Mapping[str, list[str]]):
+    """Forwarding paths (recipient first) by reached bound unit, computed when looked up."""
+
+    def __init__(self, core: _core._ReachPaths) -> None:
+        self._core = core
+
+    def __getitem__(self, unit: str) -> list[str]:
+        return self._core[unit]
+
+    def __contains__(self, unit: object) -> bool:
+        return isinstance(unit, str) and unit in self._core
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._core._keys())
+
+    def __len__(self) -> int:
+        return len(self._core)
 
 
 class Responsibilities:
@@ -84,9 +104,11 @@ class Responsibilities:
         return self._core.flags()
 
     def reach(self) -> dict[str, Any]:
-        """Forwarding reach: ``recipients``, ``bound``, ``unreached`` (ids) and ``paths`` (unit -> path from a
-        recipient, for every reached bound unit)."""
-        return self._core.reach()
+        """Forwarding reach: ``recipients``, ``bound``, ``unreached`` (ids) and ``paths`` (a mapping from each
+        reached bound unit to its path from a recipient, computed when looked up)."""
+        result = self._core.reach()
+        result["paths"] = ReachPaths(result["paths"])
+        return result
 
     def load(self) -> dict[str, Any]:
         """Role counts: ``units`` (unit -> role -> count), ``by_level`` (level -> role -> count), ``most_loaded``."""

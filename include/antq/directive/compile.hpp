@@ -30,7 +30,8 @@ struct CapabilityFlag {
 
 /**
  * The compiled directive: who holds which role in which task, and the units behind the recipients list.
- * Rows are ordered by task, then assignment, then unit index; a unit appears once per (task, role).
+ * Rows are ordered by task, then assignment, then unit index; a unit appears once per (task, role), under
+ * the first assignment that gives it that role; assignees() keeps every assignment's own units.
  * Results refer to the graph by unit index and are valid while that graph is unchanged.
  */
 class Responsibilities {
@@ -42,6 +43,8 @@ public:
     const std::vector<Responsibility>& rows() const noexcept { return m_rows; }
     /** Units designated by the recipients list, each once, in index order. */
     const std::vector<UnitIndex>& recipients() const noexcept { return m_recipients; }
+    /** Units the `units` selector of assignment (task, assignment) designates, in index order. */
+    const std::vector<UnitIndex>& assignees(std::uint32_t task, std::uint32_t assignment) const;
     /** Units the targets of assignment (task, assignment) designate; empty if it has no target. */
     const std::vector<UnitIndex>& targets(std::uint32_t task, std::uint32_t assignment) const;
     /** Assignments landing on units that cannot sensibly hold them. */
@@ -66,7 +69,8 @@ private:
     Directive m_directive;
     std::vector<Responsibility> m_rows;
     std::vector<UnitIndex> m_recipients;
-    std::vector<std::vector<std::vector<UnitIndex>>> m_targets;  // [task][assignment]
+    std::vector<std::vector<std::vector<UnitIndex>>> m_assignees;  // [task][assignment]
+    std::vector<std::vector<std::vector<UnitIndex>>> m_targets;    // [task][assignment]
     std::vector<CapabilityFlag> m_flags;
     std::uint64_t m_generation = 0;
 };

@@ -149,6 +149,21 @@ public:
      * Complexity: O(in-degree).
      */
     std::optional<UnitIndex> parent(UnitIndex u, TieKind kind = TieKind::contains) const;
+    /**
+     * Calls `f(UnitIndex)` for every target of a `kind` tie starting at `u`, in storage order, without
+     * allocating: the form hot loops use (children() sorts by tie order and returns a vector).
+     */
+    template <class F>
+    void for_each_child(UnitIndex u, TieKind kind, F&& f) const {
+        for (auto [it, end] = boost::out_edges(u.value, m_graph); it != end; ++it)
+            if (m_graph[*it].kind == kind) f(UnitIndex{static_cast<std::uint32_t>(boost::target(*it, m_graph))});
+    }
+    /** Calls `f(UnitIndex)` for every source of a `kind` tie ending at `u`, without allocating. */
+    template <class F>
+    void for_each_parent(UnitIndex u, TieKind kind, F&& f) const {
+        for (auto [it, end] = boost::in_edges(u.value, m_graph); it != end; ++it)
+            if (m_graph[*it].kind == kind) f(UnitIndex{static_cast<std::uint32_t>(boost::source(*it, m_graph))});
+    }
     /** Ties of `kind` ending at `u`. Complexity: O(in-degree). */
     std::vector<TieIndex> in_ties(UnitIndex u, std::optional<TieKind> kind = std::nullopt) const;
     /** Ties of `kind` starting at `u`. Complexity: O(out-degree). */

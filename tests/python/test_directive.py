@@ -1,0 +1,541 @@
+"""Directives from Python: the embedded 2024 directive, reading and writing, compiling onto a graph, the
+analyses over the table, staleness, and errors naming the file, the JSON pointer or the clause."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+from collections import Counter
+from typing import Any, Callable
+
+import pytest
+
+import antq
+
+CLAUSES = ["1", "2", "3", "4", "5", "6", "closing"]
+
+# Rows per (clause, role) of the 2024 directive on the embedded graph, from the counts of docs/directive-format.md:
+# People's Committees, steering committees 138, police and Front committees 1 + 12 + 235 each, mass organisations
+# 5 + 60 + 940, 18 departments, 12 agencies (district-level agencies; the NA delegation is left out).
+PCS = SC = POLICE = FRONT = 248
+MASS = 1005
+CLAUSE_ROLE_ROWS = {
+    ("1", "lead"): PCS + SC + 18 + MASS + 12,
+    ("2", "lead"): PCS + 18 + MASS + POLICE,
+    ("3", "lead"): PCS + 1,  # + the Bình Giang pilot, 296.police
+    ("3", "coordinate"): POLICE,
+    ("4", "lead"): FRONT + MASS,  # the Ngày hội repeats the same units: one row each
+    ("4", "coordinate"): POLICE,
+    ("5", "lead"): PCS + POLICE,
+    ("6", "lead"): SC + 1,  # + 30.pc
+    ("closing", "monitor"): 1,
+    ("closing", "advise"): 1,
+}
+
+
+@pytest.fixture(scope="module")
+def directive() -> antq.Directive:
+    return antq.datasets.directive_2024()
+
+
+@pytest.fixture(scope="module")
+def compiled(hai_duong: antq.OrgGraph, directive: antq.Directive) -> antq.Responsibilities:
+    return antq.compile(directive, hai_duong)
+
+
+@pytest.fixture
+def directive_doc() -> dict[str, Any]:
+    return json.loads(antq._core.directive_2024_json())
+
+
+def small_directive(tasks: list[dict[str, Any]], recipients: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {
+        "format": "antq.directive",
+        "version": 1,
+        "id": "small",
+        "kind": "chỉ thị",
+        "number": "",
+        "date": "",
+        "year": 2024,
+        "title": "Thử",
+        "issuer": "30.pc",
+        "signer": "30.pc.head",
+        "theme": "ANTT",
+        "references": [],
+        "events": [],
+        "recipients": recipients if recipients is not None else [{"label": "UBND tỉnh", "selector": {"id": "30.pc"}}],
+        "tasks": tasks,
+    }
+
+
+# --- the directive as data -------------------------------------------------------------------------------------
+
+
+def test_directive_2024_fields(directive):
+    d = directive
+    assert d.id == "hai_duong_2024_movement"
+    assert d.kind == "chỉ thị"
+    assert d.title == "Đẩy mạnh thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2024"
+    assert d.issuer == "30.pc"
+    assert d.signer == "30.pc.head"
+    assert d.number == "" and d.date == ""
+    assert d.year == 2024
+    assert d.theme.startswith("Toàn dân đoàn kết")
+    assert [t.clause for t in d.tasks] == CLAUSES
+    assert [r.label for r in d.recipients] == [
+        "Văn phòng Chính phủ",
+        "Bộ Công an",
+        "Thường trực Tỉnh ủy",
+        "Thường trực HĐND tỉnh",
+        "Đoàn ĐBQH tỉnh",
+        "Lãnh đạo UBND tỉnh",
+        "Các sở, ban, ngành, đoàn thể tỉnh",
+        "UBND các huyện, thị xã, thành phố",
+    ]
+    assert d.recipients[1].units == antq.Selector.id("vn.mps")
+    assert [r.number for r in d.references] == [
+        "44-KL/TW",
+        "09-CT/TW",
+        "",
+        "",
+        "22/2023/QĐ-TTg",
+        "07/CTrPH-BCA-MTTW",
+        "30/2023/QH15",
+        "",
+        "124/2021/TT-BCA",
+        "510/QĐ-BCA-V05",
+        "22/HD-BCA-V05",
+    ]
+    assert (d.references[0].kind, d.references[0].date) == ("kết luận", "2019-01-22")
+    assert [e.date for e in d.events] == [
+        "2024-07-01",
+        "2024-08-19",
+        "2024-10-31",
+        "2024-11-15",
+        "2024-11-20",
+        "2024-11-30",
+        "2024-12-15",
+    ]
+    assert d.events[1].title == "Ngày hội toàn dân bảo vệ ANTT"
+
+
+def test_directive_2024_assignments(directive):
+    tasks = {t.clause: t for t in directive.tasks}
+    assert [a.role for a in tasks["closing"].assignments] == ["monitor", "advise"]
+    advise = tasks["closing"].assignments[1]
+    assert advise.units == antq.Selector.id("30.police")
+    assert advise.target == antq.Selector.id("30.pc.head")
+    assert tasks["1"].assignments[0].target is None
+    assert tasks["4"].assignments[1].deadline == "2024-08-19"
+    assert tasks["4"].assignments[0].deadline == ""
+    assert tasks["5"].assignments[0].window == ("2021-01-01", "2025-12-31")
+    assert tasks["5"].assignments[1].window is None
+    assert tasks["3"].assignments[2].units == antq.Selector.id("296.police")
+    assert all(a.role in antq.directive.ROLES for t in directive.tasks for a in t.assignments)
+    assert antq.directive.ROLES == ("lead", "coordinate", "advise", "monitor", "inform")
+
+
+def test_round_trip_through_text_and_file(directive, tmp_path):
+    text = directive.dumps()
+    doc = json.loads(text)
+    assert doc["format"] == "antq.directive" and doc["version"] == 1
+    again = antq.Directive.loads(text)
+    assert again == directive
+    assert again.dumps() == text
+    path = tmp_path / "d.json"
+    directive.save(path)
+    assert antq.Directive.load(path) == directive
+    assert antq.Directive.load(str(path)) == directive
+    # Equality sees a change.
+    doc["tasks"][6]["assignments"][1]["target"] = {"id": "30.pc"}
+    assert antq.Directive.loads(json.dumps(doc, ensure_ascii=False)) != directive
+    doc = json.loads(text)
+    doc["title"] = "Khác"
+    assert antq.Directive.loads(json.dumps(doc)) != directive
+
+
+def test_embedded_text_parses_to_the_dataset(directive):
+    assert antq.Directive.loads(antq._core.directive_2024_json(), "embedded") == directive
+
+
+# --- compiling ---------------------------------------------------------------------------------------------------
+
+
+def test_to_pandas_columns_and_counts(compiled):
+    df = compiled.to_pandas()
+    assert list(df.columns[:3]) == ["task", "unit", "role"]
+    assert {"title", "assignment", "unit_name", "unit_kind", "unit_level"} <= set(df.columns)
+    assert len(df) == len(compiled) == sum(CLAUSE_ROLE_ROWS.values())
+    assert set(df["role"]) <= {"lead", "coordinate", "advise", "monitor", "inform"}
+    assert set(df["task"]) == set(CLAUSES)
+    counts = {key: int(n) for key, n in df.groupby(["task", "role"]).size().items()}
+    assert counts == CLAUSE_ROLE_ROWS
+    # A unit appears once per (task, role).
+    assert not df.duplicated(["task", "unit", "role"]).any()
+    closing = df[df["task"] == "closing"]
+    assert closing[["unit", "role"]].values.tolist() == [["30.police", "monitor"], ["30.police", "advise"]]
+    pilot = df[(df["task"] == "3") & (df["unit"] == "296.police")]
+    assert pilot["role"].tolist() == ["coordinate", "lead"]  # coordinates as police, leads the pilot
+    assert pilot["assignment"].tolist() == [1, 2]
+    assert (pilot["unit_kind"].iloc[0], pilot["unit_level"].iloc[0]) == ("police", "district")
+
+
+def test_to_csv_reads_back(compiled, tmp_path):
+    import pandas as pd
+
+    path = tmp_path / "responsibilities.csv"
+    compiled.to_csv(path)
+    read = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    expected = compiled.to_pandas().astype(str)
+    pd.testing.assert_frame_equal(read, expected)
+    assert "Ủy ban nhân dân" in path.read_text(encoding="utf-8")
+
+
+def test_units_of_by_kind_and_level(compiled, hai_duong):
+    def census(ids: list[str]) -> Counter:
+        return Counter((hai_duong.unit(u).kind, hai_duong.unit(u).level) for u in ids)
+
+    lead1 = census(compiled.units_of("1", "lead"))
+    assert lead1[("peoples_committee", "province")] == 1
+    assert lead1[("peoples_committee", "district")] == 12
+    assert lead1[("peoples_committee", "commune")] == 235
+    assert ("party_committee", "province") not in lead1
+    coordinate4 = census(compiled.units_of("4", "coordinate"))
+    assert coordinate4 == Counter({("police", "province"): 1, ("police", "district"): 12, ("police", "commune"): 235})
+    assert compiled.units_of("closing", "monitor") == ["30.police"]
+    assert compiled.units_of("closing", "advise") == ["30.police"]
+    assert compiled.units_of("closing", "lead") == []
+    assert compiled.flags() == []
+    assert compiled.duties_of("30.police") == [
+        ("2", "lead"),
+        ("3", "coordinate"),
+        ("4", "coordinate"),
+        ("5", "lead"),
+        ("closing", "monitor"),
+        ("closing", "advise"),
+    ]
+    with pytest.raises(antq.InvalidInputError) as info:
+        compiled.units_of("1", "chair")
+    assert info.value.tag == "unknown_role"
+    with pytest.raises(antq.NotFoundError) as info:
+        compiled.units_of("9", "lead")
+    assert info.value.tag == "unknown_clause"
+
+
+def test_recipients_and_bound_units(compiled, hai_duong):
+    recipients = compiled.recipients()
+    assert len(recipients) == len(set(recipients)) == 44
+    assert "vn.mps" in recipients and "296.pc" in recipients and "30.pc" in recipients
+    assert not any(
+        hai_duong.unit(u).kind == "peoples_committee" and hai_duong.unit(u).level == "commune" for u in recipients
+    )
+    df = compiled.to_pandas()
+    assert set(compiled.bound_units()) == set(df.loc[df["role"] != "inform", "unit"])
+    assert compiled.directive == antq.datasets.directive_2024()
+    assert compiled.graph is hai_duong
+
+
+# --- analyses ----------------------------------------------------------------------------------------------------
+
+
+def test_reach(compiled):
+    res = compiled.reach()
+    assert res["unreached"] == []
+    assert res["recipients"] == compiled.recipients()
+    assert res["bound"] == compiled.bound_units()
+    assert set(res["paths"]) == set(res["bound"])
+    recipients = set(res["recipients"])
+    for unit, path in res["paths"].items():
+        assert path[0] in recipients and path[-1] == unit
+    assert res["paths"]["10987.pc"] == ["296.pc", "10987.pc"]
+    assert res["paths"]["30.pc"] == ["30.pc"]
+
+
+def test_reach_without_one_district_forwarding():
+    g = antq.datasets.hai_duong_2024()
+    for tie in g.out_ties("296.pc", "forwards"):
+        g.remove_tie(tie.source, tie.target, tie.kind)
+    r = antq.compile(antq.datasets.directive_2024(), g)
+    unreached = r.reach()["unreached"]
+    bg_commune_pcs = g.select(antq.Selector.kind("peoples_committee") & antq.Selector.level("commune") & antq.Selector.within("296"))
+    assert len(bg_commune_pcs) == 16
+    assert set(bg_commune_pcs) <= set(unreached)
+    assert set(unreached) <= set(g.select(antq.Selector.within("296")))
+    assert "296.police" not in unreached  # also forwarded by 30.police
+    # Exactly the bound units no forwarding path reaches any more, computed here by hand.
+    seen = set(r.recipients())
+    frontier = list(seen)
+    while frontier:
+        nxt = []
+        for u in frontier:
+            for v in g.children(u, "forwards"):
+                if v not in seen:
+                    seen.add(v)
+                    nxt.append(v)
+        frontier = nxt
+    assert unreached == [u for u in r.bound_units() if u not in seen]
+
+
+def test_load(compiled, hai_duong):
+    res = compiled.load()
+    assert res["units"]["30.police"] == {"lead": 2, "coordinate": 2, "advise": 1, "monitor": 1, "inform": 0}
+    assert res["units"]["296.police"] == {"lead": 3, "coordinate": 2, "advise": 0, "monitor": 0, "inform": 0}
+    assert res["units"]["30.pc"]["lead"] == 5
+    df = compiled.to_pandas()
+    by_level = df.groupby(["unit_level", "role"]).size()
+    for level, roles in res["by_level"].items():
+        for role, n in roles.items():
+            assert n == int(by_level.get((level, role), 0)), (level, role)
+    assert sum(sum(roles.values()) for roles in res["by_level"].values()) == len(compiled)
+    assert len(res["units"]) == df["unit"].nunique()
+
+    def weight(u: str) -> int:
+        roles = res["units"][u]
+        return roles["lead"] + roles["coordinate"] + roles["monitor"]
+
+    top = res["most_loaded"]
+    assert len(top) == 10
+    assert top[:3] == ["30.pc", "30.police", "296.police"]
+    keys = [(-weight(u), hai_duong.index_of(u)) for u in top]
+    assert keys == sorted(keys)
+    assert weight(top[-1]) >= max(weight(u) for u in res["units"] if u not in top)
+
+
+def test_coordination(compiled, hai_duong):
+    pairs = compiled.coordination()
+    assert pairs
+    for p in pairs:
+        assert hai_duong.area(p["lead"]) == hai_duong.area(p["partner"])
+        assert p["lead"] != p["partner"]
+        assert p["gap"] == (p["ties"] == [])
+    keys = [(hai_duong.index_of(p["lead"]), hai_duong.index_of(p["partner"])) for p in pairs]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    pair = next(p for p in pairs if (p["lead"], p["partner"]) == ("296.pc", "296.police"))
+    assert pair["tasks"] == ["3"]
+    assert "directs" in pair["ties"]
+    assert not pair["gap"]
+    # No pair across territories: 296.pc with the provincial police.
+    assert not any((p["lead"], p["partner"]) == ("296.pc", "30.police") for p in pairs)
+
+
+def test_accountability(compiled, hai_duong):
+    a = compiled.accountability("10987.police")
+    assert a["unit"] == "10987.police"
+    assert a["head"] == hai_duong.head("10987.police")
+    chain, heads = a["chain"], a["chain_heads"]
+    assert chain[0] == "10987.police" and chain[-1] == "30.pc"
+    assert heads[-1] == "30.pc.head"
+    assert len(chain) == len(heads) == 4  # a shortest chain: commune, district, province
+    for lower, upper in zip(chain, chain[1:]):
+        assert upper in hai_duong.parents(lower, "directs")
+    assert heads == [hai_duong.head(u) for u in chain]
+    top = compiled.accountability("30.pc")
+    assert top["chain"] == ["30.pc"] and top["chain_heads"] == ["30.pc.head"]
+    # No directs path up to the issuer: an empty chain.
+    assert hai_duong.parents("vn.mps", "directs") == []
+    none = compiled.accountability("vn.mps")
+    assert none["chain"] == [] and none["chain_heads"] == []
+    with pytest.raises(antq.NotFoundError):
+        compiled.accountability("no.such.unit")
+
+
+def test_task_accountability(compiled, hai_duong):
+    res = compiled.task_accountability("1")
+    assert set(res) == {"province", "district", "commune"}
+    assert ("30.pc", "30.pc.head") in res["province"]
+    leads = compiled.units_of("1", "lead")
+    listed = [u for rows in res.values() for u, _ in rows]
+    assert sorted(listed) == sorted(leads)
+    for level, rows in res.items():
+        for unit, head in rows:
+            assert hai_duong.unit(unit).level == level
+            assert head == hai_duong.head(unit)
+    assert len(res["commune"]) == 235 + 235 + 940
+    with pytest.raises(antq.NotFoundError):
+        compiled.task_accountability("9")
+
+
+def test_oversight(compiled, hai_duong):
+    res = compiled.oversight()
+    assert list(res["monitors"]) == ["30.police"]
+    watched = res["monitors"]["30.police"]
+    assert len(watched) == 18 + 248
+    kinds = Counter(hai_duong.unit(u).kind for u in watched)
+    assert kinds == Counter({"department": 18, "peoples_committee": 248})
+    expected = [u for u in compiled.bound_units() if u not in set(watched) and u != "30.police"]
+    assert res["unmonitored"] == expected
+    assert "30.police" not in res["unmonitored"]
+    assert "296.police" in res["unmonitored"]
+
+
+# --- staleness ---------------------------------------------------------------------------------------------------
+
+ANALYSES: list[tuple[str, Callable[[antq.Responsibilities], Any]]] = [
+    ("reach", lambda r: r.reach()),
+    ("load", lambda r: r.load()),
+    ("coordination", lambda r: r.coordination()),
+    ("accountability", lambda r: r.accountability("10987.police")),
+    ("task_accountability", lambda r: r.task_accountability("1")),
+    ("oversight", lambda r: r.oversight()),
+    ("units_of", lambda r: r.units_of("1", "lead")),
+    ("duties_of", lambda r: r.duties_of("30.police")),
+    ("flags", lambda r: r.flags()),
+    ("to_pandas", lambda r: r.to_pandas()),
+]
+
+
+@pytest.fixture(scope="module")
+def stale() -> antq.Responsibilities:
+    g = antq.datasets.hai_duong_2024()
+    r = antq.compile(antq.datasets.directive_2024(), g)
+    for _, call in ANALYSES:
+        call(r)  # all fine before the change
+    g.add_unit("30.new_body", "Ban mới", "agency", "province", area="30")
+    return r
+
+
+@pytest.mark.parametrize("name,call", ANALYSES, ids=[n for n, _ in ANALYSES])
+def test_analyses_refuse_a_changed_graph(stale, name, call):
+    with pytest.raises(antq.StaleViewError) as info:
+        call(stale)
+    assert info.value.tag == "stale_result"
+    assert isinstance(info.value, RuntimeError)
+
+
+def test_compiling_again_after_a_change_works():
+    g = antq.datasets.hai_duong_2024()
+    d = antq.datasets.directive_2024()
+    r = antq.compile(d, g)
+    g.add_unit("30.new_body", "Ban mới", "agency", "province", area="30")
+    with pytest.raises(antq.StaleViewError):
+        r.reach()
+    again = antq.compile(d, g)
+    # The new provincial agency is a lead of clause 1 ("cơ quan, đơn vị"), but nobody forwards the text to it.
+    assert again.duties_of("30.new_body") == [("1", "lead")]
+    assert len(again) == len(r) + 1
+    assert again.reach()["unreached"] == ["30.new_body"]
+    g.add_tie("30.pc", "30.new_body", "forwards")
+    assert antq.compile(d, g).reach()["paths"]["30.new_body"] == ["30.pc", "30.new_body"]
+
+
+def test_recipients_refuse_a_changed_graph():
+    g = antq.datasets.hai_duong_2024()
+    r = antq.compile(antq.datasets.directive_2024(), g)
+    g.remove_unit("30.na_delegation")
+    with pytest.raises(antq.StaleViewError):
+        r.recipients()
+    with pytest.raises(antq.StaleViewError):
+        r.bound_units()
+
+
+# --- errors ------------------------------------------------------------------------------------------------------
+
+
+def _set(doc: dict[str, Any], pointer: str, value: Any) -> None:
+    parts = pointer.strip("/").split("/")
+    node: Any = doc
+    for p in parts[:-1]:
+        node = node[int(p)] if isinstance(node, list) else node[p]
+    last = parts[-1]
+    if isinstance(node, list):
+        node[int(last)] = value
+    else:
+        node[last] = value
+
+
+BAD_DOCUMENTS = [
+    # (name, pointer to change, new value, tag, pointer in where)
+    ("unknown_role", "/tasks/0/assignments/0/role", "chair", "unknown_role", "/tasks/0/assignments/0/role"),
+    ("unknown_kind", "/tasks/0/assignments/1/units", {"kind": "polce"}, "unknown_kind", "/tasks/0/assignments/1/units/kind"),
+    ("bad_selector", "/recipients/0/selector", {"idd": "vn.mps"}, "bad_selector", "/recipients/0/selector/idd"),
+    ("duplicate_clause", "/tasks/1/clause", "1", "duplicate_clause", "/tasks/1/clause"),
+    ("wrong_type", "/title", 7, "wrong_type", "/title"),
+    ("wrong_type_year", "/year", "2024", "wrong_type", "/year"),
+    ("unknown_field", "/signed", "x", "unknown_field", "/signed"),
+    ("unknown_field_nested", "/tasks/2/assignments/0/priority", 1, "unknown_field", "/tasks/2/assignments/0/priority"),
+    ("bad_date", "/date", "2024-02-30", "bad_date", "/date"),
+    ("bad_deadline", "/tasks/3/assignments/1/deadline", "2024-8-19", "bad_date", "/tasks/3/assignments/1/deadline"),
+    ("version", "/version", 2, "unsupported_version", "/version"),
+    ("format", "/format", "antq.orggraph", "not_a_directive", "/format"),
+]
+
+
+@pytest.mark.parametrize("name,pointer,value,tag,where", BAD_DOCUMENTS, ids=[b[0] for b in BAD_DOCUMENTS])
+def test_bad_directive_files(directive_doc, write_doc, name, pointer, value, tag, where):
+    _set(directive_doc, pointer, value)
+    path = write_doc(directive_doc, "directive.json")
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.Directive.load(path)
+    assert info.value.tag == tag
+    assert info.value.where == f"{path}:{where}"
+    assert str(path) in str(info.value)
+    # The same text from a string names the given source.
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.Directive.loads(path.read_text(encoding="utf-8"), "mine")
+    assert (info.value.tag, info.value.where) == (tag, f"mine:{where}")
+
+
+def test_missing_field_and_malformed_files(directive_doc, write_doc, tmp_path):
+    del directive_doc["tasks"][0]["assignments"][0]["units"]
+    path = write_doc(directive_doc, "missing.json")
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.Directive.load(path)
+    assert info.value.tag == "missing_field"
+    assert info.value.where == f"{path}:/tasks/0/assignments/0"
+    assert "'units'" in str(info.value)
+
+    path = write_doc('{"format": "antq.directive",\n "version": 1,,}', "malformed.json")
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.Directive.load(path)
+    assert info.value.tag == "malformed_json"
+    assert info.value.where.startswith(f"{path}:line 2")
+
+    path = write_doc("[" * 5000 + "]" * 5000, "deep.json")
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.Directive.load(path)
+    assert info.value.tag == "too_deep"
+
+    with pytest.raises(antq.IoError) as io:
+        antq.Directive.load(tmp_path / "absent.json")
+    assert io.value.tag == "cannot_read"
+
+
+def test_compile_names_the_clause_of_a_missing_unit():
+    g = antq.datasets.hai_duong_2024()
+    g.remove_unit("296.police")  # clause 3 names it: the Bình Giang pilot
+    with pytest.raises(antq.Error) as info:
+        antq.compile(antq.datasets.directive_2024(), g)
+    assert isinstance(info.value, antq.NotFoundError)
+    assert info.value.tag == "unknown_unit"
+    assert "clause 3" in str(info.value)
+    assert info.value.where.startswith("clause 3, assignment 2 units")
+    assert "296.police" in str(info.value)
+
+
+def test_compile_small_directive_on_tiny_graph(tiny):
+    doc = small_directive(
+        [
+            {"clause": "1", "title": "Lead", "assignments": [
+                {"role": "lead", "units": {"kind": "peoples_committee"}},
+                {"role": "coordinate", "units": {"kind": "police", "level": "district"}},
+                {"role": "lead", "units": {"id": "10945-v01"}},
+            ]},
+            {"clause": "closing", "title": "Watch", "assignments": [
+                {"role": "monitor", "units": {"id": "30.police"}, "target": {"kind": "peoples_committee", "level": "district"}},
+            ]},
+        ]
+    )
+    r = antq.compile(antq.Directive.loads(json.dumps(doc)), tiny)
+    assert r.units_of("1", "lead") == ["10945-v01", "30.pc", "296.pc", "10945.pc"]  # index order
+    assert r.units_of("1", "coordinate") == ["296.police"]
+    flags = r.flags()
+    assert len(flags) == 1
+    assert (flags[0]["task"], flags[0]["assignment"], flags[0]["unit"]) == ("1", 2, "10945-v01")
+    assert "territory" in flags[0]["reason"]
+    assert r.oversight() == {"monitors": {"30.police": ["296.pc"]}, "unmonitored": ["10945-v01", "30.pc", "296.police", "10945.pc"]}
+
+    doc["tasks"][0]["assignments"][1]["units"] = {"kind": "village", "within": "288"}
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.compile(antq.Directive.loads(json.dumps(doc)), tiny)
+    assert info.value.tag == "unmatched_selector"
+    assert info.value.where == "clause 1, assignment 1 units"

@@ -94,6 +94,46 @@ bool may_contain(Level outer, Level inner) {
 
 }  // namespace
 
+OrgGraph::OrgGraph() : m_graph(std::make_unique<detail::BoostGraph>()) {}
+
+OrgGraph::OrgGraph(const OrgGraph& other)
+    : m_graph(std::make_unique<detail::BoostGraph>(*other.m_graph)),
+      m_units(other.m_units),
+      m_unit_alive(other.m_unit_alive),
+      m_ties(other.m_ties),
+      m_tie_alive(other.m_tie_alive),
+      m_index(other.m_index),
+      m_unit_count(other.m_unit_count),
+      m_tie_count(other.m_tie_count),
+      m_generation(other.m_generation),
+      m_name(other.m_name),
+      m_attributes(other.m_attributes) {}
+
+OrgGraph& OrgGraph::operator=(const OrgGraph& other) {
+    if (this != &other) {
+        OrgGraph copy(other);
+        swap(copy);
+    }
+    return *this;
+}
+
+void OrgGraph::swap(OrgGraph& other) noexcept {
+    std::swap(m_graph, other.m_graph);
+    m_units.swap(other.m_units);
+    m_unit_alive.swap(other.m_unit_alive);
+    m_ties.swap(other.m_ties);
+    m_tie_alive.swap(other.m_tie_alive);
+    std::swap(m_index, other.m_index);
+    std::swap(m_unit_count, other.m_unit_count);
+    std::swap(m_tie_count, other.m_tie_count);
+    m_name.swap(other.m_name);
+    std::swap(m_attributes, other.m_attributes);
+    // Generations only grow, so a view of either graph can never mistake the other's content for its own.
+    const std::uint64_t next = std::max(m_generation, other.m_generation) + 1;
+    m_generation = next;
+    other.m_generation = next;
+}
+
 void OrgGraph::set_name(std::string name) {
     m_name = to_nfc(name, "graph name");
     touch();
@@ -171,7 +211,7 @@ UnitIndex OrgGraph::add_unit(Unit unit) {
         throw InvalidInput("too_many_units", "", "a graph holds at most 2^32 - 2 units");
 
     const UnitIndex index{static_cast<std::uint32_t>(m_units.size())};
-    boost::add_vertex(m_graph);
+    boost::add_vertex(*m_graph);
     m_units.push_back(std::move(unit));
     m_index.insert(m_units.back().id, index.value, id_of());
     m_unit_alive.push_back(true);
@@ -182,25 +222,25 @@ UnitIndex OrgGraph::add_unit(Unit unit) {
 
 bool OrgGraph::has_tie(UnitIndex s, UnitIndex t, TieKind kind) const {
     // Scan whichever side is shorter, so a hub with a million children stays cheap to add to.
-    if (boost::out_degree(s.value, m_graph) <= boost::in_degree(t.value, m_graph)) {
-        for (auto [it, end] = boost::out_edges(s.value, m_graph); it != end; ++it)
-            if (boost::target(*it, m_graph) == t.value && m_graph[*it].kind == kind) return true;
+    if (boost::out_degree(s.value, *m_graph) <= boost::in_degree(t.value, *m_graph)) {
+        for (auto [it, end] = boost::out_edges(s.value, *m_graph); it != end; ++it)
+            if (boost::target(*it, *m_graph) == t.value && (*m_graph)[*it].kind == kind) return true;
     } else {
-        for (auto [it, end] = boost::in_edges(t.value, m_graph); it != end; ++it)
-            if (boost::source(*it, m_graph) == s.value && m_graph[*it].kind == kind) return true;
+        for (auto [it, end] = boost::in_edges(t.value, *m_graph); it != end; ++it)
+            if (boost::source(*it, *m_graph) == s.value && (*m_graph)[*it].kind == kind) return true;
     }
     return false;
 }
 
 std::optional<UnitIndex> OrgGraph::first_in(UnitIndex u, TieKind kind) const noexcept {
-    for (auto [it, end] = boost::in_edges(u.value, m_graph); it != end; ++it)
-        if (m_graph[*it].kind == kind) return UnitIndex{static_cast<std::uint32_t>(boost::source(*it, m_graph))};
+    for (auto [it, end] = boost::in_edges(u.value, *m_graph); it != end; ++it)
+        if ((*m_graph)[*it].kind == kind) return UnitIndex{static_cast<std::uint32_t>(boost::source(*it, *m_graph))};
     return std::nullopt;
 }
 
 std::optional<UnitIndex> OrgGraph::first_out(UnitIndex u, TieKind kind) const noexcept {
-    for (auto [it, end] = boost::out_edges(u.value, m_graph); it != end; ++it)
-        if (m_graph[*it].kind == kind) return UnitIndex{static_cast<std::uint32_t>(boost::target(*it, m_graph))};
+    for (auto [it, end] = boost::out_edges(u.value, *m_graph); it != end; ++it)
+        if ((*m_graph)[*it].kind == kind) return UnitIndex{static_cast<std::uint32_t>(boost::target(*it, *m_graph))};
     return std::nullopt;
 }
 
@@ -279,7 +319,7 @@ TieIndex OrgGraph::insert_tie(UnitIndex s, UnitIndex t, TieKind kind, Object att
         attributes = checked_object(attributes, quoted(m_units[s.value].id) + " -" + std::string(to_string(kind)) + "-> " +
                                                     quoted(m_units[t.value].id) + " attributes");
     const TieIndex index{static_cast<std::uint32_t>(m_ties.size())};
-    boost::add_edge(s.value, t.value, detail::EdgeData{index.value, kind}, m_graph);
+    boost::add_edge(s.value, t.value, detail::EdgeData{index.value, kind}, *m_graph);
     m_ties.push_back(Tie{s, t, kind, std::move(attributes)});
     m_tie_alive.push_back(true);
     ++m_tie_count;
@@ -362,7 +402,7 @@ void OrgGraph::remove_unit(UnitIndex u) {
 void OrgGraph::remove_tie(TieIndex t) {
     const Tie& tie = this->tie(t);
     boost::remove_out_edge_if(
-        tie.source.value, [&](const auto& e) { return m_graph[e].tie == t.value; }, m_graph);
+        tie.source.value, [&](const auto& e) { return (*m_graph)[e].tie == t.value; }, *m_graph);
     m_ties[t.value].attributes = Object{};
     m_tie_alive[t.value] = false;
     --m_tie_count;
@@ -393,9 +433,9 @@ bool OrgGraph::erase_unit_attribute(UnitIndex u, std::string_view key) {
 std::vector<UnitIndex> OrgGraph::parents(UnitIndex u, TieKind kind) const {
     checked_unit(u);
     std::vector<std::pair<std::uint32_t, UnitIndex>> found;
-    for (auto [it, end] = boost::in_edges(u.value, m_graph); it != end; ++it)
-        if (m_graph[*it].kind == kind)
-            found.emplace_back(m_graph[*it].tie, UnitIndex{static_cast<std::uint32_t>(boost::source(*it, m_graph))});
+    for (auto [it, end] = boost::in_edges(u.value, *m_graph); it != end; ++it)
+        if ((*m_graph)[*it].kind == kind)
+            found.emplace_back((*m_graph)[*it].tie, UnitIndex{static_cast<std::uint32_t>(boost::source(*it, *m_graph))});
     std::sort(found.begin(), found.end());
     std::vector<UnitIndex> out;
     out.reserve(found.size());
@@ -406,9 +446,9 @@ std::vector<UnitIndex> OrgGraph::parents(UnitIndex u, TieKind kind) const {
 std::vector<UnitIndex> OrgGraph::children(UnitIndex u, TieKind kind) const {
     checked_unit(u);
     std::vector<std::pair<std::uint32_t, UnitIndex>> found;
-    for (auto [it, end] = boost::out_edges(u.value, m_graph); it != end; ++it)
-        if (m_graph[*it].kind == kind)
-            found.emplace_back(m_graph[*it].tie, UnitIndex{static_cast<std::uint32_t>(boost::target(*it, m_graph))});
+    for (auto [it, end] = boost::out_edges(u.value, *m_graph); it != end; ++it)
+        if ((*m_graph)[*it].kind == kind)
+            found.emplace_back((*m_graph)[*it].tie, UnitIndex{static_cast<std::uint32_t>(boost::target(*it, *m_graph))});
     std::sort(found.begin(), found.end());
     std::vector<UnitIndex> out;
     out.reserve(found.size());
@@ -419,13 +459,13 @@ std::vector<UnitIndex> OrgGraph::children(UnitIndex u, TieKind kind) const {
 std::optional<UnitIndex> OrgGraph::parent(UnitIndex u, TieKind kind) const {
     checked_unit(u);
     std::optional<UnitIndex> found;
-    for (auto [it, end] = boost::in_edges(u.value, m_graph); it != end; ++it) {
-        if (m_graph[*it].kind != kind) continue;
+    for (auto [it, end] = boost::in_edges(u.value, *m_graph); it != end; ++it) {
+        if ((*m_graph)[*it].kind != kind) continue;
         if (found)
             throw HierarchyError("several_parents", quoted(m_units[u.value].id),
                                  "the unit has more than one " + std::string(to_string(kind)) +
                                      " parent; use parents()");
-        found = UnitIndex{static_cast<std::uint32_t>(boost::source(*it, m_graph))};
+        found = UnitIndex{static_cast<std::uint32_t>(boost::source(*it, *m_graph))};
     }
     return found;
 }
@@ -433,8 +473,8 @@ std::optional<UnitIndex> OrgGraph::parent(UnitIndex u, TieKind kind) const {
 std::vector<TieIndex> OrgGraph::in_ties(UnitIndex u, std::optional<TieKind> kind) const {
     checked_unit(u);
     std::vector<TieIndex> out;
-    for (auto [it, end] = boost::in_edges(u.value, m_graph); it != end; ++it)
-        if (!kind || m_graph[*it].kind == *kind) out.push_back(TieIndex{m_graph[*it].tie});
+    for (auto [it, end] = boost::in_edges(u.value, *m_graph); it != end; ++it)
+        if (!kind || (*m_graph)[*it].kind == *kind) out.push_back(TieIndex{(*m_graph)[*it].tie});
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -442,8 +482,8 @@ std::vector<TieIndex> OrgGraph::in_ties(UnitIndex u, std::optional<TieKind> kind
 std::vector<TieIndex> OrgGraph::out_ties(UnitIndex u, std::optional<TieKind> kind) const {
     checked_unit(u);
     std::vector<TieIndex> out;
-    for (auto [it, end] = boost::out_edges(u.value, m_graph); it != end; ++it)
-        if (!kind || m_graph[*it].kind == *kind) out.push_back(TieIndex{m_graph[*it].tie});
+    for (auto [it, end] = boost::out_edges(u.value, *m_graph); it != end; ++it)
+        if (!kind || (*m_graph)[*it].kind == *kind) out.push_back(TieIndex{(*m_graph)[*it].tie});
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -475,7 +515,7 @@ std::optional<std::vector<UnitIndex>> OrgGraph::find_directs_cycle() const {
     for (std::uint32_t root = 0; root < m_units.size(); ++root) {
         if (colour[root] != white || !m_unit_alive[root]) continue;
         colour[root] = grey;
-        auto [b, e] = boost::out_edges(root, m_graph);
+        auto [b, e] = boost::out_edges(root, *m_graph);
         stack.emplace_back(root, b, e);
         while (!stack.empty()) {
             auto& [v, it, end] = stack.back();
@@ -485,8 +525,8 @@ std::optional<std::vector<UnitIndex>> OrgGraph::find_directs_cycle() const {
                 continue;
             }
             const auto edge = *it++;
-            if (m_graph[edge].kind != TieKind::directs) continue;
-            const auto w = static_cast<std::uint32_t>(boost::target(edge, m_graph));
+            if ((*m_graph)[edge].kind != TieKind::directs) continue;
+            const auto w = static_cast<std::uint32_t>(boost::target(edge, *m_graph));
             if (colour[w] == grey) {
                 std::vector<UnitIndex> cycle{UnitIndex{w}};
                 for (std::uint32_t x = v; x != w; x = via[x]) cycle.push_back(UnitIndex{x});
@@ -497,7 +537,7 @@ std::optional<std::vector<UnitIndex>> OrgGraph::find_directs_cycle() const {
             if (colour[w] == white) {
                 colour[w] = grey;
                 via[w] = v;
-                auto [wb, we] = boost::out_edges(w, m_graph);
+                auto [wb, we] = boost::out_edges(w, *m_graph);
                 stack.emplace_back(w, wb, we);
             }
         }

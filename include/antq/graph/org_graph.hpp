@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -43,7 +44,20 @@ struct TieSpec {
  */
 class OrgGraph {
 public:
-    OrgGraph() = default;
+    OrgGraph();
+    OrgGraph(const OrgGraph& other);
+    OrgGraph& operator=(const OrgGraph& other);
+    /** Takes `other`'s content in O(1); `other` is left empty. */
+    OrgGraph(OrgGraph&& other) noexcept : OrgGraph() { swap(other); }
+    OrgGraph& operator=(OrgGraph&& other) noexcept {
+        OrgGraph taken(std::move(other));
+        swap(taken);
+        return *this;
+    }
+    ~OrgGraph() = default;
+
+    /** Exchanges the content of two graphs in O(1). Both count as changed (views on either go stale). */
+    void swap(OrgGraph& other) noexcept;
 
     /** @name Size */
     ///@{
@@ -155,14 +169,14 @@ public:
      */
     template <class F>
     void for_each_child(UnitIndex u, TieKind kind, F&& f) const {
-        for (auto [it, end] = boost::out_edges(u.value, m_graph); it != end; ++it)
-            if (m_graph[*it].kind == kind) f(UnitIndex{static_cast<std::uint32_t>(boost::target(*it, m_graph))});
+        for (auto [it, end] = boost::out_edges(u.value, *m_graph); it != end; ++it)
+            if ((*m_graph)[*it].kind == kind) f(UnitIndex{static_cast<std::uint32_t>(boost::target(*it, *m_graph))});
     }
     /** Calls `f(UnitIndex)` for every source of a `kind` tie ending at `u`, without allocating. */
     template <class F>
     void for_each_parent(UnitIndex u, TieKind kind, F&& f) const {
-        for (auto [it, end] = boost::in_edges(u.value, m_graph); it != end; ++it)
-            if (m_graph[*it].kind == kind) f(UnitIndex{static_cast<std::uint32_t>(boost::source(*it, m_graph))});
+        for (auto [it, end] = boost::in_edges(u.value, *m_graph); it != end; ++it)
+            if ((*m_graph)[*it].kind == kind) f(UnitIndex{static_cast<std::uint32_t>(boost::source(*it, *m_graph))});
     }
     /** Ties of `kind` ending at `u`. Complexity: O(in-degree). */
     std::vector<TieIndex> in_ties(UnitIndex u, std::optional<TieKind> kind = std::nullopt) const;
@@ -187,7 +201,7 @@ public:
     void validate() const;
 
     /** Direct access to the Boost.Graph storage, for algorithms inside antq. */
-    const detail::BoostGraph& storage() const noexcept { return m_graph; }
+    const detail::BoostGraph& storage() const noexcept { return *m_graph; }
 
     /** Same units and ties (by id, kind, level, name, attributes), whatever their order or indices. */
     bool same_content(const OrgGraph& other) const;
@@ -205,7 +219,9 @@ private:
         return [this](std::uint32_t i) -> std::string_view { return m_units[i].id; };
     }
 
-    detail::BoostGraph m_graph;
+    // Behind a pointer because Boost 1.74's adjacency_list has no move and its swap makes three copies:
+    // this way a graph moves (into Python, out of a loader) in O(1).
+    std::unique_ptr<detail::BoostGraph> m_graph;
     std::vector<Unit> m_units;
     std::vector<bool> m_unit_alive;
     std::vector<Tie> m_ties;

@@ -154,3 +154,23 @@ TEST_CASE("org_graph: same_content ignores order") {
     b.set_unit_attribute(b.index_of("30"), "type", "tỉnh");
     CHECK_FALSE(a.same_content(b));
 }
+
+TEST_CASE("org_graph: copies are independent, moves leave an empty usable graph") {
+    OrgGraph a = test::tiny_province();
+    OrgGraph copy = a;
+    copy.remove_unit(copy.index_of("10987"));
+    CHECK(a.contains("10987"));
+    CHECK_FALSE(copy.contains("10987"));
+
+    const auto before = a.generation();
+    OrgGraph moved = std::move(a);
+    CHECK(moved.unit_count() == 19);
+    CHECK(moved.unit(*moved.head(moved.index_of("30.pc"))).id == "30.pc.head");
+    CHECK(a.unit_count() == 0);  // NOLINT(bugprone-use-after-move): a moved-from graph is empty and usable
+    CHECK(a.generation() > before);
+    a.add_unit(test::territory("31", "Hải Phòng", UnitKind::province));
+    CHECK(a.unit_count() == 1);
+    moved = std::move(a);
+    CHECK(moved.unit_count() == 1);
+    CHECK(moved.contains("31"));
+}

@@ -33,6 +33,13 @@ def main() -> None:
     units, ties = graph.to_pandas()
     print(units.groupby("level").size().to_dict(), len(ties))
 
+    directive: antq.Directive = antq.datasets.directive_2024()
+    table = antq.compile(directive, graph)
+    first: antq.directive.Task = directive.tasks[0]
+    print(f"clause {first.clause}: {len(table.units_of(first.clause, 'lead'))} lead units")
+    reach = table.reach()
+    print(f"unreached: {len(reach['unreached'])}; path to 10987.pc: {reach['paths']['10987.pc']}")
+
     try:
         graph.unit("no-such-unit")
     except antq.NotFoundError as error:

@@ -13,5 +13,7 @@ void init_graph(py::module_& m);
 void init_analysis(py::module_& m);
 void init_io(py::module_& m);
 void init_directive(py::module_& m);
+void init_grassroots(py::module_& m);
+void init_models(py::module_& m);
 
 }  // namespace antq::python

@@ -10,4 +10,6 @@ PYBIND11_MODULE(_core, m) {
     antq::python::init_analysis(m);
     antq::python::init_io(m);
     antq::python::init_directive(m);
+    antq::python::init_grassroots(m);
+    antq::python::init_models(m);
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import datasets
+from . import datasets, grassroots, models
 from ._core import Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
 from .errors import Error, HierarchyError, InvalidInputError, IoError, NotFoundError, StaleViewError
 from .directive import Directive, Responsibilities, compile
@@ -21,6 +21,8 @@ __all__ = [
     "load",
     "loads",
     "datasets",
+    "grassroots",
+    "models",
     "levels",
     "unit_kinds",
     "tie_kinds",

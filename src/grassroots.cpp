@@ -1,0 +1,403 @@
+#include <antq/evaluation/grassroots.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include <antq/errors.hpp>
+#include <antq/model/unit_kind.hpp>
+
+#include "file_io.hpp"
+#include "json_reader.hpp"
+
+namespace antq {
+
+namespace {
+
+using json = nlohmann::json;
+using detail::Reader;
+using detail::type_name;
+
+constexpr std::string_view format_name = "antq.team_sizing";
+constexpr int format_version = 1;
+constexpr std::size_t max_depth = 16;
+constexpr std::int64_t max_members = 50;
+
+// Kept byte-identical to data/rules/team_sizing_hai_duong_2024.json (a test compares the two).
+constexpr std::string_view default_rule_json = R"json({
+  "format": "antq.team_sizing",
+  "version": 1,
+  "id": "hai_duong_2024",
+  "title": "Số lượng thành viên Tổ bảo vệ an ninh, trật tự ở cơ sở, tỉnh Hải Dương",
+  "source": "Law 30/2023/QH15 Art. 14(3)-(5); resolutions of the HĐND tỉnh Hải Dương effective 01/07/2024, as reported by giadinh.suckhoedoisong.vn (article 172240611115748062); project notes FACTS.md §3",
+  "in_force": "2024-07-01",
+  "bands": [
+    {"min_households": 0, "below_households": 800, "members": 3},
+    {"min_households": 800, "below_households": 1000, "members": 4},
+    {"min_households": 1000, "members": 5,
+     "assumption": "The source text is cut off after 'from 1,000 households'; 5 members is assumed (the next step after 3 and 4; Hà Nội and others use teams of 3-5). FACTS.md §3 marks it [U]."}
+  ]
+}
+)json";
+
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+bool is_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (s[i] < '0' || s[i] > '9') return false;
+    const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    const int month = (s[5] - '0') * 10 + (s[6] - '0');
+    const int day = (s[8] - '0') * 10 + (s[9] - '0');
+    if (month < 1 || month > 12 || day < 1) return false;
+    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return day <= days[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
+}
+
+class RuleReader {
+public:
+    explicit RuleReader(std::string source) : r(std::move(source)) {}
+
+    TeamSizingRule read(const json& doc) const {
+        r.expect_object(doc, "");
+        r.only_fields(doc, {"format", "version", "id", "title", "source", "in_force", "bands"}, "");
+        if (r.string(r.require(doc, "format", ""), "/format") != format_name)
+            r.fail("bad_rule", "/format", "expected \"" + std::string(format_name) + "\"");
+        if (integer(r.require(doc, "version", ""), "/version") != format_version)
+            r.fail("unsupported_version", "/version",
+                   "this library reads version " + std::to_string(format_version) + ", not " + doc.at("version").dump());
+        TeamSizingRule rule;
+        rule.id = text(doc, "id", "");
+        rule.title = text(doc, "title", "");
+        rule.source = text(doc, "source", "");
+        rule.in_force = text(doc, "in_force", "");
+        if (!is_date(rule.in_force)) r.fail("bad_rule", "/in_force", "expected a date YYYY-MM-DD, found '" + rule.in_force + "'");
+        const json& bands = r.require(doc, "bands", "");
+        if (!bands.is_array()) r.fail("wrong_type", "/bands", "expected an array, found " + type_name(bands));
+        if (bands.empty()) r.fail("bad_rule", "/bands", "a rule needs at least one band");
+        for (std::size_t i = 0; i < bands.size(); ++i) {
+            const std::string p = "/bands/" + std::to_string(i);
+            rule.bands.push_back(band(bands[i], p, i == 0 ? nullptr : &rule.bands.back(), i + 1 == bands.size()));
+        }
+        return rule;
+    }
+
+private:
+    TeamSizeBand band(const json& b, const std::string& p, const TeamSizeBand* previous, bool last) const {
+        r.expect_object(b, p);
+        r.only_fields(b, {"min_households", "below_households", "members", "assumption"}, p);
+        TeamSizeBand out;
+        out.min_households = integer(r.require(b, "min_households", p), p + "/min_households");
+        const std::int64_t expected_min = previous ? *previous->below_households : 0;
+        if (out.min_households != expected_min) {
+            if (!previous)
+                r.fail("bad_rule", p + "/min_households", "the first band must start at 0 households, not " +
+                                                              std::to_string(out.min_households));
+            r.fail("bad_rule", p + "/min_households",
+                   "bands must be contiguous: this one starts at " + std::to_string(out.min_households) +
+                       " but the previous one ends below " + std::to_string(expected_min) +
+                       (out.min_households < expected_min ? " (overlap)" : " (gap)"));
+        }
+        if (auto it = b.find("below_households"); it != b.end()) {
+            if (last)
+                r.fail("bad_rule", p + "/below_households",
+                       "the last band must be open-ended: leave 'below_households' out");
+            out.below_households = integer(*it, p + "/below_households");
+            if (*out.below_households <= out.min_households)
+                r.fail("bad_rule", p + "/below_households",
+                       "'below_households' (" + std::to_string(*out.below_households) +
+                           ") must be greater than 'min_households' (" + std::to_string(out.min_households) + ")");
+        } else if (!last) {
+            r.fail("missing_field", p, "required field 'below_households' is missing (only the last band is open-ended)");
+        }
+        const std::int64_t members = integer(r.require(b, "members", p), p + "/members");
+        if (members < 1 || members > max_members)
+            r.fail("bad_rule", p + "/members",
+                   "a team has 1 to " + std::to_string(max_members) + " members, not " + std::to_string(members));
+        out.members = static_cast<int>(members);
+        if (b.contains("assumption")) out.assumption = text(b, "assumption", p);
+        return out;
+    }
+
+    std::int64_t integer(const json& j, const std::string& p) const {
+        if (!j.is_number_integer()) r.fail("wrong_type", p, "expected an integer, found " + type_name(j));
+        if (j.is_number_unsigned() && j.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            r.fail("number_out_of_range", p, "integer " + j.dump() + " is too large");
+        return j.get<std::int64_t>();
+    }
+
+    // A required, non-blank string.
+    std::string text(const json& object, const char* key, const std::string& p) const {
+        const std::string field = p + "/" + key;
+        std::string s = r.string(r.require(object, key, p), field);
+        if (s.find_first_not_of(" \t\r\n") == std::string::npos) r.fail("bad_rule", field, "must not be empty");
+        return s;
+    }
+
+    Reader r;
+};
+
+std::string quote_id(std::string_view id) { return "'" + std::string(id) + "'"; }
+
+// The village's households, or an error naming it.
+std::int64_t households_of(const Unit& village) {
+    const Value* v = village.attributes.find("households");
+    if (!v)
+        throw InvalidInput("missing_households", village.id,
+                           "village " + quote_id(village.id) + " has no 'households' attribute: its team cannot be sized");
+    if (v->type() != Value::Type::integer)
+        throw InvalidInput("bad_households", village.id,
+                           "village " + quote_id(village.id) + ": 'households' must be an integer");
+    if (v->as_integer() < 0)
+        throw InvalidInput("bad_households", village.id,
+                           "village " + quote_id(village.id) + ": 'households' must not be negative, found " +
+                               std::to_string(v->as_integer()));
+    return v->as_integer();
+}
+
+// The commune containing a village.
+UnitIndex commune_of(const OrgGraph& g, UnitIndex village) {
+    const auto parent = g.parent(village, TieKind::contains);
+    if (!parent || g.unit(*parent).kind != UnitKind::commune)
+        throw InvalidInput("no_commune", g.unit(village).id,
+                           "village " + quote_id(g.unit(village).id) + " is not contained in a commune");
+    return *parent;
+}
+
+// The one security team serving a village, if any.
+std::optional<UnitIndex> team_of(const OrgGraph& g, UnitIndex village) {
+    std::optional<UnitIndex> found;
+    for (UnitIndex b : g.parents(village, TieKind::serves)) {
+        if (g.unit(b).kind != UnitKind::security_team) continue;
+        if (found)
+            throw InvalidInput("several_teams", g.unit(village).id,
+                               "village " + quote_id(g.unit(village).id) + " is served by several security teams (" +
+                                   quote_id(g.unit(*found).id) + ", " + quote_id(g.unit(b).id) + ")");
+        found = b;
+    }
+    return found;
+}
+
+// The one body of `kind` serving a commune.
+UnitIndex commune_body(const OrgGraph& g, UnitIndex commune, UnitKind kind) {
+    std::optional<UnitIndex> found;
+    for (UnitIndex b : g.parents(commune, TieKind::serves)) {
+        if (g.unit(b).kind != kind) continue;
+        if (found)
+            throw InvalidInput("several_commune_bodies", g.unit(commune).id,
+                               "commune " + quote_id(g.unit(commune).id) + " is served by several " +
+                                   std::string(to_string(kind)) + " units; cannot tell which manages its teams");
+        found = b;
+    }
+    if (!found)
+        throw InvalidInput("missing_commune_body", g.unit(commune).id,
+                           "commune " + quote_id(g.unit(commune).id) + " has no " + std::string(to_string(kind)) +
+                               " serving it: a security team needs the commune People's Committee and police");
+    return *found;
+}
+
+struct Accumulator {
+    std::map<std::uint32_t, TeamTotals> by_unit;
+
+    void add(const OrgGraph& g, UnitIndex territory, const VillageTeamPlan& v) {
+        auto [it, fresh] = by_unit.try_emplace(territory.value);
+        TeamTotals& t = it->second;
+        if (fresh) {
+            const Unit& u = g.unit(territory);
+            t.territory = u.id;
+            t.name = u.name;
+            t.level = u.level;
+        }
+        count(t, v);
+    }
+    static void count(TeamTotals& t, const VillageTeamPlan& v) {
+        ++t.teams;
+        t.members += v.members;
+        if (v.assumed) {
+            ++t.assumed_teams;
+            t.assumed_members += v.members;
+        }
+    }
+    std::vector<TeamTotals> take() {
+        std::vector<TeamTotals> out;
+        out.reserve(by_unit.size());
+        for (auto& [index, totals] : by_unit) out.push_back(std::move(totals));
+        return out;
+    }
+};
+
+}  // namespace
+
+TeamSizingRule parse_team_sizing_rule(std::string_view text, std::string_view source) {
+    const std::string name(source);
+    return RuleReader(name).read(detail::parse_document(text, name, max_depth));
+}
+
+TeamSizingRule load_team_sizing_rule(const std::filesystem::path& path) {
+    return parse_team_sizing_rule(detail::read_file(path), path.string());
+}
+
+std::string_view default_team_sizing_rule_json() noexcept { return default_rule_json; }
+
+TeamSizingRule default_team_sizing_rule() {
+    return parse_team_sizing_rule(default_rule_json, "team_sizing_hai_duong_2024.json");
+}
+
+const TeamSizeBand& band_for(const TeamSizingRule& rule, std::int64_t households) {
+    if (households < 0)
+        throw InvalidInput("bad_households", "households",
+                           "a household count must not be negative, found " + std::to_string(households));
+    for (const TeamSizeBand& b : rule.bands)
+        if (b.contains(households)) return b;
+    // Only a rule built by hand, bypassing the reader's checks, can get here.
+    throw InvalidInput("bad_rule", rule.id, "no band covers " + std::to_string(households) + " households");
+}
+
+int members_for(const TeamSizingRule& rule, std::int64_t households) { return band_for(rule, households).members; }
+
+const std::vector<TeamTotals>& TeamPlan::totals(Level level) const {
+    switch (level) {
+        case Level::commune: return communes;
+        case Level::district: return districts;
+        case Level::province: return provinces;
+        default:
+            throw InvalidInput("bad_level", std::string(to_string(level)),
+                               "team totals exist per commune, district and province");
+    }
+}
+
+std::vector<const VillageTeamPlan*> TeamPlan::disagreements() const {
+    std::vector<const VillageTeamPlan*> out;
+    for (const auto& v : villages)
+        if (v.disagrees()) out.push_back(&v);
+    return out;
+}
+
+std::vector<const VillageTeamPlan*> TeamPlan::missing() const {
+    std::vector<const VillageTeamPlan*> out;
+    for (const auto& v : villages)
+        if (!v.existing_team) out.push_back(&v);
+    return out;
+}
+
+TeamPlan plan_teams(const OrgGraph& g, const TeamSizingRule& rule) {
+    TeamPlan plan;
+    plan.rule = rule;
+    plan.total.level = Level::nation;
+    Accumulator communes, districts, provinces;
+    for (UnitIndex u : g.units()) {
+        const Unit& village = g.unit(u);
+        if (village.kind != UnitKind::village) continue;
+        VillageTeamPlan v;
+        v.village = village.id;
+        v.village_name = village.name;
+        v.households = households_of(village);
+        const TeamSizeBand& b = band_for(rule, v.households);
+        v.members = b.members;
+        v.assumed = b.assumed();
+        const UnitIndex commune = commune_of(g, u);
+        v.commune = g.unit(commune).id;
+        std::optional<UnitIndex> district, province;
+        if (auto up = g.parent(commune, TieKind::contains)) {
+            if (g.unit(*up).kind == UnitKind::district) {
+                district = up;
+                if (auto top = g.parent(*up, TieKind::contains); top && g.unit(*top).kind == UnitKind::province)
+                    province = top;
+            } else if (g.unit(*up).kind == UnitKind::province) {
+                province = up;
+            }
+        }
+        if (district) v.district = g.unit(*district).id;
+        if (province) v.province = g.unit(*province).id;
+        if (auto team = team_of(g, u)) {
+            v.existing_team = g.unit(*team).id;
+            const Value* m = g.unit(*team).attributes.find("members");
+            if (m && m->type() == Value::Type::integer) v.existing_members = m->as_integer();
+        }
+        communes.add(g, commune, v);
+        if (district) districts.add(g, *district, v);
+        if (province) provinces.add(g, *province, v);
+        Accumulator::count(plan.total, v);
+        plan.villages.push_back(std::move(v));
+    }
+    plan.communes = communes.take();
+    plan.districts = districts.take();
+    plan.provinces = provinces.take();
+    return plan;
+}
+
+std::size_t add_teams(OrgGraph& graph, const TeamPlan& plan) {
+    // First read everything against the graph as it stands, so every error comes before any change.
+    struct NewTeam {
+        const VillageTeamPlan* plan;
+        UnitIndex village, pc, police;
+    };
+    struct Update {
+        const VillageTeamPlan* plan;
+        UnitIndex team;
+        bool members, set_assumed, erase_assumed;
+    };
+    std::vector<NewTeam> additions;
+    std::vector<Update> updates;
+    std::map<std::string, std::string, std::less<>> new_ids;  // team id -> village, to catch a village planned twice
+    for (const VillageTeamPlan& v : plan.villages) {
+        const auto u = graph.find(v.village);
+        if (!u) throw NotFound("unknown_unit", v.village, "the plan's village " + quote_id(v.village) + " is not in the graph");
+        if (graph.unit(*u).kind != UnitKind::village)
+            throw InvalidInput("not_a_village", v.village, quote_id(v.village) + " is a " +
+                                                               std::string(to_string(graph.unit(*u).kind)) + ", not a village");
+        const UnitIndex commune = commune_of(graph, *u);
+        if (auto team = team_of(graph, *u)) {
+            const Unit& t = graph.unit(*team);
+            const Value* m = t.attributes.find("members");
+            const Value* a = t.attributes.find("members_assumed");
+            Update up{&v, *team, !(m && *m == Value(std::int64_t{v.members})), v.assumed && !(a && *a == Value(true)),
+                      !v.assumed && a != nullptr};
+            if (up.members || up.set_assumed || up.erase_assumed) updates.push_back(up);
+            continue;
+        }
+        const std::string id = v.village + ".team";
+        if (graph.contains(id))
+            throw InvalidInput("duplicate_id", id, "unit id " + quote_id(id) + " is taken, but that unit does not serve village " +
+                                                       quote_id(v.village) + " as its security team");
+        if (auto [it, fresh] = new_ids.try_emplace(id, v.village); !fresh)
+            throw InvalidInput("duplicate_id", id, "the plan lists village " + quote_id(v.village) + " twice");
+        additions.push_back({&v, *u, commune_body(graph, commune, UnitKind::peoples_committee),
+                             commune_body(graph, commune, UnitKind::police)});
+    }
+    if (additions.empty() && updates.empty()) return 0;
+
+    // Then build on a copy and swap it in: the graph's own checks may still refuse something (an invalid name),
+    // and the caller's graph must stay as it was.
+    OrgGraph next(graph);
+    for (const Update& up : updates) {
+        if (up.members) next.set_unit_attribute(up.team, "members", Value(std::int64_t{up.plan->members}));
+        if (up.set_assumed) next.set_unit_attribute(up.team, "members_assumed", Value(true));
+        if (up.erase_assumed) next.erase_unit_attribute(up.team, "members_assumed");
+    }
+    for (const NewTeam& a : additions) {
+        const VillageTeamPlan& v = *a.plan;
+        Object attributes{{"members", Value(std::int64_t{v.members})}, {"since", Value(plan.rule.in_force)}};
+        if (v.assumed) attributes.set("members_assumed", Value(true));
+        try {
+            const UnitIndex team = next.add_unit(Unit{v.village + ".team", "Tổ bảo vệ ANTT " + next.unit(a.village).name,
+                                                      UnitKind::security_team, Level::village, std::move(attributes)});
+            next.add_tie(team, a.village, TieKind::serves);
+            next.add_tie(a.pc, team, TieKind::directs);
+            next.add_tie(a.pc, team, TieKind::forwards);
+            next.add_tie(a.police, team, TieKind::guides);
+            next.add_tie(a.police, team, TieKind::inspects);
+        } catch (...) {
+            rethrow_at("village " + quote_id(v.village));
+        }
+    }
+    graph.swap(next);
+    return additions.size();
+}
+
+}  // namespace antq

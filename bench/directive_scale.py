@@ -1,8 +1,8 @@
 """Directive-scale benchmark: compiling a national directive and its forwarding reach, antq against NetworkX.
 
-    /tmp/venv1/bin/python bench/directive_scale.py            # full run, rewrites its section of bench/RESULTS.md
-    /tmp/venv1/bin/python bench/directive_scale.py --quick    # ~5k units: a smoke test, writes nothing
-    /tmp/venv1/bin/python bench/directive_scale.py --quick --results /tmp/r.md
+    .venv/bin/python bench/directive_scale.py            # full run, rewrites its section of bench/RESULTS.md
+    .venv/bin/python bench/directive_scale.py --quick    # ~5k units: a smoke test, writes nothing
+    .venv/bin/python bench/directive_scale.py --quick --results /tmp/r.md
 
 The graph is synth.generate(directive=True): the national benchmark's graph plus national bodies, head
 posts, attributes and forwards ties. The directive is written below as an ``antq.directive`` document.
@@ -316,7 +316,7 @@ def markdown(res: Results, argv: list[str]) -> str:
     env = {**res.machine, **{f"{k} version": v for k, v in measure.versions().items()}}
     size, f = res.size, res.facts
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    command = " ".join(["/tmp/venv1/bin/python", "bench/directive_scale.py", *argv])
+    command = " ".join([os.path.relpath(sys.executable), "bench/directive_scale.py", *argv])
     roles = ", ".join(f"{k} {v:,}" for k, v in f["rows_by_role"].items())
     unreached = ", ".join(f"{k} {v:,}" for k, v in f["unreached_kinds"])
     return f"""# antq directive-scale benchmark: results

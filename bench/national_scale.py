@@ -1,7 +1,7 @@
 """National-scale benchmark: antq against NetworkX, igraph and graph-tool on one synthetic graph.
 
-    /tmp/venv1/bin/python bench/national_scale.py            # full run, rewrites its section of bench/RESULTS.md
-    /tmp/venv1/bin/python bench/national_scale.py --quick    # ~5k units, 10^3 queries: a smoke test
+    .venv/bin/python bench/national_scale.py            # full run, rewrites its section of bench/RESULTS.md
+    .venv/bin/python bench/national_scale.py --quick    # ~5k units, 10^3 queries: a smoke test
 
 See bench/README.md for what is measured and how the peers are made to answer the same questions.
 """
@@ -183,7 +183,7 @@ def markdown(res: Results, argv: list[str]) -> str:
     env = {**res.machine, **{f"{k} version": v for k, v in measure.versions().items()}}
     size = res.size
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    command = " ".join(["/tmp/venv1/bin/python", "bench/national_scale.py", *argv])
+    command = " ".join([os.path.relpath(sys.executable), "bench/national_scale.py", *argv])
     per_query = "\n".join(
         f"- `{op}`: antq {res.queries[op]['antq'] / res.config.queries * 1e6:.2f} µs/query"
         + "".join(

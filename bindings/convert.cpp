@@ -7,7 +7,22 @@
 
 namespace antq::python {
 
-Value to_value(const py::handle& o, const std::string& where) {
+namespace {
+// Deeper than the JSON reader accepts could not be saved and read back; far deeper would exhaust the stack.
+constexpr std::size_t max_depth = 60;
+Value to_value_at(const py::handle& o, const std::string& where, std::size_t depth);
+Object to_object_at(const py::handle& o, const std::string& where, std::size_t depth);
+}  // namespace
+
+Value to_value(const py::handle& o, const std::string& where) { return to_value_at(o, where, 0); }
+
+Object to_object(const py::handle& o, const std::string& where) { return to_object_at(o, where, 0); }
+
+namespace {
+
+Value to_value_at(const py::handle& o, const std::string& where, std::size_t depth) {
+    if (depth > max_depth)
+        throw InvalidInput("too_deep", where, "attribute values nest at most " + std::to_string(max_depth) + " deep");
     if (o.is_none()) return Value();
     if (py::isinstance<py::bool_>(o)) return Value(o.cast<bool>());
     if (py::isinstance<py::int_>(o)) {
@@ -19,22 +34,22 @@ Value to_value(const py::handle& o, const std::string& where) {
     }
     if (py::isinstance<py::float_>(o)) return Value(o.cast<double>());
     if (py::isinstance<py::str>(o)) return Value(o.cast<std::string>());
-    if (py::isinstance<py::dict>(o)) return Value(to_object(o, where));
+    if (py::isinstance<py::dict>(o)) return Value(to_object_at(o, where, depth));
     if (py::isinstance<py::list>(o) || py::isinstance<py::tuple>(o)) {
         Array out;
         std::size_t i = 0;
-        for (const py::handle item : o) out.push_back(to_value(item, where + "/" + std::to_string(i++)));
+        for (const py::handle item : o) out.push_back(to_value_at(item, where + "/" + std::to_string(i++), depth + 1));
         return Value(std::move(out));
     }
     // NumPy scalars and other number-likes.
-    if (py::hasattr(o, "__index__")) return to_value(py::int_(py::reinterpret_borrow<py::object>(o)), where);
+    if (py::hasattr(o, "__index__")) return to_value_at(py::int_(py::reinterpret_borrow<py::object>(o)), where, depth);
     if (py::hasattr(o, "__float__")) return Value(py::float_(py::reinterpret_borrow<py::object>(o)).cast<double>());
     throw InvalidInput("wrong_type", where,
                        "an attribute value must be None, bool, int, float, str, list or dict, not " +
                            std::string(py::str(o.get_type().attr("__name__"))));
 }
 
-Object to_object(const py::handle& o, const std::string& where) {
+Object to_object_at(const py::handle& o, const std::string& where, std::size_t depth) {
     if (o.is_none()) return {};
     if (!py::isinstance<py::dict>(o))
         throw InvalidInput("wrong_type", where,
@@ -45,10 +60,12 @@ Object to_object(const py::handle& o, const std::string& where) {
             throw InvalidInput("wrong_type", where, "attribute names must be str, not " +
                                                         std::string(py::str(k.get_type().attr("__name__"))));
         const std::string key = k.cast<std::string>();
-        out.set(key, to_value(v, where + "/" + key));
+        out.set(key, to_value_at(v, where + "/" + key, depth + 1));
     }
     return out;
 }
+
+}  // namespace
 
 py::object from_value(const Value& v) {
     switch (v.type()) {

@@ -81,8 +81,14 @@ std::string repr_of(const OrgGraph& g) {
 
 Selector selector_from_python(const py::handle& object) {
     if (py::isinstance<Selector>(object)) return object.cast<Selector>();
-    const std::string text = py::module_::import("json").attr("dumps")(object).cast<std::string>();
-    return selector_from_json(nlohmann::json::parse(text), "selector");
+    std::string text;
+    try {
+        // allow_nan=False: JSON has no NaN, and a selector comparing with NaN could never match.
+        text = py::module_::import("json").attr("dumps")(object, py::arg("allow_nan") = false).cast<std::string>();
+    } catch (const py::error_already_set& e) {
+        throw InvalidInput("bad_selector", "selector", std::string("not expressible as JSON: ") + e.what());
+    }
+    return parse_selector(text, "selector");
 }
 
 // A column of str (None allowed where `optional`), read straight from the list with a row-naming error.
@@ -314,8 +320,8 @@ void init_graph(py::module_& m) {
                   return g;
               }),
               py::arg("name") = "")
-        .def(py::init([](OrgGraph& other) { return std::make_shared<OrgGraph>(std::move(other)); }),
-             py::arg("adopt"), "Takes over another graph's content, leaving it empty.")
+        .def(py::init([](OrgGraph& other) { return std::make_shared<OrgGraph>(std::move(other)); }), py::kw_only(),
+             py::arg("adopt"), "Takes over another graph's content, leaving it empty (used by antq's own builders).")
         .def_property("name", &OrgGraph::name, &OrgGraph::set_name)
         .def_property(
             "attributes", [](const OrgGraph& g) { return from_object(g.attributes()); },

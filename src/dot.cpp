@@ -1,5 +1,5 @@
 #include <array>
-#include <fstream>
+#include <sstream>
 #include <string>
 
 #include <boost/graph/graphviz.hpp>
@@ -8,6 +8,7 @@
 #include <antq/io/dot.hpp>
 
 #include "export_graph.hpp"
+#include "file_io.hpp"
 
 namespace antq {
 
@@ -55,11 +56,9 @@ void write_dot(std::ostream& out, const OrgGraph& graph, const DotOptions& optio
 }
 
 void save_dot(const OrgGraph& graph, const std::filesystem::path& path, const DotOptions& options) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) throw IoError("cannot_write", path.string(), "cannot open the file for writing");
+    std::ostringstream out;
     write_dot(out, graph, options);
-    out.close();
-    if (!out) throw IoError("cannot_write", path.string(), "write failed");
+    detail::write_file(path, out.str());  // all or nothing, like the JSON writers
 }
 
 }  // namespace antq

@@ -1,4 +1,4 @@
-#include <fstream>
+#include <sstream>
 
 #include <boost/graph/graphml.hpp>
 #include <boost/property_map/dynamic_property_map.hpp>
@@ -7,6 +7,7 @@
 #include <antq/io/graphml.hpp>
 
 #include "export_graph.hpp"
+#include "file_io.hpp"
 
 namespace antq {
 
@@ -24,11 +25,9 @@ void write_graphml(std::ostream& out, const OrgGraph& graph) {
 }
 
 void save_graphml(const OrgGraph& graph, const std::filesystem::path& path) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) throw IoError("cannot_write", path.string(), "cannot open the file for writing");
+    std::ostringstream out;
     write_graphml(out, graph);
-    out.close();
-    if (!out) throw IoError("cannot_write", path.string(), "write failed");
+    detail::write_file(path, out.str());  // all or nothing, like the JSON writers
 }
 
 }  // namespace antq

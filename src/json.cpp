@@ -79,8 +79,13 @@ Value value_from_json(const json& j, const std::string& where) {
         }
         case json::value_t::object: {
             Object out;
-            for (auto it = j.begin(); it != j.end(); ++it)
-                out.set(to_nfc(it.key(), where), value_from_json(it.value(), where + "/" + it.key()));
+            for (auto it = j.begin(); it != j.end(); ++it) {
+                const std::string at = where + "/" + detail::pointer_token(it.key());
+                std::string key = to_nfc(it.key(), at);
+                if (out.find(key) != nullptr)
+                    throw InvalidInput("duplicate_key", at, "another member has the same name once normalised to NFC");
+                out.set(std::move(key), value_from_json(it.value(), at));
+            }
             return Value(std::move(out));
         }
         default: throw InvalidInput("wrong_type", where, "unsupported JSON value");
@@ -310,7 +315,7 @@ Selector parse_selector(const json& j, const std::string& where, std::size_t dep
     for (auto it = j.begin(); it != j.end(); ++it) {
         const std::string& key = it.key();
         const json& v = it.value();
-        const std::string p = where + "/" + key;
+        const std::string p = where + "/" + detail::pointer_token(key);
         if (key == "kind") {
             parts.push_back(Selector::kinds(names<UnitKind>(v, p, parse_unit_kind, "unit kind", "unknown_kind")));
         } else if (key == "level") {
@@ -378,6 +383,13 @@ json to_json(const Selector& selector) {
         case Op::negation: return {{"not", to_json(n.operands.front())}};
     }
     return "all";
+}
+
+Selector parse_selector(std::string_view text, std::string_view source) {
+    const std::string name(source);
+    // The text guard is looser than the selector's own depth check (two JSON levels per "all"/"any"), so
+    // an over-deep selector is reported where it nests, as a JSON pointer.
+    return selector_from_json(detail::parse_document(text, name, 2 * max_selector_depth + 4), name);
 }
 
 }  // namespace antq

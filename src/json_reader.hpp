@@ -18,6 +18,18 @@ namespace antq::detail {
 
 using json = nlohmann::json;
 
+/** A key as one JSON Pointer token (RFC 6901): "~" becomes "~0" and "/" becomes "~1". */
+inline std::string pointer_token(std::string_view key) {
+    std::string out;
+    out.reserve(key.size());
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
 
 inline std::string type_name(const json& j) {
     switch (j.type()) {
@@ -82,7 +94,7 @@ public:
             if (!known) {
                 std::string list;
                 for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-                fail("unknown_field", pointer + "/" + it.key(),
+                fail("unknown_field", pointer + "/" + pointer_token(it.key()),
                      "unknown field '" + it.key() + "' (allowed: " + list + ")");
             }
         }

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <atomic>
+#include <unordered_set>
 #include <cmath>
 #include <string>
 #include <tuple>
@@ -37,6 +39,10 @@ std::string checked_name(std::string_view name, std::string_view id) {
     if (name.empty()) throw InvalidInput("bad_name", where, "a unit needs a non-empty name");
     if (name.size() > max_name_bytes)
         throw InvalidInput("bad_name", where, "a name must be at most " + std::to_string(max_name_bytes) + " bytes");
+    // Tabs and line breaks are allowed (XML, and so GraphML, can hold them); other control characters not.
+    for (unsigned char c : name)
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+            throw InvalidInput("bad_name", where, "a name must not contain control characters other than tab and line breaks");
     return to_nfc(name, where);
 }
 
@@ -57,17 +63,27 @@ void check_gso_width(const Unit& u) {
                                " code has " + std::to_string(expected) + " digits");
 }
 
-// Attribute text is stored in NFC like names, and numbers must be finite: what a graph holds must survive
-// a save and a load unchanged.
-Value checked_value(const Value& v, const std::string& where);
+// Attribute text is stored in NFC like names, numbers must be finite, and nesting must stay within what
+// the JSON reader accepts: what a graph holds must survive a save and a load unchanged.
+constexpr std::size_t max_attribute_depth = 60;
 
-Object checked_object(const Object& o, const std::string& where) {
+Value checked_value(const Value& v, const std::string& where, std::size_t depth = 0);
+
+Object checked_object(const Object& o, const std::string& where, std::size_t depth = 0) {
     Object out;
-    for (const auto& [k, v] : o) out.set(to_nfc(k, where), checked_value(v, where + "/" + k));
+    for (const auto& [k, v] : o) {
+        std::string key = to_nfc(k, where);
+        if (out.find(key) != nullptr)
+            throw InvalidInput("duplicate_key", where, "two attribute names are the same text once normalised: '" + key + "'");
+        Value checked = checked_value(v, where + "/" + k, depth + 1);
+        out.set(std::move(key), std::move(checked));
+    }
     return out;
 }
 
-Value checked_value(const Value& v, const std::string& where) {
+Value checked_value(const Value& v, const std::string& where, std::size_t depth) {
+    if (depth > max_attribute_depth)
+        throw InvalidInput("too_deep", where, "attribute values nest at most " + std::to_string(max_attribute_depth) + " deep");
     switch (v.type()) {
         case Value::Type::number:
             if (!std::isfinite(v.as_number()))
@@ -77,10 +93,11 @@ Value checked_value(const Value& v, const std::string& where) {
         case Value::Type::array: {
             Array out;
             std::size_t i = 0;
-            for (const Value& item : v.as_array()) out.push_back(checked_value(item, where + "/" + std::to_string(i++)));
+            for (const Value& item : v.as_array())
+                out.push_back(checked_value(item, where + "/" + std::to_string(i++), depth + 1));
             return Value(std::move(out));
         }
-        case Value::Type::object: return Value(checked_object(v.as_object(), where));
+        case Value::Type::object: return Value(checked_object(v.as_object(), where, depth));
         default: return v;
     }
 }
@@ -94,7 +111,14 @@ bool may_contain(Level outer, Level inner) {
 
 }  // namespace
 
-OrgGraph::OrgGraph() : m_graph(std::make_unique<detail::BoostGraph>()) {}
+namespace {
+// One counter for all graphs, so that a generation names one state of one graph.
+std::atomic<std::uint64_t> next_generation{1};
+}  // namespace
+
+void OrgGraph::touch() noexcept { m_generation = next_generation.fetch_add(1, std::memory_order_relaxed); }
+
+OrgGraph::OrgGraph() : m_graph(std::make_unique<detail::BoostGraph>()) { touch(); }
 
 OrgGraph::OrgGraph(const OrgGraph& other)
     : m_graph(std::make_unique<detail::BoostGraph>(*other.m_graph)),
@@ -105,9 +129,10 @@ OrgGraph::OrgGraph(const OrgGraph& other)
       m_index(other.m_index),
       m_unit_count(other.m_unit_count),
       m_tie_count(other.m_tie_count),
-      m_generation(other.m_generation),
       m_name(other.m_name),
-      m_attributes(other.m_attributes) {}
+      m_attributes(other.m_attributes) {
+    touch();  // a copy is another graph: results compiled on the original must not pass for it
+}
 
 OrgGraph& OrgGraph::operator=(const OrgGraph& other) {
     if (this != &other) {
@@ -128,10 +153,9 @@ void OrgGraph::swap(OrgGraph& other) noexcept {
     std::swap(m_tie_count, other.m_tie_count);
     m_name.swap(other.m_name);
     std::swap(m_attributes, other.m_attributes);
-    // Generations only grow, so a view of either graph can never mistake the other's content for its own.
-    const std::uint64_t next = std::max(m_generation, other.m_generation) + 1;
-    m_generation = next;
-    other.m_generation = next;
+    // Both graphs now hold other content: views and results on either must go stale.
+    touch();
+    other.touch();
 }
 
 void OrgGraph::set_name(std::string name) {
@@ -332,7 +356,7 @@ TieIndex OrgGraph::add_tie(UnitIndex source, UnitIndex target, TieKind kind, Obj
     if (kind == TieKind::directs) {
         // Would source become its own subordinate? Look for source below target.
         std::vector<UnitIndex> stack{target};
-        std::vector<bool> seen(m_units.size(), false);
+        std::unordered_set<std::uint32_t> seen;  // proportional to the subordinate's subtree, not to the graph
         while (!stack.empty()) {
             const UnitIndex u = stack.back();
             stack.pop_back();
@@ -342,9 +366,8 @@ TieIndex OrgGraph::add_tie(UnitIndex source, UnitIndex target, TieKind kind, Obj
                                          quoted(m_units[target.value].id),
                                      "subordination would become circular: " + quoted(m_units[source.value].id) +
                                          " already sits below " + quoted(m_units[target.value].id));
-            if (seen[u.value]) continue;
-            seen[u.value] = true;
-            for (UnitIndex c : children(u, TieKind::directs)) stack.push_back(c);
+            if (!seen.insert(u.value).second) continue;
+            for_each_child(u, TieKind::directs, [&](UnitIndex c) { stack.push_back(c); });
         }
     }
     return insert_tie(source, target, kind, std::move(attributes));
@@ -357,15 +380,22 @@ TieIndex OrgGraph::add_tie(std::string_view source, std::string_view target, Tie
 TieIndex OrgGraph::add_ties(std::span<const TieSpec> ties,
                             const std::function<std::string(std::size_t)>& place_of) {
     const TieIndex first{static_cast<std::uint32_t>(m_ties.size())};
-    const std::uint64_t generation_before = m_generation;
+    const std::size_t count_before = m_tie_count;
     m_ties.reserve(m_ties.size() + ties.size());
     m_tie_alive.reserve(m_tie_alive.size() + ties.size());
+    // Undo by rebuilding the Boost storage from the ties that were there before: linear, where removing the
+    // new ties one by one would be quadratic on a hub.
     auto roll_back = [&] {
-        for (std::size_t i = m_ties.size(); i-- > first.value;)
-            if (m_tie_alive[i]) remove_tie(TieIndex{static_cast<std::uint32_t>(i)});
+        auto rebuilt = std::make_unique<detail::BoostGraph>(m_units.size());
+        for (std::uint32_t i = 0; i < first.value; ++i)
+            if (m_tie_alive[i])
+                boost::add_edge(m_ties[i].source.value, m_ties[i].target.value, detail::EdgeData{i, m_ties[i].kind},
+                                *rebuilt);
+        m_graph = std::move(rebuilt);
         m_ties.resize(first.value);
         m_tie_alive.resize(first.value);
-        m_generation = generation_before + 1;
+        m_tie_count = count_before;
+        touch();
     };
     for (std::size_t i = 0; i < ties.size(); ++i) {
         const TieSpec& spec = ties[i];
@@ -390,8 +420,14 @@ TieIndex OrgGraph::add_ties(std::span<const TieSpec> ties,
 
 void OrgGraph::remove_unit(UnitIndex u) {
     const Unit& unit = checked_unit(u);
-    for (TieIndex t : in_ties(u)) remove_tie(t);
-    for (TieIndex t : out_ties(u)) remove_tie(t);
+    // Retire the ties, then detach the vertex in one pass: removing a hub's ties one by one is quadratic.
+    for (const auto& ties : {in_ties(u), out_ties(u)})
+        for (TieIndex t : ties) {
+            m_ties[t.value].attributes = Object{};
+            m_tie_alive[t.value] = false;
+            --m_tie_count;
+        }
+    boost::clear_vertex(u.value, *m_graph);
     m_index.erase(unit.id, id_of());
     m_units[u.value] = Unit{};
     m_unit_alive[u.value] = false;

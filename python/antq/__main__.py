@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import time
 from typing import Sequence
@@ -146,11 +147,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))
-    except Error as error:
+    except (Error, OSError, ValueError) as error:
         print(f"antq: error: {error}", file=sys.stderr)
         return 2
-    except OSError as error:
-        print(f"antq: error: {error}", file=sys.stderr)
+    except subprocess.CalledProcessError as error:  # Graphviz refused a chart
+        print(f"antq: error: {error.cmd[0]} failed: {error.stderr or error}", file=sys.stderr)
         return 2
 
 

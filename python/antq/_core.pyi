@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator, Sequence, overload
 
 __version__: str
 unit_kinds: tuple[str, ...]
@@ -93,7 +93,10 @@ class Selector:
     def __eq__(self, other: object) -> bool: ...
 
 class OrgGraph:
-    def __init__(self, name: str = "", *, adopt: OrgGraph | None = ...) -> None: ...
+    @overload
+    def __init__(self, name: str = "") -> None: ...
+    @overload
+    def __init__(self, *, adopt: OrgGraph) -> None: ...
     name: str
     attributes: dict[str, Any]
     @property

@@ -141,14 +141,21 @@ class OrgGraph(_core.OrgGraph):
         edge data kind and the free attributes (key = tie kind)."""
         import networkx as nx
 
-        graph = nx.MultiDiGraph(name=self.name, **self.attributes)
+        graph = nx.MultiDiGraph()
+        graph.graph.update(self.attributes)
+        graph.graph["name"] = self.name
         units, ties = self._columns()
-        for uid, name, kind, level, attrs in zip(
-            units["id"], units["name"], units["kind"], units["level"], units["attributes"]
-        ):
-            graph.add_node(uid, **(attrs or {}), name=name, kind=kind, level=level)
-        for source, target, kind, attrs in zip(ties["source"], ties["target"], ties["kind"], ties["attributes"]):
-            graph.add_edge(source, target, key=kind, **(attrs or {}), kind=kind)
+        # Data dicts are built first: a free attribute may be called "name", "kind" or "key" itself.
+        graph.add_nodes_from(
+            (uid, {**(attrs or {}), "name": name, "kind": kind, "level": level})
+            for uid, name, kind, level, attrs in zip(
+                units["id"], units["name"], units["kind"], units["level"], units["attributes"]
+            )
+        )
+        graph.add_edges_from(
+            (source, target, kind, {**(attrs or {}), "kind": kind})
+            for source, target, kind, attrs in zip(ties["source"], ties["target"], ties["kind"], ties["attributes"])
+        )
         return graph
 
     # ---- copies and display ----------------------------------------------------------------------

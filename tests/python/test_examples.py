@@ -31,3 +31,15 @@ def test_benchmark_quick_mode_runs(tmp_path):
     )
     text = results.read_text(encoding="utf-8")
     assert "build from DataFrames" in text and "memory per unit" in text
+
+
+def test_directive_benchmark_quick_mode_runs(tmp_path):
+    results = tmp_path / "results.md"
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "directive_scale.py"), "--quick", "--results", str(results)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    assert "reach" in results.read_text(encoding="utf-8")

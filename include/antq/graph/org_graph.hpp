@@ -69,7 +69,10 @@ public:
     std::size_t unit_capacity() const noexcept { return m_units.size(); }
     /** One past the largest tie index ever given out. Complexity: O(1). */
     std::size_t tie_capacity() const noexcept { return m_ties.size(); }
-    /** Incremented by every mutation. */
+    /**
+     * Changes with every mutation, and is never the same for two different graphs (or a graph and its
+     * copy): results compiled against one graph can tell it from any other.
+     */
     std::uint64_t generation() const noexcept { return m_generation; }
     ///@}
 
@@ -200,9 +203,6 @@ public:
      */
     void validate() const;
 
-    /** Direct access to the Boost.Graph storage, for algorithms inside antq. */
-    const detail::BoostGraph& storage() const noexcept { return *m_graph; }
-
     /** Same units and ties (by id, kind, level, name, attributes), whatever their order or indices. */
     bool same_content(const OrgGraph& other) const;
 
@@ -214,7 +214,7 @@ private:
     std::optional<UnitIndex> first_in(UnitIndex u, TieKind kind) const noexcept;
     std::optional<UnitIndex> first_out(UnitIndex u, TieKind kind) const noexcept;
     std::optional<std::vector<UnitIndex>> find_directs_cycle() const;
-    void touch() noexcept { ++m_generation; }
+    void touch() noexcept;
     auto id_of() const noexcept {
         return [this](std::uint32_t i) -> std::string_view { return m_units[i].id; };
     }

@@ -65,4 +65,10 @@ nlohmann::json to_json(const Selector& selector);
  */
 Selector selector_from_json(const nlohmann::json& json, const std::string& where = "");
 
+/**
+ * Reads a selector from JSON text, with the same guards as a graph file (nesting, integer range).
+ * @throws InvalidInput as selector_from_json, plus "malformed_json", "too_deep", "number_out_of_range"
+ */
+Selector parse_selector(std::string_view text, std::string_view source = "selector");
+
 }  // namespace antq

@@ -374,3 +374,15 @@ TEST_CASE("compile: the closing clause — provincial police monitor departments
     CHECK(ids(g, r.targets(closing, 1)) == std::vector<std::string>{"30.pc.head"});
     CHECK(rows(g, r.duties_of(police)).back() == Row{closing, 1, "30.police", Role::advise});
 }
+
+TEST_CASE("compile: results refuse a copy of their graph, even an identical one") {
+    OrgGraph g = test::tiny_province();
+    Directive d;
+    d.id = "d";
+    d.tasks.push_back(Task{"1", "t", "", {}, {Assignment{Role::lead, Selector::kind(UnitKind::police), {}, "", {}, ""}}});
+    const Responsibilities r = compile(d, g);
+    const OrgGraph copy = g;
+    CHECK_NOTHROW(r.check_current(g));
+    ANTQ_CHECK_ERROR(r.check_current(copy), StaleView, "stale_result", "compile it again");
+    ANTQ_CHECK_ERROR(reach(r, copy), StaleView, "stale_result", "");
+}

@@ -68,7 +68,7 @@ std::vector<std::vector<UnitIndex>> chains_of_command(const OrgGraph& graph, Uni
             next.push_back(*it);
             open.push_back(std::move(next));
         }
-        if (open.size() > max_paths * 64)
+        if (open.size() / 64 > max_paths)  // open paths bound the finished ones; no overflow for a huge max_paths
             throw InvalidInput("too_many_paths", "'" + graph.unit(u).id + "'",
                                "more than " + std::to_string(max_paths) + " chains of command");
     }

@@ -5,7 +5,7 @@
 
 namespace antq {
 
-bool ReachResult::reached(UnitIndex u) const { return u.value < m_reached.size() && m_reached[u.value]; }
+bool ReachResult::reached(UnitIndex u) const { return u.value < reached_mask.size() && reached_mask[u.value]; }
 
 std::vector<UnitIndex> ReachResult::path_to(UnitIndex u) const {
     std::vector<UnitIndex> path;
@@ -23,26 +23,26 @@ ReachResult reach(const Responsibilities& responsibilities, const OrgGraph& grap
     ReachResult out;
     out.recipients = responsibilities.recipients();
     out.bound = responsibilities.bound_units();
-    out.m_reached.assign(graph.unit_capacity(), false);
+    out.reached_mask.assign(graph.unit_capacity(), false);
     out.received_from.assign(graph.unit_capacity(), UnitIndex{});
     std::deque<UnitIndex> queue;
     for (UnitIndex r : out.recipients) {
-        out.m_reached[r.value] = true;
+        out.reached_mask[r.value] = true;
         queue.push_back(r);
     }
     while (!queue.empty()) {
         const UnitIndex u = queue.front();
         queue.pop_front();
         graph.for_each_child(u, TieKind::forwards, [&](UnitIndex v) {
-            if (!out.m_reached[v.value]) {
-                out.m_reached[v.value] = true;
+            if (!out.reached_mask[v.value]) {
+                out.reached_mask[v.value] = true;
                 out.received_from[v.value] = u;
                 queue.push_back(v);
             }
         });
     }
     for (UnitIndex b : out.bound)
-        if (!out.m_reached[b.value]) out.unreached.push_back(b);
+        if (!out.reached_mask[b.value]) out.unreached.push_back(b);
     return out;
 }
 

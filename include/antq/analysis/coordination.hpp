@@ -32,7 +32,7 @@ struct CoordinationResult {
  * For each task, pairs every lead with every coordinator that serves the same territory (the same
  * area()), and looks for a tie of any kind between them, either way.
  * @throws StaleView "stale_result" if the graph changed since compile()
- * Complexity: O(rows + pairs × degree).
+ * Complexity: O(tasks × rows + pairs × degree).
  */
 CoordinationResult coordination(const Responsibilities& responsibilities, const OrgGraph& graph);
 

@@ -25,7 +25,8 @@ struct OversightResult {
 /**
  * Collects the targets of every monitor assignment, and the bound units left outside all of them.
  * @throws StaleView "stale_result" if the graph changed since compile()
- * Complexity: O(rows + V).
+ * Complexity: O(rows + V + sum over monitor assignments of assignees × targets): each monitor's list is
+ * materialised, so N units monitoring each other cost N² entries.
  */
 OversightResult oversight(const Responsibilities& responsibilities, const OrgGraph& graph);
 

@@ -25,7 +25,8 @@ struct ReachResult {
     /** The forwarding path from a recipient to `u` (both included); empty if `u` is not reached. */
     std::vector<UnitIndex> path_to(UnitIndex u) const;
 
-    std::vector<bool> m_reached;  ///< per unit index
+    /** Per unit index: reached through forwarding (recipients included). */
+    std::vector<bool> reached_mask;
 };
 
 /**

@@ -42,51 +42,51 @@ public:
             r.fail("unsupported_version", "/version",
                    "this library reads version " + std::to_string(format_version) + ", not " + version.dump());
         Directive d;
-        d.id = filled(doc, "id", "");
-        d.kind = filled(doc, "kind", "");
-        d.number = text(doc, "number", "");
+        d.id = r.filled(doc, "id", "");
+        d.kind = r.filled(doc, "kind", "");
+        d.number = r.text(doc, "number", "");
         d.date = date(doc, "date", "");
         const json& year = r.require(doc, "year", "");
         if (!year.is_number_integer() || year.get<std::int64_t>() < 1900 || year.get<std::int64_t>() > 2200)
             r.fail("wrong_type", "/year", "expected a year between 1900 and 2200");
         d.year = static_cast<int>(year.get<std::int64_t>());
-        d.title = filled(doc, "title", "");
-        d.issuer = filled(doc, "issuer", "");
-        d.signer = filled(doc, "signer", "");
-        d.theme = filled(doc, "theme", "");
+        d.title = r.filled(doc, "title", "");
+        d.issuer = r.filled(doc, "issuer", "");
+        d.signer = r.filled(doc, "signer", "");
+        d.theme = r.filled(doc, "theme", "");
         d.summary = optional_text(doc, "summary", "");
-        for_each(doc, "references", "", [&](const json& item, const std::string& p) {
+        r.for_each(doc, "references", "", [&](const json& item, const std::string& p) {
             r.only_fields(item, {"kind", "number", "date", "title"}, p);
-            d.references.push_back({filled(item, "kind", p), text(item, "number", p), date(item, "date", p),
-                                    filled(item, "title", p)});
+            d.references.push_back({r.filled(item, "kind", p), r.text(item, "number", p), date(item, "date", p),
+                                    r.filled(item, "title", p)});
         });
-        for_each(doc, "events", "", [&](const json& item, const std::string& p) {
+        r.for_each(doc, "events", "", [&](const json& item, const std::string& p) {
             r.only_fields(item, {"date", "title", "note"}, p);
             std::string when = date(item, "date", p);
             if (when.empty()) r.fail("bad_date", p + "/date", "an event needs its date");
-            d.events.push_back({std::move(when), filled(item, "title", p), optional_text(item, "note", p)});
+            d.events.push_back({std::move(when), r.filled(item, "title", p), optional_text(item, "note", p)});
         });
-        for_each(doc, "recipients", "", [&](const json& item, const std::string& p) {
+        r.for_each(doc, "recipients", "", [&](const json& item, const std::string& p) {
             r.only_fields(item, {"label", "selector"}, p);
-            d.recipients.push_back({filled(item, "label", p), selector(r.require(item, "selector", p), p + "/selector")});
+            d.recipients.push_back({r.filled(item, "label", p), selector(r.require(item, "selector", p), p + "/selector")});
         });
         std::set<std::string> clauses;
-        for_each(doc, "tasks", "", [&](const json& item, const std::string& p) {
+        r.for_each(doc, "tasks", "", [&](const json& item, const std::string& p) {
             r.only_fields(item, {"clause", "title", "summary", "indicators", "assignments"}, p);
             Task task;
-            task.clause = filled(item, "clause", p);
+            task.clause = r.filled(item, "clause", p);
             if (!clauses.insert(task.clause).second)
                 r.fail("duplicate_clause", p + "/clause", "clause '" + task.clause + "' appears twice");
-            task.title = filled(item, "title", p);
+            task.title = r.filled(item, "title", p);
             task.summary = optional_text(item, "summary", p);
             if (item.contains("indicators"))
-                for_each(item, "indicators", p, [&](const json& i, const std::string& ip) {
+                r.for_each(item, "indicators", p, [&](const json& i, const std::string& ip) {
                     std::string indicator = r.string(i, ip);
                     if (indicator.find_first_not_of(" \t\r\n") == std::string::npos)
                         r.fail("empty_value", ip, "an indicator must not be empty");
                     task.indicators.push_back(std::move(indicator));
                 }, false);
-            for_each(item, "assignments", p, [&](const json& a, const std::string& ap) {
+            r.for_each(item, "assignments", p, [&](const json& a, const std::string& ap) {
                 task.assignments.push_back(assignment(a, ap));
             });
             if (task.assignments.empty()) r.fail("empty_value", p + "/assignments", "a task needs at least one assignment");
@@ -99,7 +99,7 @@ private:
     Assignment assignment(const json& a, const std::string& p) {
         r.only_fields(a, {"role", "units", "target", "deadline", "window", "note"}, p);
         Assignment out;
-        const std::string role = text(a, "role", p);
+        const std::string role = r.text(a, "role", p);
         const auto parsed = parse_role(role);
         if (!parsed) r.fail("unknown_role", p + "/role", "'" + role + "' is not a role (lead, coordinate, advise, monitor, inform)");
         out.role = *parsed;
@@ -129,40 +129,18 @@ private:
         }
     }
 
-    std::string text(const json& object, const char* key, const std::string& p) {
-        r.expect_object(object, p);
-        return r.string(r.require(object, key, p), p + "/" + key);
-    }
 
     // A required string that must say something (not empty, not only white space).
-    std::string filled(const json& object, const char* key, const std::string& p) {
-        std::string value = text(object, key, p);
-        if (value.find_first_not_of(" \t\r\n") == std::string::npos)
-            r.fail("empty_value", p + "/" + key, std::string("'") + key + "' must not be empty");
-        return value;
-    }
 
     std::string optional_text(const json& object, const char* key, const std::string& p) {
         return object.contains(key) ? r.string(object.at(key), p + "/" + key) : std::string();
     }
 
     std::string date(const json& object, const char* key, const std::string& p) {
-        std::string value = text(object, key, p);
+        std::string value = r.text(object, key, p);
         if (!is_iso_date_or_empty(value))
             r.fail("bad_date", p + "/" + key, "'" + value + "' is not a date written YYYY-MM-DD (or empty when unknown)");
         return value;
-    }
-
-    template <class F>
-    void for_each(const json& object, const char* key, const std::string& p, F&& f, bool objects = true) {
-        const json& list = r.require(object, key, p);
-        const std::string lp = p + "/" + key;
-        if (!list.is_array()) r.fail("wrong_type", lp, "expected an array, found " + type_name(list));
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            const std::string ip = lp + "/" + std::to_string(i);
-            if (objects) r.expect_object(list[i], ip);
-            f(list[i], ip);
-        }
     }
 
     Reader r;

@@ -100,6 +100,33 @@ public:
         }
     }
 
+    /** The required string field `key` of `object`. */
+    std::string text(const json& object, const char* key, const std::string& pointer) const {
+        expect_object(object, pointer);
+        return string(require(object, key, pointer), pointer + "/" + key);
+    }
+
+    /** As text(), and the string must say something: not empty, not only white space. */
+    std::string filled(const json& object, const char* key, const std::string& pointer) const {
+        std::string value = text(object, key, pointer);
+        if (value.find_first_not_of(" \t\r\n") == std::string::npos)
+            fail("empty_value", pointer + "/" + key, std::string("'") + key + "' must not be empty");
+        return value;
+    }
+
+    /** Calls f(element, its pointer) for each element of the required array `key`, objects unless told. */
+    template <class F>
+    void for_each(const json& object, const char* key, const std::string& pointer, F&& f, bool objects = true) const {
+        const json& list = require(object, key, pointer);
+        const std::string list_pointer = pointer + "/" + key;
+        if (!list.is_array()) fail("wrong_type", list_pointer, "expected an array, found " + type_name(list));
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string item_pointer = list_pointer + "/" + std::to_string(i);
+            if (objects) expect_object(list[i], item_pointer);
+            f(list[i], item_pointer);
+        }
+    }
+
     Object attributes(const json& j, const std::string& pointer) const {
         expect_object(j, pointer);
         try {

@@ -280,7 +280,7 @@ public:
         std::string name = doc.contains("name") ? nfc(r.string(doc.at("name"), "/name"), "/name") : std::string();
         std::vector<Model> models;
         std::unordered_set<std::string> ids;
-        for_each(doc, "models", "", [&](const json& item, const std::string& p) {
+        r.for_each(doc, "models", "", [&](const json& item, const std::string& p) {
             models.push_back(model(item, p));
             if (!ids.insert(models.back().id).second)
                 r.fail("duplicate_model", p + "/id", "model '" + models.back().id + "' appears twice");
@@ -292,16 +292,16 @@ private:
     Model model(const json& item, const std::string& p) {
         r.only_fields(item, {"id", "name", "type", "origin", "status", "points", "teams", "history"}, p);
         Model m;
-        m.id = filled(item, "id", p);
-        m.name = nfc(filled(item, "name", p), p + "/name");
-        m.type = nfc(filled(item, "type", p), p + "/type");
-        m.origin = filled(item, "origin", p);
-        const std::string status = text(item, "status", p);
+        m.id = r.filled(item, "id", p);
+        m.name = nfc(r.filled(item, "name", p), p + "/name");
+        m.type = nfc(r.filled(item, "type", p), p + "/type");
+        m.origin = r.filled(item, "origin", p);
+        const std::string status = r.text(item, "status", p);
         const auto parsed = parse_model_status(status);
         if (!parsed) r.fail("unknown_status", p + "/status", "'" + status + "' is not a status (effective, formal, dissolved)");
         m.status = *parsed;
         std::unordered_set<std::string> seen;
-        for_each(item, "points", p, [&](const json& point, const std::string& pp) {
+        r.for_each(item, "points", p, [&](const json& point, const std::string& pp) {
             std::string id = r.string(point, pp);
             if (!seen.insert(id).second) r.fail("duplicate_point", pp, "'" + id + "' is listed twice");
             m.points.push_back(std::move(id));
@@ -313,7 +313,7 @@ private:
                                        : (teams.get<std::int64_t>() < 0 || teams.get<std::int64_t>() > INT_MAX))
             r.fail("bad_teams", p + "/teams", "teams must be between 0 and " + std::to_string(INT_MAX) + ", not " + teams.dump());
         m.teams = static_cast<int>(teams.get<std::int64_t>());
-        for_each(item, "history", p, [&](const json& e, const std::string& ep) { m.history.push_back(event(e, ep)); });
+        r.for_each(item, "history", p, [&](const json& e, const std::string& ep) { m.history.push_back(event(e, ep)); });
         check_history(m, p);
         return m;
     }
@@ -321,16 +321,16 @@ private:
     ModelEvent event(const json& e, const std::string& p) {
         r.only_fields(e, {"date", "action", "detail", "units"}, p);
         ModelEvent out;
-        out.date = text(e, "date", p);
+        out.date = r.text(e, "date", p);
         if (out.date.empty() || !is_iso_date_or_empty(out.date))
             r.fail("bad_date", p + "/date", "'" + out.date + "' is not a date written YYYY-MM-DD");
-        out.action = text(e, "action", p);
+        out.action = r.text(e, "action", p);
         if (std::find(actions.begin(), actions.end(), out.action) == actions.end())
             r.fail("unknown_action", p + "/action",
                    "'" + out.action + "' is not an action (created, replicated, status_changed, eliminated, teams_changed)");
         if (e.contains("detail")) out.detail = nfc(r.string(e.at("detail"), p + "/detail"), p + "/detail");
         if (e.contains("units"))
-            for_each(e, "units", p, [&](const json& u, const std::string& up) { out.units.push_back(r.string(u, up)); }, false);
+            r.for_each(e, "units", p, [&](const json& u, const std::string& up) { out.units.push_back(r.string(u, up)); }, false);
         return out;
     }
 
@@ -368,27 +368,8 @@ private:
 
     std::string nfc(const std::string& value, const std::string& p) const { return to_nfc(value, r.at(p)); }
 
-    std::string text(const json& object, const char* key, const std::string& p) {
-        return r.string(r.require(object, key, p), p + "/" + key);
-    }
 
-    std::string filled(const json& object, const char* key, const std::string& p) {
-        std::string value = text(object, key, p);
-        if (blank(value)) r.fail("empty_value", p + "/" + key, std::string("'") + key + "' must not be empty");
-        return value;
-    }
 
-    template <class F>
-    void for_each(const json& object, const char* key, const std::string& p, F&& f, bool objects = true) {
-        const json& list = r.require(object, key, p);
-        const std::string lp = p + "/" + key;
-        if (!list.is_array()) r.fail("wrong_type", lp, "expected an array, found " + type_name(list));
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            const std::string ip = lp + "/" + std::to_string(i);
-            if (objects) r.expect_object(list[i], ip);
-            f(list[i], ip);
-        }
-    }
 
     Reader r;
 };

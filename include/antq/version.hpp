@@ -2,6 +2,7 @@
 
 /** @file Library version, kept in step with CMakeLists.txt and pyproject.toml. */
 
+/** Major, minor and patch version numbers, for the preprocessor. */
 #define ANTQ_VERSION_MAJOR 0
 #define ANTQ_VERSION_MINOR 1
 #define ANTQ_VERSION_PATCH 0

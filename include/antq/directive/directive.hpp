@@ -30,15 +30,15 @@ struct DatedEvent {
 
 /** An entry of the recipients list ("nơi nhận") and the units of the graph it designates. */
 struct Recipient {
-    std::string label;
-    Selector units;
+    std::string label;  ///< the entry as printed, e.g. "UBND các huyện, thị xã, thành phố"
+    Selector units;     ///< the units of the graph it designates
     friend bool operator==(const Recipient&, const Recipient&) = default;
 };
 
 /** An inclusive ISO date range. */
 struct DateWindow {
-    std::string from;
-    std::string to;
+    std::string from;  ///< first day, ISO
+    std::string to;    ///< last day, ISO
     friend bool operator==(const DateWindow&, const DateWindow&) = default;
 };
 
@@ -58,9 +58,9 @@ struct Assignment {
 struct Task {
     std::string clause;  ///< unique within the directive, e.g. "3" or "closing"
     std::string title;
-    std::string summary;
-    std::vector<std::string> indicators;
-    std::vector<Assignment> assignments;
+    std::string summary;                  ///< what the clause asks, in a few sentences
+    std::vector<std::string> indicators;  ///< the measurable outputs the clause names
+    std::vector<Assignment> assignments;  ///< who does what
     friend bool operator==(const Task&, const Task&) = default;
 };
 
@@ -74,12 +74,12 @@ struct Directive {
     std::string title;
     std::string issuer;  ///< unit id of the issuing body
     std::string signer;  ///< unit id of the signing post
-    std::string theme;
-    std::string summary;
+    std::string theme;    ///< the movement's theme the directive carries
+    std::string summary;  ///< one paragraph, optional
     std::vector<Reference> references;
     std::vector<DatedEvent> events;
-    std::vector<Recipient> recipients;
-    std::vector<Task> tasks;
+    std::vector<Recipient> recipients;  ///< the "nơi nhận" list
+    std::vector<Task> tasks;            ///< the clauses, in order
     friend bool operator==(const Directive&, const Directive&) = default;
 };
 

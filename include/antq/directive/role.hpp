@@ -19,6 +19,7 @@ namespace antq {
  */
 enum class Role : std::uint8_t { lead, coordinate, advise, monitor, inform };
 
+/** Every role, in the order reports list them. */
 inline constexpr std::array<Role, 5> all_roles{Role::lead, Role::coordinate, Role::advise, Role::monitor, Role::inform};
 
 /** The role's name: "lead", "coordinate", "advise", "monitor" or "inform". */

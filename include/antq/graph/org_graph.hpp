@@ -20,10 +20,10 @@ namespace antq {
 
 /** A tie named by its endpoints' persistent ids, as files and bulk builders give it. */
 struct TieSpec {
-    std::string source;
-    std::string target;
+    std::string source;  ///< persistent id of the source unit
+    std::string target;  ///< persistent id of the target unit
     TieKind kind = TieKind::coordinates;
-    Object attributes;
+    Object attributes;  ///< free attributes of the tie
 };
 
 /**
@@ -44,8 +44,11 @@ struct TieSpec {
  */
 class OrgGraph {
 public:
+    /** An empty graph. */
     OrgGraph();
+    /** A deep copy; it is another graph, so results compiled on `other` refuse it. Complexity: O(V + E). */
     OrgGraph(const OrgGraph& other);
+    /** Replaces the content with a deep copy of `other`. Complexity: O(V + E). */
     OrgGraph& operator=(const OrgGraph& other);
     /** Takes `other`'s content in O(1); `other` is left empty. */
     OrgGraph(OrgGraph&& other) noexcept : OrgGraph() { swap(other); }
@@ -78,9 +81,13 @@ public:
 
     /** @name The graph's own name and attributes */
     ///@{
+    /** The graph's name, e.g. "hai_duong_2024". */
     const std::string& name() const noexcept { return m_name; }
+    /** Renames the graph (normalised to NFC). @throws InvalidInput "invalid_utf8" */
     void set_name(std::string name);
+    /** Free attributes of the graph itself (description, sources, date of the data ...). */
     const Object& attributes() const noexcept { return m_attributes; }
+    /** Replaces the graph's attributes (strings normalised to NFC). @throws InvalidInput as set_unit_attribute */
     void set_attributes(Object attributes);
     ///@}
 

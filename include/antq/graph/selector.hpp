@@ -44,12 +44,15 @@ public:
     /** Matches every unit. */
     Selector();
 
+    /** Matches every unit (the JSON form is the string "all"). */
     static Selector all();
     /** Units of any of these kinds. */
     static Selector kind(UnitKind k);
+    /** @throws InvalidInput "bad_selector" for an empty list */
     static Selector kinds(std::vector<UnitKind> ks);
     /** Units at any of these levels. */
     static Selector level(Level l);
+    /** @throws InvalidInput "bad_selector" for an empty list */
     static Selector levels(std::vector<Level> ls);
     /**
      * Units in the territory `territory_id`, inclusive: the territory, every territory it contains
@@ -58,6 +61,7 @@ public:
     static Selector within(std::string territory_id);
     /** Units with any of these persistent ids. An id the graph lacks is an error at select time. */
     static Selector id(std::string unit_id);
+    /** @throws InvalidInput "bad_selector" for an empty list */
     static Selector ids(std::vector<std::string> unit_ids);
     /** Units whose attribute `key` equals `value`. */
     static Selector attribute_equals(std::string key, Value value);
@@ -67,10 +71,14 @@ public:
     static Selector all_of(std::vector<Selector> operands);
     /** Units any operand picks. @throws InvalidInput "bad_selector" for no operand */
     static Selector any_of(std::vector<Selector> operands);
+    /** Units the operand does not pick. */
     static Selector negation(Selector operand);
 
+    /** Both: all_of({a, b}). */
     friend Selector operator&(const Selector& a, const Selector& b) { return all_of({a, b}); }
+    /** Either: any_of({a, b}). */
     friend Selector operator|(const Selector& a, const Selector& b) { return any_of({a, b}); }
+    /** Not: negation(a). */
     friend Selector operator~(const Selector& a) { return negation(a); }
 
     /** The root of the tree. */
@@ -84,12 +92,16 @@ public:
      */
     std::vector<UnitIndex> select(const OrgGraph& graph) const;
 
-    /** One boolean per unit index (size graph.unit_capacity()); removed units are false. */
+    /**
+     * One boolean per unit index (size graph.unit_capacity()); removed units are false.
+     * Complexity: as select().
+     */
     std::vector<bool> mask(const OrgGraph& graph) const;
 
     /** A compact, human-readable rendering, e.g. `kind(police) & level(commune)`. */
     std::string to_string() const;
 
+    /** The same tree, node for node (two selectors picking the same units may still differ). */
     friend bool operator==(const Selector& a, const Selector& b);
 
 private:

@@ -10,10 +10,10 @@ namespace antq {
 
 /** A tie as the graph holds it: endpoints by index, its kind, and free attributes. */
 struct Tie {
-    UnitIndex source;
-    UnitIndex target;
+    UnitIndex source;  ///< where the tie starts (the superior, the container, the sender ...)
+    UnitIndex target;  ///< where it ends
     TieKind kind = TieKind::coordinates;
-    Object attributes;
+    Object attributes;  ///< free attributes, e.g. the coordination programme
 
     friend bool operator==(const Tie&, const Tie&) = default;
 };

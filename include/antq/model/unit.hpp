@@ -16,7 +16,9 @@ struct Unit {
     std::string id;
     /** Display name, UTF-8 in NFC. */
     std::string name;
+    /** What the unit is: a territory, a body or a post. */
     UnitKind kind = UnitKind::agency;
+    /** Its administrative level; a territory's equals its kind. */
     Level level = Level::province;
     /** Free attributes (e.g. "type": "huyện", "synthetic": true). */
     Object attributes;

@@ -31,7 +31,9 @@ public:
     using member_type = std::pair<std::string, Value>;
     using const_iterator = const member_type*;
 
+    /** An empty object (no allocation). */
     Object() noexcept = default;
+    /** An object with these members; a repeated key keeps the last value. */
     Object(std::initializer_list<member_type> members);
     Object(const Object& other);
     Object(Object&&) noexcept = default;
@@ -46,8 +48,10 @@ public:
     /** Removes `key`; returns whether it was there. */
     bool erase(std::string_view key);
 
+    /** Number of members. */
     std::size_t size() const noexcept;
     bool empty() const noexcept { return size() == 0; }
+    /** Members in key order. */
     const_iterator begin() const noexcept;
     const_iterator end() const noexcept;
 
@@ -60,8 +64,10 @@ private:
 /** A JSON-like value: null, boolean, 64-bit integer, double, UTF-8 string, array or object. */
 class Value {
 public:
+    /** Which alternative a value holds; `integer` is a 64-bit signed integer, `number` a double. */
     enum class Type : std::uint8_t { null, boolean, integer, number, string, array, object };
 
+    /** Constructors take each alternative directly: Value(), Value(true), Value(42), Value(2.5), Value("xã"), ... */
     Value() noexcept : m_data(nullptr) {}
     Value(std::nullptr_t) noexcept : m_data(nullptr) {}
     Value(bool b) noexcept : m_data(b) {}

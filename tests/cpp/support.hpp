@@ -2,7 +2,9 @@
 
 // Shared helpers for the C++ tests: small graphs built by hand, and error assertions on tag and place.
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -67,6 +69,47 @@ inline OrgGraph tiny_province() {
     g.add_unit(body("30.pc.head", "Chủ tịch UBND tỉnh", UnitKind::post, Level::province));
     g.add_tie("30.pc.head", "30.pc", TieKind::heads);
     return g;
+}
+
+/** An assignment of `role` to the units `units` picks, optionally towards `target`. */
+inline Assignment assign(Role role, Selector units, std::optional<Selector> target = std::nullopt) {
+    Assignment a;
+    a.role = role;
+    a.units = std::move(units);
+    a.target = std::move(target);
+    return a;
+}
+
+/** A task with a placeholder title. */
+inline Task task(std::string clause, std::vector<Assignment> assignments) {
+    Task t;
+    t.clause = std::move(clause);
+    t.title = "Task " + t.clause;
+    t.assignments = std::move(assignments);
+    return t;
+}
+
+/** A directive of the tiny province's People's Committee, its Chairman signing. */
+inline Directive directive(std::vector<Task> tasks,
+                           std::vector<Recipient> recipients = {{"UBND tỉnh", Selector::id("30.pc")}}) {
+    Directive d;
+    d.id = "test";
+    d.kind = "chỉ thị";
+    d.year = 2024;
+    d.title = "Test";
+    d.issuer = "30.pc";
+    d.signer = "30.pc.head";
+    d.theme = "ANTT";
+    d.recipients = std::move(recipients);
+    d.tasks = std::move(tasks);
+    return d;
+}
+
+/** The persistent ids of `us`, in order. */
+inline std::vector<std::string> ids(const OrgGraph& g, const std::vector<UnitIndex>& us) {
+    std::vector<std::string> out;
+    for (auto u : us) out.push_back(g.unit(u).id);
+    return out;
 }
 
 }  // namespace antq::test

@@ -11,46 +11,14 @@
 #include "support.hpp"
 
 using namespace antq;
+using antq::test::assign;
+using antq::test::directive;
+using antq::test::ids;
+using antq::test::task;
 using antq::test::body;
 using antq::test::territory;
 
 namespace {
-
-Assignment assign(Role role, Selector units, std::optional<Selector> target = std::nullopt) {
-    Assignment a;
-    a.role = role;
-    a.units = std::move(units);
-    a.target = std::move(target);
-    return a;
-}
-
-Task task(std::string clause, std::vector<Assignment> assignments) {
-    Task t;
-    t.clause = std::move(clause);
-    t.title = "Task " + t.clause;
-    t.assignments = std::move(assignments);
-    return t;
-}
-
-Directive directive(std::vector<Task> tasks, std::vector<Recipient> recipients = {{"UBND tỉnh", Selector::id("30.pc")}}) {
-    Directive d;
-    d.id = "test";
-    d.kind = "chỉ thị";
-    d.year = 2024;
-    d.title = "Test";
-    d.issuer = "30.pc";
-    d.signer = "30.pc.head";
-    d.theme = "ANTT";
-    d.recipients = std::move(recipients);
-    d.tasks = std::move(tasks);
-    return d;
-}
-
-std::vector<std::string> ids(const OrgGraph& g, const std::vector<UnitIndex>& us) {
-    std::vector<std::string> out;
-    for (auto u : us) out.push_back(g.unit(u).id);
-    return out;
-}
 
 std::optional<std::string> id_or_none(const OrgGraph& g, const std::optional<UnitIndex>& u) {
     return u ? std::optional<std::string>(g.unit(*u).id) : std::nullopt;

@@ -10,6 +10,7 @@
 #include <antq/io/directive_json.hpp>
 #include <antq/io/json.hpp>
 
+#include "dates.hpp"
 #include "file_io.hpp"
 #include "json_reader.hpp"
 
@@ -151,18 +152,7 @@ json selector_json(const Selector& s) { return to_json(s); }
 
 }  // namespace
 
-bool is_iso_date_or_empty(std::string_view t) noexcept {
-    if (t.empty()) return true;
-    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-        if (t[i] < '0' || t[i] > '9') return false;
-    const int y = std::stoi(std::string(t.substr(0, 4))), m = std::stoi(std::string(t.substr(5, 2))),
-              d = std::stoi(std::string(t.substr(8, 2)));
-    if (m < 1 || m > 12 || d < 1) return false;
-    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
-}
+bool is_iso_date_or_empty(std::string_view t) noexcept { return t.empty() || detail::iso_days(t).has_value(); }
 
 Directive parse_directive(std::string_view text, std::string_view source) {
     const std::string name(source);

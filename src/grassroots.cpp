@@ -12,6 +12,7 @@
 #include <antq/errors.hpp>
 #include <antq/model/unit_kind.hpp>
 
+#include "dates.hpp"
 #include "file_io.hpp"
 #include "json_reader.hpp"
 
@@ -45,20 +46,6 @@ constexpr std::string_view default_rule_json = R"json({
 }
 )json";
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-bool is_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-        if (s[i] < '0' || s[i] > '9') return false;
-    const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    const int month = (s[5] - '0') * 10 + (s[6] - '0');
-    const int day = (s[8] - '0') * 10 + (s[9] - '0');
-    if (month < 1 || month > 12 || day < 1) return false;
-    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return day <= days[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
-}
-
 class RuleReader {
 public:
     explicit RuleReader(std::string source) : r(std::move(source)) {}
@@ -76,7 +63,7 @@ public:
         rule.title = text(doc, "title", "");
         rule.source = text(doc, "source", "");
         rule.in_force = text(doc, "in_force", "");
-        if (!is_date(rule.in_force)) r.fail("bad_rule", "/in_force", "expected a date YYYY-MM-DD, found '" + rule.in_force + "'");
+        if (!detail::iso_days(rule.in_force)) r.fail("bad_rule", "/in_force", "expected a date YYYY-MM-DD, found '" + rule.in_force + "'");
         const json& bands = r.require(doc, "bands", "");
         if (!bands.is_array()) r.fail("wrong_type", "/bands", "expected an array, found " + type_name(bands));
         if (bands.empty()) r.fail("bad_rule", "/bands", "a rule needs at least one band");

@@ -12,8 +12,10 @@
 #include <antq/directive/directive.hpp>
 #include <antq/directive/role.hpp>
 #include <antq/errors.hpp>
+#include <antq/evaluation/evaluation.hpp>
 #include <antq/evaluation/grassroots.hpp>
 #include <antq/evaluation/models.hpp>
+#include <antq/evaluation/rules.hpp>
 #include <antq/fwd.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/graph/selector.hpp>

@@ -18,11 +18,11 @@ namespace antq::test {
         bool antq_thrown_ = false;                                                           \
         try {                                                                                \
             (void)(expr);                                                                    \
-        } catch (const Type& e) {                                                            \
+        } catch (const Type& antq_error_) {                                                  \
             antq_thrown_ = true;                                                             \
-            CHECK_MESSAGE(e.tag() == std::string(tag_), "tag was ", e.tag(), ": ", std::string(e.what())); \
-            CHECK_MESSAGE(std::string(e.what()).find(fragment) != std::string::npos,         \
-                          "message was: ", std::string(e.what()));                                     \
+            CHECK_MESSAGE(antq_error_.tag() == std::string(tag_), "tag was ", antq_error_.tag(), ": ", std::string(antq_error_.what())); \
+            CHECK_MESSAGE(std::string(antq_error_.what()).find(fragment) != std::string::npos, \
+                          "message was: ", std::string(antq_error_.what()));                           \
         }                                                                                    \
         CHECK_MESSAGE(antq_thrown_, "expected " #Type " from " #expr);                       \
     } while (false)

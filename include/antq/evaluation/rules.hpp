@@ -1,0 +1,196 @@
+#pragma once
+
+/**
+ * @file The rules of the yearly evaluation cycle as data (JSON format "antq.evaluation_rules"): per evaluated
+ * unit type ("subject": residential area, commune, agency, enterprise, school, district) the units it covers and
+ * those excluded, the evaluation window and dossier deadline, the pass/fail criteria of the "An toàn về ANTT"
+ * title (Thông tư 124/2021/TT-BCA) and the point-scored criteria and levels of the movement classification
+ * (Quyết định 510/QĐ-BCA-V05); and how heads are graded and who is proposed for commendation (clauses 1 and 6
+ * of the 2024 directive). Every value the sources leave open carries its assumption. Guide: docs/evaluation.md.
+ */
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <antq/graph/selector.hpp>
+#include <antq/model/unit_kind.hpp>
+
+namespace antq {
+
+/** A derived criterion: at least `min_share` of the `subject` units inside the unit's territory hold the title. */
+struct ShareCondition {
+    std::string subject;
+    double min_share = 0.0;  ///< in [0, 1]
+    friend bool operator==(const ShareCondition&, const ShareCondition&) = default;
+};
+
+/** One pass/fail criterion of the title. A plain criterion is met when a record says so; a share one is computed. */
+struct TitleCriterion {
+    std::string id;
+    std::string title;
+    std::string source;      ///< where it comes from; may be empty when `assumption` says why
+    std::string assumption;  ///< why it is assumed rather than sourced; empty for a sourced criterion
+    std::optional<ShareCondition> share;
+    bool assumed() const noexcept { return !assumption.empty(); }
+    friend bool operator==(const TitleCriterion&, const TitleCriterion&) = default;
+};
+
+/** The title "An toàn về ANTT" for one subject: pass when every criterion is met (TT 124 Điều 8(1)). */
+struct TitleRule {
+    std::string source;
+    std::vector<TitleCriterion> criteria;
+    friend bool operator==(const TitleRule&, const TitleRule&) = default;
+};
+
+/** One point-scored criterion of the classification. */
+struct ScoredCriterion {
+    std::string id;
+    std::string title;
+    double max_points = 0.0;  ///< > 0
+    std::string source;
+    std::string assumption;
+    bool assumed() const noexcept { return !assumption.empty(); }
+    friend bool operator==(const ScoredCriterion&, const ScoredCriterion&) = default;
+};
+
+/** A classification level: reached with at least `min_points` (and the title, where required). */
+struct ClassLevel {
+    std::string id;     ///< e.g. "xuat_sac"
+    std::string label;  ///< e.g. "Xuất sắc"
+    double min_points = 0.0;
+    bool requires_title = false;
+    std::string assumption;
+    bool assumed() const noexcept { return !assumption.empty(); }
+    friend bool operator==(const ClassLevel&, const ClassLevel&) = default;
+};
+
+/** The movement classification for one subject (QĐ 510): the total of the scores picks the level. */
+struct ClassificationRule {
+    std::string source;
+    std::vector<ScoredCriterion> criteria;
+    /** Highest first, thresholds strictly falling; the last level starts at 0 points. */
+    std::vector<ClassLevel> levels;
+    /** Index of the level `id`, or std::nullopt. */
+    std::optional<std::size_t> level_index(std::string_view id) const noexcept;
+    friend bool operator==(const ClassificationRule&, const ClassificationRule&) = default;
+};
+
+/** Units a subject's selector picks but the rules leave out (TT 124 Điều 1(2)b), with the reason. */
+struct Exclusion {
+    std::string reason;
+    Selector units;
+    friend bool operator==(const Exclusion&, const Exclusion&) = default;
+};
+
+/**
+ * A yearly period given as month-day bounds. When `from` falls after `to` in the calendar (11-16 .. 11-15) the
+ * period starts in the previous year: for 2024, 2023-11-16 .. 2024-11-15.
+ */
+struct YearWindow {
+    std::string from;  ///< "MM-DD"
+    std::string to;    ///< "MM-DD"
+    std::string source;
+    /** The first day for `year`, "YYYY-MM-DD". */
+    std::string first_day(int year) const;
+    /** The last day for `year`, "YYYY-MM-DD". */
+    std::string last_day(int year) const;
+    friend bool operator==(const YearWindow&, const YearWindow&) = default;
+};
+
+/** One type of evaluated unit, with its title and/or classification rule. */
+struct Subject {
+    std::string id;     ///< e.g. "residential_area"
+    std::string label;  ///< e.g. "Khu dân cư"
+    Selector units;
+    std::vector<Exclusion> exclusions;
+    YearWindow window;
+    std::string deadline;  ///< "MM-DD" in the evaluation year: a dossier dated on it is on time
+    std::string deadline_source;
+    std::optional<TitleRule> title;
+    std::optional<ClassificationRule> classification;
+    /** The deadline for `year`, "YYYY-MM-DD". */
+    std::string deadline_day(int year) const;
+    friend bool operator==(const Subject&, const Subject&) = default;
+};
+
+/**
+ * A grade a head can get. The first grade of the list whose conditions the headed unit meets applies; the last
+ * grade has no condition. A condition on the level fails for a unit without a level (no dossier).
+ */
+struct HeadGrade {
+    std::string id;
+    std::string label;
+    std::optional<std::string> min_level;  ///< a level id every classified subject has
+    bool requires_title = false;           ///< the unit holds the title (ignored for subjects without one)
+    bool on_time = false;                  ///< the dossier came by the deadline
+    friend bool operator==(const HeadGrade&, const HeadGrade&) = default;
+};
+
+/** How heads are assessed on the results of what they head (directive clause 1). */
+struct HeadRule {
+    std::string source;
+    std::string assumption;
+    /** The bodies serving an evaluated territory whose heads answer for its result, e.g. its People's Committee. */
+    std::vector<UnitKind> territory_bodies;
+    std::vector<HeadGrade> grades;
+    friend bool operator==(const HeadRule&, const HeadRule&) = default;
+};
+
+/** Who is proposed for commendation (directive clause 6). */
+struct CommendationRule {
+    std::string source;
+    std::string assumption;
+    std::string min_level;  ///< collectives: a level id every classified subject has
+    bool requires_title = true;
+    bool on_time = true;
+    std::string head_grade;  ///< individuals: heads given this grade id
+    friend bool operator==(const CommendationRule&, const CommendationRule&) = default;
+};
+
+/** A complete rule set for one province and year. */
+struct EvaluationRules {
+    std::string id;
+    std::string title;
+    std::string source;
+    /** In dependency order: a subject comes after every subject its share criteria name. */
+    std::vector<Subject> subjects;
+    HeadRule heads;
+    CommendationRule commendation;
+
+    /** Index of the subject `id`, or std::nullopt. */
+    std::optional<std::size_t> subject_index(std::string_view subject_id) const noexcept;
+    friend bool operator==(const EvaluationRules&, const EvaluationRules&) = default;
+};
+
+/**
+ * Parses a rule set (format "antq.evaluation_rules", version 1; docs/evaluation.md).
+ * @param source how to name the document in errors (a file name)
+ * @throws InvalidInput "malformed_json", "too_deep", "number_out_of_range", "wrong_type", "missing_field",
+ *         "unknown_field", "empty_value", "unsupported_version", "bad_rule" (wrong format name, a date that is not
+ *         MM-DD or is 02-29, no title nor classification, levels not falling or not ending at 0,
+ *         points not positive, a share outside [0, 1], requires_title without a title rule, a last head grade
+ *         with conditions), "duplicate_id" (subject, criterion, level or grade), "unknown_criterion" (a share
+ *         naming an unknown subject or one without a title rule), "unknown_level", "unknown_grade",
+ *         "unknown_kind", "cyclic_rule" (share criteria naming each other); the selectors' own errors.
+ *         where() is the source and a JSON pointer, e.g. "rules.json:/subjects/1/classification/levels/2/min_points".
+ */
+EvaluationRules parse_evaluation_rules(std::string_view text, std::string_view source = "<string>");
+
+/** Reads a rule file. @throws IoError "cannot_read"; otherwise as parse_evaluation_rules */
+EvaluationRules load_evaluation_rules(const std::filesystem::path& path);
+
+/**
+ * The Hải Dương 2024 rule set: TT 124 criteria as far as the sources were retrieved, QĐ 510 deadlines, and
+ * assumed point scales, thresholds (90 / 70 / 50 / 0), head grades and commendation rule, each marked with its
+ * assumption. The same document as data/rules/evaluation_hai_duong_2024.json.
+ */
+EvaluationRules default_evaluation_rules();
+
+/** The JSON text default_evaluation_rules() parses: a starting point for a rule file of one's own. */
+std::string_view default_evaluation_rules_json() noexcept;
+
+}  // namespace antq

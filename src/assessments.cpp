@@ -13,6 +13,7 @@
 #include "dates.hpp"
 #include "file_io.hpp"
 #include "json_reader.hpp"
+#include "random.hpp"
 
 namespace antq {
 
@@ -91,26 +92,6 @@ private:
     Reader r;
 };
 
-// splitmix64: small, fast, and the same sequence everywhere (std distributions are not portable).
-class Random {
-public:
-    explicit Random(std::uint64_t seed) : m_state(seed) {}
-    std::uint64_t next() noexcept {
-        std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    /** Uniform in [0, 1). */
-    double unit() noexcept { return double(next() >> 11) * 0x1.0p-53; }
-    /** Uniform in [0, n). */
-    std::uint64_t below(std::uint64_t n) noexcept { return n == 0 ? 0 : next() % n; }
-    bool chance(double p) noexcept { return unit() < p; }
-
-private:
-    std::uint64_t m_state;
-};
-
 }  // namespace
 
 std::string Assessments::place_of(std::size_t i) const {
@@ -159,7 +140,7 @@ void save_assessments(const Assessments& assessments, const std::filesystem::pat
 }
 
 Assessments example_assessments(const OrgGraph& graph, const EvaluationRules& rules, int year, std::uint64_t seed) {
-    Random random(seed);
+    detail::Random random(seed);
     Assessments out;
     out.year = year;
     for (const Subject& subject : rules.subjects) {

@@ -13,6 +13,7 @@
 #include <antq/directive/role.hpp>
 #include <antq/errors.hpp>
 #include <antq/evaluation/evaluation.hpp>
+#include <antq/evaluation/follow_up.hpp>
 #include <antq/evaluation/grassroots.hpp>
 #include <antq/evaluation/models.hpp>
 #include <antq/evaluation/rules.hpp>

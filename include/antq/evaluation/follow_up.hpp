@@ -1,0 +1,156 @@
+#pragma once
+
+/**
+ * @file Task follow-up: progress reports per unit per directive clause (format "antq.progress"), checked against the
+ * compiled directive; every duty with a date (a lead or coordinate assignment) judged done, done late, open or
+ * overdue at a given day; counts per territory and clause; and the monitors' view (the provincial police under the
+ * closing assignment) of the duties of the units they watch. Guide: docs/evaluation.md.
+ */
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <antq/directive/compile.hpp>
+#include <antq/graph/org_graph.hpp>
+
+namespace antq {
+
+/** What a unit says about a clause. */
+enum class ProgressStatus : std::uint8_t { not_started, in_progress, done };
+
+/** "not_started", "in_progress" or "done". */
+std::string_view to_string(ProgressStatus status) noexcept;
+/** Parses a status name; std::nullopt if it is not one. */
+std::optional<ProgressStatus> parse_progress_status(std::string_view name) noexcept;
+
+/** One progress report: a unit on one clause of the directive, on one day. */
+struct ProgressReport {
+    std::string unit;    ///< persistent unit id
+    std::string clause;  ///< Task::clause
+    ProgressStatus status = ProgressStatus::not_started;
+    std::string date;      ///< "YYYY-MM-DD"
+    std::string evidence;  ///< a note: the plan, the minutes, the event held
+    friend bool operator==(const ProgressReport&, const ProgressReport&) = default;
+};
+
+/** The reports on one directive. */
+struct ProgressReports {
+    std::string directive;  ///< Directive::id the reports are about
+    std::vector<ProgressReport> reports;
+    /** How errors name the reports: "<source>:/reports/<i>", or "reports/<i>" when empty. */
+    std::string source;
+    std::string place_of(std::size_t i) const;
+    friend bool operator==(const ProgressReports& a, const ProgressReports& b) {
+        return a.directive == b.directive && a.reports == b.reports;
+    }
+};
+
+/**
+ * Parses reports (format "antq.progress", version 1; docs/evaluation.md). Only the form is checked here.
+ * @throws InvalidInput "malformed_json", "too_deep", "number_out_of_range", "wrong_type", "missing_field",
+ *         "unknown_field", "empty_value", "unsupported_version", "not_a_progress_file", "bad_date", "bad_status"
+ */
+ProgressReports parse_progress(std::string_view text, std::string_view source = "<string>");
+/** Reads a reports file. @throws IoError "cannot_read"; otherwise as parse_progress */
+ProgressReports load_progress(const std::filesystem::path& path);
+/** The reports as JSON; parse_progress gives them back equal. */
+std::string dump_progress(const ProgressReports& reports);
+/** Writes dump_progress(reports) through a temporary file. @throws IoError "cannot_write" */
+void save_progress(const ProgressReports& reports, const std::filesystem::path& path);
+
+/** Where a duty stands on the day of the follow-up. */
+enum class DutyState : std::uint8_t {
+    done,       ///< reported done by its due date (or done, without a due date)
+    done_late,  ///< reported done after its due date
+    open,       ///< not done, and not yet due (or without a due date)
+    overdue,    ///< not done, and its due date has passed
+};
+
+/** "done", "done_late", "open" or "overdue". */
+std::string_view to_string(DutyState state) noexcept;
+
+/** One unit's lead or coordinate assignment and where it stands. */
+struct Duty {
+    UnitIndex unit;
+    std::uint32_t task = 0;        ///< index into Directive::tasks
+    std::uint32_t assignment = 0;  ///< index into Task::assignments
+    Role role = Role::lead;
+    /** The assignment's deadline, the end of its window, or the undated due day; empty: no due day. */
+    std::string due;
+    DutyState state = DutyState::open;
+    /** The unit's latest report on the clause (up to the day), if any: index into the reports. */
+    std::optional<std::size_t> latest;
+    /** The date of its first "done" report, if any. */
+    std::string done_on;
+};
+
+/** Duties inside one territory (the units serving it and everything below), for one clause. */
+struct DutyRollUp {
+    UnitIndex territory;
+    std::uint32_t task = 0;
+    std::size_t duties = 0, done = 0, done_late = 0, open = 0, overdue = 0;
+    /** Duties whose unit sent no report on the clause. */
+    std::size_t unreported = 0;
+};
+
+/** What one monitor sees: the duties of the units it watches under one monitor assignment. */
+struct MonitorView {
+    UnitIndex monitor;
+    std::uint32_t task = 0;
+    std::uint32_t assignment = 0;
+    std::size_t targets = 0;  ///< units watched
+    std::size_t duties = 0, done = 0, done_late = 0, open = 0, overdue = 0;
+    /** Indices into FollowUp::duties() of the overdue ones, by due date then unit index. */
+    std::vector<std::size_t> overdue_duties;
+};
+
+/** The follow-up of a compiled directive on one day: a plain result object. */
+class FollowUp {
+public:
+    const std::string& as_of() const noexcept { return m_as_of; }
+    /** Every lead and coordinate duty: by task, assignment, then unit index. */
+    const std::vector<Duty>& duties() const noexcept { return m_duties; }
+    /** Per territory (index order) and clause (task order), for territories holding duties. */
+    const std::vector<DutyRollUp>& roll_ups() const noexcept { return m_roll_ups; }
+    /** One per monitor per monitor assignment, in the directive's order. */
+    const std::vector<MonitorView>& monitoring() const noexcept { return m_monitoring; }
+    /** The overdue duties, by due date then unit index. */
+    std::vector<std::size_t> overdue() const;
+
+private:
+    friend FollowUp follow_up(const OrgGraph&, const Responsibilities&, const ProgressReports&, std::string_view,
+                              std::string_view);
+    std::string m_as_of;
+    std::vector<Duty> m_duties;
+    std::vector<DutyRollUp> m_roll_ups;
+    std::vector<MonitorView> m_monitoring;
+};
+
+/**
+ * Follows up a compiled directive on day `as_of`. A unit's latest report on a clause (up to `as_of`) gives the
+ * status of all its duties in that clause; a duty is due on its assignment's deadline, else at the end of its
+ * window, else on `undated_due` (empty: never due, so never overdue).
+ * @throws StaleView "stale_result" (the table was compiled on another graph or before a change); InvalidInput
+ *         "bad_date" (as_of, undated_due or a report's date), "wrong_directive" (reports about another directive),
+ *         "date_after_as_of" (a report dated after the day of the follow-up), "not_assigned" (the unit leads or
+ *         coordinates nothing in that clause), "duplicate_report" (same unit, clause and day); NotFound
+ *         "unknown_unit", "unknown_clause". where() is ProgressReports::place_of(i) plus the field.
+ * Complexity: O(rows + reports + duties × depth).
+ */
+FollowUp follow_up(const OrgGraph& graph, const Responsibilities& table, const ProgressReports& reports,
+                   std::string_view as_of, std::string_view undated_due = {});
+
+/**
+ * Clearly synthetic reports for every unit with a duty: per (unit, clause), about 70% report done by the due day,
+ * 8% done late, 10% in progress, 4% not started, 8% send nothing. Dates stay on or before `as_of`. Seeded and
+ * portable like example_assessments().
+ */
+ProgressReports example_progress(const OrgGraph& graph, const Responsibilities& table, std::string_view as_of,
+                                 std::uint64_t seed, std::string_view undated_due = {});
+
+}  // namespace antq

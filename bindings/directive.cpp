@@ -17,37 +17,13 @@
 #include <antq/io/datasets.hpp>
 #include <antq/io/directive_json.hpp>
 
+#include "compiled.hpp"
 #include "convert.hpp"
 #include "init.hpp"
 
 namespace antq::python {
 
 namespace {
-
-using GraphPtr = std::shared_ptr<OrgGraph>;
-
-// A compiled directive together with the graph it was compiled on, so analyses need no second argument
-// and fail cleanly (StaleView) once that graph has changed.
-struct CompiledDirective {
-    Responsibilities table;
-    GraphPtr graph;
-
-    const OrgGraph& current() const {
-        table.check_current(*graph);
-        return *graph;
-    }
-    std::string id(UnitIndex u) const { return graph->unit(u).id; }
-    std::vector<std::string> ids(const std::vector<UnitIndex>& us) const {
-        std::vector<std::string> out;
-        out.reserve(us.size());
-        for (UnitIndex u : us) out.push_back(id(u));
-        return out;
-    }
-    py::object optional_id(const std::optional<UnitIndex>& u) const {
-        return u ? py::object(py::str(id(*u))) : py::object(py::none());
-    }
-    const std::string& clause(std::uint32_t task) const { return table.directive().tasks[task].clause; }
-};
 
 py::object selector_or_none(const std::optional<Selector>& s) { return s ? py::cast(*s) : py::none(); }
 
@@ -73,19 +49,6 @@ struct ReachPaths {
         for (UnitIndex p : result.path_to(*u)) out.push_back(g.unit(p).id);
         return out;
     }
-};
-
-// Python strings for values that repeat down a column, made once.
-class StringCache {
-public:
-    const py::str& operator()(const std::string& s) {
-        auto it = m_cache.find(s);
-        if (it == m_cache.end()) it = m_cache.emplace(s, py::str(s)).first;
-        return it->second;
-    }
-
-private:
-    std::unordered_map<std::string, py::str> m_cache;
 };
 
 }  // namespace

@@ -15,5 +15,6 @@ void init_io(py::module_& m);
 void init_directive(py::module_& m);
 void init_grassroots(py::module_& m);
 void init_models(py::module_& m);
+void init_evaluation(py::module_& m);
 
 }  // namespace antq::python

@@ -12,4 +12,5 @@ PYBIND11_MODULE(_core, m) {
     antq::python::init_directive(m);
     antq::python::init_grassroots(m);
     antq::python::init_models(m);
+    antq::python::init_evaluation(m);
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import datasets, grassroots, models
+from . import datasets, evaluation, grassroots, models
 from ._core import Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
 from .errors import Error, HierarchyError, InvalidInputError, IoError, NotFoundError, StaleViewError
 from .directive import Directive, Responsibilities, compile
@@ -21,6 +21,7 @@ __all__ = [
     "load",
     "loads",
     "datasets",
+    "evaluation",
     "grassroots",
     "models",
     "levels",

@@ -1,0 +1,340 @@
+"""The yearly evaluation cycle and the follow-up of a directive.
+
+- Rules as data (JSON format ``"antq.evaluation_rules"``): per evaluated unit type ("subject") the title "An toàn
+  về ANTT" (Thông tư 124/2021/TT-BCA, pass/fail criteria and exclusions), the movement classification (Quyết
+  định 510/QĐ-BCA-V05, points and levels), windows and dossier deadlines, heads' grades and commendation.
+  :func:`default_rules` is Hải Dương 2024, every unsourced value marked with its assumption.
+- :func:`evaluate` runs a year on assessment records (format ``"antq.assessments"``): titles, levels, late and
+  missing dossiers, roll-ups per territory, heads' grades, commendation proposals.
+- :func:`follow_up` follows a compiled directive on a day from progress reports (format ``"antq.progress"``):
+  every duty done, done late, open or overdue; roll-ups; what the monitors (the provincial police) see.
+
+The work is done in C++; results come out as pandas DataFrames. Guide: docs/evaluation.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from . import _core
+from ._core import Assessments, EvaluationRules, ProgressReports
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+    from .directive import Responsibilities
+    from .graph import OrgGraph
+
+__all__ = [
+    "EvaluationRules",
+    "Assessments",
+    "Evaluation",
+    "ProgressReports",
+    "FollowUp",
+    "default_rules",
+    "default_rules_json",
+    "load_rules",
+    "rules_from_dict",
+    "load_assessments",
+    "assessments_from_records",
+    "example_assessments",
+    "evaluate",
+    "load_progress",
+    "progress_from_records",
+    "example_progress",
+    "follow_up",
+    "TITLE_OUTCOMES",
+    "DOSSIER_STATUSES",
+    "DUTY_STATES",
+]
+
+#: What becomes of a unit's title.
+TITLE_OUTCOMES = ("passed", "failed", "no_dossier", "excluded", "not_applicable")
+#: When a dossier came.
+DOSSIER_STATUSES = ("on_time", "late", "missing", "excluded")
+#: Where a duty stands on the day of a follow-up.
+DUTY_STATES = ("done", "done_late", "open", "overdue")
+
+# ---- rules -------------------------------------------------------------------------------------------------
+
+
+def default_rules() -> EvaluationRules:
+    """Hải Dương 2024: TT 124 criteria as far as the sources go, QĐ 510 deadlines (20/11, 30/11, 15/12), and assumed
+    points, thresholds (90 / 70 / 50 / 0), head grades and commendation rule, each with its ``assumption``."""
+    return _core.default_evaluation_rules()
+
+
+def default_rules_json() -> str:
+    """The JSON text of :func:`default_rules` (data/rules/evaluation_hai_duong_2024.json): a starting point for
+    a rule file of your own."""
+    return _core.default_evaluation_rules_json()
+
+
+def load_rules(path: "str | os.PathLike[str]") -> EvaluationRules:
+    """Reads a rule file. Errors name the file and a JSON pointer (tags in docs/evaluation.md)."""
+    return EvaluationRules.load(os.fspath(path))
+
+
+def rules_from_dict(document: Mapping[str, Any], source: str = "<dict>") -> EvaluationRules:
+    """A rule set from its JSON form as Python data, e.g. ``json.loads(default_rules_json())`` with a threshold
+    changed."""
+    return EvaluationRules.loads(json.dumps(document, ensure_ascii=False), source)
+
+
+# ---- records -----------------------------------------------------------------------------------------------
+
+
+def load_assessments(path: "str | os.PathLike[str]") -> Assessments:
+    """Reads a records file (format ``"antq.assessments"``); errors name the file and a JSON pointer."""
+    return Assessments.load(os.fspath(path))
+
+
+def assessments_from_records(year: int, records: Iterable[Mapping[str, Any]], source: str = "records") -> Assessments:
+    """Records from Python data: each a dict with ``unit``, ``dossier_date`` and optionally ``criteria_met`` (a
+    list of criterion ids), ``scores`` (criterion id -> points), ``proposed_level``, ``incidents`` (dicts with
+    ``criterion``, ``date``, ``note``). Errors name ``<source>:/records/<i>/<field>``."""
+    document = {"format": "antq.assessments", "version": 1, "year": year, "records": list(records)}
+    return Assessments.loads(json.dumps(document, ensure_ascii=False), source)
+
+
+def example_assessments(
+    graph: "OrgGraph", rules: EvaluationRules | None = None, year: int = 2024, seed: int = 2024
+) -> Assessments:
+    """A clearly synthetic year of records for ``graph``: about 2% of units send no dossier, 8% are late, 4% break
+    a criterion with an incident; scores around 80%. The same seed gives the same records everywhere."""
+    return _core.example_assessments(graph, default_rules() if rules is None else rules, year, seed)
+
+
+def assessment_tables(assessments: Assessments) -> dict[str, "pandas.DataFrame"]:
+    """The records as four DataFrames: ``records`` (unit, dossier_date, proposed_level), ``criteria_met`` (unit,
+    criterion), ``scores`` (unit, criterion, points), ``incidents`` (unit, criterion, date, note)."""
+    import pandas as pd
+
+    return {name: pd.DataFrame(columns) for name, columns in assessments._tables().items()}
+
+
+# ---- the run -----------------------------------------------------------------------------------------------
+
+
+class Evaluation:
+    """A year's evaluation of a graph under a rule set. Tables are DataFrames, made once when first read.
+
+    Reading a table after the graph has changed raises :class:`antq.StaleViewError`: evaluate again.
+    """
+
+    def __init__(self, core: _core.Evaluation) -> None:
+        self._core = core
+
+    @property
+    def rules(self) -> EvaluationRules:
+        return self._core.rules
+
+    @property
+    def year(self) -> int:
+        return self._core.year
+
+    def __len__(self) -> int:
+        return len(self._core)
+
+    def __repr__(self) -> str:
+        return f"<antq.Evaluation {self.year} under '{self.rules.id}': {len(self)} units>"
+
+    @cached_property
+    def results(self) -> "pandas.DataFrame":
+        """One row per unit a subject picks: unit, name, kind, district, commune, subject, authority (the People's
+        Committee deciding), excluded (the reason, or None), dossier (on_time / late / missing / excluded),
+        dossier_date, title (passed / failed / no_dossier / excluded / not_applicable), failed (criterion ids),
+        incidents, points (NaN without a dossier), level and proposed_level (level ids, or None)."""
+        import pandas as pd
+
+        return pd.DataFrame(self._core._results())
+
+    def roll_ups(self, level: str | None = None, subject: str | None = None) -> "pandas.DataFrame":
+        """Counts per territory and subject: territory, name, level, subject, units, excluded, eligible, on_time,
+        late, missing, passed, failed, title_share (passed / eligible; NaN for a subject without title) and one
+        column per classification level id. A territory subject counts in the territories above it; a body in the
+        territory it serves and above. Filter by territory ``level`` ("commune", "district", "province") and
+        ``subject`` id."""
+        frame = self._all_roll_ups
+        if level is not None:
+            frame = frame[frame["level"] == level]
+        if subject is not None:
+            frame = frame[frame["subject"] == subject]
+        return frame.reset_index(drop=True)
+
+    @cached_property
+    def _all_roll_ups(self) -> "pandas.DataFrame":
+        import pandas as pd
+
+        return pd.DataFrame(self._core._roll_ups())
+
+    @cached_property
+    def heads(self) -> "pandas.DataFrame":
+        """Heads graded on the unit they answer for: post, post_name, body (headed), body_kind, unit (evaluated),
+        subject, grade, grade_label."""
+        import pandas as pd
+
+        return pd.DataFrame(self._core._heads())
+
+    @cached_property
+    def commendations(self) -> "pandas.DataFrame":
+        """Proposals: unit (a unit, or a post for an individual), name, type (collective / individual), for_unit
+        (whose result earns it), subject, level, proposed_to (the People's Committee deciding on that unit)."""
+        import pandas as pd
+
+        return pd.DataFrame(self._core._commendations())
+
+    def dossiers(self, status: str) -> "pandas.DataFrame":
+        """The results whose dossier is ``status`` ("late", "missing", ...)."""
+        if status not in DOSSIER_STATUSES:
+            raise ValueError(f"status must be one of {', '.join(DOSSIER_STATUSES)}, not {status!r}")
+        frame = self.results
+        return frame[frame["dossier"] == status].reset_index(drop=True)
+
+    def summary(self) -> "pandas.DataFrame":
+        """One row per subject: units, excluded, on_time, late, missing, passed, failed, title_share and the level
+        counts, over the whole graph."""
+        import pandas as pd
+
+        results = self.results
+        level_ids: list[str] = []
+        for subject in self.rules.subjects:
+            for level in subject.classification.levels if subject.classification else []:
+                if level.id not in level_ids:
+                    level_ids.append(level.id)
+        rows = []
+        for subject in self.rules.subjects:
+            part = results[results["subject"] == subject.id]
+            eligible = int((part["dossier"] != "excluded").sum())
+            passed = int((part["title"] == "passed").sum())
+            row: dict[str, Any] = {
+                "subject": subject.id,
+                "label": subject.label,
+                "units": len(part),
+                "excluded": len(part) - eligible,
+                "on_time": int((part["dossier"] == "on_time").sum()),
+                "late": int((part["dossier"] == "late").sum()),
+                "missing": int((part["dossier"] == "missing").sum()),
+                "passed": passed,
+                "failed": int((part["title"] == "failed").sum()),
+                "title_share": (passed / eligible if eligible else 1.0) if subject.title else float("nan"),
+            }
+            for level_id in level_ids:
+                row[level_id] = int((part["level"] == level_id).sum())
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def check_current(self) -> None:
+        """Raises :class:`antq.StaleViewError` if the graph changed since the evaluation."""
+        self._core.check_current()
+
+    def _repr_html_(self) -> str:
+        return f"<p><b>{self!r}</b></p>" + self.summary().to_html(index=False)
+
+
+def evaluate(graph: "OrgGraph", assessments: Assessments, rules: EvaluationRules | None = None) -> Evaluation:
+    """Evaluates a year (``assessments.year``) of ``graph`` under ``rules`` (default: :func:`default_rules`).
+
+    Every unit a subject picks gets a result; nothing is dropped: a record the run cannot use raises
+    :class:`antq.InvalidInputError` or :class:`antq.NotFoundError` naming the record and field (unknown unit,
+    duplicate record, score out of range, date outside the window, unknown criterion, ...)."""
+    return Evaluation(_core.evaluate(graph, default_rules() if rules is None else rules, assessments))
+
+
+# ---- follow-up ---------------------------------------------------------------------------------------------
+
+
+def load_progress(path: "str | os.PathLike[str]") -> ProgressReports:
+    """Reads a reports file (format ``"antq.progress"``)."""
+    return ProgressReports.load(os.fspath(path))
+
+
+def progress_from_records(directive: str, reports: Iterable[Mapping[str, Any]], source: str = "reports") -> ProgressReports:
+    """Reports from Python data: dicts with ``unit``, ``clause``, ``status`` (not_started / in_progress / done),
+    ``date`` and optionally ``evidence``, about the directive with id ``directive``."""
+    document = {"format": "antq.progress", "version": 1, "directive": directive, "reports": list(reports)}
+    return ProgressReports.loads(json.dumps(document, ensure_ascii=False), source)
+
+
+def example_progress(table: "Responsibilities", as_of: str, seed: int = 2024, undated_due: str | None = None) -> ProgressReports:
+    """Clearly synthetic reports for every unit with a duty in ``table``, dated up to ``as_of``: about 70% done by
+    the due day, 8% late, 10% in progress, 4% not started, 8% silent."""
+    return _core.example_progress(table._core, as_of, seed, undated_due or "")
+
+
+class FollowUp:
+    """Where every lead and coordinate duty of a compiled directive stands on one day."""
+
+    def __init__(self, core: _core.FollowUp, reports: ProgressReports) -> None:
+        self._core = core
+        self._reports = reports
+
+    @property
+    def as_of(self) -> str:
+        return self._core.as_of
+
+    def __len__(self) -> int:
+        return len(self._core)
+
+    def __repr__(self) -> str:
+        return f"<antq.FollowUp on {self.as_of}: {len(self)} duties>"
+
+    @cached_property
+    def duties(self) -> "pandas.DataFrame":
+        """One row per duty: unit, name, kind, level, district, clause, assignment, role, due (None: never due),
+        state (done / done_late / open / overdue), latest_status and latest_date (the unit's latest report on the
+        clause), done_on."""
+        import pandas as pd
+
+        return pd.DataFrame(self._core._duties(self._reports))
+
+    def overdue(self) -> "pandas.DataFrame":
+        """The overdue duties, by due day then unit order."""
+        return self.duties.iloc[self._core._overdue()].reset_index(drop=True)
+
+    def roll_ups(self, level: str | None = None, clause: str | None = None) -> "pandas.DataFrame":
+        """Duties per territory (the units of a territory and everything below) and clause: territory, name, level,
+        clause, duties, done, done_late, open, overdue, unreported."""
+        import pandas as pd
+
+        frame = pd.DataFrame(self._core._roll_ups())
+        if level is not None:
+            frame = frame[frame["level"] == level]
+        if clause is not None:
+            frame = frame[frame["clause"] == clause]
+        return frame.reset_index(drop=True)
+
+    def monitoring(self) -> "pandas.DataFrame":
+        """One row per monitor per monitor assignment (e.g. the provincial police under the closing clause):
+        monitor, clause, assignment, targets, duties, done, done_late, open, overdue."""
+        import pandas as pd
+
+        rows = [{k: v for k, v in view.items() if k != "overdue_duties"} for view in self._core._monitoring()]
+        return pd.DataFrame(rows, columns=["monitor", "clause", "assignment", "targets", "duties", "done", "done_late", "open", "overdue"])
+
+    def monitor_view(self, monitor: str) -> "pandas.DataFrame":
+        """The overdue duties of the units ``monitor`` watches, by due day then unit order."""
+        views = [v for v in self._core._monitoring() if v["monitor"] == monitor]
+        if not views:
+            from .errors import NotFoundError
+
+            raise NotFoundError(
+                f"unknown_monitor: '{monitor}': the directive gives it no monitor assignment", "unknown_monitor", f"'{monitor}'"
+            )
+        rows: list[int] = []
+        for view in views:
+            rows.extend(i for i in view["overdue_duties"] if i not in rows)
+        return self.duties.iloc[rows].reset_index(drop=True)
+
+
+def follow_up(
+    table: "Responsibilities", reports: ProgressReports, as_of: str, undated_due: str | None = None
+) -> FollowUp:
+    """Follows up ``table`` (a compiled directive) on day ``as_of`` (ISO date). A duty is due on its assignment's
+    deadline, else at the end of its window, else on ``undated_due`` (None: never due). A report that cannot be
+    used raises an :class:`antq.Error` naming it (unknown unit or clause, a unit without duty in the clause, a date
+    after ``as_of``, the same unit, clause and day twice)."""
+    return FollowUp(_core.follow_up(table._core, reports, as_of, undated_due or ""), reports)

@@ -232,7 +232,8 @@ class Evaluation:
         self._core.check_current()
 
     def _repr_html_(self) -> str:
-        return f"<p><b>{self!r}</b></p>" + self.summary().to_html(index=False)
+        table: str = self.summary().to_html(index=False)
+        return f"<p><b>{self!r}</b></p>" + table
 
 
 def evaluate(graph: "OrgGraph", assessments: Assessments, rules: EvaluationRules | None = None) -> Evaluation:

@@ -100,6 +100,25 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluation_inputs(args: argparse.Namespace, graph: OrgGraph) -> dict[str, object]:
+    """The evaluation files given on the command line; what is not given is made up as a seeded example."""
+    from . import evaluation as ev
+    from .models import ModelRegistry
+
+    inputs: dict[str, object] = {"seed": args.seed}
+    if args.rules:
+        inputs["rules"] = ev.load_rules(args.rules)
+    if args.assessments:
+        inputs["assessments"] = ev.load_assessments(args.assessments)
+    if args.progress:
+        inputs["progress"] = ev.load_progress(args.progress)
+    if args.models:
+        inputs["registry"] = ModelRegistry.load(args.models, graph)
+    if args.as_of:
+        inputs["as_of"] = args.as_of
+    return inputs
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from .directive import Directive
     from .report import build_report
@@ -110,7 +129,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         directive = datasets.directive_2024()
     else:
         directive = Directive.load(args.directive)
-    report = build_report(graph, directive, args.out)
+    inputs = _evaluation_inputs(args, graph)
+    report = build_report(graph, directive, args.out, evaluation=not args.no_evaluation, **inputs)
     print(report.summary())
     print(f"\nReport: {os.path.join(args.out, 'index.html')}")
     return 0
@@ -142,6 +162,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     report.add_argument("--graph", metavar="FILE", help="graph file (default: the embedded Hải Dương 2024 graph)")
     report.add_argument("--directive", metavar="FILE", help="directive file (default: the embedded 2024 directive)")
     report.add_argument("--out", metavar="DIR", required=True, help="folder for index.html and its files")
+    report.add_argument("--rules", metavar="FILE", help="evaluation rules (default: the embedded Hải Dương 2024 rules)")
+    report.add_argument("--assessments", metavar="FILE", help="the year's assessment records (default: a synthetic example)")
+    report.add_argument("--progress", metavar="FILE", help="progress reports on the directive (default: a synthetic example)")
+    report.add_argument("--models", metavar="FILE", help="self-managed models registry (default: a synthetic example)")
+    report.add_argument("--as-of", metavar="DATE", help="day of the follow-up (default: the directive year's 31/12)")
+    report.add_argument("--seed", type=int, default=2024, help="seed of the synthetic examples (default 2024)")
+    report.add_argument("--no-evaluation", action="store_true", help="leave out the evaluation page")
     report.set_defaults(run=_cmd_report)
 
     args = parser.parse_args(argv)

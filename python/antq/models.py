@@ -18,7 +18,7 @@ from .graph import OrgGraph
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["ModelRegistry", "STATUSES", "ACTIONS"]
+__all__ = ["ModelRegistry", "example_registry", "STATUSES", "ACTIONS"]
 
 #: A model's statuses, in report order.
 STATUSES = ("effective", "formal", "dissolved")
@@ -185,3 +185,55 @@ class ModelRegistry:
         """The figures for the points inside ``territory``. A model's teams count only when all its points lie
         inside; the others are tallied in ``spanning_models`` / ``spanning_teams``."""
         return self._core.counts_within(graph, territory)
+
+
+# Model types reported in Hải Dương (FACTS.md §7): (type, name pattern).
+_EXAMPLE_TYPES = (
+    ("liên gia", "Xóm liên gia tự quản về ANTT {place}"),
+    ("dòng họ", "Dòng họ hiếu học, an toàn về ANTT {place}"),
+    ("kẻng", "Tiếng kẻng an ninh {place}"),
+    ("cụm liên kết", "Cụm liên kết về ANTT {place}"),
+    ("đoàn thể", "Hội Cựu chiến binh an toàn về ANTT {place}"),
+    ("camera", "Camera an ninh {place}"),
+    ("tự quản", "Tổ nhân dân tự quản về ANTT {place}"),
+)
+
+
+def example_registry(graph: OrgGraph, year: int = 2024, seed: int = 2024) -> ModelRegistry:
+    """A clearly synthetic year of self-managed models for ``graph``: two to four models built in communes of each
+    district in the first quarter, most replicated to a few other communes of their district mid-year, about one
+    in eight found formal at the autumn review and half of those eliminated in December. Seeded: the same graph
+    and seed give the same registry."""
+    import random
+
+    rng = random.Random(seed)
+    registry = ModelRegistry(f"Mô hình tự quản về ANTT (synthetic example, {year})")
+    units, ties = graph.to_pandas()
+    contains = ties[ties["kind"] == "contains"]
+    kinds = units.set_index("id")["kind"]
+    communes_of: dict[str, list[str]] = {}
+    for source, target in zip(contains["source"], contains["target"]):
+        if kinds[source] == "district" and kinds[target] == "commune":
+            communes_of.setdefault(source, []).append(target)
+    number = 0
+    for district in sorted(communes_of):
+        communes = communes_of[district]
+        for _ in range(rng.randint(2, 4)):
+            number += 1
+            origin = rng.choice(communes)
+            kind, pattern = rng.choice(_EXAMPLE_TYPES)
+            model = f"m{number:03d}"
+            created = f"{year}-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
+            registry.add(model, pattern.format(place=graph.unit(origin).name), kind, origin, graph, created,
+                         teams=rng.randint(1, 6))
+            others = [c for c in communes if c != origin]
+            if others and rng.random() < 0.7:
+                targets = rng.sample(others, min(len(others), rng.randint(1, 5)))
+                registry.replicate(model, {"id": targets}, graph, f"{year}-{rng.randint(5, 8):02d}-{rng.randint(1, 28):02d}",
+                                   "nhân rộng (synthetic)")
+                registry.set_teams(model, len(targets) + 1 + rng.randint(0, 2 * len(targets)), f"{year}-09-01")
+            if rng.random() < 0.125:
+                registry.set_status(model, "formal", f"{year}-10-{rng.randint(1, 28):02d}", "hoạt động hình thức (synthetic)")
+                if rng.random() < 0.5:
+                    registry.eliminate(model, f"{year}-12-{rng.randint(1, 20):02d}", "thanh loại (synthetic)")
+    return registry

@@ -1,9 +1,9 @@
 """The main job: a directive compiled onto a graph, analysed, and written as a terminal summary and an
-HTML report folder (clauses with their assignees, the analyses, an org chart and a responsibility heat-map)."""
+HTML report folder (clauses with their assignees, the analyses, an org chart and a responsibility heat-map),
+with the year's evaluation on its own page (evaluation_report.py)."""
 
 from __future__ import annotations
 
-import html
 import os
 import shutil
 import subprocess
@@ -15,6 +15,10 @@ from typing import Any, Callable, Iterable, Sequence
 
 from . import _core
 from .directive import ROLES, Directive, Responsibilities, compile
+from ._html import STYLE as _STYLE
+from ._html import esc as _esc
+from ._html import table as _table
+from .evaluation_report import EvaluationPages
 from .graph import OrgGraph
 
 __all__ = ["Report", "build_report", "write_report"]
@@ -40,6 +44,8 @@ class Report:
         self.oversight = self.responsibilities.oversight()
         self.flags = self.responsibilities.flags()
         say(f"analysed reach, load, coordination and oversight in {time.perf_counter() - started:.2f} s")
+        #: The year's evaluation, models and follow-up, when the report includes them.
+        self.evaluation: EvaluationPages | None = None
 
     # ---- shared figures ---------------------------------------------------------------------------
 
@@ -101,18 +107,9 @@ class Report:
             "units no one monitors",
             f"Capability flags: {len(self.flags)}",
         ]
+        if self.evaluation is not None:
+            lines += ["", self.evaluation.summary()]
         return "\n".join(lines)
-
-
-def _esc(value: Any) -> str:
-    return html.escape(str(value))
-
-
-def _table(headers: Sequence[str], rows: Iterable[Sequence[Any]], id: str | None = None) -> str:
-    head = "".join(f"<th>{_esc(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{_esc(c)}</td>" for c in row) + "</tr>" for row in rows)
-    ident = f' id="{id}"' if id else ""
-    return f"<table{ident}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 # ---- org chart -------------------------------------------------------------------------------------
@@ -208,13 +205,6 @@ def _heatmap(report: Report, path: Path) -> list[str]:
 
 # ---- the page --------------------------------------------------------------------------------------
 
-_STYLE = """
-body { font-family: 'DejaVu Sans', sans-serif; margin: 2em; max-width: 1200px; color: #222; }
-table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.9em; }
-th, td { border: 1px solid #ccc; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
-th { background: #f3f3f3; } details { margin: 0.3em 0; } summary { cursor: pointer; }
-.num { text-align: right; } svg { max-width: 100%; height: auto; } .muted { color: #777; }
-"""
 
 
 def _clause_rows(report: Report) -> str:
@@ -303,13 +293,17 @@ def _analyses(report: Report) -> str:
 
 
 def write_report(report: Report, out: str | os.PathLike[str], progress: Callable[[str], None] | None = None) -> Path:
-    """Writes ``index.html``, ``heatmap.png`` and ``responsibilities.csv`` into ``out``; returns the page."""
+    """Writes ``index.html``, ``heatmap.png`` and ``responsibilities.csv`` into ``out``, and the evaluation page
+    with its files when the report has one; returns the main page."""
     say = progress or (lambda message: None)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     d, g = report.directive, report.graph
 
     report.responsibilities.to_csv(folder / "responsibilities.csv")
+    if report.evaluation is not None:
+        report.evaluation.write(folder)
+        say("wrote the evaluation page")
     _heatmap(report, folder / "heatmap.png")
     say("drew the heat-map")
 
@@ -328,6 +322,8 @@ def write_report(report: Report, out: str | os.PathLike[str], progress: Callable
                         ([r.kind, r.number, r.date or "unknown", r.title] for r in d.references))
     events = _table(["date", "event", "note"], ([e.date, e.title, e.note] for e in d.events))
     recipients = _table(["recipient", "units"], ([r.label, len(r.units.select(g))] for r in d.recipients))
+    evaluation_link = (f' · <strong><a href="evaluation.html">evaluation {d.year}: titles, classification, '
+                       'models, follow-up</a></strong>' if report.evaluation is not None else "")
     page = f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>{_esc(d.title)}</title><style>{_STYLE}</style></head>
 <body>
@@ -339,7 +335,7 @@ def write_report(report: Report, out: str | os.PathLike[str], progress: Callable
 <nav><a href="#clauses">clauses</a> · <a href="#reach">reach</a> · <a href="#load">load</a> ·
 <a href="#coordination">coordination</a> · <a href="#accountability">accountability</a> ·
 <a href="#oversight">oversight</a> · <a href="#orgchart">org chart</a> · <a href="#heatmap">heat-map</a> ·
-<a href="responsibilities.csv">responsibilities.csv</a></nav>
+<a href="responsibilities.csv">responsibilities.csv</a>{evaluation_link}</nav>
 <h2>Clauses and their assignees</h2>
 {_clause_rows(report)}
 <h2>Recipients</h2>{recipients}
@@ -367,11 +363,17 @@ def write_report(report: Report, out: str | os.PathLike[str], progress: Callable
     return index
 
 
-def build_report(graph: OrgGraph, directive: Directive, out: str | os.PathLike[str]) -> Report:
-    """Compiles, analyses, prints progress to stderr, writes the folder; returns the Report."""
+def build_report(
+    graph: OrgGraph, directive: Directive, out: str | os.PathLike[str], *, evaluation: bool = True, **evaluation_inputs: Any
+) -> Report:
+    """Compiles, analyses, evaluates the directive's year (see :class:`EvaluationPages`, whose keyword arguments
+    ``rules``, ``assessments``, ``progress``, ``registry``, ``as_of`` and ``seed`` are passed on), prints progress
+    to stderr, writes the folder; returns the Report."""
     def say(message: str) -> None:
         print(f"antq: {message}", file=sys.stderr, flush=True)
 
     report = Report(graph, directive, say)
+    if evaluation:
+        report.evaluation = EvaluationPages(graph, report.responsibilities, say=say, **evaluation_inputs)
     write_report(report, out, say)
     return report

@@ -114,3 +114,88 @@ def test_report_bad_directive_file_is_a_clean_error(tmp_path):
     )
     assert result.returncode == 2
     assert "antq: error:" in result.stderr and "d.json" in result.stderr
+
+
+# ---- the evaluation page ---------------------------------------------------------------------------
+
+
+def test_report_prints_the_evaluation_of_the_example_year(report_dir):
+    _, stdout = report_dir
+    graph = antq.datasets.hai_duong_2024()
+    year = antq.evaluation.evaluate(graph, antq.evaluation.example_assessments(graph, seed=2024))
+    summary = year.summary().set_index("subject")
+    assert "input: synthetic example" in stdout
+    villages = summary.loc["residential_area"]
+    assert re.search(rf"residential_area\s+1149 units: {villages['passed']} titled .*late {villages['late']}, "
+                     rf"missing {villages['missing']}", stdout)
+    assert re.search(r"30\.police \(clause closing\) watches 266 units", stdout)
+
+
+def test_report_writes_the_evaluation_page_and_its_files(report_dir):
+    out, _ = report_dir
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="evaluation.html"' in index
+    page = (out / "evaluation.html").read_text(encoding="utf-8")
+    for anchor in ("subjects", "districts", "dossiers", "heads", "commendation", "models", "follow-up", "assumptions"):
+        assert f'id="{anchor}"' in page
+    assert "synthetic example" in page
+    # The files it writes are the inputs a user can edit and give back, and the tables in full.
+    graph = antq.datasets.hai_duong_2024()
+    records = antq.evaluation.load_assessments(out / "assessments.json")
+    assert records == antq.evaluation.example_assessments(graph, seed=2024)
+    import pandas as pd
+
+    results = pd.read_csv(out / "evaluation_results.csv", dtype=str)
+    assert len(results) == len(antq.evaluation.evaluate(graph, records))
+    overdue = pd.read_csv(out / "overdue.csv", dtype=str)
+    assert (overdue["state"] == "overdue").all()
+    assert antq.models.ModelRegistry.load(out / "models.json", graph) == antq.models.example_registry(graph)
+
+
+def test_evaluation_page_renders_in_chromium(report_dir, tmp_path):
+    out, _ = report_dir
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is needed (scripts/setup.sh installs it)"
+    dom = subprocess.run(
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=10000",
+         "--dump-dom", (out / "evaluation.html").as_uri()],
+        capture_output=True, text=True, timeout=120, check=True,
+    ).stdout
+    body = re.search(r"<body([^>]*)>", dom)
+    assert body, dom[:500]
+    width = re.search(r'data-chart-width="(\d+)"', body.group(1))
+    assert width and int(width.group(1)) > 600, "the evaluation chart did not decode"
+    subjects = re.search(r'<table id="subjects-table">.*?<tbody>(.*?)</tbody>', dom, re.S)
+    assert subjects and subjects.group(1).count("<tr>") == len(antq.evaluation.default_rules().subjects)
+    districts = re.search(r'<table id="districts-table">.*?<tbody>(.*?)</tbody>', dom, re.S)
+    assert districts and districts.group(1).count("<tr>") == 12
+    monitoring = re.search(r'<table id="monitoring-table">.*?<tbody>(.*?)</tbody>', dom, re.S)
+    assert monitoring and "30.police" in monitoring.group(1)
+
+
+def test_report_with_the_users_evaluation_files(tmp_path):
+    graph = antq.datasets.hai_duong_2024()
+    rules = antq.evaluation.default_rules()
+    records = antq.evaluation.example_assessments(graph, rules, seed=9)
+    records.save(tmp_path / "year.json")
+    result = subprocess.run(
+        [sys.executable, "-m", "antq", "report", "--assessments", str(tmp_path / "year.json"), "--out", str(tmp_path / "out")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "synthetic example (progress reports, models registry; seed 2024)" in result.stdout
+    # A bad record stops the job with the file and record named.
+    text = (tmp_path / "year.json").read_text(encoding="utf-8").replace('"unit": "288-c01-v01"', '"unit": "nowhere"', 1)
+    (tmp_path / "bad.json").write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "antq", "report", "--assessments", str(tmp_path / "bad.json"), "--out", str(tmp_path / "out2")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 2
+    assert re.search(r"antq: error: unknown_unit: .*bad\.json:/records/\d+/unit", result.stderr), result.stderr
+    result = subprocess.run(
+        [sys.executable, "-m", "antq", "report", "--no-evaluation", "--out", str(tmp_path / "out3")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0 and not (tmp_path / "out3" / "evaluation.html").exists()
+    assert "Evaluation" not in result.stdout

@@ -1,4 +1,5 @@
-// Loads the embedded dataset and runs a query: proves headers, library and dependencies link for a consumer.
+// Loads the embedded data, runs a query and a year's evaluation: proves headers, library, embedded files and
+// dependencies link for a consumer.
 #include <iostream>
 
 #include <antq/antq.hpp>
@@ -7,7 +8,11 @@ int main() {
     const antq::OrgGraph graph = antq::datasets::hai_duong_2024();
     const auto communes = (antq::Selector::kind(antq::UnitKind::commune) & antq::Selector::within("296")).select(graph);
     const auto chains = antq::chains_of_command(graph, graph.index_of("296.police"));
+    const antq::EvaluationRules rules = antq::default_evaluation_rules();
+    const antq::Evaluation year = antq::evaluate(graph, rules, antq::example_assessments(graph, rules, 2024, 1));
+    const antq::RollUp* villages = year.roll_up(graph.index_of("296"), *rules.subject_index("residential_area"));
     std::cout << graph.unit("296").name << ": " << communes.size() << " communes, " << chains.size()
-              << " chains of command from its police\n";
-    return communes.size() == 16 && chains.size() >= 2 ? 0 : 1;
+              << " chains of command from its police, " << villages->passed << " of " << villages->units
+              << " villages titled in the example year\n";
+    return communes.size() == 16 && chains.size() >= 2 && villages->units > 0 ? 0 : 1;
 }

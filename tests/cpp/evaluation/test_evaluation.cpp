@@ -582,3 +582,45 @@ TEST_CASE("an evaluation refuses a graph that changed") {
     g.set_unit_attribute(g.index_of("10945"), "note", Value("x"));
     ANTQ_CHECK_ERROR(e.check_current(g), StaleView, "stale_result", "evaluate again");
 }
+
+TEST_CASE("the two-tier structure after 1 July 2025: communes are decided by the province") {
+    OrgGraph g;
+    g.add_unit(test::territory("01", "Thành phố Hà Nội", UnitKind::province));
+    g.add_unit(test::territory("00004", "Phường Ba Đình", UnitKind::commune));
+    g.add_unit(test::territory("00004-v1", "Tổ dân phố 1", UnitKind::village));
+    g.add_tie("01", "00004", TieKind::contains);
+    g.add_tie("00004", "00004-v1", TieKind::contains);
+    for (const char* t : {"01", "00004"}) {
+        const Unit area = g.unit(std::string_view(t));
+        g.add_unit(test::body(std::string(t) + ".pc", "UBND " + area.name, UnitKind::peoples_committee, area.level));
+        g.add_tie(std::string(t) + ".pc", t, TieKind::serves);
+    }
+    Assessments a;
+    a.year = 2026;
+    a.records = {perfect(g, "00004-v1", 2026), perfect(g, "00004", 2026)};
+    const Evaluation e = evaluate(g, rules(), a);
+    CHECK(g.unit(*result(e, g, "00004").authority).id == "01.pc");
+    CHECK(g.unit(*result(e, g, "00004-v1").authority).id == "00004.pc");
+    CHECK(result(e, g, "00004").title == TitleOutcome::passed);
+    const RollUp* communes = e.roll_up(g.index_of("01"), *e.rules().subject_index("commune"));
+    REQUIRE(communes != nullptr);
+    CHECK(communes->passed == 1);
+    CHECK(e.roll_up(g.index_of("01"), *e.rules().subject_index("residential_area"))->units == 1);
+}
+
+TEST_CASE("a rule set limited to one district with a `within` selector evaluates only that district") {
+    const OrgGraph g = evaluated_province();
+    const EvaluationRules only_296 = rules_with([](json& doc) {
+        for (auto& s : doc["subjects"]) s["units"] = {{"all", json::array({s["units"], {{"within", "296"}}})}};
+    });
+    Assessments a = all_perfect(g);
+    std::erase_if(a.records, [&](const AssessmentRecord& r) {
+        return r.unit == "10501" || r.unit == "288" || r.unit == "30.dept";
+    });
+    const Evaluation e = evaluate(g, only_296, a);
+    CHECK(e.result_of(g.index_of("10501")) == nullptr);
+    CHECK(e.result_of(g.index_of("10945")) != nullptr);
+    CHECK(e.result_of(g.index_of("296")) != nullptr);
+    Assessments outside = all_perfect(g);
+    ANTQ_CHECK_ERROR(evaluate(g, only_296, outside), InvalidInput, "not_evaluated", "picked by no subject");
+}

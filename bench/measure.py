@@ -74,6 +74,28 @@ def graph_rss_bytes(build: Callable[[], object]) -> int:
     return after - before
 
 
+def _vm_hwm_bytes() -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
+def peak_rss_bytes(run: Callable[[], object]) -> int:
+    """Highest RSS growth while ``run`` runs, over the RSS before the call (Linux: VmHWM is reset through
+    /proc/self/clear_refs first). Freed memory rarely goes back to the system, so this is also about what the
+    process holds afterwards."""
+    gc.collect()
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+    before = vm_rss_bytes()
+    result = run()
+    grown = _vm_hwm_bytes() - before
+    del result
+    return grown
+
+
 def rss_in_subprocess(script: str, tool: str, quick: bool, repeats: int) -> int:
     """Median over ``repeats`` fresh interpreters, each running ``script --rss-child tool``."""
     values = []

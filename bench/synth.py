@@ -21,6 +21,12 @@ and district People's Committees (``"01.pc.head"``), ``VN.mps`` directs the prov
 
 A few communes (every 333rd) get no ``forwards`` tie to their People's Committee: the gaps ``reach`` finds.
 The extras draw from their own random stream, so the base rows do not move.
+
+``generate(..., evaluation=True)`` (implies ``directive=True``) appends, after the directive's rows, what the
+yearly evaluation picks besides villages, communes and districts (see ``_EvaluationExtras``): per commune a
+lower-secondary school with its principal and an enterprise, in every 4th commune a primary school; per
+province two departments and the military command; head posts of the commune People's Committees and of the
+district and commune police. Its own random stream again: the base and directive rows do not move.
 """
 
 from __future__ import annotations
@@ -138,6 +144,79 @@ class _Extras:
         return [self.attributes.get(uid) or None for uid in rows.units["id"]]
 
 
+class _EvaluationExtras:
+    """What ``generate(evaluation=True)`` adds: the units the evaluation rules pick or exclude besides the
+    territories, and the head posts its grades go to. Attributes: schools ``school_level``, enterprises
+    ``size``, the military command ``armed_forces`` (true).
+
+    Exclusions bite on purpose: every 5th commune's enterprise is small or micro (alternately), the primary
+    schools of every 4th commune are excluded by level, and the provincial military command is armed forces."""
+
+    #: Provincial bodies (id suffix, kind, name, head title, armed forces): the agency subject picks the first
+    #: two, the third is excluded.
+    PROVINCIAL = (
+        ("justice", "department", "Sở Tư pháp", "Giám đốc Sở Tư pháp", False),
+        ("education", "department", "Sở Giáo dục và Đào tạo", "Giám đốc Sở Giáo dục và Đào tạo", False),
+        ("military", "agency", "Bộ Chỉ huy Quân sự", "Chỉ huy trưởng Bộ Chỉ huy Quân sự", True),
+    )
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(f"{seed}/evaluation")  # its own stream: the earlier rows do not move
+        self.rows = _Rows()
+        self.attributes: dict[str, dict] = defaultdict(dict)
+        self.communes = 0
+
+    def _body(self, uid: str, name: str, kind: str, level: str, territory: str, head: str | None = None) -> None:
+        self.rows.unit(uid, name, kind, level)
+        self.rows.tie(uid, territory, "serves")
+        if head:
+            self._head(uid, head, level)
+
+    def _head(self, body: str, title: str, level: str) -> None:
+        self.rows.unit(f"{body}.head", title, "post", level)
+        self.rows.tie(f"{body}.head", body, "heads")
+
+    def territory(self, code: str, level: str) -> None:
+        if level == "province":
+            for suffix, kind, name, head, armed in self.PROVINCIAL:
+                uid = f"{code}.{suffix}"
+                self._body(uid, f"{name} tỉnh {code}", kind, level, code, f"{head} tỉnh {code}")
+                if armed:
+                    self.attributes[uid]["armed_forces"] = True
+                else:
+                    self.rows.tie(f"{code}.pc", uid, "directs")
+            return
+        self._head(f"{code}.police", f"Trưởng Công an {_WORD[level]} {code}", level)
+        if level == "district":
+            return
+        self._head(f"{code}.pc", f"Chủ tịch UBND xã {code}", level)
+        self.communes += 1
+        school = f"{code}.school"
+        self._body(school, f"Trường THCS xã {code}", "school", level, code, f"Hiệu trưởng Trường THCS xã {code}")
+        self.attributes[school]["school_level"] = "lower_secondary"
+        if self.communes % 4 == 0:
+            primary = f"{code}.primary"
+            self._body(primary, f"Trường Tiểu học xã {code}", "school", level, code)
+            self.attributes[primary]["school_level"] = "primary"
+        enterprise = f"{code}.enterprise"
+        self._body(enterprise, f"Công ty {code}", "enterprise", level, code)
+        if self.communes % 5 == 0:
+            size = "small" if self.communes % 10 == 0 else "micro"
+        else:
+            size = self.rng.choices(("medium", "large"), (85, 15))[0]
+        self.attributes[enterprise]["size"] = size
+
+    def append_to(self, rows: _Rows, attributes: list[dict | None]) -> list[dict | None]:
+        """Appends the extra rows; returns ``attributes`` (one per unit already there) extended with the new
+        units' (only new units get attributes here)."""
+        before = len(rows.units["id"])
+        for column, values in self.rows.units.items():
+            rows.units[column].extend(values)
+        for column, values in self.rows.ties.items():
+            rows.ties[column].extend(values)
+        return attributes + [self.attributes.get(uid) or None for uid in rows.units["id"][before:]]
+
+
 def _territory(rows: _Rows, code: str, level: str, parent: str) -> None:
     """A province, district or commune with its People's Committee and police (dual subordination)."""
     rows.unit(code, f"{_WORD[level].capitalize()} {code}", level, level)
@@ -164,14 +243,19 @@ def _village(rows: _Rows, commune: str, k: int) -> None:
     rows.tie(f"{commune}.pc", team, "directs")
 
 
-def generate(shape: Shape = FULL, seed: int = 2024, directive: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+def generate(
+    shape: Shape = FULL, seed: int = 2024, directive: bool = False, evaluation: bool = False
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The units and ties DataFrames (columns id, name, kind, level / source, target, kind).
 
     ``directive=True`` appends the national bodies, head posts and ``forwards`` ties a directive needs and
-    adds an ``attributes`` column (dict or None) to the units; the first rows are the same as without it."""
+    adds an ``attributes`` column (dict or None) to the units; the first rows are the same as without it.
+    ``evaluation=True`` implies ``directive=True`` and appends, after those, the schools, enterprises,
+    provincial departments and head posts the yearly evaluation needs; again the earlier rows do not move."""
     rng = random.Random(seed)
     rows = _Rows()
-    extras = _Extras(seed) if directive else None
+    extras = _Extras(seed) if directive or evaluation else None
+    evaluated = _EvaluationExtras(seed) if evaluation else None
     rows.unit(NATION, "Việt Nam", "nation", "nation")
     if extras:
         extras.national()
@@ -181,18 +265,24 @@ def generate(shape: Shape = FULL, seed: int = 2024, directive: bool = False) -> 
         _territory(rows, province, "province", NATION)
         if extras:
             extras.territory(province, "province", NATION)
+        if evaluated:
+            evaluated.territory(province, "province")
         for _ in range(rng.randint(*shape.districts_per_province)):
             district_no += 1
             district = f"{district_no:03d}"
             _territory(rows, district, "district", province)
             if extras:
                 extras.territory(district, "district", province)
+            if evaluated:
+                evaluated.territory(district, "district")
             for _ in range(rng.randint(*shape.communes_per_district)):
                 commune_no += 3  # GSO commune codes run in steps of 3
                 commune = f"{commune_no:05d}"
                 _territory(rows, commune, "commune", district)
                 if extras:
                     extras.territory(commune, "commune", district, commune_no)
+                if evaluated:
+                    evaluated.territory(commune, "commune")
                 for k in range(1, rng.randint(*shape.villages_per_commune) + 1):
                     _village(rows, commune, k)
                     if extras:
@@ -200,6 +290,8 @@ def generate(shape: Shape = FULL, seed: int = 2024, directive: bool = False) -> 
     assert district_no <= 999 and commune_no <= 99999, "ids would outgrow their GSO widths"
     if extras:
         attributes = extras.append_to(rows)
+        if evaluated:
+            attributes = evaluated.append_to(rows, attributes)
         units = pd.DataFrame(rows.units)
         units["attributes"] = attributes
         return units, pd.DataFrame(rows.ties)

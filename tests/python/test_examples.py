@@ -43,3 +43,17 @@ def test_directive_benchmark_quick_mode_runs(tmp_path):
         timeout=600,
     )
     assert "reach" in results.read_text(encoding="utf-8")
+
+
+def test_evaluation_scale_benchmark_quick_mode_runs(tmp_path):
+    # Also proves the pandas re-implementation still agrees with antq's evaluation (the script checks first).
+    results = tmp_path / "results.md"
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "evaluation_scale.py"), "--quick", "--results", str(results)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    text = results.read_text(encoding="utf-8")
+    assert "evaluation run with roll-ups" in text and "faulty record sets" in text

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <tuple>
 
 #include <antq/errors.hpp>
 #include <antq/model/unit_kind.hpp>
@@ -24,6 +25,33 @@ std::string points_text(double v) {
     if (!s.empty() && s.back() == '.') s.pop_back();
     return s;
 }
+
+// Finds a criterion by id among a subject's few criteria: a 32-bit key (length, first and last byte) is compared
+// first, the whole id only when the key matches, so a record's hundreds of thousands of ids cost no hashing.
+class CriterionKeys {
+public:
+    CriterionKeys() = default;
+    template <class Criteria>
+    explicit CriterionKeys(const Criteria& criteria) {
+        for (const auto& c : criteria) m_keys.push_back(key(c.id));
+    }
+    /** The index of `id`, or criteria.size(). */
+    template <class Criteria>
+    std::size_t find(const Criteria& criteria, std::string_view id) const noexcept {
+        const std::uint32_t k = key(id);
+        for (std::size_t i = 0; i < m_keys.size(); ++i)
+            if (m_keys[i] == k && criteria[i].id == id) return i;
+        return criteria.size();
+    }
+
+private:
+    static std::uint32_t key(std::string_view id) noexcept {
+        if (id.empty()) return 0;
+        return std::uint32_t(std::min<std::size_t>(id.size(), 0xffff)) << 16 |
+               std::uint32_t(static_cast<unsigned char>(id.front())) << 8 | static_cast<unsigned char>(id.back());
+    }
+    std::vector<std::uint32_t> m_keys;
+};
 
 }  // namespace
 
@@ -62,6 +90,12 @@ public:
         : g(graph), a(assessments), out(start(graph, std::move(rules), assessments.year)), subjects(out.m_rules.subjects) {}
 
     Evaluation run() {
+        for (const Subject& subject : subjects) {
+            days.push_back({subject.window.first_day(a.year), subject.window.last_day(a.year), subject.deadline_day(a.year)});
+            title_keys.push_back(subject.title ? CriterionKeys(subject.title->criteria) : CriterionKeys());
+            score_keys.push_back(subject.classification ? CriterionKeys(subject.classification->criteria) : CriterionKeys());
+        }
+        read_graph();
         pick_units();
         find_authorities();
         read_records();
@@ -86,8 +120,11 @@ private:
         const std::size_t capacity = g.unit_capacity();
         std::vector<std::uint32_t> subject_of(capacity, 0);  // 1 + subject index
         std::vector<std::uint32_t> exclusion_of(capacity, 0);
+        std::size_t total = 0;
         for (std::size_t s = 0; s < subjects.size(); ++s) {
-            for (UnitIndex u : subjects[s].units.select(g)) {
+            const std::vector<UnitIndex> picked = subjects[s].units.select(g);
+            total += picked.size();
+            for (UnitIndex u : picked) {
                 if (subject_of[u.value] != 0)
                     throw InvalidInput("several_subjects", unit_place(g, u),
                                        "picked by subjects '" + subjects[subject_of[u.value] - 1].id + "' and '" +
@@ -95,9 +132,9 @@ private:
                 subject_of[u.value] = std::uint32_t(s + 1);
             }
             for (std::size_t e = subjects[s].exclusions.size(); e-- > 0;)  // the first matching exclusion wins
-                for (UnitIndex u : subjects[s].exclusions[e].units.select(g))
-                    if (subject_of[u.value] == s + 1) exclusion_of[u.value] = std::uint32_t(e + 1);
+                for (UnitIndex u : subjects[s].exclusions[e].units.select(g, picked)) exclusion_of[u.value] = std::uint32_t(e + 1);
         }
+        out.m_results.reserve(total);
         out.m_result_of.assign(capacity, 0);
         for (std::uint32_t u = 0; u < capacity; ++u) {
             if (subject_of[u] == 0) continue;
@@ -114,55 +151,88 @@ private:
             out.m_results.push_back(std::move(r));
             out.m_result_of[u] = std::uint32_t(out.m_results.size());
         }
+        of_subject.assign(subjects.size(), {});
+        for (std::uint32_t idx = 0; idx < out.m_results.size(); ++idx) of_subject[out.m_results[idx].subject].push_back(idx);
+    }
+
+    static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
+    static constexpr std::uint32_t several = none - 1;
+
+    // One pass over the graph in index order, reading packed kinds: the territory containing each territory,
+    // the People's Committee serving each territory, and the heads of the bodies answering for a territory.
+    void read_graph() {
+        const std::size_t n = g.unit_capacity();
+        const auto kinds = g.kinds();
+        const auto& answering = out.m_rules.heads.territory_bodies;
+        above.assign(n, none);
+        pc_of.assign(n, none);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const UnitIndex u{i};
+            if (!g.is_alive(u)) continue;
+            const UnitKind kind = kinds[i];
+            if (is_territory(kind)) {
+                g.for_each_child(u, TieKind::contains, [&](UnitIndex c) { above[c.value] = i; });
+                continue;
+            }
+            if (!is_body(kind)) continue;
+            const bool pc = kind == UnitKind::peoples_committee;
+            const bool answers = std::find(answering.begin(), answering.end(), kind) != answering.end();
+            if (!pc && !answers) continue;
+            const std::optional<UnitIndex> t = g.area(u);
+            if (!t) continue;
+            if (pc) pc_of[t->value] = pc_of[t->value] == none ? i : several;
+            if (answers)
+                if (const auto post = g.head(u)) territory_heads.push_back({t->value, i, post->value});
+        }
     }
 
     // The territory a unit's result counts in first: the one above a territory, the one served by a body.
     std::optional<UnitIndex> home(UnitIndex u) const {
-        return is_territory(g.unit(u).kind) ? g.parent(u, TieKind::contains) : g.area(u);
-    }
-
-    std::optional<UnitIndex> peoples_committee(UnitIndex territory) {
-        if (pc_of.empty()) pc_of.assign(g.unit_capacity(), 0);
-        std::uint32_t& cached = pc_of[territory.value];  // 1 + index; max() for none
-        if (cached == 0) {
-            cached = std::numeric_limits<std::uint32_t>::max();
-            g.for_each_parent(territory, TieKind::serves, [&](UnitIndex b) {
-                if (g.unit(b).kind == UnitKind::peoples_committee && cached == std::numeric_limits<std::uint32_t>::max())
-                    cached = b.value + 1;
-            });
-        }
-        if (cached == std::numeric_limits<std::uint32_t>::max()) return std::nullopt;
-        return UnitIndex{cached - 1};
+        if (!is_territory(g.kinds()[u.value])) return g.area(u);
+        return above[u.value] == none ? std::nullopt : std::optional<UnitIndex>(UnitIndex{above[u.value]});
     }
 
     // TT 124 Điều 10: the People's Committee of the territory above a territory, of the territory a body serves.
     void find_authorities() {
-        for (UnitResult& r : out.m_results) {
-            if (r.exclusion) continue;
+        home_of.assign(out.m_results.size(), none);
+        for (std::size_t idx = 0; idx < out.m_results.size(); ++idx) {
+            UnitResult& r = out.m_results[idx];
             const std::optional<UnitIndex> territory = home(r.unit);
+            if (territory) home_of[idx] = territory->value;
+            if (r.exclusion) continue;
             if (!territory)
                 throw InvalidInput("no_authority", unit_place(g, r.unit),
                                    is_territory(g.unit(r.unit).kind) ? "no territory contains it, so no level above decides"
                                                                     : "it serves no territory, so no People's Committee decides");
-            r.authority = peoples_committee(*territory);
-            if (!r.authority)
+            const std::uint32_t pc = pc_of[territory->value];
+            if (pc == none)
                 throw InvalidInput("no_authority", unit_place(g, r.unit),
                                    "no People's Committee serves '" + g.unit(*territory).id + "', the territory that decides");
+            if (pc == several)
+                throw InvalidInput("several_authorities", unit_place(g, r.unit),
+                                   "several People's Committees serve '" + g.unit(*territory).id + "', the territory that decides");
+            r.authority = UnitIndex{pc};
         }
     }
 
     void read_records() {
-        met.assign(out.m_results.size(), {});
-        for (std::size_t i = 0; i < a.records.size(); ++i) read_record(i);
+        met.assign(out.m_results.size(), 0);
+        broken.assign(out.m_results.size(), 0);
+        std::vector<std::string_view> ids;
+        ids.reserve(a.records.size());
+        for (const AssessmentRecord& rec : a.records) ids.push_back(rec.unit);
+        const std::vector<std::optional<UnitIndex>> units = g.find(ids);
+        for (std::size_t i = 0; i < a.records.size(); ++i) read_record(i, units[i]);
     }
 
     [[noreturn]] void fail(const std::string& tag, std::size_t i, const std::string& field, const std::string& what) const {
         throw InvalidInput(tag, a.place_of(i) + field, what);
     }
 
-    void read_record(std::size_t i) {
+    static std::string item(const char* list, std::size_t k) { return std::string("/") + list + "/" + std::to_string(k); }
+
+    void read_record(std::size_t i, std::optional<UnitIndex> u) {
         const AssessmentRecord& rec = a.records[i];
-        const std::optional<UnitIndex> u = g.find(rec.unit);
         if (!u) throw NotFound("unknown_unit", a.place_of(i) + "/unit", "no unit '" + rec.unit + "' in the graph");
         if (out.m_result_of[u->value] == 0)
             fail("not_evaluated", i, "/unit",
@@ -175,7 +245,8 @@ private:
         if (r.record) fail("duplicate_record", i, "/unit", "'" + rec.unit + "' already has a record at " + a.place_of(*r.record));
         r.record = i;
 
-        const std::string first = subject.window.first_day(a.year), last = subject.window.last_day(a.year);
+        const std::size_t idx = out.m_result_of[u->value] - 1;
+        const auto& [first, last, deadline] = days[r.subject];
         if (!detail::iso_days(rec.dossier_date))
             fail("bad_date", i, "/dossier_date", "'" + rec.dossier_date + "' is not a date written YYYY-MM-DD");
         if (rec.dossier_date < first)
@@ -183,30 +254,29 @@ private:
                  rec.dossier_date + " is before the " + std::to_string(a.year) + " window of '" + subject.id + "' opens (" +
                      first + ")");
         r.dossier_date = rec.dossier_date;
-        r.dossier = rec.dossier_date <= subject.deadline_day(a.year) ? DossierStatus::on_time : DossierStatus::late;
+        r.dossier = rec.dossier_date <= deadline ? DossierStatus::on_time : DossierStatus::late;
 
-        // Title: plain criteria met, minus those an incident breaks.
-        std::vector<char>& ok = met[out.m_result_of[u->value] - 1];
-        if (subject.title) ok.assign(subject.title->criteria.size(), 0);
+        // Title: plain criteria met, minus those an incident breaks (bit c of met / broken: criterion c).
+        std::uint64_t& ok = met[idx];
         for (std::size_t k = 0; k < rec.criteria_met.size(); ++k) {
-            const std::string field = "/criteria_met/" + std::to_string(k);
-            const std::size_t c = plain_criterion(subject, rec.criteria_met[k], i, field);
-            if (ok[c]) fail("duplicate_criterion", i, field, "criterion '" + rec.criteria_met[k] + "' is listed twice");
-            ok[c] = 1;
+            const std::size_t c = plain_criterion(subject, rec.criteria_met[k], i, [k] { return item("criteria_met", k); });
+            if (ok >> c & 1)
+                fail("duplicate_criterion", i, item("criteria_met", k), "criterion '" + rec.criteria_met[k] + "' is listed twice");
+            ok |= std::uint64_t{1} << c;
         }
         for (std::size_t k = 0; k < rec.incidents.size(); ++k) {
             const Incident& inc = rec.incidents[k];
-            const std::string field = "/incidents/" + std::to_string(k);
-            const std::size_t c = plain_criterion(subject, inc.criterion, i, field + "/criterion");
-            if (!detail::iso_days(inc.date)) fail("bad_date", i, field + "/date", "'" + inc.date + "' is not a date written YYYY-MM-DD");
+            const std::size_t c = plain_criterion(subject, inc.criterion, i, [k] { return item("incidents", k) + "/criterion"; });
+            if (!detail::iso_days(inc.date))
+                fail("bad_date", i, item("incidents", k) + "/date", "'" + inc.date + "' is not a date written YYYY-MM-DD");
             if (inc.date < first || inc.date > last)
-                fail("date_outside_window", i, field + "/date",
+                fail("date_outside_window", i, item("incidents", k) + "/date",
                      inc.date + " lies outside the " + std::to_string(a.year) + " window of '" + subject.id + "' (" + first +
                          " to " + last + ")");
-            if (ok[c] == 1)
-                fail("conflicting_record", i, field + "/criterion",
+            if (ok >> c & 1)
+                fail("conflicting_record", i, item("incidents", k) + "/criterion",
                      "criterion '" + inc.criterion + "' is listed as met and broken by this incident");
-            ok[c] = 2;
+            broken[idx] |= std::uint64_t{1} << c;
             ++r.incidents;
         }
 
@@ -219,23 +289,21 @@ private:
             return;
         }
         const ClassificationRule& c = *subject.classification;
-        std::vector<char> scored(c.criteria.size(), 0);
+        std::uint64_t scored = 0;
         double total = 0;
         for (const auto& [id, points] : rec.scores) {
-            const std::string field = "/scores/" + id;
-            std::size_t k = 0;
-            while (k < c.criteria.size() && c.criteria[k].id != id) ++k;
+            const std::size_t k = score_keys[r.subject].find(c.criteria, id);
             if (k == c.criteria.size())
-                fail("unknown_criterion", i, field, "subject '" + subject.id + "' has no scored criterion '" + id + "'");
-            if (scored[k]) fail("duplicate_criterion", i, field, "criterion '" + id + "' is scored twice");
+                fail("unknown_criterion", i, "/scores/" + id, "subject '" + subject.id + "' has no scored criterion '" + id + "'");
+            if (scored >> k & 1) fail("duplicate_criterion", i, "/scores/" + id, "criterion '" + id + "' is scored twice");
             if (!std::isfinite(points) || points < 0 || points > c.criteria[k].max_points)
-                fail("score_out_of_range", i, field,
+                fail("score_out_of_range", i, "/scores/" + id,
                      points_text(points) + " points, but '" + id + "' gives 0 to " + points_text(c.criteria[k].max_points));
-            scored[k] = 1;
+            scored |= std::uint64_t{1} << k;
             total += points;
         }
         for (std::size_t k = 0; k < c.criteria.size(); ++k)
-            if (!scored[k]) fail("missing_score", i, "/scores", "no score for criterion '" + c.criteria[k].id + "'");
+            if (!(scored >> k & 1)) fail("missing_score", i, "/scores", "no score for criterion '" + c.criteria[k].id + "'");
         r.points = total;
         if (!rec.proposed_level.empty()) {
             const auto level = c.level_index(rec.proposed_level);
@@ -245,44 +313,45 @@ private:
         }
     }
 
-    std::size_t plain_criterion(const Subject& subject, const std::string& id, std::size_t i, const std::string& field) const {
-        if (!subject.title) fail("unknown_criterion", i, field, "subject '" + subject.id + "' has no title criteria");
+    // The index of plain title criterion `id`; `field` names the place, built only for an error.
+    template <class Field>
+    std::size_t plain_criterion(const Subject& subject, const std::string& id, std::size_t i, Field&& field) const {
+        if (!subject.title) fail("unknown_criterion", i, field(), "subject '" + subject.id + "' has no title criteria");
         const auto& criteria = subject.title->criteria;
-        for (std::size_t c = 0; c < criteria.size(); ++c)
-            if (criteria[c].id == id) {
-                if (criteria[c].share)
-                    fail("unknown_criterion", i, field, "criterion '" + id + "' is computed from the units inside, not recorded");
-                return c;
-            }
-        fail("unknown_criterion", i, field, "subject '" + subject.id + "' has no title criterion '" + id + "'");
+        const std::size_t c = title_keys[&subject - subjects.data()].find(criteria, id);
+        if (c == criteria.size())
+            fail("unknown_criterion", i, field(), "subject '" + subject.id + "' has no title criterion '" + id + "'");
+        if (criteria[c].share)
+            fail("unknown_criterion", i, field(), "criterion '" + id + "' is computed from the units inside, not recorded");
+        return c;
     }
 
     // Title and level of every unit of subject s, then its counts in the territories above.
+    // Title and level of every unit of subject s, then its counts in the territories above.
     void decide(std::size_t s) {
         const Subject& subject = subjects[s];
-        for (std::size_t idx = 0; idx < out.m_results.size(); ++idx) {
+        for (std::uint32_t idx : of_subject[s]) {
             UnitResult& r = out.m_results[idx];
-            if (r.subject != s) continue;
-            if (!r.exclusion && r.record) {
-                if (subject.title) {
-                    const auto& criteria = subject.title->criteria;
-                    for (std::size_t c = 0; c < criteria.size(); ++c) {
-                        const bool passed = criteria[c].share ? share_met(r.unit, *criteria[c].share) : met[idx][c] == 1;
-                        if (!passed) r.failed_criteria.push_back(std::uint32_t(c));
-                    }
-                    r.title = r.failed_criteria.empty() ? TitleOutcome::passed : TitleOutcome::failed;
+            if (r.exclusion || !r.record) continue;
+            if (subject.title) {
+                const auto& criteria = subject.title->criteria;
+                for (std::size_t c = 0; c < criteria.size(); ++c) {
+                    const bool passed = criteria[c].share ? share_met(r.unit, *criteria[c].share)
+                                                          : (met[idx] & ~broken[idx]) >> c & 1;
+                    if (!passed) r.failed_criteria.push_back(std::uint32_t(c));
                 }
-                if (subject.classification) {
-                    const auto& levels = subject.classification->levels;
-                    for (std::size_t l = 0; l < levels.size(); ++l)
-                        if (r.points >= levels[l].min_points && (!levels[l].requires_title || r.title == TitleOutcome::passed)) {
-                            r.level = std::uint32_t(l);
-                            break;
-                        }
-                }
+                r.title = r.failed_criteria.empty() ? TitleOutcome::passed : TitleOutcome::failed;
             }
-            count(r);
+            if (subject.classification) {
+                const auto& levels = subject.classification->levels;
+                for (std::size_t l = 0; l < levels.size(); ++l)
+                    if (r.points >= levels[l].min_points && (!levels[l].requires_title || r.title == TitleOutcome::passed)) {
+                        r.level = std::uint32_t(l);
+                        break;
+                    }
+            }
         }
+        count(s);
     }
 
     bool share_met(UnitIndex u, const ShareCondition& share) {
@@ -294,31 +363,39 @@ private:
         return have + 1e-12 >= share.min_share;
     }
 
-    std::optional<UnitIndex> territory_above(UnitIndex t) {
-        if (up.empty()) up.assign(g.unit_capacity(), 0);
-        std::uint32_t& cached = up[t.value];
-        if (cached == 0) {
-            const auto p = g.parent(t, TieKind::contains);
-            cached = p ? p->value + 1 : std::numeric_limits<std::uint32_t>::max();
+    // The roll-up of subject s at territory t, made on first use.
+    RollUp& roll_up_at(std::uint32_t t, std::size_t s) {
+        std::uint32_t& slot = roll_up_slot[std::size_t(t) * subjects.size() + s];
+        if (slot == 0) {
+            RollUp fresh;
+            fresh.territory = UnitIndex{t};
+            fresh.subject = std::uint32_t(s);
+            out.m_roll_ups.push_back(std::move(fresh));
+            slot = std::uint32_t(out.m_roll_ups.size());
         }
-        if (cached == std::numeric_limits<std::uint32_t>::max()) return std::nullopt;
-        return UnitIndex{cached - 1};
+        return out.m_roll_ups[slot - 1];
     }
 
-    void count(const UnitResult& r) {
+    static void add(RollUp& into, const RollUp& from) {
+        into.units += from.units;
+        into.excluded += from.excluded;
+        into.on_time += from.on_time;
+        into.late += from.late;
+        into.missing += from.missing;
+        into.passed += from.passed;
+        into.failed += from.failed;
+        for (std::size_t l = 0; l < into.levels.size(); ++l) into.levels[l] += from.levels[l];  // max_class_levels adds
+    }
+
+    // Counts subject s: each unit in the territory it counts in first, then those counts up the containment
+    // chain (a few thousand additions instead of a walk up per unit).
+    void count(std::size_t s) {
         if (roll_up_slot.empty()) roll_up_slot.assign(g.unit_capacity() * subjects.size(), 0);
-        const std::size_t n_levels = subjects[r.subject].classification ? subjects[r.subject].classification->levels.size() : 0;
-        for (std::optional<UnitIndex> t = home(r.unit); t; t = territory_above(*t)) {
-            std::uint32_t& slot = roll_up_slot[std::size_t(t->value) * subjects.size() + r.subject];
-            if (slot == 0) {
-                RollUp fresh;
-                fresh.territory = *t;
-                fresh.subject = r.subject;
-                fresh.levels.assign(n_levels, 0);
-                out.m_roll_ups.push_back(std::move(fresh));
-                slot = std::uint32_t(out.m_roll_ups.size());
-            }
-            RollUp& u = out.m_roll_ups[slot - 1];
+        const std::size_t first_new = out.m_roll_ups.size();
+        for (std::uint32_t idx : of_subject[s]) {
+            const UnitResult& r = out.m_results[idx];
+            if (home_of[idx] == none) continue;
+            RollUp& u = roll_up_at(home_of[idx], s);
             ++u.units;
             switch (r.dossier) {
                 case DossierStatus::excluded: ++u.excluded; break;
@@ -330,22 +407,50 @@ private:
             if (r.title == TitleOutcome::failed) ++u.failed;
             if (r.level) ++u.levels[*r.level];
         }
+        // Up one level at a time, deepest first, so every count climbs each step once.
+        std::array<std::vector<std::uint32_t>, all_levels.size()> at_level;
+        for (std::size_t i = first_new; i < out.m_roll_ups.size(); ++i)
+            at_level[std::size_t(g.levels()[out.m_roll_ups[i].territory.value])].push_back(std::uint32_t(i));
+        for (std::size_t level = at_level.size(); level-- > 0;)
+            for (std::size_t k = 0; k < at_level[level].size(); ++k) {
+                const std::uint32_t i = at_level[level][k];
+                const std::uint32_t up = above[out.m_roll_ups[i].territory.value];
+                if (up == none) continue;
+                const std::size_t before = out.m_roll_ups.size();
+                RollUp& parent = roll_up_at(up, s);
+                if (out.m_roll_ups.size() != before) at_level[std::size_t(g.levels()[up])].push_back(std::uint32_t(before));
+                add(parent, out.m_roll_ups[i]);
+            }
     }
 
     // Roll-ups in territory index order, subjects in rule order, with a start index per territory.
     void index_roll_ups() {
         auto& rolls = out.m_roll_ups;
-        std::sort(rolls.begin(), rolls.end(), [](const RollUp& x, const RollUp& y) {
-            return x.territory.value != y.territory.value ? x.territory.value < y.territory.value : x.subject < y.subject;
-        });
+        // Sorting small keys, then gathering, moves each roll-up once.
+        std::vector<std::pair<std::uint64_t, std::size_t>> order(rolls.size());  // ((territory, subject), position)
+        for (std::size_t i = 0; i < rolls.size(); ++i)
+            order[i] = {(std::uint64_t(rolls[i].territory.value) << 32) | rolls[i].subject, i};
+        std::sort(order.begin(), order.end());
+        std::vector<RollUp> sorted;
+        sorted.reserve(rolls.size());
+        for (const auto& entry : order) sorted.push_back(rolls[entry.second]);
+        rolls = std::move(sorted);
         out.m_roll_up_start.assign(g.unit_capacity(), 0);
         for (std::size_t i = rolls.size(); i-- > 0;) out.m_roll_up_start[rolls[i].territory.value] = std::uint32_t(i + 1);
     }
 
-    bool at_least(const UnitResult& r, const std::string& level_id) const {
-        const auto& c = subjects[r.subject].classification;
-        if (!c) return true;  // nothing to rate: the level condition does not apply
-        return r.level && *r.level <= *c->level_index(level_id);
+    // Whether r's level is at least the level at `position` of its subject (see level_positions); a subject
+    // without classification has nothing to rate, so the condition does not apply.
+    bool at_least(const UnitResult& r, std::uint32_t position) const {
+        if (!subjects[r.subject].classification) return true;
+        return r.level && *r.level <= position;
+    }
+
+    // Per subject, the index of level `id` (rules checked every classified subject has it).
+    std::vector<std::uint32_t> level_positions(const std::string& id) const {
+        std::vector<std::uint32_t> out;
+        for (const Subject& s : subjects) out.push_back(s.classification ? std::uint32_t(*s.classification->level_index(id)) : 0);
+        return out;
     }
 
     bool holds_title(const UnitResult& r) const {
@@ -358,7 +463,7 @@ private:
         if (!r.record) return std::uint32_t(grades.size() - 1);
         for (std::size_t k = 0; k + 1 < grades.size(); ++k) {
             const HeadGrade& h = grades[k];
-            if (h.min_level && !at_least(r, *h.min_level)) continue;
+            if (h.min_level && !at_least(r, grade_levels[k][r.subject])) continue;
             if (h.requires_title && !holds_title(r)) continue;
             if (h.on_time && r.dossier != DossierStatus::on_time) continue;
             return std::uint32_t(k);
@@ -366,30 +471,37 @@ private:
         return std::uint32_t(grades.size() - 1);
     }
 
+    // Territories answer through the heads of their bodies (read_graph found them); bodies through their own head.
     void grade_heads() {
-        const auto& bodies = out.m_rules.heads.territory_bodies;
+        for (const HeadGrade& h : out.m_rules.heads.grades)
+            grade_levels.push_back(h.min_level ? level_positions(*h.min_level) : std::vector<std::uint32_t>(subjects.size(), 0));
+        std::vector<std::uint32_t> grade_of(out.m_results.size(), none);
+        auto graded = [&](std::size_t idx) {
+            if (grade_of[idx] == none) grade_of[idx] = grade(out.m_results[idx]);
+            return grade_of[idx];
+        };
+        for (const auto& [territory, body, post] : territory_heads) {
+            const std::uint32_t idx = out.m_result_of[territory];
+            if (idx == 0 || out.m_results[idx - 1].exclusion) continue;
+            out.m_heads.push_back({UnitIndex{post}, UnitIndex{body}, idx - 1u, graded(idx - 1)});
+        }
         for (std::size_t idx = 0; idx < out.m_results.size(); ++idx) {
             const UnitResult& r = out.m_results[idx];
-            if (r.exclusion) continue;
-            const std::uint32_t grade_index = grade(r);
-            auto add = [&](UnitIndex body) {
-                if (auto post = g.head(body)) out.m_heads.push_back({*post, body, idx, grade_index});
-            };
-            if (is_territory(g.unit(r.unit).kind)) {
-                g.for_each_parent(r.unit, TieKind::serves, [&](UnitIndex b) {
-                    if (std::find(bodies.begin(), bodies.end(), g.unit(b).kind) != bodies.end()) add(b);
-                });
-            } else {
-                add(r.unit);
-            }
+            if (r.exclusion || is_territory(g.kinds()[r.unit.value])) continue;
+            if (const auto post = g.head(r.unit)) out.m_heads.push_back({*post, r.unit, idx, graded(idx)});
         }
+        // In result order, then body order.
+        std::sort(out.m_heads.begin(), out.m_heads.end(), [](const HeadAssessment& x, const HeadAssessment& y) {
+            return std::tie(x.result, x.body.value) < std::tie(y.result, y.body.value);
+        });
     }
 
     void propose_commendations() {
         const CommendationRule& rule = out.m_rules.commendation;
+        const std::vector<std::uint32_t> min_level = level_positions(rule.min_level);
         for (std::size_t idx = 0; idx < out.m_results.size(); ++idx) {
             const UnitResult& r = out.m_results[idx];
-            if (r.exclusion || !r.record || !at_least(r, rule.min_level)) continue;
+            if (r.exclusion || !r.record || !at_least(r, min_level[r.subject])) continue;
             if (rule.requires_title && !holds_title(r)) continue;
             if (rule.on_time && r.dossier != DossierStatus::on_time) continue;
             out.m_commendations.push_back({r.unit, false, idx, r.authority});
@@ -405,10 +517,22 @@ private:
     const Assessments& a;
     Evaluation out;
     const std::vector<Subject>& subjects;  // out.m_rules.subjects
-    std::vector<std::vector<char>> met;        // per result: 0 unmet, 1 met, 2 broken by an incident
+    struct Days {
+        std::string first, last, deadline;  // the window and the deadline of a subject for the year
+    };
+    std::vector<Days> days;                    // per subject
+    std::vector<std::uint64_t> met, broken;    // per result: bit c for title criterion c listed met / broken
+    std::vector<std::uint32_t> home_of;        // per result: the territory it counts in first, or none
     std::vector<std::uint32_t> roll_up_slot;   // territory * subjects + subject -> 1 + roll-up index
-    std::vector<std::uint32_t> pc_of;          // territory -> its People's Committee (cache)
-    std::vector<std::uint32_t> up;             // territory -> 1 + the territory containing it (cache)
+    std::vector<std::uint32_t> above;          // territory -> the territory containing it, or none
+    std::vector<std::uint32_t> pc_of;          // territory -> the People's Committee serving it, none or several
+    struct TerritoryHead {
+        std::uint32_t territory, body, post;
+    };
+    std::vector<TerritoryHead> territory_heads;  // heads of the bodies answering for a territory
+    std::vector<std::vector<std::uint32_t>> of_subject;  // result indices per subject, in unit order
+    std::vector<CriterionKeys> title_keys, score_keys;   // per subject
+    std::vector<std::vector<std::uint32_t>> grade_levels;  // per head grade, per subject: its min_level's index
 };
 
 Evaluation evaluate(const OrgGraph& graph, EvaluationRules rules, const Assessments& assessments) {

@@ -150,6 +150,8 @@ private:
             out.criteria.push_back(std::move(crit));
         });
         if (out.criteria.empty()) r.fail("bad_rule", p + "/criteria", "a title needs at least one criterion");
+        if (out.criteria.size() > max_criteria)
+            r.fail("bad_rule", p + "/criteria", "a title has at most " + std::to_string(max_criteria) + " criteria");
         return out;
     }
 
@@ -172,6 +174,8 @@ private:
             out.criteria.push_back(std::move(crit));
         });
         if (out.criteria.empty()) r.fail("bad_rule", p + "/criteria", "a classification needs at least one criterion");
+        if (out.criteria.size() > max_criteria)
+            r.fail("bad_rule", p + "/criteria", "a classification has at most " + std::to_string(max_criteria) + " criteria");
         r.for_each(c, "levels", p, [&](const json& item, const std::string& lp) {
             r.only_fields(item, {"id", "label", "min_points", "requires_title", "assumption"}, lp);
             ClassLevel level;
@@ -192,6 +196,8 @@ private:
             out.levels.push_back(std::move(level));
         });
         if (out.levels.empty()) r.fail("bad_rule", p + "/levels", "a classification needs at least one level");
+        if (out.levels.size() > max_class_levels)
+            r.fail("bad_rule", p + "/levels", "a classification has at most " + std::to_string(max_class_levels) + " levels");
         if (out.levels.back().requires_title)
             r.fail("bad_rule", p + "/levels/" + std::to_string(out.levels.size() - 1) + "/requires_title",
                    "the lowest level is the one left when no other applies: it cannot require the title");

@@ -123,6 +123,8 @@ OrgGraph::OrgGraph() : m_graph(std::make_unique<detail::BoostGraph>()) { touch()
 OrgGraph::OrgGraph(const OrgGraph& other)
     : m_graph(std::make_unique<detail::BoostGraph>(*other.m_graph)),
       m_units(other.m_units),
+      m_kinds(other.m_kinds),
+      m_levels(other.m_levels),
       m_unit_alive(other.m_unit_alive),
       m_ties(other.m_ties),
       m_tie_alive(other.m_tie_alive),
@@ -145,6 +147,8 @@ OrgGraph& OrgGraph::operator=(const OrgGraph& other) {
 void OrgGraph::swap(OrgGraph& other) noexcept {
     std::swap(m_graph, other.m_graph);
     m_units.swap(other.m_units);
+    m_kinds.swap(other.m_kinds);
+    m_levels.swap(other.m_levels);
     m_unit_alive.swap(other.m_unit_alive);
     m_ties.swap(other.m_ties);
     m_tie_alive.swap(other.m_tie_alive);
@@ -174,12 +178,19 @@ std::optional<UnitIndex> OrgGraph::find(std::string_view id) const noexcept {
     return UnitIndex{*found};
 }
 
+std::vector<std::optional<UnitIndex>> OrgGraph::find(std::span<const std::string_view> ids) const {
+    std::vector<std::optional<std::uint32_t>> found(ids.size());
+    m_index.find_many(ids, found.data(), id_of(), [this](std::uint32_t i) { __builtin_prefetch(&m_units[i]); });
+    std::vector<std::optional<UnitIndex>> out(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        if (found[i]) out[i] = UnitIndex{*found[i]};
+    return out;
+}
+
 UnitIndex OrgGraph::index_of(std::string_view id) const {
     if (auto u = find(id)) return *u;
     throw NotFound("unknown_unit", quoted(id), "no unit has this id");
 }
-
-bool OrgGraph::is_alive(UnitIndex u) const noexcept { return u.value < m_units.size() && m_unit_alive[u.value]; }
 
 bool OrgGraph::is_alive(TieIndex t) const noexcept { return t.value < m_ties.size() && m_tie_alive[t.value]; }
 
@@ -213,11 +224,23 @@ std::vector<TieIndex> OrgGraph::ties() const {
 
 void OrgGraph::reserve(std::size_t units, std::size_t ties) {
     m_units.reserve(units);
+    m_kinds.reserve(units);
+    m_levels.reserve(units);
     m_unit_alive.reserve(units);
     m_index.reserve(units, id_of());
     m_ties.reserve(ties);
     m_tie_alive.reserve(ties);
 }
+
+namespace {
+
+// Grows `v` geometrically when full, so that the next push_back cannot throw and appends stay amortised O(1).
+template <class Vector>
+void make_room(Vector& v) {
+    if (v.size() == v.capacity()) v.reserve(std::max<std::size_t>(16, 2 * v.capacity()));
+}
+
+}  // namespace
 
 UnitIndex OrgGraph::add_unit(Unit unit) {
     check_id(unit.id);
@@ -235,7 +258,12 @@ UnitIndex OrgGraph::add_unit(Unit unit) {
         throw InvalidInput("too_many_units", "", "a graph holds at most 2^32 - 2 units");
 
     const UnitIndex index{static_cast<std::uint32_t>(m_units.size())};
+    make_room(m_kinds);  // so the pushes below cannot fail half way
+    make_room(m_levels);
+    make_room(m_unit_alive);
     boost::add_vertex(*m_graph);
+    m_kinds.push_back(unit.kind);
+    m_levels.push_back(unit.level);
     m_units.push_back(std::move(unit));
     m_index.insert(m_units.back().id, index.value, id_of());
     m_unit_alive.push_back(true);
@@ -527,10 +555,7 @@ std::vector<TieIndex> OrgGraph::out_ties(UnitIndex u, std::optional<TieKind> kin
 std::optional<UnitIndex> OrgGraph::area(UnitIndex u) const {
     const Unit& unit = checked_unit(u);
     if (is_territory(unit.kind)) return u;
-    if (is_body(unit.kind)) {
-        auto served = children(u, TieKind::serves);
-        return served.empty() ? std::nullopt : std::optional<UnitIndex>(served.front());
-    }
+    if (is_body(unit.kind)) return first_out(u, TieKind::serves);  // a body serves at most one territory
     for (UnitIndex body : children(u, TieKind::heads))
         if (auto a = area(body)) return a;
     return std::nullopt;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <string>
 #include <utility>
 
@@ -124,12 +125,21 @@ void narrow(const Selector::Node& n, const OrgGraph& graph, std::vector<std::uin
     };
     switch (n.op) {
         case Op::everything: break;
-        case Op::kind:
-            test_each([&](const Unit& u) { return std::find(n.kinds.begin(), n.kinds.end(), u.kind) != n.kinds.end(); });
+        case Op::kind: {
+            // The packed kinds: a scan of the whole graph stays in cache.
+            std::array<std::uint8_t, unit_kind_count> wanted{};
+            for (UnitKind k : n.kinds) wanted[static_cast<std::size_t>(k)] = 1;
+            const auto kinds = graph.kinds();
+            for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] & wanted[static_cast<std::size_t>(kinds[i])];
             break;
-        case Op::level:
-            test_each([&](const Unit& u) { return std::find(n.levels.begin(), n.levels.end(), u.level) != n.levels.end(); });
+        }
+        case Op::level: {
+            std::array<std::uint8_t, all_levels.size()> wanted{};
+            for (Level l : n.levels) wanted[static_cast<std::size_t>(l)] = 1;
+            const auto levels = graph.levels();
+            for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] & wanted[static_cast<std::size_t>(levels[i])];
             break;
+        }
         case Op::within: {
             const auto in = territory_mask(graph, graph.index_of(n.ids.front()));
             for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] && in[i];
@@ -187,6 +197,13 @@ std::vector<std::uint8_t> evaluate(const Selector& selector, const OrgGraph& gra
     return keep;
 }
 
+std::vector<UnitIndex> picked(const std::vector<std::uint8_t>& keep) {
+    std::vector<UnitIndex> out;
+    for (std::uint32_t i = 0; i < keep.size(); ++i)
+        if (keep[i]) out.push_back(UnitIndex{i});
+    return out;
+}
+
 }  // namespace
 
 std::vector<bool> Selector::mask(const OrgGraph& graph) const {
@@ -194,12 +211,14 @@ std::vector<bool> Selector::mask(const OrgGraph& graph) const {
     return std::vector<bool>(keep.begin(), keep.end());
 }
 
-std::vector<UnitIndex> Selector::select(const OrgGraph& graph) const {
-    const auto keep = evaluate(*this, graph);
-    std::vector<UnitIndex> out;
-    for (std::uint32_t i = 0; i < keep.size(); ++i)
-        if (keep[i]) out.push_back(UnitIndex{i});
-    return out;
+std::vector<UnitIndex> Selector::select(const OrgGraph& graph) const { return picked(evaluate(*this, graph)); }
+
+std::vector<UnitIndex> Selector::select(const OrgGraph& graph, std::span<const UnitIndex> among) const {
+    std::vector<std::uint8_t> keep(graph.unit_capacity(), 0);
+    for (UnitIndex u : among)
+        if (graph.is_alive(u)) keep[u.value] = 1;
+    narrow(node(), graph, keep);
+    return picked(keep);
 }
 
 namespace {

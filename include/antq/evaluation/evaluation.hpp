@@ -7,6 +7,7 @@
  * data (antq/evaluation/rules.hpp). Guide: docs/evaluation.md.
  */
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -123,8 +124,8 @@ struct RollUp {
     std::size_t excluded = 0;  ///< left out by the rules
     std::size_t on_time = 0, late = 0, missing = 0;
     std::size_t passed = 0, failed = 0;  ///< title outcomes (missing dossiers fail to pass, counted in `missing`)
-    /** Units per classification level, in the subject's level order. */
-    std::vector<std::size_t> levels;
+    /** Units per classification level, in the subject's level order (0 past the subject's last level). */
+    std::array<std::size_t, max_class_levels> levels{};
     /** Units that count: units - excluded. */
     std::size_t eligible() const noexcept { return units - excluded; }
     /** passed / eligible; 1 when nothing is eligible. */

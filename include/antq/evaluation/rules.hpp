@@ -68,11 +68,17 @@ struct ClassLevel {
     friend bool operator==(const ClassLevel&, const ClassLevel&) = default;
 };
 
+/** The most levels a classification may have (QĐ 510 has three or four). */
+inline constexpr std::size_t max_class_levels = 8;
+
+/** The most criteria a title or a classification may have. */
+inline constexpr std::size_t max_criteria = 64;
+
 /** The movement classification for one subject (QĐ 510): the total of the scores picks the level. */
 struct ClassificationRule {
     std::string source;
     std::vector<ScoredCriterion> criteria;
-    /** Highest first, thresholds strictly falling; the last level starts at 0 points. */
+    /** Highest first, thresholds strictly falling; the last level starts at 0 points; at most max_class_levels. */
     std::vector<ClassLevel> levels;
     /** Index of the level `id`, or std::nullopt. */
     std::optional<std::size_t> level_index(std::string_view id) const noexcept;
@@ -173,7 +179,7 @@ struct EvaluationRules {
  *         "unknown_field", "empty_value", "unsupported_version", "bad_rule" (wrong format name, a date that is not
  *         MM-DD or is 02-29, no title nor classification, levels not falling or not ending at 0,
  *         points not positive, a share outside [0, 1], requires_title without a title rule, a last head grade
- *         with conditions), "duplicate_id" (subject, criterion, level or grade), "unknown_criterion" (a share
+ *         with conditions, more than max_criteria criteria or max_class_levels levels), "duplicate_id" (subject, criterion, level or grade), "unknown_criterion" (a share
  *         naming an unknown subject or one without a title rule), "unknown_level", "unknown_grade",
  *         "unknown_kind", "cyclic_rule" (share criteria naming each other); the selectors' own errors.
  *         where() is the source and a JSON pointer, e.g. "rules.json:/subjects/1/classification/levels/2/min_points".

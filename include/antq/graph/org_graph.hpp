@@ -95,12 +95,18 @@ public:
     ///@{
     /** The index of unit `id`, or std::nullopt. Complexity: O(1) expected. */
     std::optional<UnitIndex> find(std::string_view id) const noexcept;
+    /**
+     * find() for every id of `ids`, in order. Several times faster than one find() per id on a large graph: the
+     * lookups' memory accesses overlap instead of waiting one after the other.
+     * Complexity: O(|ids|) expected.
+     */
+    std::vector<std::optional<UnitIndex>> find(std::span<const std::string_view> ids) const;
     /** The index of unit `id`. @throws NotFound tag "unknown_unit". Complexity: O(1) expected. */
     UnitIndex index_of(std::string_view id) const;
     /** True if a unit with this id exists. */
     bool contains(std::string_view id) const noexcept { return find(id).has_value(); }
     /** True if `u` names a unit that exists (was added and not removed). */
-    bool is_alive(UnitIndex u) const noexcept;
+    bool is_alive(UnitIndex u) const noexcept { return u.value < m_units.size() && m_unit_alive[u.value]; }
     /** True if `t` names a tie that exists. */
     bool is_alive(TieIndex t) const noexcept;
     /** The unit at `u`. @throws NotFound tag "unknown_unit". */
@@ -109,6 +115,13 @@ public:
     const Unit& unit(std::string_view id) const { return unit(index_of(id)); }
     /** The tie at `t`. @throws NotFound tag "unknown_tie". */
     const Tie& tie(TieIndex t) const;
+    /**
+     * The kind of every unit index, packed (size unit_capacity(); a removed unit keeps its kind): for scans that
+     * read only kinds and levels without walking the unit table. Check is_alive() as well.
+     */
+    std::span<const UnitKind> kinds() const noexcept { return m_kinds; }
+    /** The level of every unit index, packed, as kinds(). */
+    std::span<const Level> levels() const noexcept { return m_levels; }
     /** All units, in index order. Complexity: O(capacity). */
     std::vector<UnitIndex> units() const;
     /** All ties, in index order. Complexity: O(capacity). */
@@ -230,6 +243,8 @@ private:
     // this way a graph moves (into Python, out of a loader) in O(1).
     std::unique_ptr<detail::BoostGraph> m_graph;
     std::vector<Unit> m_units;
+    std::vector<UnitKind> m_kinds;  // m_units[i].kind, packed: scans by kind stay in cache
+    std::vector<Level> m_levels;    // m_units[i].level, likewise
     std::vector<bool> m_unit_alive;
     std::vector<Tie> m_ties;
     std::vector<bool> m_tie_alive;

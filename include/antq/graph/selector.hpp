@@ -3,6 +3,7 @@
 /** @file Selectors: composable predicates that pick units by kind, level, territory, id and attribute. */
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,14 @@ public:
      * Complexity: O(V + E) per `within` node, O(V) per other node.
      */
     std::vector<UnitIndex> select(const OrgGraph& graph) const;
+
+    /**
+     * The units of `among` that match, in index order (a unit listed twice comes once; removed units never
+     * match). Tests that read attributes then run only on those units.
+     * @throws as select()
+     * Complexity: as select(), with attribute tests O(|among|).
+     */
+    std::vector<UnitIndex> select(const OrgGraph& graph, std::span<const UnitIndex> among) const;
 
     /**
      * One boolean per unit index (size graph.unit_capacity()); removed units are false.

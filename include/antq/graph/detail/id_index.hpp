@@ -2,6 +2,8 @@
 
 /** @file An open-addressing index from persistent id to unit index that stores no copy of the ids. */
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -26,6 +28,51 @@ public:
             const Slot& s = m_slots[i];
             if (s.index == empty) return std::nullopt;
             if (s.index != removed && s.hash == h && id_of(s.index) == id) return s.index;
+        }
+    }
+
+    /**
+     * find() for many ids, with their memory accesses overlapped: the slots of a block of ids are fetched
+     * together, then the units the slots name, then the ids are compared. `touch(i)` prefetches unit i.
+     * Writes one result per id into `out` (same size as `ids`).
+     */
+    template <class Ids, class IdOf, class Touch>
+    void find_many(const Ids& ids, std::optional<std::uint32_t>* out, const IdOf& id_of, const Touch& touch) const {
+        constexpr std::size_t block = 16;
+        const std::size_t n = ids.size();
+        if (m_slots.empty()) {
+            for (std::size_t i = 0; i < n; ++i) out[i] = std::nullopt;
+            return;
+        }
+        std::uint32_t hashes[block];
+        std::size_t first[block];  // the first slot whose hash matches, or a slot that ends the probe
+        for (std::size_t start = 0; start < n; start += block) {
+            const std::size_t count = std::min(block, n - start);
+            for (std::size_t k = 0; k < count; ++k) {
+                hashes[k] = hash(std::string_view(ids[start + k]));
+                __builtin_prefetch(&m_slots[hashes[k] & mask()]);
+            }
+            for (std::size_t k = 0; k < count; ++k) {
+                std::size_t i = hashes[k] & mask();
+                while (m_slots[i].index != empty && (m_slots[i].index == removed || m_slots[i].hash != hashes[k]))
+                    i = (i + 1) & mask();
+                first[k] = i;
+                if (m_slots[i].index != empty) touch(m_slots[i].index);
+            }
+            for (std::size_t k = 0; k < count; ++k) {
+                const std::string_view id(ids[start + k]);
+                for (std::size_t i = first[k];; i = (i + 1) & mask()) {
+                    const Slot& s = m_slots[i];
+                    if (s.index == empty) {
+                        out[start + k] = std::nullopt;
+                        break;
+                    }
+                    if (s.index != removed && s.hash == hashes[k] && id_of(s.index) == id) {
+                        out[start + k] = s.index;
+                        break;
+                    }
+                }
+            }
         }
     }
 

@@ -174,3 +174,28 @@ TEST_CASE("org_graph: copies are independent, moves leave an empty usable graph"
     CHECK(moved.unit_count() == 1);
     CHECK(moved.contains("31"));
 }
+
+TEST_CASE("packed kinds and levels, and batched lookups, agree with the unit table") {
+    OrgGraph g = test::tiny_province();
+    REQUIRE(g.kinds().size() == g.unit_capacity());
+    REQUIRE(g.levels().size() == g.unit_capacity());
+    for (UnitIndex u : g.units()) {
+        CHECK(g.kinds()[u.value] == g.unit(u).kind);
+        CHECK(g.levels()[u.value] == g.unit(u).level);
+    }
+    std::vector<std::string> names;
+    for (UnitIndex u : g.units()) names.push_back(g.unit(u).id);
+    names.push_back("nowhere");
+    names.push_back("");
+    std::vector<std::string_view> ids(names.begin(), names.end());
+    for (int copy = 0; copy < 5; ++copy) ids.insert(ids.end(), names.begin(), names.end());  // more than one block
+    const auto found = g.find(ids);
+    REQUIRE(found.size() == ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) CHECK(found[i] == g.find(ids[i]));
+    g.remove_unit(g.index_of("296.pc"));
+    const std::string_view removed[] = {"296.pc", "30.pc"};
+    const auto after = g.find(removed);
+    CHECK_FALSE(after[0].has_value());
+    CHECK(after[1] == g.find("30.pc"));
+    CHECK(OrgGraph().find(removed) == std::vector<std::optional<UnitIndex>>{std::nullopt, std::nullopt});
+}

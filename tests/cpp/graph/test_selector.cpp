@@ -49,3 +49,16 @@ TEST_CASE("selector: removed units are never selected") {
     CHECK(picked(g, Selector::kind(UnitKind::commune)) == std::vector<std::string>{"10945", "10987"});
     CHECK(picked(g, ~Selector::kind(UnitKind::commune)).size() == g.unit_count() - 2);
 }
+
+TEST_CASE("select among given units tests only those, in index order, once each") {
+    const OrgGraph g = test::tiny_province();
+    const std::vector<UnitIndex> among{g.index_of("10945.police"), g.index_of("30.pc"), g.index_of("10945.police"),
+                                       g.index_of("296.police")};
+    const auto police = Selector::kind(UnitKind::police).select(g, among);
+    CHECK(test::ids(g, police) == std::vector<std::string>{"296.police", "10945.police"});
+    CHECK(Selector::kind(UnitKind::police).select(g, std::vector<UnitIndex>{}).empty());
+    OrgGraph h = test::tiny_province();
+    const UnitIndex gone = h.index_of("10945.police");
+    h.remove_unit(gone);
+    CHECK(Selector::all().select(h, std::vector<UnitIndex>{gone}).empty());
+}

@@ -55,11 +55,32 @@ private:
     std::unordered_map<std::string, py::str> m_cache;
 };
 
-/** The territory at `level` that unit `u` belongs to (its area or one containing it), or std::nullopt. */
-inline std::optional<UnitIndex> territory_at(const OrgGraph& g, UnitIndex u, Level level) {
-    for (std::optional<UnitIndex> t = g.area(u); t; t = g.parent(*t, TieKind::contains))
-        if (g.unit(*t).level == level) return t;
-    return std::nullopt;
-}
+/** The territory at one level that units belong to (their area or one containing it), remembering each
+ *  territory's answer so that many units of a graph cost one walk up per territory. */
+class TerritoryAt {
+public:
+    TerritoryAt(const OrgGraph& graph, Level level) : m_graph(graph), m_level(level), m_memo(graph.unit_capacity(), unknown) {}
+
+    std::optional<UnitIndex> operator()(UnitIndex u) {
+        const std::optional<UnitIndex> area = m_graph.area(u);
+        if (!area) return std::nullopt;
+        const std::uint32_t found = of_territory(area->value);
+        return found == none ? std::nullopt : std::optional<UnitIndex>(UnitIndex{found});
+    }
+
+private:
+    static constexpr std::uint32_t unknown = 0xffffffffu, none = 0xfffffffeu;
+    std::uint32_t of_territory(std::uint32_t t) {
+        if (m_memo[t] != unknown) return m_memo[t];
+        std::uint32_t found = none;
+        if (m_graph.levels()[t] == m_level) found = t;
+        else if (const auto up = m_graph.parent(UnitIndex{t}, TieKind::contains)) found = of_territory(up->value);
+        return m_memo[t] = found;
+    }
+
+    const OrgGraph& m_graph;
+    Level m_level;
+    std::vector<std::uint32_t> m_memo;
+};
 
 }  // namespace antq::python

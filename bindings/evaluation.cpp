@@ -17,6 +17,7 @@
 #include <antq/evaluation/follow_up.hpp>
 #include <antq/evaluation/rules.hpp>
 
+#include "columns.hpp"
 #include "compiled.hpp"
 #include "init.hpp"
 
@@ -38,6 +39,7 @@ struct EvaluationResult {
 // A follow-up together with the graph and the clauses of the directive it follows.
 struct FollowUpResult {
     FollowUp follow_up;
+    ProgressReports reports;  // what Duty::latest indexes
     GraphPtr graph;
     std::uint64_t generation = 0;
     std::vector<std::string> clauses;
@@ -52,163 +54,190 @@ struct FollowUpResult {
 
 py::object text_or_none(const std::string& s) { return s.empty() ? py::object(py::none()) : py::object(py::str(s)); }
 
-// Ids (and names) of units, made once per unit for columns that repeat them.
-class UnitColumns {
-public:
-    explicit UnitColumns(const OrgGraph& g) : m_graph(g), m_ids(g.unit_capacity()), m_names(g.unit_capacity()) {}
-    const py::object& id(UnitIndex u) {
-        auto& o = m_ids[u.value];
-        if (!o) o = py::str(m_graph.unit(u).id);
-        return o;
-    }
-    const py::object& name(UnitIndex u) {
-        auto& o = m_names[u.value];
-        if (!o) o = py::str(m_graph.unit(u).name);
-        return o;
-    }
-    py::object id(const std::optional<UnitIndex>& u) { return u ? id(*u) : py::object(py::none()); }
+std::optional<std::string_view> view_or_none(const std::string& s) {
+    return s.empty() ? std::nullopt : std::optional<std::string_view>(s);
+}
 
-private:
-    const OrgGraph& m_graph;
-    std::vector<py::object> m_ids, m_names;
-};
-
-py::dict columns(std::initializer_list<std::pair<const char*, py::list*>> named) {
-    py::dict out;
-    for (auto& [name, list] : named) out[name] = *list;
-    return out;
+// The level id at `index` of subject `s`, if any.
+std::optional<std::string_view> level_id(const Subject& s, const std::optional<std::uint32_t>& index) {
+    if (!index) return std::nullopt;
+    return s.classification->levels[*index].id;
 }
 
 py::dict result_columns(const EvaluationResult& r) {
     const OrgGraph& g = r.current();
     const Evaluation& e = r.evaluation;
     const auto& subjects = e.rules().subjects;
-    const auto n = static_cast<py::ssize_t>(e.results().size());
-    py::list unit(n), name(n), kind(n), district(n), commune(n), subject(n), authority(n), excluded(n), dossier(n),
-        dossier_date(n), title(n), failed(n), incidents(n), points(n), level(n), proposed(n);
-    UnitColumns units(g);
-    StringCache words;
-    for (py::ssize_t i = 0; i < n; ++i) {
-        const UnitResult& x = e.results()[static_cast<std::size_t>(i)];
+    const std::size_t n = e.results().size();
+    py::list unit(static_cast<py::ssize_t>(n)), name(static_cast<py::ssize_t>(n));
+    CodedColumn kind(n), subject(n), excluded(n), dossier(n), dossier_date(n), title(n), failed(n), level(n), proposed(n);
+    UnitColumn district(g, n), commune(g, n), authority(g, n);
+    NumberColumn<std::int32_t> incidents(n);
+    NumberColumn<double> points(n);
+    TerritoryAt district_of(g, Level::district), commune_of(g, Level::commune);
+    std::string failed_ids;
+    for (std::size_t i = 0; i < n; ++i) {
+        const UnitResult& x = e.results()[i];
         const Subject& s = subjects[x.subject];
-        unit[i] = units.id(x.unit);
-        name[i] = units.name(x.unit);
-        kind[i] = words(std::string(to_string(g.unit(x.unit).kind)));
-        district[i] = units.id(territory_at(g, x.unit, Level::district));
-        commune[i] = units.id(territory_at(g, x.unit, Level::commune));
-        subject[i] = words(s.id);
-        authority[i] = units.id(x.authority);
-        excluded[i] = x.exclusion ? py::object(words(s.exclusions[x.exclusion - 1].reason)) : py::object(py::none());
-        dossier[i] = words(std::string(to_string(x.dossier)));
-        dossier_date[i] = text_or_none(x.dossier_date);
-        title[i] = words(std::string(to_string(x.title)));
-        py::list f;
-        for (auto c : x.failed_criteria) f.append(words(s.title->criteria[c].id));
-        failed[i] = f;
-        incidents[i] = py::int_(x.incidents);
-        points[i] = x.record ? py::float_(x.points) : py::float_(std::numeric_limits<double>::quiet_NaN());
-        level[i] = x.level ? py::object(words(s.classification->levels[*x.level].id)) : py::object(py::none());
-        proposed[i] = x.proposed_level ? py::object(words(s.classification->levels[*x.proposed_level].id)) : py::object(py::none());
+        const Unit& u = g.unit(x.unit);
+        unit[static_cast<py::ssize_t>(i)] = py::str(u.id);
+        name[static_cast<py::ssize_t>(i)] = py::str(u.name);
+        kind.set(i, to_string(u.kind));
+        district.set(i, district_of(x.unit));
+        commune.set(i, commune_of(x.unit));
+        subject.set(i, s.id);
+        authority.set(i, x.authority);
+        excluded.set(i, x.exclusion ? std::optional<std::string_view>(s.exclusions[x.exclusion - 1].reason) : std::nullopt);
+        dossier.set(i, to_string(x.dossier));
+        dossier_date.set(i, view_or_none(x.dossier_date));
+        title.set(i, to_string(x.title));
+        failed_ids.clear();
+        for (auto c : x.failed_criteria) failed_ids += (failed_ids.empty() ? "" : " ") + s.title->criteria[c].id;
+        failed.set(i, failed_ids);
+        incidents.set(i, static_cast<std::int32_t>(x.incidents));
+        points.set(i, x.record ? x.points : std::numeric_limits<double>::quiet_NaN());
+        level.set(i, level_id(s, x.level));
+        proposed.set(i, level_id(s, x.proposed_level));
     }
-    return columns({{"unit", &unit}, {"name", &name}, {"kind", &kind}, {"district", &district}, {"commune", &commune},
-                    {"subject", &subject}, {"authority", &authority}, {"excluded", &excluded}, {"dossier", &dossier},
-                    {"dossier_date", &dossier_date}, {"title", &title}, {"failed", &failed}, {"incidents", &incidents},
-                    {"points", &points}, {"level", &level}, {"proposed_level", &proposed}});
+    py::dict out;
+    out["unit"] = unit;
+    out["name"] = name;
+    out["kind"] = kind.finish();
+    out["district"] = district.finish();
+    out["commune"] = commune.finish();
+    out["subject"] = subject.finish();
+    out["authority"] = authority.finish();
+    out["excluded"] = excluded.finish();
+    out["dossier"] = dossier.finish();
+    out["dossier_date"] = dossier_date.finish_plain();
+    out["title"] = title.finish();
+    out["failed"] = failed.finish();
+    out["incidents"] = incidents.finish();
+    out["points"] = points.finish();
+    out["level"] = level.finish();
+    out["proposed_level"] = proposed.finish();
+    return out;
 }
 
 py::dict roll_up_columns(const EvaluationResult& r) {
     const OrgGraph& g = r.current();
     const Evaluation& e = r.evaluation;
     const auto& subjects = e.rules().subjects;
-    // One column per level id, over the subjects in rule order (0 where a subject lacks that level).
+    // One count column per level id, over the subjects in rule order (0 where a subject lacks that level).
     std::vector<std::string> level_ids;
     for (const Subject& s : subjects)
         if (s.classification)
             for (const ClassLevel& l : s.classification->levels)
                 if (std::find(level_ids.begin(), level_ids.end(), l.id) == level_ids.end()) level_ids.push_back(l.id);
-    const auto n = static_cast<py::ssize_t>(e.roll_ups().size());
-    py::list territory(n), name(n), lvl(n), subject(n), units(n), excluded(n), eligible(n), on_time(n), late(n), missing(n),
-        passed(n), failed(n), share(n);
-    std::vector<py::list> per_level;
+    const std::size_t n = e.roll_ups().size();
+    UnitColumn territory(g, n), name(g, n, UnitColumn::Field::name);
+    CodedColumn level(n), subject(n);
+    NumberColumn<std::int64_t> units(n), excluded(n), eligible(n), on_time(n), late(n), missing(n), passed(n), failed(n);
+    NumberColumn<double> share(n);
+    std::vector<NumberColumn<std::int64_t>> per_level;
     for (std::size_t k = 0; k < level_ids.size(); ++k) per_level.emplace_back(n);
-    UnitColumns ids(g);
-    StringCache words;
-    for (py::ssize_t i = 0; i < n; ++i) {
-        const RollUp& x = e.roll_ups()[static_cast<std::size_t>(i)];
+    for (std::size_t i = 0; i < n; ++i) {
+        const RollUp& x = e.roll_ups()[i];
         const Subject& s = subjects[x.subject];
-        territory[i] = ids.id(x.territory);
-        name[i] = ids.name(x.territory);
-        lvl[i] = words(std::string(to_string(g.unit(x.territory).level)));
-        subject[i] = words(s.id);
-        units[i] = py::int_(x.units);
-        excluded[i] = py::int_(x.excluded);
-        eligible[i] = py::int_(x.eligible());
-        on_time[i] = py::int_(x.on_time);
-        late[i] = py::int_(x.late);
-        missing[i] = py::int_(x.missing);
-        passed[i] = py::int_(x.passed);
-        failed[i] = py::int_(x.failed);
-        share[i] = s.title ? py::float_(x.title_share()) : py::float_(std::numeric_limits<double>::quiet_NaN());
+        const Unit& t = g.unit(x.territory);
+        territory.set(i, x.territory);
+        name.set(i, x.territory);
+        level.set(i, to_string(t.level));
+        subject.set(i, s.id);
+        units.set(i, std::int64_t(x.units));
+        excluded.set(i, std::int64_t(x.excluded));
+        eligible.set(i, std::int64_t(x.eligible()));
+        on_time.set(i, std::int64_t(x.on_time));
+        late.set(i, std::int64_t(x.late));
+        missing.set(i, std::int64_t(x.missing));
+        passed.set(i, std::int64_t(x.passed));
+        failed.set(i, std::int64_t(x.failed));
+        // No share where the subject has no title, or nothing inside is eligible.
+        share.set(i, s.title && x.eligible() > 0 ? x.title_share() : std::numeric_limits<double>::quiet_NaN());
         for (std::size_t k = 0; k < level_ids.size(); ++k) {
             std::size_t count = 0;
             if (s.classification)
                 if (auto l = s.classification->level_index(level_ids[k])) count = x.levels[*l];
-            per_level[k][i] = py::int_(count);
+            per_level[k].set(i, std::int64_t(count));
         }
     }
-    py::dict out = columns({{"territory", &territory}, {"name", &name}, {"level", &lvl}, {"subject", &subject},
-                            {"units", &units}, {"excluded", &excluded}, {"eligible", &eligible}, {"on_time", &on_time},
-                            {"late", &late}, {"missing", &missing}, {"passed", &passed}, {"failed", &failed},
-                            {"title_share", &share}});
-    for (std::size_t k = 0; k < level_ids.size(); ++k) out[py::str(level_ids[k])] = per_level[k];
+    py::dict out;
+    out["territory"] = territory.finish();
+    out["name"] = name.finish();
+    out["level"] = level.finish();
+    out["subject"] = subject.finish();
+    out["units"] = units.finish();
+    out["excluded"] = excluded.finish();
+    out["eligible"] = eligible.finish();
+    out["on_time"] = on_time.finish();
+    out["late"] = late.finish();
+    out["missing"] = missing.finish();
+    out["passed"] = passed.finish();
+    out["failed"] = failed.finish();
+    out["title_share"] = share.finish();
+    // Level counts are named "level_<id>", so no level id can shadow a column above.
+    for (std::size_t k = 0; k < level_ids.size(); ++k) out[py::str("level_" + level_ids[k])] = per_level[k].finish();
     return out;
 }
 
 py::dict head_columns(const EvaluationResult& r) {
     const OrgGraph& g = r.current();
     const Evaluation& e = r.evaluation;
-    const auto n = static_cast<py::ssize_t>(e.heads().size());
-    py::list post(n), post_name(n), body(n), body_kind(n), unit(n), subject(n), grade(n), label(n);
-    UnitColumns ids(g);
-    StringCache words;
-    for (py::ssize_t i = 0; i < n; ++i) {
-        const HeadAssessment& h = e.heads()[static_cast<std::size_t>(i)];
+    const std::size_t n = e.heads().size();
+    UnitColumn post(g, n), post_name(g, n, UnitColumn::Field::name), body(g, n), unit(g, n);
+    CodedColumn body_kind(n), subject(n), grade(n), label(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const HeadAssessment& h = e.heads()[i];
         const UnitResult& x = e.results()[h.result];
         const HeadGrade& gr = e.rules().heads.grades[h.grade];
-        post[i] = ids.id(h.post);
-        post_name[i] = ids.name(h.post);
-        body[i] = ids.id(h.body);
-        body_kind[i] = words(std::string(to_string(g.unit(h.body).kind)));
-        unit[i] = ids.id(x.unit);
-        subject[i] = words(e.rules().subjects[x.subject].id);
-        grade[i] = words(gr.id);
-        label[i] = words(gr.label);
+        post.set(i, h.post);
+        post_name.set(i, h.post);
+        body.set(i, h.body);
+        body_kind.set(i, to_string(g.unit(h.body).kind));
+        unit.set(i, x.unit);
+        subject.set(i, e.rules().subjects[x.subject].id);
+        grade.set(i, gr.id);
+        label.set(i, gr.label);
     }
-    return columns({{"post", &post}, {"post_name", &post_name}, {"body", &body}, {"body_kind", &body_kind},
-                    {"unit", &unit}, {"subject", &subject}, {"grade", &grade}, {"grade_label", &label}});
+    py::dict out;
+    out["post"] = post.finish();
+    out["post_name"] = post_name.finish();
+    out["body"] = body.finish();
+    out["body_kind"] = body_kind.finish();
+    out["unit"] = unit.finish();
+    out["subject"] = subject.finish();
+    out["grade"] = grade.finish();
+    out["grade_label"] = label.finish();
+    return out;
 }
 
 py::dict commendation_columns(const EvaluationResult& r) {
     const OrgGraph& g = r.current();
     const Evaluation& e = r.evaluation;
-    const auto n = static_cast<py::ssize_t>(e.commendations().size());
-    py::list unit(n), name(n), type(n), for_unit(n), subject(n), level(n), proposed_to(n);
-    UnitColumns ids(g);
-    StringCache words;
-    for (py::ssize_t i = 0; i < n; ++i) {
-        const Commendation& c = e.commendations()[static_cast<std::size_t>(i)];
+    const std::size_t n = e.commendations().size();
+    UnitColumn unit(g, n), name(g, n, UnitColumn::Field::name), for_unit(g, n), proposed_to(g, n);
+    CodedColumn type(n), subject(n), level(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Commendation& c = e.commendations()[i];
         const UnitResult& x = e.results()[c.result];
         const Subject& s = e.rules().subjects[x.subject];
-        unit[i] = ids.id(c.unit);
-        name[i] = ids.name(c.unit);
-        type[i] = words(c.individual ? "individual" : "collective");
-        for_unit[i] = ids.id(x.unit);
-        subject[i] = words(s.id);
-        level[i] = x.level ? py::object(words(s.classification->levels[*x.level].id)) : py::object(py::none());
-        proposed_to[i] = ids.id(c.proposed_to);
+        unit.set(i, c.unit);
+        name.set(i, c.unit);
+        type.set(i, c.individual ? "individual" : "collective");
+        for_unit.set(i, x.unit);
+        subject.set(i, s.id);
+        level.set(i, level_id(s, x.level));
+        proposed_to.set(i, c.proposed_to);
     }
-    return columns({{"unit", &unit}, {"name", &name}, {"type", &type}, {"for_unit", &for_unit}, {"subject", &subject},
-                    {"level", &level}, {"proposed_to", &proposed_to}});
+    py::dict out;
+    out["unit"] = unit.finish();
+    out["name"] = name.finish();
+    out["type"] = type.finish();
+    out["for_unit"] = for_unit.finish();
+    out["subject"] = subject.finish();
+    out["level"] = level.finish();
+    out["proposed_to"] = proposed_to.finish();
+    return out;
 }
 
 py::dict assessment_tables(const Assessments& a) {
@@ -234,42 +263,66 @@ py::dict assessment_tables(const Assessments& a) {
             i_note.append(inc.note);
         }
     }
+    auto table = [](std::initializer_list<std::pair<const char*, py::list*>> named) {
+        py::dict out;
+        for (auto& [key, list] : named) out[key] = *list;
+        return out;
+    };
     py::dict out;
-    out["records"] = columns({{"unit", &unit}, {"dossier_date", &date}, {"proposed_level", &proposed}});
-    out["criteria_met"] = columns({{"unit", &c_unit}, {"criterion", &c_criterion}});
-    out["scores"] = columns({{"unit", &s_unit}, {"criterion", &s_criterion}, {"points", &s_points}});
-    out["incidents"] = columns({{"unit", &i_unit}, {"criterion", &i_criterion}, {"date", &i_date}, {"note", &i_note}});
+    out["records"] = table({{"unit", &unit}, {"dossier_date", &date}, {"proposed_level", &proposed}});
+    out["criteria_met"] = table({{"unit", &c_unit}, {"criterion", &c_criterion}});
+    out["scores"] = table({{"unit", &s_unit}, {"criterion", &s_criterion}, {"points", &s_points}});
+    out["incidents"] = table({{"unit", &i_unit}, {"criterion", &i_criterion}, {"date", &i_date}, {"note", &i_note}});
     return out;
 }
 
+// The duties of a follow-up; the latest report's status and date come from the reports it was made from.
 py::dict duty_columns(const FollowUpResult& f) {
     const OrgGraph& g = f.current();
     const auto& duties = f.follow_up.duties();
-    const auto n = static_cast<py::ssize_t>(duties.size());
-    py::list unit(n), name(n), kind(n), level(n), district(n), clause(n), assignment(n), role(n), due(n), state(n),
-        status(n), reported(n), done_on(n);
-    UnitColumns ids(g);
-    StringCache words;
-    // Reports are named by index into the reports the follow-up was given; status and date come from there.
-    for (py::ssize_t i = 0; i < n; ++i) {
-        const Duty& x = duties[static_cast<std::size_t>(i)];
-        unit[i] = ids.id(x.unit);
-        name[i] = ids.name(x.unit);
-        kind[i] = words(std::string(to_string(g.unit(x.unit).kind)));
-        level[i] = words(std::string(to_string(g.unit(x.unit).level)));
-        district[i] = ids.id(territory_at(g, x.unit, Level::district));
-        clause[i] = words(f.clause(x.task));
-        assignment[i] = py::int_(x.assignment);
-        role[i] = words(std::string(to_string(x.role)));
-        due[i] = text_or_none(x.due);
-        state[i] = words(std::string(to_string(x.state)));
-        done_on[i] = text_or_none(x.done_on);
-        status[i] = py::none();
-        reported[i] = py::none();
+    const std::size_t n = duties.size();
+    UnitColumn unit(g, n), name(g, n, UnitColumn::Field::name), district(g, n);
+    CodedColumn kind(n), level(n), clause(n), role(n), due(n), state(n), status(n), reported(n), done_on(n);
+    TerritoryAt district_of(g, Level::district);
+    NumberColumn<std::int32_t> assignment(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Duty& x = duties[i];
+        const Unit& u = g.unit(x.unit);
+        unit.set(i, x.unit);
+        name.set(i, x.unit);
+        kind.set(i, to_string(u.kind));
+        level.set(i, to_string(u.level));
+        district.set(i, district_of(x.unit));
+        clause.set(i, f.clause(x.task));
+        assignment.set(i, static_cast<std::int32_t>(x.assignment));
+        role.set(i, to_string(x.role));
+        due.set(i, view_or_none(x.due));
+        state.set(i, to_string(x.state));
+        done_on.set(i, view_or_none(x.done_on));
+        if (x.latest) {
+            const ProgressReport& p = f.reports.reports[*x.latest];
+            status.set(i, to_string(p.status));
+            reported.set(i, std::string_view(p.date));
+        } else {
+            status.set(i, std::nullopt);
+            reported.set(i, std::nullopt);
+        }
     }
-    return columns({{"unit", &unit}, {"name", &name}, {"kind", &kind}, {"level", &level}, {"district", &district},
-                    {"clause", &clause}, {"assignment", &assignment}, {"role", &role}, {"due", &due}, {"state", &state},
-                    {"latest_status", &status}, {"latest_date", &reported}, {"done_on", &done_on}});
+    py::dict out;
+    out["unit"] = unit.finish();
+    out["name"] = name.finish();
+    out["kind"] = kind.finish();
+    out["level"] = level.finish();
+    out["district"] = district.finish();
+    out["clause"] = clause.finish();
+    out["assignment"] = assignment.finish();
+    out["role"] = role.finish();
+    out["due"] = due.finish_plain();
+    out["state"] = state.finish();
+    out["latest_status"] = status.finish();
+    out["latest_date"] = reported.finish_plain();
+    out["done_on"] = done_on.finish_plain();
+    return out;
 }
 
 }  // namespace
@@ -421,15 +474,23 @@ void init_evaluation(py::module_& m) {
         .def_readonly("source", &ProgressReports::source)
         .def("__len__", [](const ProgressReports& r) { return r.reports.size(); })
         .def("_columns", [](const ProgressReports& r) {
-            py::list unit, clause, status, date, evidence;
-            for (const ProgressReport& p : r.reports) {
-                unit.append(p.unit);
-                clause.append(p.clause);
-                status.append(std::string(to_string(p.status)));
-                date.append(p.date);
-                evidence.append(p.evidence);
+            const std::size_t n = r.reports.size();
+            CodedColumn unit(n), clause(n), status(n), date(n), evidence(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const ProgressReport& p = r.reports[i];
+                unit.set(i, p.unit);
+                clause.set(i, p.clause);
+                status.set(i, to_string(p.status));
+                date.set(i, p.date);
+                evidence.set(i, p.evidence);
             }
-            return columns({{"unit", &unit}, {"clause", &clause}, {"status", &status}, {"date", &date}, {"evidence", &evidence}});
+            py::dict out;
+            out["unit"] = unit.finish();
+            out["clause"] = clause.finish();
+            out["status"] = status.finish();
+            out["date"] = date.finish_plain();
+            out["evidence"] = evidence.finish_plain();
+            return out;
         })
         .def("dumps", &dump_progress)
         .def("save", [](const ProgressReports& r, const std::filesystem::path& p) { save_progress(r, p); }, py::arg("path"))
@@ -447,40 +508,40 @@ void init_evaluation(py::module_& m) {
     py::class_<FollowUpResult>(m, "FollowUp", "The follow-up of a compiled directive on one day.")
         .def_property_readonly("as_of", [](const FollowUpResult& f) { return f.follow_up.as_of(); })
         .def("__len__", [](const FollowUpResult& f) { return f.follow_up.duties().size(); })
-        .def("_duties", [](const FollowUpResult& f, const ProgressReports& reports) {
-            py::dict out = duty_columns(f);
-            py::list status = out["latest_status"], date = out["latest_date"];
-            const auto& duties = f.follow_up.duties();
-            for (std::size_t i = 0; i < duties.size(); ++i)
-                if (duties[i].latest && *duties[i].latest < reports.reports.size()) {
-                    const ProgressReport& p = reports.reports[*duties[i].latest];
-                    status[i] = std::string(to_string(p.status));
-                    date[i] = p.date;
-                }
-            return out;
-        }, py::arg("reports"))
+        .def("_duties", &duty_columns)
+        .def("check_current", [](const FollowUpResult& f) { f.current(); })
         .def("_roll_ups", [](const FollowUpResult& f) {
             const OrgGraph& g = f.current();
             const auto& rolls = f.follow_up.roll_ups();
-            const auto n = static_cast<py::ssize_t>(rolls.size());
-            py::list territory(n), name(n), level(n), clause(n), duties(n), done(n), late(n), open(n), overdue(n), unreported(n);
-            UnitColumns ids(g);
-            for (py::ssize_t i = 0; i < n; ++i) {
-                const DutyRollUp& x = rolls[static_cast<std::size_t>(i)];
-                territory[i] = ids.id(x.territory);
-                name[i] = ids.name(x.territory);
-                level[i] = std::string(to_string(g.unit(x.territory).level));
-                clause[i] = f.clause(x.task);
-                duties[i] = x.duties;
-                done[i] = x.done;
-                late[i] = x.done_late;
-                open[i] = x.open;
-                overdue[i] = x.overdue;
-                unreported[i] = x.unreported;
+            const std::size_t n = rolls.size();
+            UnitColumn territory(g, n), name(g, n, UnitColumn::Field::name);
+            CodedColumn level(n), clause(n);
+            NumberColumn<std::int64_t> duties(n), done(n), late(n), open(n), overdue(n), unreported(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const DutyRollUp& x = rolls[i];
+                territory.set(i, x.territory);
+                name.set(i, x.territory);
+                level.set(i, to_string(g.unit(x.territory).level));
+                clause.set(i, f.clause(x.task));
+                duties.set(i, std::int64_t(x.duties));
+                done.set(i, std::int64_t(x.done));
+                late.set(i, std::int64_t(x.done_late));
+                open.set(i, std::int64_t(x.open));
+                overdue.set(i, std::int64_t(x.overdue));
+                unreported.set(i, std::int64_t(x.unreported));
             }
-            return columns({{"territory", &territory}, {"name", &name}, {"level", &level}, {"clause", &clause},
-                            {"duties", &duties}, {"done", &done}, {"done_late", &late}, {"open", &open},
-                            {"overdue", &overdue}, {"unreported", &unreported}});
+            py::dict out;
+            out["territory"] = territory.finish();
+            out["name"] = name.finish();
+            out["level"] = level.finish();
+            out["clause"] = clause.finish();
+            out["duties"] = duties.finish();
+            out["done"] = done.finish();
+            out["done_late"] = late.finish();
+            out["open"] = open.finish();
+            out["overdue"] = overdue.finish();
+            out["unreported"] = unreported.finish();
+            return out;
         })
         .def("_monitoring", [](const FollowUpResult& f) {
             const OrgGraph& g = f.current();
@@ -514,7 +575,7 @@ void init_evaluation(py::module_& m) {
         }();
         std::vector<std::string> clauses;
         for (const Task& t : c.table.directive().tasks) clauses.push_back(t.clause);
-        return FollowUpResult{std::move(f), c.graph, g.generation(), std::move(clauses)};
+        return FollowUpResult{std::move(f), reports, c.graph, g.generation(), std::move(clauses)};
     }, py::arg("table"), py::arg("reports"), py::arg("as_of"), py::arg("undated_due") = "");
 }
 

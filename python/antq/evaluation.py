@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import json
 import os
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from . import _core
 from ._core import Assessments, EvaluationRules, ProgressReports
+from ._frames import frame
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -127,6 +127,14 @@ class Evaluation:
 
     def __init__(self, core: _core.Evaluation) -> None:
         self._core = core
+        self._tables: dict[str, "pandas.DataFrame"] = {}
+
+    def _table(self, name: str) -> "pandas.DataFrame":
+        """The core's table ``name``, made once; checked against the graph on every read."""
+        self._core.check_current()
+        if name not in self._tables:
+            self._tables[name] = frame(getattr(self._core, name)())
+        return self._tables[name]
 
     @property
     def rules(self) -> EvaluationRules:
@@ -142,61 +150,54 @@ class Evaluation:
     def __repr__(self) -> str:
         return f"<antq.Evaluation {self.year} under '{self.rules.id}': {len(self)} units>"
 
-    @cached_property
+    @property
     def results(self) -> "pandas.DataFrame":
         """One row per unit a subject picks: unit, name, kind, district, commune, subject, authority (the People's
         Committee deciding), excluded (the reason, or None), dossier (on_time / late / missing / excluded),
-        dossier_date, title (passed / failed / no_dossier / excluded / not_applicable), failed (criterion ids),
-        incidents, points (NaN without a dossier), level and proposed_level (level ids, or None)."""
-        import pandas as pd
-
-        return pd.DataFrame(self._core._results())
+        dossier_date, title (passed / failed / no_dossier / excluded / not_applicable), failed (the failed criterion
+        ids separated by spaces, "" for none),
+        incidents, points (NaN without a dossier), level and proposed_level (level ids, or None). Repeated values
+        are categorical columns."""
+        return self._table("_results")
 
     def roll_ups(self, level: str | None = None, subject: str | None = None) -> "pandas.DataFrame":
         """Counts per territory and subject: territory, name, level, subject, units, excluded, eligible, on_time,
-        late, missing, passed, failed, title_share (passed / eligible; NaN for a subject without title) and one
-        column per classification level id. A territory subject counts in the territories above it; a body in the
+        late, missing, passed, failed, title_share (passed / eligible; NaN for a subject without title or with
+        nothing eligible) and ``level_<id>`` per classification level. A territory subject counts in the territories above it; a body in the
         territory it serves and above. Filter by territory ``level`` ("commune", "district", "province") and
         ``subject`` id."""
-        frame = self._all_roll_ups
+        table = self._table("_roll_ups")
         if level is not None:
-            frame = frame[frame["level"] == level]
+            table = table[table["level"] == level]
         if subject is not None:
-            frame = frame[frame["subject"] == subject]
-        return frame.reset_index(drop=True)
+            table = table[table["subject"] == subject]
+        return table.reset_index(drop=True)
 
-    @cached_property
-    def _all_roll_ups(self) -> "pandas.DataFrame":
-        import pandas as pd
-
-        return pd.DataFrame(self._core._roll_ups())
-
-    @cached_property
+    @property
     def heads(self) -> "pandas.DataFrame":
         """Heads graded on the unit they answer for: post, post_name, body (headed), body_kind, unit (evaluated),
         subject, grade, grade_label."""
-        import pandas as pd
+        return self._table("_heads")
 
-        return pd.DataFrame(self._core._heads())
-
-    @cached_property
+    @property
     def commendations(self) -> "pandas.DataFrame":
         """Proposals: unit (a unit, or a post for an individual), name, type (collective / individual), for_unit
         (whose result earns it), subject, level, proposed_to (the People's Committee deciding on that unit)."""
-        import pandas as pd
-
-        return pd.DataFrame(self._core._commendations())
+        return self._table("_commendations")
 
     def dossiers(self, status: str) -> "pandas.DataFrame":
         """The results whose dossier is ``status`` ("late", "missing", ...)."""
         if status not in DOSSIER_STATUSES:
-            raise ValueError(f"status must be one of {', '.join(DOSSIER_STATUSES)}, not {status!r}")
-        frame = self.results
-        return frame[frame["dossier"] == status].reset_index(drop=True)
+            from .errors import InvalidInputError
+
+            raise InvalidInputError(f"bad_status: {status!r}: expected one of {', '.join(DOSSIER_STATUSES)}", "bad_status",
+                                    repr(status))
+        results = self.results
+        return results[results["dossier"] == status].reset_index(drop=True)
 
     def summary(self) -> "pandas.DataFrame":
-        """One row per subject: units, excluded, on_time, late, missing, passed, failed, title_share and the level
-        counts, over the whole graph."""
+        """One row per subject: subject, label, units, excluded, on_time, late, missing, passed, failed, title_share
+        and ``level_<id>`` per classification level, over the whole graph."""
         import pandas as pd
 
         results = self.results
@@ -220,10 +221,10 @@ class Evaluation:
                 "missing": int((part["dossier"] == "missing").sum()),
                 "passed": passed,
                 "failed": int((part["title"] == "failed").sum()),
-                "title_share": (passed / eligible if eligible else 1.0) if subject.title else float("nan"),
+                "title_share": passed / eligible if subject.title and eligible else float("nan"),
             }
             for level_id in level_ids:
-                row[level_id] = int((part["level"] == level_id).sum())
+                row[f"level_{level_id}"] = int((part["level"] == level_id).sum())
             rows.append(row)
         return pd.DataFrame(rows)
 
@@ -269,9 +270,9 @@ def example_progress(table: "Responsibilities", as_of: str, seed: int = 2024, un
 class FollowUp:
     """Where every lead and coordinate duty of a compiled directive stands on one day."""
 
-    def __init__(self, core: _core.FollowUp, reports: ProgressReports) -> None:
+    def __init__(self, core: _core.FollowUp) -> None:
         self._core = core
-        self._reports = reports
+        self._duties: "pandas.DataFrame | None" = None
 
     @property
     def as_of(self) -> str:
@@ -283,14 +284,15 @@ class FollowUp:
     def __repr__(self) -> str:
         return f"<antq.FollowUp on {self.as_of}: {len(self)} duties>"
 
-    @cached_property
+    @property
     def duties(self) -> "pandas.DataFrame":
         """One row per duty: unit, name, kind, level, district, clause, assignment, role, due (None: never due),
         state (done / done_late / open / overdue), latest_status and latest_date (the unit's latest report on the
         clause), done_on."""
-        import pandas as pd
-
-        return pd.DataFrame(self._core._duties(self._reports))
+        self._core.check_current()
+        if self._duties is None:
+            self._duties = frame(self._core._duties())
+        return self._duties
 
     def overdue(self) -> "pandas.DataFrame":
         """The overdue duties, by due day then unit order."""
@@ -299,14 +301,12 @@ class FollowUp:
     def roll_ups(self, level: str | None = None, clause: str | None = None) -> "pandas.DataFrame":
         """Duties per territory (the units of a territory and everything below) and clause: territory, name, level,
         clause, duties, done, done_late, open, overdue, unreported."""
-        import pandas as pd
-
-        frame = pd.DataFrame(self._core._roll_ups())
+        table = frame(self._core._roll_ups())
         if level is not None:
-            frame = frame[frame["level"] == level]
+            table = table[table["level"] == level]
         if clause is not None:
-            frame = frame[frame["clause"] == clause]
-        return frame.reset_index(drop=True)
+            table = table[table["clause"] == clause]
+        return table.reset_index(drop=True)
 
     def monitoring(self) -> "pandas.DataFrame":
         """One row per monitor per monitor assignment (e.g. the provincial police under the closing clause):
@@ -325,9 +325,8 @@ class FollowUp:
             raise NotFoundError(
                 f"unknown_monitor: '{monitor}': the directive gives it no monitor assignment", "unknown_monitor", f"'{monitor}'"
             )
-        rows: list[int] = []
-        for view in views:
-            rows.extend(i for i in view["overdue_duties"] if i not in rows)
+        watched = {i for view in views for i in view["overdue_duties"]}
+        rows = [i for i in self._core._overdue() if i in watched]  # by due day, then unit order
         return self.duties.iloc[rows].reset_index(drop=True)
 
 
@@ -338,4 +337,4 @@ def follow_up(
     deadline, else at the end of its window, else on ``undated_due`` (None: never due). A report that cannot be
     used raises an :class:`antq.Error` naming it (unknown unit or clause, a unit without duty in the clause, a date
     after ``as_of``, the same unit, clause and day twice)."""
-    return FollowUp(_core.follow_up(table._core, reports, as_of, undated_due or ""), reports)
+    return FollowUp(_core.follow_up(table._core, reports, as_of, undated_due or ""))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from . import evaluation as ev
+from ._core import Subject
 from ._html import STYLE, esc, table
 from .directive import Responsibilities
 from .graph import OrgGraph
@@ -48,6 +49,12 @@ class EvaluationPages:
         if assessments is None:
             assessments = ev.example_assessments(graph, self.rules, self.year, seed)
             self.synthetic.append("assessment records")
+        if assessments.year != self.year:
+            from .errors import InvalidInputError
+
+            raise InvalidInputError(
+                f"wrong_year: {assessments.source or 'assessments'}: the records are for {assessments.year}, the directive "
+                f"for {self.year}", "wrong_year", assessments.source or "assessments")
         self.assessments = assessments
         self.evaluation = ev.evaluate(graph, assessments, self.rules)
         say(f"evaluated {len(self.evaluation)} units for {self.year} in {time.perf_counter() - started:.2f} s")
@@ -93,7 +100,7 @@ class EvaluationPages:
         e = self.evaluation
         lines = [f"Evaluation {self.year} under rules '{self.rules.id}'; input: {self.origin()}"]
         for row in e.summary().to_dict("records"):
-            levels = " / ".join(f"{self.level_label(k)} {row[k]}" for k in self.level_ids() if row.get(k))
+            levels = " / ".join(f"{self.level_label(k)} {row[f'level_{k}']}" for k in self.level_ids() if row.get(f"level_{k}"))
             titled = "" if row["title_share"] != row["title_share"] else (
                 f"{row['passed']} titled ({100 * row['title_share']:.1f}%), ")
             lines.append(f"  {row['subject']:<17} {row['units']:>5} units: {titled}late {row['late']}, "
@@ -122,7 +129,7 @@ class EvaluationPages:
         out.mkdir(parents=True, exist_ok=True)
         e = self.evaluation
         results = e.results
-        results.assign(failed=results["failed"].map(" ".join)).to_csv(out / "evaluation_results.csv", index=False)
+        results.to_csv(out / "evaluation_results.csv", index=False)
         e.heads.to_csv(out / "heads.csv", index=False)
         e.commendations.to_csv(out / "commendations.csv", index=False)
         self.follow_up.overdue().to_csv(out / "overdue.csv", index=False)
@@ -142,12 +149,12 @@ Files: <a href="assessments.json">assessments.json</a>, <a href="progress.json">
 <a href="models.json">models.json</a>, <a href="evaluation_results.csv">evaluation_results.csv</a>,
 <a href="heads.csv">heads.csv</a>, <a href="commendations.csv">commendations.csv</a>,
 <a href="overdue.csv">overdue.csv</a>, <a href="models.csv">models.csv</a>. <a href="index.html">Back to the directive.</a></p>
-<nav><a href="#subjects">by unit type</a> · <a href="#districts">by district</a> · <a href="#dossiers">late and missing dossiers</a> ·
+<nav><a href="#subjects">by unit type</a> · <a href="#districts">by {esc(self.breakdown_level())}</a> · <a href="#dossiers">late and missing dossiers</a> ·
 <a href="#heads">heads</a> · <a href="#commendation">commendation</a> · <a href="#models">models</a> ·
 <a href="#follow-up">follow-up</a> · <a href="#assumptions">assumptions</a></nav>
 <h2 id="subjects">Titles and classification by unit type</h2>
 {self._subject_table()}
-<h2 id="districts">Titles and classification per district</h2>
+<h2 id="districts">Titles and classification per {esc(self.breakdown_level())}</h2>
 {districts[0]}
 <img id="evaluation-chart" src="evaluation.png" alt="residential areas per district by level, and title shares">
 {self._dossiers()}
@@ -173,43 +180,63 @@ Files: <a href="assessments.json">assessments.json</a>, <a href="progress.json">
         for row in self.evaluation.summary().to_dict("records"):
             share = "" if row["title_share"] != row["title_share"] else f"{100 * row['title_share']:.1f}%"
             rows.append([row["label"], row["units"], row["excluded"], row["on_time"], row["late"], row["missing"],
-                         row["passed"], share, *[row[k] for k in levels]])
+                         row["passed"], share, *[row[f"level_{k}"] for k in levels]])
         return table(["unit type", "units", "excluded", "on time", "late", "missing", "titled", "title share",
                       *[self.level_label(k) for k in levels]], rows, id="subjects-table")
 
+    def breakdown_level(self) -> str:
+        """The territory level the page breaks results down by: districts, or provinces or communes where the graph
+        has no districts (the two-tier structure)."""
+        levels = set(self.evaluation.roll_ups()["level"].astype(str))
+        return next((lvl for lvl in ("district", "province", "commune") if lvl in levels), "district")
+
+    def chart_subject(self) -> Subject | None:
+        """The classified subject with the most units: the one charted by level."""
+        units = dict(zip(self.evaluation.summary()["subject"], self.evaluation.summary()["units"]))
+        best: Subject | None = None
+        for subject in self.rules.subjects:
+            if subject.classification and (best is None or units[subject.id] > units[best.id]):
+                best = subject
+        return best
+
     def _districts(self) -> tuple[str, list[dict[str, Any]]]:
         e = self.evaluation
-        roll = e.roll_ups(level="district")
-        own = e.results[e.results["subject"] == "district"].set_index("unit")
-        overdue = self.follow_up.roll_ups(level="district").groupby("territory")["overdue"].sum()
+        breakdown = self.breakdown_level()
+        roll = e.roll_ups(level=breakdown)
+        results = e.results
+        own = results[results["unit"].isin(set(roll["territory"].astype(str)))].set_index("unit")
+        overdue = self.follow_up.roll_ups(level=breakdown).groupby("territory", observed=True)["overdue"].sum()
+        titled_subjects = [s for s in self.rules.subjects if s.title]
+        charted = self.chart_subject()
+        level_columns = [f"level_{k}" for k in self.level_ids()]
         rows, data = [], []
-        for territory in roll["territory"].drop_duplicates():
+        for territory in roll["territory"].astype(str).drop_duplicates():
             part = roll[roll["territory"] == territory].set_index("subject")
+            subjects_here = set(part.index.astype(str))
 
             def titled(subject: str) -> str:
-                if subject not in part.index:
+                if subject not in subjects_here or not part.loc[subject, "eligible"]:
                     return ""
                 r = part.loc[subject]
                 return f"{r['passed']}/{r['eligible']} ({100 * r['title_share']:.0f}%)"
 
-            communes = part.loc["commune"] if "commune" in part.index else None
-            commune_levels = (" / ".join(str(int(communes[k])) for k in self.level_ids()) if communes is not None else "")
+            by_level = part.loc[charted.id] if charted is not None and charted.id in subjects_here else None
             level = own.loc[territory, "level"] if territory in own.index else None
             models = self.registry.counts_within(self.graph, territory)["models"]
             late_missing = int(part["late"].sum() + part["missing"].sum())
-            rows.append([part["name"].iloc[0], titled("residential_area"), titled("commune"), titled("school"),
-                         commune_levels, self.level_label(level) if isinstance(level, str) else "—", late_missing,
+            rows.append([str(part["name"].iloc[0]), *[titled(s.id) for s in titled_subjects],
+                         " / ".join(str(int(by_level[c])) for c in level_columns) if by_level is not None else "",
+                         self.level_label(level) if isinstance(level, str) else "—", late_missing,
                          int(overdue.get(territory, 0)), models])
-            village = part.loc["residential_area"] if "residential_area" in part.index else None
-            data.append({"name": part["name"].iloc[0],
-                         "levels": [int(village[k]) for k in self.level_ids()] if village is not None else [],
-                         "missing": int(village["missing"]) if village is not None else 0,
-                         "shares": {s: float(part.loc[s, "title_share"]) for s in ("residential_area", "commune", "school")
-                                    if s in part.index}})
+            data.append({"name": str(part["name"].iloc[0]),
+                         "levels": [int(by_level[c]) for c in level_columns] if by_level is not None else [],
+                         "missing": int(by_level["missing"]) if by_level is not None else 0,
+                         "shares": {s.id: float(part.loc[s.id, "title_share"]) for s in titled_subjects if s.id in subjects_here}})
         levels = " / ".join(self.level_label(k) for k in self.level_ids())
-        html = table(["district", "residential areas titled", "communes titled", "schools titled",
-                      f"communes by level ({levels})", "district level", "late or missing dossiers", "overdue duties",
-                      "models in force"], rows, id="districts-table")
+        charted_label = charted.label if charted is not None else ""
+        html = table([breakdown, *[f"{s.label}: titled" for s in titled_subjects], f"{charted_label} by level ({levels})",
+                      f"{breakdown}'s own level", "late or missing dossiers", "overdue duties", "models in force"],
+                     rows, id="districts-table")
         return html, data
 
     def _chart(self, districts: tuple[str, list[dict[str, Any]]], path: Path) -> None:
@@ -222,20 +249,21 @@ Files: <a href="assessments.json">assessments.json</a>, <a href="progress.json">
         names = [d["name"] for d in data]
         fig, (left, right) = plt.subplots(1, 2, figsize=(12, 0.42 * len(data) + 2.2), sharey=True)
         starts = [0] * len(data)
-        level_ids = self.level_ids()
-        for k, level_id in enumerate(level_ids):
+        for k, level_id in enumerate(self.level_ids()):
             counts = [d["levels"][k] if d["levels"] else 0 for d in data]
             left.barh(names, counts, left=starts, color=_LEVEL_COLOURS[k % len(_LEVEL_COLOURS)], label=self.level_label(level_id))
             starts = [s + c for s, c in zip(starts, counts)]
         left.barh(names, [d["missing"] for d in data], left=starts, color="#bdbdbd", label="no dossier")
-        left.set_title("Residential areas by classification level")
+        charted = self.chart_subject()
+        left.set_title(f"{charted.label if charted else ''} by classification level")
         left.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.04), ncol=5, frameon=False)
         left.invert_yaxis()
-        width = 0.27
-        labels = {"residential_area": "residential areas", "commune": "communes", "school": "schools"}
-        for k, subject in enumerate(labels):
-            shares = [100 * d["shares"].get(subject, float("nan")) for d in data]
-            right.barh([i + (k - 1) * width for i in range(len(data))], shares, height=width, label=labels[subject])
+        titled = [s for s in self.rules.subjects if s.title]
+        width = 0.8 / max(1, len(titled))
+        for k, subject in enumerate(titled):
+            shares = [100 * d["shares"].get(subject.id, float("nan")) for d in data]
+            offset = (k - (len(titled) - 1) / 2) * width
+            right.barh([i + offset for i in range(len(data))], shares, height=width, label=subject.label)
         right.set_xlim(0, 100)
         right.set_title('"An toàn về ANTT": % titled')
         right.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.04), ncol=3, frameon=False)

@@ -247,7 +247,7 @@ def test_roll_ups_agree_with_a_count_by_hand(year):
     province = year.roll_ups(level="province").set_index("subject")
     assert province.loc["residential_area", "units"] == 1149
     assert province.loc["commune", "passed"] == (results[results["subject"] == "commune"]["title"] == "passed").sum()
-    level_columns = ["xuat_sac", "kha", "trung_binh", "yeu"]
+    level_columns = ["level_xuat_sac", "level_kha", "level_trung_binh", "level_yeu"]
     assert (province[level_columns].sum(axis=1) <= province["units"]).all()
 
 

@@ -1,0 +1,30 @@
+"""DataFrames from the column dicts the compiled core returns. A ``(codes, categories)`` pair becomes a
+``pandas.Categorical`` (code -1: missing); ``(codes, categories, "plain")`` a column of plain strings (None where
+missing), for values such as dates that are ordered and compared; anything else (a NumPy array, a list) is used
+as it is."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Mapping
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+
+def _column(column: Any) -> Any:
+    import numpy as np
+    import pandas as pd
+
+    if not isinstance(column, tuple):
+        return column
+    codes, categories = column[0], column[1]
+    if len(column) == 3:
+        # Code -1 picks the None appended last.
+        return np.array([*categories, None], dtype=object)[codes]
+    return pd.Categorical.from_codes(codes, categories=categories)
+
+
+def frame(columns: Mapping[str, Any]) -> "pandas.DataFrame":
+    import pandas as pd
+
+    return pd.DataFrame({name: _column(column) for name, column in columns.items()})

@@ -516,9 +516,9 @@ def _decide(g: Graph, rules: Rules, res: _Results, met_row: np.ndarray, met_code
 
     failed = pd.concat(failed).sort_values(["row", "position"])
     rows, starts = np.unique(failed["row"].to_numpy(), return_index=True)
-    res.failed = [[] for _ in range(n)]
+    res.failed = [""] * n  # the failed criteria, space-separated, as antq's table has them
     for row, names in zip(rows, np.split(failed["criterion"].to_numpy(), starts[1:])):
-        res.failed[row] = names.tolist()
+        res.failed[row] = " ".join(names)
     return roll_ups
 
 
@@ -633,7 +633,9 @@ def _roll_up_frame(g: Graph, rules: Rules, roll_ups: dict[int, pd.DataFrame]) ->
         frame = counts.reset_index().rename(columns={"at": "territory"})
         frame["subject"] = i
         frame["eligible"] = frame["units"] - frame["excluded"]
-        frame["title_share"] = _title_share(counts).to_numpy() if rules.has_title[i] else np.nan
+        # No share where the subject has no title or nothing inside is eligible (the share criterion reads 1 there).
+        share = _title_share(counts).to_numpy()
+        frame["title_share"] = np.where(frame["eligible"].to_numpy() > 0, share, np.nan) if rules.has_title[i] else np.nan
         parts.append(frame)
     rolled = pd.concat(parts, ignore_index=True).sort_values(["territory", "subject"])
     where = rolled["territory"].to_numpy()
@@ -641,7 +643,8 @@ def _roll_up_frame(g: Graph, rules: Rules, roll_ups: dict[int, pd.DataFrame]) ->
     return pd.DataFrame({
         "territory": g.units["id"].to_numpy()[where], "name": g.units["name"].to_numpy()[where],
         "level": g.units["level"].to_numpy()[where], "subject": rules.ids[rolled["subject"].to_numpy()],
-        **{c: rolled[c].to_numpy() for c in (*counts, *rules.level_ids)},
+        **{c: rolled[c].to_numpy() for c in counts},
+        **{f"level_{c}": rolled[c].to_numpy() for c in rules.level_ids},
     })
 
 

@@ -98,7 +98,8 @@ def _fail(message: str):
 
 
 def _cells(values) -> list:
-    """Comparable cells: lists as tuples, NaN as None."""
+    """Comparable cells: categoricals as their values, lists as tuples, NaN as None."""
+    values = values.astype(object) if hasattr(values, "cat") else values
     return [tuple(v) if isinstance(v, list) else (None if isinstance(v, float) and v != v else v) for v in values]
 
 

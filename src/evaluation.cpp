@@ -125,6 +125,10 @@ private:
             const std::vector<UnitIndex> picked = subjects[s].units.select(g);
             total += picked.size();
             for (UnitIndex u : picked) {
+                if (is_post(g.kinds()[u.value]))
+                    throw InvalidInput("not_evaluable", unit_place(g, u),
+                                       "subject '" + subjects[s].id + "' picks a post; territories and bodies are evaluated, "
+                                       "and a post's holder through the body it heads");
                 if (subject_of[u.value] != 0)
                     throw InvalidInput("several_subjects", unit_place(g, u),
                                        "picked by subjects '" + subjects[subject_of[u.value] - 1].id + "' and '" +
@@ -158,59 +162,57 @@ private:
     static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
     static constexpr std::uint32_t several = none - 1;
 
-    // One pass over the graph in index order, reading packed kinds: the territory containing each territory,
-    // the People's Committee serving each territory, and the heads of the bodies answering for a territory.
+    // The graph as the run needs it, from one pass over the tie table and one over the packed kinds: the
+    // territory containing each territory, the territory each body serves, the head of each body, the People's
+    // Committee of each territory, and the heads of the bodies answering for a territory.
     void read_graph() {
         const std::size_t n = g.unit_capacity();
+        above.assign(n, none);
+        served.assign(n, none);
+        head_of.assign(n, none);
+        for (std::uint32_t i = 0; i < g.tie_capacity(); ++i) {
+            if (!g.is_alive(TieIndex{i})) continue;
+            const Tie& tie = g.tie(TieIndex{i});
+            // The graph allows one container per territory, one served territory and one head per body.
+            if (tie.kind == TieKind::contains) above[tie.target.value] = tie.source.value;
+            else if (tie.kind == TieKind::serves) served[tie.source.value] = tie.target.value;
+            else if (tie.kind == TieKind::heads) head_of[tie.target.value] = tie.source.value;
+        }
         const auto kinds = g.kinds();
         const auto& answering = out.m_rules.heads.territory_bodies;
-        above.assign(n, none);
         pc_of.assign(n, none);
         for (std::uint32_t i = 0; i < n; ++i) {
-            const UnitIndex u{i};
-            if (!g.is_alive(u)) continue;
-            const UnitKind kind = kinds[i];
-            if (is_territory(kind)) {
-                g.for_each_child(u, TieKind::contains, [&](UnitIndex c) { above[c.value] = i; });
-                continue;
-            }
-            if (!is_body(kind)) continue;
-            const bool pc = kind == UnitKind::peoples_committee;
-            const bool answers = std::find(answering.begin(), answering.end(), kind) != answering.end();
-            if (!pc && !answers) continue;
-            const std::optional<UnitIndex> t = g.area(u);
-            if (!t) continue;
-            if (pc) pc_of[t->value] = pc_of[t->value] == none ? i : several;
-            if (answers)
-                if (const auto post = g.head(u)) territory_heads.push_back({t->value, i, post->value});
+            if (served[i] == none || !g.is_alive(UnitIndex{i})) continue;
+            const std::uint32_t t = served[i];
+            if (kinds[i] == UnitKind::peoples_committee) pc_of[t] = pc_of[t] == none ? i : several;
+            if (head_of[i] != none && std::find(answering.begin(), answering.end(), kinds[i]) != answering.end())
+                territory_heads.push_back({t, i, head_of[i]});
         }
     }
 
-    // The territory a unit's result counts in first: the one above a territory, the one served by a body.
-    std::optional<UnitIndex> home(UnitIndex u) const {
-        if (!is_territory(g.kinds()[u.value])) return g.area(u);
-        return above[u.value] == none ? std::nullopt : std::optional<UnitIndex>(UnitIndex{above[u.value]});
-    }
+    // The territory a unit's result counts in first: the one above a territory, the one a body serves.
+    std::uint32_t home(UnitIndex u) const { return is_territory(g.kinds()[u.value]) ? above[u.value] : served[u.value]; }
 
     // TT 124 Điều 10: the People's Committee of the territory above a territory, of the territory a body serves.
     void find_authorities() {
         home_of.assign(out.m_results.size(), none);
         for (std::size_t idx = 0; idx < out.m_results.size(); ++idx) {
             UnitResult& r = out.m_results[idx];
-            const std::optional<UnitIndex> territory = home(r.unit);
-            if (territory) home_of[idx] = territory->value;
+            const std::uint32_t territory_index = home(r.unit);
+            home_of[idx] = territory_index;
             if (r.exclusion) continue;
-            if (!territory)
+            if (territory_index == none)
                 throw InvalidInput("no_authority", unit_place(g, r.unit),
                                    is_territory(g.unit(r.unit).kind) ? "no territory contains it, so no level above decides"
                                                                     : "it serves no territory, so no People's Committee decides");
-            const std::uint32_t pc = pc_of[territory->value];
+            const UnitIndex territory{territory_index};
+            const std::uint32_t pc = pc_of[territory_index];
             if (pc == none)
                 throw InvalidInput("no_authority", unit_place(g, r.unit),
-                                   "no People's Committee serves '" + g.unit(*territory).id + "', the territory that decides");
+                                   "no People's Committee serves '" + g.unit(territory).id + "', the territory that decides");
             if (pc == several)
                 throw InvalidInput("several_authorities", unit_place(g, r.unit),
-                                   "several People's Committees serve '" + g.unit(*territory).id + "', the territory that decides");
+                                   "several People's Committees serve '" + g.unit(territory).id + "', the territory that decides");
             r.authority = UnitIndex{pc};
         }
     }
@@ -355,8 +357,9 @@ private:
     }
 
     bool share_met(UnitIndex u, const ShareCondition& share) {
-        const std::optional<UnitIndex> territory = is_territory(g.unit(u).kind) ? std::optional<UnitIndex>(u) : g.area(u);
-        if (!territory) return true;
+        const std::uint32_t territory_index = is_territory(g.kinds()[u.value]) ? u.value : served[u.value];
+        if (territory_index == none) return true;
+        const std::optional<UnitIndex> territory = UnitIndex{territory_index};
         const std::size_t target = *out.m_rules.subject_index(share.subject);
         const std::uint32_t slot = roll_up_slot[std::size_t(territory->value) * subjects.size() + target];
         const double have = slot == 0 ? 1.0 : out.m_roll_ups[slot - 1].title_share();
@@ -488,7 +491,7 @@ private:
         for (std::size_t idx = 0; idx < out.m_results.size(); ++idx) {
             const UnitResult& r = out.m_results[idx];
             if (r.exclusion || is_territory(g.kinds()[r.unit.value])) continue;
-            if (const auto post = g.head(r.unit)) out.m_heads.push_back({*post, r.unit, idx, graded(idx)});
+            if (head_of[r.unit.value] != none) out.m_heads.push_back({UnitIndex{head_of[r.unit.value]}, r.unit, idx, graded(idx)});
         }
         // In result order, then body order.
         std::sort(out.m_heads.begin(), out.m_heads.end(), [](const HeadAssessment& x, const HeadAssessment& y) {
@@ -525,6 +528,8 @@ private:
     std::vector<std::uint32_t> home_of;        // per result: the territory it counts in first, or none
     std::vector<std::uint32_t> roll_up_slot;   // territory * subjects + subject -> 1 + roll-up index
     std::vector<std::uint32_t> above;          // territory -> the territory containing it, or none
+    std::vector<std::uint32_t> served;         // body -> the territory it serves, or none
+    std::vector<std::uint32_t> head_of;        // body -> the post heading it, or none
     std::vector<std::uint32_t> pc_of;          // territory -> the People's Committee serving it, none or several
     struct TerritoryHead {
         std::uint32_t territory, body, post;

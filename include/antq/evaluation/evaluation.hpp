@@ -196,6 +196,8 @@ private:
  * which come first); the level is the highest whose threshold the total reaches, and whose title requirement
  * holds. Nothing is dropped: a record the run cannot use is an error.
  * @throws NotFound "unknown_unit"; InvalidInput "not_evaluated" (no subject picks the unit), "several_subjects",
+ *         "not_evaluable" (a subject picks a post), "several_authorities" (two People's Committees serve the deciding
+ *         territory),
  *         "excluded_unit" (a record for an excluded unit), "duplicate_record", "unknown_criterion" (in criteria_met,
  *         scores or incidents; or a share criterion listed as met), "duplicate_criterion", "missing_score", "score_out_of_range", "unexpected_scores" (a
  *         subject without classification), "unknown_level" (proposed_level), "date_outside_window" (an incident

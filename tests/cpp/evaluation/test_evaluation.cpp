@@ -624,3 +624,13 @@ TEST_CASE("a rule set limited to one district with a `within` selector evaluates
     Assessments outside = all_perfect(g);
     ANTQ_CHECK_ERROR(evaluate(g, only_296, outside), InvalidInput, "not_evaluated", "picked by no subject");
 }
+
+TEST_CASE("subjects cannot pick posts; a territory served by two People's Committees has no single authority") {
+    const OrgGraph g = evaluated_province();
+    const EvaluationRules posts = rules_with([](json& doc) { subject_json(doc, "agency")["units"] = {{"id", "10945.pc.head"}}; });
+    ANTQ_CHECK_ERROR(evaluate(g, posts, Assessments{2024, {}, {}}), InvalidInput, "not_evaluable", "'10945.pc.head'");
+    OrgGraph h = evaluated_province();
+    h.add_unit(test::body("10945.pc2", "UBND thị trấn (2)", UnitKind::peoples_committee, Level::commune));
+    h.add_tie("10945.pc2", "10945", TieKind::serves);
+    ANTQ_CHECK_ERROR(evaluate(h, rules(), Assessments{2024, {}, {}}), InvalidInput, "several_authorities", "'10945'");
+}

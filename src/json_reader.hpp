@@ -4,9 +4,11 @@
 // documents, parse errors with line and column, and a Reader that names every problem by source and
 // JSON pointer. Internal to the library.
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -186,10 +188,87 @@ inline void prescan(std::string_view text, const std::string& source, std::size_
     }
 }
 
+// Builds the document through nlohmann's DOM builder while refusing an object member named twice: nlohmann
+// keeps the last one silently, which would drop input (a second "records" array, a second score). Each open
+// container remembers its member names (or element count), so the error can name the JSON pointer.
+class UniqueKeysBuilder {
+public:
+    UniqueKeysBuilder(json& root, const std::string& source) : m_dom(root, true), m_source(source) {}
+
+    bool null() { return element() && m_dom.null(); }
+    bool boolean(bool v) { return element() && m_dom.boolean(v); }
+    bool number_integer(json::number_integer_t v) { return element() && m_dom.number_integer(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return element() && m_dom.number_unsigned(v); }
+    bool number_float(json::number_float_t v, const json::string_t& s) { return element() && m_dom.number_float(v, s); }
+    bool string(json::string_t& v) { return element() && m_dom.string(v); }
+    bool binary(json::binary_t& v) { return element() && m_dom.binary(v); }
+    bool start_object(std::size_t n) {
+        element();
+        m_open.push_back({true, {}, 0});
+        return m_dom.start_object(n);
+    }
+    bool key(json::string_t& name) {
+        Container& object = m_open.back();
+        // Objects are small: a linear scan beats hashing, and a large one is rare.
+        if (std::find(object.keys.begin(), object.keys.end(), name) != object.keys.end())
+            throw InvalidInput("duplicate_key", m_source + ":" + pointer() + "/" + pointer_token(name),
+                               "member '" + name + "' appears twice in this object; JSON readers would keep only one");
+        object.keys.push_back(name);
+        return m_dom.key(name);
+    }
+    bool end_object() {
+        m_open.pop_back();
+        return m_dom.end_object();
+    }
+    bool start_array(std::size_t n) {
+        element();
+        m_open.push_back({false, {}, 0});
+        return m_dom.start_array(n);
+    }
+    bool end_array() {
+        m_open.pop_back();
+        return m_dom.end_array();
+    }
+    template <class Exception>
+    bool parse_error(std::size_t position, const std::string& token, const Exception& e) {
+        return m_dom.parse_error(position, token, e);  // throws e, as json::parse would
+    }
+
+private:
+    struct Container {
+        bool object;
+        std::vector<std::string> keys;  // members seen, in order; the last is the one being read
+        std::size_t elements;           // for an array: elements seen
+    };
+
+    // Counts an array element, so that pointers below it name its index.
+    bool element() {
+        if (!m_open.empty() && !m_open.back().object) ++m_open.back().elements;
+        return true;
+    }
+
+    // The pointer to the object being read: each enclosing container's current member or element.
+    std::string pointer() const {
+        std::string out;
+        for (std::size_t i = 0; i + 1 < m_open.size(); ++i) {
+            const Container& c = m_open[i];
+            out += "/" + (c.object ? pointer_token(c.keys.back()) : std::to_string(c.elements - 1));
+        }
+        return out;
+    }
+
+    nlohmann::detail::json_sax_dom_parser<json> m_dom;
+    const std::string& m_source;
+    std::vector<Container> m_open;
+};
+
 inline json parse_document(std::string_view text, const std::string& source, std::size_t max_depth) {
     prescan(text, source, max_depth);
     try {
-        return json::parse(text.begin(), text.end());
+        json root;
+        UniqueKeysBuilder builder(root, source);
+        json::sax_parse(text.begin(), text.end(), &builder);
+        return root;
     } catch (const json::parse_error& e) {
         std::string what = e.what();
         // nlohmann's text starts with "[json.exception.parse_error.101] parse error at line 1, column 2: ..."

@@ -125,3 +125,16 @@ TEST_CASE("json: selectors round trip and reject bad input with a pointer") {
     for (int i = 0; i < 100; ++i) deep = {{"not", deep}};
     ANTQ_CHECK_ERROR(selector_from_json(deep, "/s"), InvalidInput, "too_deep", "/s");
 }
+
+TEST_CASE("a member named twice in any antq document is refused with its pointer") {
+    ANTQ_CHECK_ERROR(parse_graph(R"({"format": "antq.orggraph", "version": 1, "units": [
+        {"id": "30", "name": "A", "kind": "province"},
+        {"id": "31", "name": "B", "kind": "province", "name": "C"}], "ties": []})", "g.json"),
+                     InvalidInput, "duplicate_key", "g.json:/units/1/name");
+    ANTQ_CHECK_ERROR(parse_graph(R"({"format": "antq.orggraph", "version": 1, "units": [], "ties": [], "units": []})", "g.json"),
+                     InvalidInput, "duplicate_key", "g.json:/units");
+    ANTQ_CHECK_ERROR(parse_selector(R"({"all": [{"kind": "police"}, {"attribute": {"key": "a", "key": "b"}}]})", "s.json"),
+                     InvalidInput, "duplicate_key", "s.json:/all/1/attribute/key");
+    // The same name in different objects is fine.
+    CHECK_NOTHROW(parse_selector(R"({"all": [{"kind": "police"}, {"kind": "commune"}]})", "s.json"));
+}

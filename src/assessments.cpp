@@ -140,6 +140,7 @@ void save_assessments(const Assessments& assessments, const std::filesystem::pat
 }
 
 Assessments example_assessments(const OrgGraph& graph, const EvaluationRules& rules, int year, std::uint64_t seed) {
+    detail::check_year(year, "year");
     detail::Random random(seed);
     Assessments out;
     out.year = year;
@@ -178,7 +179,8 @@ Assessments example_assessments(const OrgGraph& graph, const EvaluationRules& ru
                                         (broken < plain.size() ? 0.15 : 0) - (unmet < plain.size() ? 0.08 : 0);
                 for (const ScoredCriterion& crit : c.criteria) {
                     const double share = std::clamp(standing + 0.16 * (random.unit() - 0.5), 0.0, 1.0);
-                    const double points = std::round(share * crit.max_points * 2) / 2;  // half points
+                    // Half points, never above the maximum (a maximum below 0.5 gives 0).
+                    const double points = std::floor(share * crit.max_points * 2) / 2;
                     rec.scores.emplace_back(crit.id, points);
                     total += points;
                 }

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include <antq/errors.hpp>
+
 namespace antq::detail {
 
 constexpr bool is_leap_year(int year) noexcept { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
@@ -46,6 +48,12 @@ inline std::string iso_date(std::int64_t z) {
     out[3] = char('0' + y % 10), out[4] = '-', out[5] = char('0' + m / 10), out[6] = char('0' + m % 10), out[7] = '-';
     out[8] = char('0' + d / 10), out[9] = char('0' + d % 10), out[10] = 0;
     return out;
+}
+
+/** The years the evaluation cycle reads and writes. @throws InvalidInput "bad_year" naming `where` */
+inline void check_year(int year, const std::string& where) {
+    if (year < 1900 || year > 2200)
+        throw InvalidInput("bad_year", where, "expected a year between 1900 and 2200, not " + std::to_string(year));
 }
 
 }  // namespace antq::detail

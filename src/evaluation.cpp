@@ -12,6 +12,7 @@
 #include <antq/model/unit_kind.hpp>
 
 #include "dates.hpp"
+#include "numbers.hpp"
 
 namespace antq {
 
@@ -19,12 +20,6 @@ namespace {
 
 std::string unit_place(const OrgGraph& graph, UnitIndex u) { return "unit '" + graph.unit(u).id + "'"; }
 
-std::string points_text(double v) {
-    std::string s = std::to_string(v);
-    s.erase(s.find_last_not_of('0') + 1);
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
-}
 
 // Finds a criterion by id among a subject's few criteria: a 32-bit key (length, first and last byte) is compared
 // first, the whole id only when the key matches, so a record's hundreds of thousands of ids cost no hashing.
@@ -300,13 +295,13 @@ private:
             if (scored >> k & 1) fail("duplicate_criterion", i, "/scores/" + id, "criterion '" + id + "' is scored twice");
             if (!std::isfinite(points) || points < 0 || points > c.criteria[k].max_points)
                 fail("score_out_of_range", i, "/scores/" + id,
-                     points_text(points) + " points, but '" + id + "' gives 0 to " + points_text(c.criteria[k].max_points));
+                     detail::number_text(points) + " points, but '" + id + "' gives 0 to " + detail::number_text(c.criteria[k].max_points));
             scored |= std::uint64_t{1} << k;
             total += points;
         }
         for (std::size_t k = 0; k < c.criteria.size(); ++k)
             if (!(scored >> k & 1)) fail("missing_score", i, "/scores", "no score for criterion '" + c.criteria[k].id + "'");
-        r.points = total;
+        r.points = detail::clean_sum(total);
         if (!rec.proposed_level.empty()) {
             const auto level = c.level_index(rec.proposed_level);
             if (!level)
@@ -493,8 +488,17 @@ private:
             if (r.exclusion || is_territory(g.kinds()[r.unit.value])) continue;
             if (head_of[r.unit.value] != none) out.m_heads.push_back({UnitIndex{head_of[r.unit.value]}, r.unit, idx, graded(idx)});
         }
+        // A post heading two bodies that answer for one territory (a People's Committee chair who also heads the
+        // steering committee) is graded once, through the first of them.
+        auto& heads = out.m_heads;
+        std::sort(heads.begin(), heads.end(), [](const HeadAssessment& x, const HeadAssessment& y) {
+            return std::tie(x.result, x.post.value, x.body.value) < std::tie(y.result, y.post.value, y.body.value);
+        });
+        heads.erase(std::unique(heads.begin(), heads.end(),
+                                [](const HeadAssessment& x, const HeadAssessment& y) { return x.result == y.result && x.post == y.post; }),
+                    heads.end());
         // In result order, then body order.
-        std::sort(out.m_heads.begin(), out.m_heads.end(), [](const HeadAssessment& x, const HeadAssessment& y) {
+        std::sort(heads.begin(), heads.end(), [](const HeadAssessment& x, const HeadAssessment& y) {
             return std::tie(x.result, x.body.value) < std::tie(y.result, y.body.value);
         });
     }
@@ -541,6 +545,7 @@ private:
 };
 
 Evaluation evaluate(const OrgGraph& graph, EvaluationRules rules, const Assessments& assessments) {
+    detail::check_year(assessments.year, assessments.source.empty() ? "assessments" : assessments.source + ":/year");
     return EvaluationRun(graph, std::move(rules), assessments).run();
 }
 

@@ -11,6 +11,7 @@
 #include <antq/io/json.hpp>
 
 #include "file_io.hpp"
+#include "numbers.hpp"
 #include "json_reader.hpp"
 
 // CMake sets ANTQ_EVALUATION_RULES_PATH to data/rules/evaluation_hai_duong_2024.json, linked in as bytes.
@@ -50,13 +51,9 @@ bool is_month_day(std::string_view s) {
     return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
 }
 
-// 100 rather than 100.0, 0.7 as 0.7.
-std::string number_text(double v) {
-    if (v == std::floor(v) && std::abs(v) < 1e15) return std::to_string(static_cast<long long>(v));
-    return json(v).dump();
-}
 
 std::string year_text(int year) {
+    if (year < 1 || year > 9999) throw InvalidInput("bad_year", std::to_string(year), "a year has four digits, 1 to 9999");
     std::string y = std::to_string(year);
     return std::string(y.size() < 4 ? 4 - y.size() : 0, '0') + y;
 }
@@ -190,7 +187,7 @@ private:
             if (!out.levels.empty() && !(level.min_points < out.levels.back().min_points))
                 r.fail("bad_rule", lp + "/min_points",
                        "levels run from the highest down: this threshold must be below the previous one (" +
-                           number_text(out.levels.back().min_points) + ")");
+                           detail::number_text(out.levels.back().min_points) + ")");
             for (const auto& other : out.levels)
                 if (other.id == level.id) r.fail("duplicate_id", lp + "/id", "level '" + level.id + "' appears twice");
             out.levels.push_back(std::move(level));
@@ -208,8 +205,8 @@ private:
         for (const auto& crit : out.criteria) total += crit.max_points;
         if (out.levels.front().min_points > total)
             r.fail("bad_rule", p + "/levels/0/min_points",
-                   "the threshold " + number_text(out.levels.front().min_points) + " is above the most points there are (" +
-                       number_text(total) + ")");
+                   "the threshold " + detail::number_text(out.levels.front().min_points) + " is above the most points there are (" +
+                       detail::number_text(total) + ")");
         return out;
     }
 

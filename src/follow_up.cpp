@@ -82,6 +82,19 @@ void check_day(std::string_view day, const char* what, bool may_be_empty) {
     throw InvalidInput("bad_date", what, "'" + std::string(day) + "' is not a date written YYYY-MM-DD");
 }
 
+// The directive's own dates, which a duty is due on: ISO dates, or the comparisons below would mean nothing.
+void check_directive_dates(const Directive& d) {
+    detail::check_year(d.year, "directive '" + d.id + "'");
+    for (const Task& task : d.tasks)
+        for (std::size_t k = 0; k < task.assignments.size(); ++k) {
+            const Assignment& a = task.assignments[k];
+            const std::string where = "clause " + task.clause + ", assignment " + std::to_string(k);
+            for (const std::string* day : {&a.deadline, a.window ? &a.window->from : nullptr, a.window ? &a.window->to : nullptr})
+                if (day && !day->empty() && !detail::iso_days(*day))
+                    throw InvalidInput("bad_date", where, "'" + *day + "' is not a date written YYYY-MM-DD");
+        }
+}
+
 template <class Counts>
 void tally(Counts& c, const Duty& d) {
     ++c.duties;
@@ -155,6 +168,7 @@ FollowUp follow_up(const OrgGraph& graph, const Responsibilities& table, const P
     check_day(as_of, "as_of", false);
     check_day(undated_due, "undated_due", true);
     const Directive& directive = table.directive();
+    check_directive_dates(directive);
     if (reports.directive != directive.id)
         throw InvalidInput("wrong_directive", reports.source.empty() ? "reports" : reports.source + ":/directive",
                            "the reports are about '" + reports.directive + "', the table about '" + directive.id + "'");
@@ -171,15 +185,18 @@ FollowUp follow_up(const OrgGraph& graph, const Responsibilities& table, const P
             for (UnitIndex u : table.assignees(t, k)) out.m_duties.push_back({u, t, k, a.role, due, DutyState::open, {}, {}});
         }
 
-    // Reports: each names a unit with a duty in its clause; per (unit, clause) keep the latest and the first "done".
+    // Reports: each names a unit with a duty in its clause; per (unit, clause) keep the latest, and the last day
+    // the clause was reported not done, after which the first "done" report counts.
     struct Pair {
         std::optional<std::size_t> latest;
+        std::string last_not_done;
         std::string first_done;
     };
     std::vector<char> has_duty(graph.unit_capacity() * std::size_t(n_tasks), 0);
     for (const Duty& d : out.m_duties) has_duty[std::size_t(d.unit.value) * n_tasks + d.task] = 1;
     std::unordered_map<std::size_t, Pair> pairs;  // unit * tasks + task
     std::map<std::tuple<std::uint32_t, std::uint32_t, std::string>, std::size_t> seen;
+    std::vector<std::size_t> key_of(reports.reports.size());
     for (std::size_t i = 0; i < reports.reports.size(); ++i) {
         const ProgressReport& rep = reports.reports[i];
         const std::string place = reports.place_of(i);
@@ -201,12 +218,20 @@ FollowUp follow_up(const OrgGraph& graph, const Responsibilities& table, const P
             throw InvalidInput("duplicate_report", place,
                                "'" + rep.unit + "' already reported on clause " + rep.clause + " for " + rep.date + " at " +
                                    reports.place_of(it->second));
+        key_of[i] = key;
         Pair& pair = pairs[key];
         if (!pair.latest || reports.reports[*pair.latest].date < rep.date) pair.latest = i;
-        if (rep.status == ProgressStatus::done && (pair.first_done.empty() || rep.date < pair.first_done)) pair.first_done = rep.date;
+        if (rep.status != ProgressStatus::done && rep.date > pair.last_not_done) pair.last_not_done = rep.date;
+    }
+    // A clause reopened and done again is done on the day of its last completion, not its first.
+    for (std::size_t i = 0; i < reports.reports.size(); ++i) {
+        const ProgressReport& rep = reports.reports[i];
+        if (rep.status != ProgressStatus::done) continue;
+        Pair& pair = pairs[key_of[i]];
+        if (rep.date > pair.last_not_done && (pair.first_done.empty() || rep.date < pair.first_done)) pair.first_done = rep.date;
     }
 
-    // States. A unit that reported done and later reopened the clause is judged on its latest report.
+    // States: the latest report decides whether a duty is done.
     for (Duty& d : out.m_duties) {
         auto it = pairs.find(std::size_t(d.unit.value) * n_tasks + d.task);
         if (it != pairs.end()) d.latest = it->second.latest;
@@ -272,8 +297,13 @@ ProgressReports example_progress(const OrgGraph& graph, const Responsibilities& 
     check_day(as_of, "as_of", false);
     check_day(undated_due, "undated_due", true);
     const Directive& directive = table.directive();
+    check_directive_dates(directive);
     const std::int64_t today = *detail::iso_days(as_of);
     const std::int64_t year_start = *detail::iso_days(std::to_string(directive.year) + "-01-01");
+    if (today < year_start)
+        throw InvalidInput("bad_date", "as_of",
+                           std::string(as_of) + " is before the directive's year " + std::to_string(directive.year) +
+                               ": there is nothing to report yet");
     detail::Random random(seed);
     ProgressReports out;
     out.directive = directive.id;

@@ -132,7 +132,10 @@ struct RollUp {
     double title_share() const noexcept { return eligible() == 0 ? 1.0 : double(passed) / double(eligible()); }
 };
 
-/** A head's grade, derived from the result of the unit whose body he or she heads (clause 1). */
+/**
+ * A head's grade, derived from the result of the unit whose body he or she heads (clause 1). A post heading
+ * several bodies that answer for one territory is graded once for it, through the first such body.
+ */
 struct HeadAssessment {
     UnitIndex post;
     UnitIndex body;       ///< the body headed

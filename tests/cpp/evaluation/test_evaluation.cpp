@@ -634,3 +634,38 @@ TEST_CASE("subjects cannot pick posts; a territory served by two People's Commit
     h.add_tie("10945.pc2", "10945", TieKind::serves);
     ANTQ_CHECK_ERROR(evaluate(h, rules(), Assessments{2024, {}, {}}), InvalidInput, "several_authorities", "'10945'");
 }
+
+TEST_CASE("a total that is a threshold in decimal reaches it despite binary fractions") {
+    const OrgGraph g = evaluated_province();
+    Assessments a = all_perfect(g);
+    auto& r = record_of(a, "10945.v1");
+    r.scores = {{"leadership", 9.78}, {"propaganda", 16.99}, {"models", 18.49}, {"security_results", 24.74}};  // 70
+    const Evaluation e = evaluate(g, rules(), a);
+    CHECK(result(e, g, "10945.v1").points == 70.0);
+    CHECK(level_of(e, g, "10945.v1") == "kha");
+    record_of(a, "10945").scores[0].second = 1e300;
+    ANTQ_CHECK_ERROR(evaluate(g, rules(), a), InvalidInput, "score_out_of_range", "1e+300 points, but 'leadership' gives 0 to 10");
+}
+
+TEST_CASE("a chair heading both the People's Committee and the steering committee is graded and proposed once") {
+    OrgGraph g = evaluated_province();
+    g.remove_unit(g.index_of("10945.sc.head"));
+    g.add_tie("10945.pc.head", "10945.sc", TieKind::heads);
+    const Evaluation e = evaluate(g, rules(), all_perfect(g));
+    std::size_t graded = 0, proposed = 0;
+    for (const HeadAssessment& h : e.heads())
+        if (g.unit(h.post).id == "10945.pc.head") {
+            ++graded;
+            CHECK(g.unit(h.body).id == "10945.pc");
+        }
+    for (const Commendation& c : e.commendations()) proposed += c.individual && g.unit(c.unit).id == "10945.pc.head";
+    CHECK(graded == 1);
+    CHECK(proposed == 1);
+}
+
+TEST_CASE("years and dates outside what the cycle reads are refused, not formatted into nonsense") {
+    const OrgGraph g = evaluated_province();
+    ANTQ_CHECK_ERROR(evaluate(g, rules(), Assessments{0, {}, {}}), InvalidInput, "bad_year", "not 0");
+    ANTQ_CHECK_ERROR(example_assessments(g, rules(), 10000, 1), InvalidInput, "bad_year", "not 10000");
+    ANTQ_CHECK_ERROR(rules().subjects[0].window.first_day(-1), InvalidInput, "bad_year", "four digits");
+}

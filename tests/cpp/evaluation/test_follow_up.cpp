@@ -156,3 +156,33 @@ TEST_CASE("example progress on the default is seeded, parses back and follows up
     CHECK(g.unit(f.monitoring()[0].monitor).id == "30.police");
     CHECK(f.monitoring()[0].targets == 266);
 }
+
+TEST_CASE("a clause reopened and done again counts from its last completion") {
+    const OrgGraph g = test::tiny_province();
+    const Responsibilities table = compile(follow_up_directive(), g);
+    const FollowUp f = follow_up(g, table,
+                                 reports({{"10945.pc", "a", ProgressStatus::done, "2024-03-01", ""},
+                                          {"10945.pc", "a", ProgressStatus::in_progress, "2024-05-01", "reopened"},
+                                          {"10945.pc", "a", ProgressStatus::done, "2024-08-01", ""},
+                                          {"10987.pc", "a", ProgressStatus::done, "2024-06-01", ""},
+                                          {"10987.pc", "a", ProgressStatus::done, "2024-09-01", "again"}}),
+                                 "2024-10-01");
+    CHECK(duty(f, g, "10945.pc", 0).state == DutyState::done_late);
+    CHECK(duty(f, g, "10945.pc", 0).done_on == "2024-08-01");
+    CHECK(duty(f, g, "10987.pc", 0).state == DutyState::done);  // done twice, never reopened: the first counts
+    CHECK(duty(f, g, "10987.pc", 0).done_on == "2024-06-01");
+}
+
+TEST_CASE("a directive whose dates are not ISO, or an as_of before its year, is refused") {
+    const OrgGraph g = test::tiny_province();
+    Directive d = follow_up_directive();
+    d.tasks[0].assignments[0].deadline = "2024/07/01";
+    const Responsibilities bad = compile(d, g);
+    ANTQ_CHECK_ERROR(follow_up(g, bad, reports({}), "2024-10-01"), InvalidInput, "bad_date", "clause a, assignment 0");
+    ANTQ_CHECK_ERROR(example_progress(g, bad, "2024-10-01", 1), InvalidInput, "bad_date", "2024/07/01");
+    const Responsibilities table = compile(follow_up_directive(), g);
+    ANTQ_CHECK_ERROR(example_progress(g, table, "2023-06-01", 1), InvalidInput, "bad_date", "before the directive's year");
+    Directive no_year = follow_up_directive();
+    no_year.year = 0;
+    ANTQ_CHECK_ERROR(example_progress(g, compile(no_year, g), "2024-10-01", 1), InvalidInput, "bad_year", "not 0");
+}

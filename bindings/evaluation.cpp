@@ -356,6 +356,7 @@ void init_evaluation(py::module_& m) {
         .def_readonly("label", &ClassLevel::label)
         .def_readonly("min_points", &ClassLevel::min_points)
         .def_readonly("requires_title", &ClassLevel::requires_title)
+        .def_readonly("source", &ClassLevel::source)
         .def_readonly("assumption", &ClassLevel::assumption)
         .def_property_readonly("assumed", &ClassLevel::assumed)
         .def("__repr__", [](const ClassLevel& l) { return "<antq.ClassLevel '" + l.id + "' from " + std::to_string(l.min_points) + ">"; });
@@ -370,6 +371,8 @@ void init_evaluation(py::module_& m) {
         .def_readonly("from_", &YearWindow::from)
         .def_readonly("to", &YearWindow::to)
         .def_readonly("source", &YearWindow::source)
+        .def_readonly("assumption", &YearWindow::assumption)
+        .def_property_readonly("assumed", &YearWindow::assumed)
         .def("first_day", &YearWindow::first_day, py::arg("year"))
         .def("last_day", &YearWindow::last_day, py::arg("year"));
     py::class_<Subject>(m, "Subject", "One type of evaluated unit with its title and/or classification rule.")
@@ -380,6 +383,7 @@ void init_evaluation(py::module_& m) {
         .def_readonly("window", &Subject::window)
         .def_readonly("deadline", &Subject::deadline)
         .def_readonly("deadline_source", &Subject::deadline_source)
+        .def_readonly("deadline_assumption", &Subject::deadline_assumption)
         .def_readonly("title", &Subject::title)
         .def_readonly("classification", &Subject::classification)
         .def("deadline_day", &Subject::deadline_day, py::arg("year"))

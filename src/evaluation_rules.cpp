@@ -94,8 +94,8 @@ public:
 
 private:
     Subject read_subject(const json& s, const std::string& p) const {
-        r.only_fields(s, {"id", "label", "units", "exclusions", "window", "deadline", "deadline_source", "title",
-                          "classification"},
+        r.only_fields(s, {"id", "label", "units", "exclusions", "window", "deadline", "deadline_source",
+                          "deadline_assumption", "title", "classification"},
                       p);
         Subject out;
         out.id = r.filled(s, "id", p);
@@ -108,12 +108,18 @@ private:
             });
         const json& w = r.require(s, "window", p);
         r.expect_object(w, p + "/window");
-        r.only_fields(w, {"from", "to", "source"}, p + "/window");
+        r.only_fields(w, {"from", "to", "source", "assumption"}, p + "/window");
         out.window.from = month_day(w, "from", p + "/window");
         out.window.to = month_day(w, "to", p + "/window");
         out.window.source = optional_text(w, "source", p + "/window");
+        out.window.assumption = optional_text(w, "assumption", p + "/window");
         out.deadline = month_day(s, "deadline", p);
+        // Both are days of the evaluation year: a dossier cannot be due before the period it reports on ends.
+        if (out.deadline < out.window.to)
+            r.fail("bad_rule", p + "/deadline",
+                   "the deadline " + out.deadline + " falls before the window ends (" + out.window.to + ")");
         out.deadline_source = optional_text(s, "deadline_source", p);
+        out.deadline_assumption = optional_text(s, "deadline_assumption", p);
         if (auto it = s.find("title"); it != s.end()) out.title = read_title(*it, p + "/title");
         if (auto it = s.find("classification"); it != s.end())
             out.classification = read_classification(*it, p + "/classification", out.title.has_value());
@@ -174,7 +180,7 @@ private:
         if (out.criteria.size() > max_criteria)
             r.fail("bad_rule", p + "/criteria", "a classification has at most " + std::to_string(max_criteria) + " criteria");
         r.for_each(c, "levels", p, [&](const json& item, const std::string& lp) {
-            r.only_fields(item, {"id", "label", "min_points", "requires_title", "assumption"}, lp);
+            r.only_fields(item, {"id", "label", "min_points", "requires_title", "source", "assumption"}, lp);
             ClassLevel level;
             level.id = r.filled(item, "id", lp);
             level.label = r.filled(item, "label", lp);
@@ -182,6 +188,7 @@ private:
             level.requires_title = flag(item, "requires_title", lp);
             if (level.requires_title && !has_title)
                 r.fail("bad_rule", lp + "/requires_title", "the subject has no title rule to require");
+            level.source = optional_text(item, "source", lp);
             level.assumption = optional_text(item, "assumption", lp);
             if (level.min_points < 0) r.fail("bad_rule", lp + "/min_points", "a threshold cannot be negative");
             if (!out.levels.empty() && !(level.min_points < out.levels.back().min_points))

@@ -14,6 +14,7 @@ The work is done in C++; results come out as pandas DataFrames. Guide: docs/eval
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
@@ -58,6 +59,41 @@ DOSSIER_STATUSES = ("on_time", "late", "missing", "excluded")
 #: Where a duty stands on the day of a follow-up.
 DUTY_STATES = ("done", "done_late", "open", "overdue")
 
+# ---- Python data to the JSON formats ----------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """What json.dumps cannot take itself: NumPy scalars, and dates (as YYYY-MM-DD)."""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if hasattr(value, "item") and callable(value.item):
+        return value.item()
+    raise TypeError(f"{type(value).__name__} is not a JSON value")
+
+
+def _dumps(document: Mapping[str, Any], source: str, list_name: str | None = None) -> str:
+    """``document`` as JSON text; a value JSON cannot hold (NaN, infinity, an object) is an
+    :class:`antq.InvalidInputError` naming the item of ``list_name`` that holds it."""
+    from .errors import InvalidInputError
+
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, default=_plain)
+
+    try:
+        return dumps(document)
+    except (ValueError, TypeError) as error:
+        where = source
+        for i, item in enumerate(document.get(list_name, []) if list_name else []):
+            try:
+                dumps(item)
+            except (ValueError, TypeError):
+                where = f"{source}:/{list_name}/{i}"
+                break
+        raise InvalidInputError(f"bad_value: {where}: {error}", "bad_value", where) from None
+
+
 # ---- rules -------------------------------------------------------------------------------------------------
 
 
@@ -81,7 +117,7 @@ def load_rules(path: "str | os.PathLike[str]") -> EvaluationRules:
 def rules_from_dict(document: Mapping[str, Any], source: str = "<dict>") -> EvaluationRules:
     """A rule set from its JSON form as Python data, e.g. ``json.loads(default_rules_json())`` with a threshold
     changed."""
-    return EvaluationRules.loads(json.dumps(document, ensure_ascii=False), source)
+    return EvaluationRules.loads(_dumps(document, source), source)
 
 
 # ---- records -----------------------------------------------------------------------------------------------
@@ -95,9 +131,10 @@ def load_assessments(path: "str | os.PathLike[str]") -> Assessments:
 def assessments_from_records(year: int, records: Iterable[Mapping[str, Any]], source: str = "records") -> Assessments:
     """Records from Python data: each a dict with ``unit``, ``dossier_date`` and optionally ``criteria_met`` (a
     list of criterion ids), ``scores`` (criterion id -> points), ``proposed_level``, ``incidents`` (dicts with
-    ``criterion``, ``date``, ``note``). Errors name ``<source>:/records/<i>/<field>``."""
+    ``criterion``, ``date``, ``note``). Dates may be ``datetime.date`` or strings; NumPy numbers are accepted.
+    Errors name ``<source>:/records/<i>/<field>`` (NaN or infinity: ``bad_value`` at ``<source>:/records/<i>``)."""
     document = {"format": "antq.assessments", "version": 1, "year": year, "records": list(records)}
-    return Assessments.loads(json.dumps(document, ensure_ascii=False), source)
+    return Assessments.loads(_dumps(document, source, "records"), source)
 
 
 def example_assessments(
@@ -138,7 +175,10 @@ class Evaluation:
 
     @property
     def rules(self) -> EvaluationRules:
-        return self._core.rules
+        if "rules" not in self.__dict__:
+            self.__dict__["rules"] = self._core.rules  # a copy out of the core: made once
+        rules: EvaluationRules = self.__dict__["rules"]
+        return rules
 
     @property
     def year(self) -> int:
@@ -258,7 +298,7 @@ def progress_from_records(directive: str, reports: Iterable[Mapping[str, Any]], 
     """Reports from Python data: dicts with ``unit``, ``clause``, ``status`` (not_started / in_progress / done),
     ``date`` and optionally ``evidence``, about the directive with id ``directive``."""
     document = {"format": "antq.progress", "version": 1, "directive": directive, "reports": list(reports)}
-    return ProgressReports.loads(json.dumps(document, ensure_ascii=False), source)
+    return ProgressReports.loads(_dumps(document, source, "reports"), source)
 
 
 def example_progress(table: "Responsibilities", as_of: str, seed: int = 2024, undated_due: str | None = None) -> ProgressReports:

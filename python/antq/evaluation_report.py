@@ -352,6 +352,10 @@ Files: <a href="assessments.json">assessments.json</a>, <a href="progress.json">
     def _assumptions(self) -> str:
         rows: list[Sequence[str]] = []
         for s in self.rules.subjects:
+            if s.window.assumed:
+                rows.append([s.label, f"window {s.window.from_}–{s.window.to}", s.window.assumption])
+            if s.deadline_assumption:
+                rows.append([s.label, f"deadline {s.deadline}", s.deadline_assumption])
             for c in s.title.criteria if s.title else []:
                 if c.assumed:
                     rows.append([s.label, f"title criterion {c.id}", c.assumption])

@@ -346,3 +346,39 @@ def test_bad_progress_reports_name_their_place():
         run({"unit": "30.pc", "clause": "1", "status": "finished", "date": "2024-05-01"})
     with pytest.raises(antq.InvalidInputError, match="wrong_directive"):
         ev.follow_up(table, ev.progress_from_records("other", []), "2024-12-31")
+
+
+def test_records_from_python_data_with_numpy_dates_and_bad_values(small):
+    import datetime
+
+    import numpy as np
+
+    rules = ev.default_rules()
+    records = small_records(rules)
+    records[0]["dossier_date"] = datetime.date(2024, 11, 20)
+    records[2]["scores"] = {k: np.float64(v) for k, v in records[2]["scores"].items()}
+    records[4]["dossier_date"] = pd.Timestamp("2024-12-15")
+    e = ev.evaluate(small, ev.assessments_from_records(2024, records))
+    r = e.results.set_index("unit")
+    assert r.loc["10945-v1", "dossier"] == "on_time" and r.loc["10945", "level"] == "xuat_sac"
+    records[3]["scores"]["models"] = float("nan")
+    with pytest.raises(antq.InvalidInputError) as caught:
+        ev.assessments_from_records(2024, records)
+    assert caught.value.tag == "bad_value" and caught.value.where == "records:/records/3"
+    records[3]["scores"]["models"] = object()
+    with pytest.raises(antq.InvalidInputError, match="records:/records/3"):
+        ev.assessments_from_records(2024, records)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('{"format": "antq.assessments", "version": 1, "year": 2024, "records": [], "records": []}', "y.json:/records"),
+        ('{"format": "antq.assessments", "version": 1, "year": 2024, "records": [{"unit": "1", "dossier_date": "2024-11-01", '
+         '"scores": {"a": 999, "a": 1}}]}', "y.json:/records/0/scores/a"),
+    ],
+)
+def test_a_member_named_twice_is_refused(text, where):
+    with pytest.raises(antq.InvalidInputError) as caught:
+        ev.Assessments.loads(text, "y.json")
+    assert caught.value.tag == "duplicate_key" and caught.value.where == where

@@ -63,6 +63,7 @@ struct ClassLevel {
     std::string label;  ///< e.g. "Xuất sắc"
     double min_points = 0.0;
     bool requires_title = false;
+    std::string source;
     std::string assumption;
     bool assumed() const noexcept { return !assumption.empty(); }
     friend bool operator==(const ClassLevel&, const ClassLevel&) = default;
@@ -100,6 +101,8 @@ struct YearWindow {
     std::string from;  ///< "MM-DD"
     std::string to;    ///< "MM-DD"
     std::string source;
+    std::string assumption;  ///< why the window is assumed; empty when sourced
+    bool assumed() const noexcept { return !assumption.empty(); }
     /** The first day for `year`, "YYYY-MM-DD". */
     std::string first_day(int year) const;
     /** The last day for `year`, "YYYY-MM-DD". */
@@ -116,6 +119,7 @@ struct Subject {
     YearWindow window;
     std::string deadline;  ///< "MM-DD" in the evaluation year: a dossier dated on it is on time
     std::string deadline_source;
+    std::string deadline_assumption;  ///< why the deadline (or reading it) is assumed; empty when sourced
     std::optional<TitleRule> title;
     std::optional<ClassificationRule> classification;
     /** The deadline for `year`, "YYYY-MM-DD". */
@@ -179,7 +183,7 @@ struct EvaluationRules {
  *         "unknown_field", "empty_value", "unsupported_version", "bad_rule" (wrong format name, a date that is not
  *         MM-DD or is 02-29, no title nor classification, levels not falling or not ending at 0,
  *         points not positive, a share outside [0, 1], requires_title without a title rule, a last head grade
- *         with conditions, more than max_criteria criteria or max_class_levels levels), "duplicate_id" (subject, criterion, level or grade), "unknown_criterion" (a share
+ *         with conditions, more than max_criteria criteria or max_class_levels levels, a deadline before the window ends), "duplicate_id" (subject, criterion, level or grade), "unknown_criterion" (a share
  *         naming an unknown subject or one without a title rule), "unknown_level", "unknown_grade",
  *         "unknown_kind", "cyclic_rule" (share criteria naming each other); the selectors' own errors.
  *         where() is the source and a JSON pointer, e.g. "rules.json:/subjects/1/classification/levels/2/min_points".

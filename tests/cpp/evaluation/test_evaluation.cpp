@@ -194,6 +194,10 @@ TEST_CASE("the default rule set loads, equals its data file and marks its assump
     CHECK(r.subjects[2].classification->criteria[0].max_points == 3);  // QĐ 510 Art. 7 item 1, sourced
     CHECK_FALSE(r.subjects[2].classification->criteria[0].assumed());
     CHECK(load_evaluation_rules(std::string(ANTQ_TEST_DATA_DIR) + "/rules/evaluation_hai_duong_2024.json") == r);
+    // The district window and reading "before 20/11" as "by 20/11" are assumptions, and marked so.
+    CHECK(r.subjects[5].window.assumed());
+    CHECK_FALSE(r.subjects[0].window.assumed());
+    for (const Subject& s : r.subjects) CHECK_FALSE(s.deadline_assumption.empty());
 }
 
 TEST_CASE("every plain title criterion of every subject fails the title when it is not met") {
@@ -542,6 +546,8 @@ TEST_CASE("bad rule files name their place") {
                      })(),
                      InvalidInput, "cyclic_rule", "depend on themselves");
     ANTQ_CHECK_ERROR(bad([](json& d) { d["version"] = 2; })(), InvalidInput, "unsupported_version", "/version");
+    ANTQ_CHECK_ERROR(bad([](json& d) { subject_json(d, "residential_area")["deadline"] = "10-15"; })(), InvalidInput, "bad_rule",
+                     "falls before the window ends (10-31)");
     ANTQ_CHECK_ERROR(parse_evaluation_rules("{\"format\": ", "cut.json"), InvalidInput, "malformed_json", "cut.json:line 1");
 }
 

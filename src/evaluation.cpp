@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include <antq/errors.hpp>
+#include <antq/model/text.hpp>
 #include <antq/model/unit_kind.hpp>
 
 #include "dates.hpp"
@@ -110,6 +111,16 @@ private:
         return e;
     }
 
+    // A subject's selector on the graph; its errors (a `within` naming no unit) say which subject and selector.
+    std::vector<UnitIndex> select(const Selector& selector, std::size_t s, const std::string& field,
+                                  const std::vector<UnitIndex>* among = nullptr) const {
+        try {
+            return among ? selector.select(g, *among) : selector.select(g);
+        } catch (const Error&) {
+            rethrow_at("subject '" + subjects[s].id + "' " + field);
+        }
+    }
+
     // Which subject picks each unit, and which are excluded.
     void pick_units() {
         const std::size_t capacity = g.unit_capacity();
@@ -117,7 +128,7 @@ private:
         std::vector<std::uint32_t> exclusion_of(capacity, 0);
         std::size_t total = 0;
         for (std::size_t s = 0; s < subjects.size(); ++s) {
-            const std::vector<UnitIndex> picked = subjects[s].units.select(g);
+            const std::vector<UnitIndex> picked = select(subjects[s].units, s, "units");
             total += picked.size();
             for (UnitIndex u : picked) {
                 if (is_post(g.kinds()[u.value]))
@@ -131,7 +142,8 @@ private:
                 subject_of[u.value] = std::uint32_t(s + 1);
             }
             for (std::size_t e = subjects[s].exclusions.size(); e-- > 0;)  // the first matching exclusion wins
-                for (UnitIndex u : subjects[s].exclusions[e].units.select(g, picked)) exclusion_of[u.value] = std::uint32_t(e + 1);
+                for (UnitIndex u : select(subjects[s].exclusions[e].units, s, "exclusions/" + std::to_string(e), &picked))
+                    exclusion_of[u.value] = std::uint32_t(e + 1);
         }
         out.m_results.reserve(total);
         out.m_result_of.assign(capacity, 0);
@@ -222,6 +234,16 @@ private:
         for (std::size_t i = 0; i < a.records.size(); ++i) read_record(i, units[i]);
     }
 
+    // Ids are compared byte for byte: an id typed in another Unicode form looks the same and is not found.
+    std::string nfc_hint(const std::string& id) const {
+        try {
+            const std::string nfc = to_nfc(id, "");
+            if (nfc != id && g.find(nfc)) return " (a unit has this id in NFC form: write ids in Unicode NFC)";
+        } catch (const Error&) {
+        }
+        return "";
+    }
+
     [[noreturn]] void fail(const std::string& tag, std::size_t i, const std::string& field, const std::string& what) const {
         throw InvalidInput(tag, a.place_of(i) + field, what);
     }
@@ -230,7 +252,7 @@ private:
 
     void read_record(std::size_t i, std::optional<UnitIndex> u) {
         const AssessmentRecord& rec = a.records[i];
-        if (!u) throw NotFound("unknown_unit", a.place_of(i) + "/unit", "no unit '" + rec.unit + "' in the graph");
+        if (!u) throw NotFound("unknown_unit", a.place_of(i) + "/unit", "no unit '" + rec.unit + "' in the graph" + nfc_hint(rec.unit));
         if (out.m_result_of[u->value] == 0)
             fail("not_evaluated", i, "/unit",
                  "'" + rec.unit + "' (" + std::string(to_string(g.unit(*u).kind)) + ") is picked by no subject of the rules");

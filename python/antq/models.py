@@ -201,9 +201,9 @@ _EXAMPLE_TYPES = (
 
 def example_registry(graph: OrgGraph, year: int = 2024, seed: int = 2024) -> ModelRegistry:
     """A clearly synthetic year of self-managed models for ``graph``: two to four models built in communes of each
-    district in the first quarter, most replicated to a few other communes of their district mid-year, about one
-    in eight found formal at the autumn review and half of those eliminated in December. Seeded: the same graph
-    and seed give the same registry."""
+    district (of each province, in the two-tier structure) in the first quarter, most replicated to a few other
+    communes of the same district mid-year, about one in eight found formal at the autumn review and half of those
+    eliminated in December. Seeded: the same graph and seed give the same registry."""
     import random
 
     rng = random.Random(seed)
@@ -211,13 +211,13 @@ def example_registry(graph: OrgGraph, year: int = 2024, seed: int = 2024) -> Mod
     units, ties = graph.to_pandas()
     contains = ties[ties["kind"] == "contains"]
     kinds = units.set_index("id")["kind"]
-    communes_of: dict[str, list[str]] = {}
+    communes_of: dict[str, list[str]] = {}  # by the territory containing them
     for source, target in zip(contains["source"], contains["target"]):
-        if kinds[source] == "district" and kinds[target] == "commune":
+        if kinds[target] == "commune":
             communes_of.setdefault(source, []).append(target)
     number = 0
-    for district in sorted(communes_of):
-        communes = communes_of[district]
+    for container in sorted(communes_of):
+        communes = communes_of[container]
         for _ in range(rng.randint(2, 4)):
             number += 1
             origin = rng.choice(communes)

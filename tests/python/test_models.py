@@ -374,3 +374,18 @@ def test_docs_json_example_loads(hai_duong: antq.OrgGraph) -> None:
     assert r.get("keng")["status"] == "dissolved"
     assert r.counts()["by_status"]["dissolved"] == tally(1, 2, 2)
     assert ModelRegistry.loads(r.dumps(), hai_duong) == r
+
+
+def test_example_registry_on_a_two_tier_graph():
+    import json as _json
+
+    units = [{"id": "01", "name": "Hà Nội", "kind": "province"}]
+    ties = []
+    for k in range(1, 6):
+        units.append({"id": f"0000{k}", "name": f"Phường {k}", "kind": "commune"})
+        ties.append({"source": "01", "target": f"0000{k}", "kind": "contains"})
+    graph = antq.loads(_json.dumps({"format": "antq.orggraph", "version": 1, "name": "two-tier", "units": units, "ties": ties}))
+    registry = antq.models.example_registry(graph, seed=3)
+    assert len(registry) >= 2
+    assert all(point.startswith("0000") for model in registry.ids() for point in registry.get(model)["points"])
+    assert registry == antq.models.example_registry(graph, seed=3)

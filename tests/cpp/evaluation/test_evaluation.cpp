@@ -675,3 +675,18 @@ TEST_CASE("years and dates outside what the cycle reads are refused, not formatt
     ANTQ_CHECK_ERROR(example_assessments(g, rules(), 10000, 1), InvalidInput, "bad_year", "not 10000");
     ANTQ_CHECK_ERROR(rules().subjects[0].window.first_day(-1), InvalidInput, "bad_year", "four digits");
 }
+
+TEST_CASE("a subject's selector naming a unit the graph lacks names the subject") {
+    const OrgGraph g = evaluated_province();
+    const EvaluationRules elsewhere = rules_with([](json& doc) { subject_json(doc, "school")["units"] = {{"within", "999"}}; });
+    ANTQ_CHECK_ERROR(evaluate(g, elsewhere, Assessments{2024, {}, {}}), NotFound, "unknown_unit", "subject 'school' units");
+}
+
+TEST_CASE("a record naming a unit in another Unicode form gets a hint") {
+    OrgGraph g = evaluated_province();
+    g.add_unit(test::territory("10945-Đông", "Thôn Đông", UnitKind::village));
+    g.add_tie("10945", "10945-Đông", TieKind::contains);
+    Assessments a = all_perfect(g);
+    record_of(a, "10945-Đông").unit = "10945-Đo\xcc\x82ng";  // "ô" as o + combining circumflex (NFD)
+    ANTQ_CHECK_ERROR(evaluate(g, rules(), a), NotFound, "unknown_unit", "write ids in Unicode NFC");
+}

@@ -4,12 +4,13 @@
 // python/antq/_frames.py turns into a pandas.Categorical or plain strings), numbers as NumPy arrays, and
 // unique strings as lists. A table of 100,000 rows then costs a few thousand Python objects, not millions.
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <functional>
 #include <vector>
 
 #include <pybind11/numpy.h>
@@ -21,18 +22,56 @@ namespace antq::python {
 
 namespace py = pybind11;
 
+/**
+ * Text -> dense code (0, 1, 2, ... in order of first sight), by open addressing over (hash, code) slots: no
+ * allocation per entry, unlike a node-based map. The texts themselves live with the caller (`known`).
+ */
+class TextCodes {
+public:
+    /** The code of `text`; a new text gets the next code and is handed to `add`, which must append it to `known`. */
+    template <class Add>
+    std::int32_t code(std::string_view text, const std::vector<std::string_view>& known, Add&& add) {
+        if ((known.size() + 1) * 2 > m_slots.size()) grow(known);
+        const std::uint32_t h = static_cast<std::uint32_t>(std::hash<std::string_view>{}(text));
+        for (std::size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
+            Slot& slot = m_slots[i];
+            if (slot.code < 0) {
+                slot = {h, static_cast<std::int32_t>(known.size())};
+                add(text);
+                return slot.code;
+            }
+            if (slot.hash == h && known[static_cast<std::size_t>(slot.code)] == text) return slot.code;
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint32_t hash;
+        std::int32_t code;
+    };
+    void grow(const std::vector<std::string_view>& known) {
+        std::vector<Slot> slots(std::max<std::size_t>(16, m_slots.size() * 2), Slot{0, -1});
+        for (std::size_t c = 0; c < known.size(); ++c) {
+            const std::uint32_t h = static_cast<std::uint32_t>(std::hash<std::string_view>{}(known[c]));
+            std::size_t i = h & (slots.size() - 1);
+            while (slots[i].code >= 0) i = (i + 1) & (slots.size() - 1);
+            slots[i] = {h, static_cast<std::int32_t>(c)};
+        }
+        m_slots.swap(slots);
+    }
+    std::vector<Slot> m_slots;
+};
+
 /** A categorical column of strings: codes, -1 for a missing value. */
 class CodedColumn {
 public:
     explicit CodedColumn(std::size_t rows) : m_codes(static_cast<py::ssize_t>(rows)), m_data(m_codes.mutable_data()) {}
 
     void set(std::size_t row, std::string_view value) {
-        auto it = m_index.find(value);
-        if (it == m_index.end()) {
-            m_categories.emplace_back(value);  // a deque: the key below keeps pointing at it
-            it = m_index.emplace(m_categories.back(), static_cast<std::int32_t>(m_categories.size() - 1)).first;
-        }
-        m_data[row] = it->second;
+        m_data[row] = m_codes_of.code(value, m_views, [this](std::string_view text) {
+            m_texts.emplace_back(text);  // a deque: the view below keeps pointing at it
+            m_views.push_back(m_texts.back());
+        });
     }
     void set(std::size_t row, const std::string& value) { set(row, std::string_view(value)); }
     void set(std::size_t row, const char* value) { set(row, std::string_view(value)); }
@@ -49,14 +88,15 @@ public:
 private:
     py::list categories() const {
         py::list out;
-        for (const std::string& c : m_categories) out.append(py::str(c));
+        for (std::string_view c : m_views) out.append(py::str(c.data(), c.size()));
         return out;
     }
 
     py::array_t<std::int32_t> m_codes;
     std::int32_t* m_data;
-    std::deque<std::string> m_categories;
-    std::unordered_map<std::string_view, std::int32_t> m_index;
+    std::deque<std::string> m_texts;
+    std::vector<std::string_view> m_views;  // the categories, in code order
+    TextCodes m_codes_of;
 };
 
 /**
@@ -78,10 +118,12 @@ public:
         std::int32_t& code = m_code[unit->value];
         if (code < 0) {
             const Unit& u = m_graph.unit(*unit);
-            const std::string_view text = m_field == Field::id ? std::string_view(u.id) : std::string_view(u.name);
-            auto [it, fresh] = m_by_text.try_emplace(text, static_cast<std::int32_t>(m_categories.size()));
-            if (fresh) m_categories.push_back(text);
-            code = it->second;
+            if (m_field == Field::id) {  // ids are unique: no lookup needed
+                code = static_cast<std::int32_t>(m_categories.size());
+                m_categories.push_back(u.id);
+            } else {
+                code = m_codes_of.code(u.name, m_categories, [this](std::string_view text) { m_categories.push_back(text); });
+            }
         }
         m_data[row] = code;
     }
@@ -97,8 +139,8 @@ private:
     py::array_t<std::int32_t> m_codes;
     std::int32_t* m_data;
     std::vector<std::int32_t> m_code;  // unit index -> code, -1 before first use
-    std::unordered_map<std::string_view, std::int32_t> m_by_text;  // views into the graph's units
-    std::vector<std::string_view> m_categories;
+    std::vector<std::string_view> m_categories;  // views into the graph's units, in code order
+    TextCodes m_codes_of;                        // names -> code (ids need none: they are unique)
 };
 
 /** A NumPy column of numbers. */

@@ -373,12 +373,12 @@ private:
         count(s);
     }
 
+    // Whether enough of share.subject's units inside u's territory hold the title (none eligible: met).
     bool share_met(UnitIndex u, const ShareCondition& share) {
-        const std::uint32_t territory_index = is_territory(g.kinds()[u.value]) ? u.value : served[u.value];
-        if (territory_index == none) return true;
-        const std::optional<UnitIndex> territory = UnitIndex{territory_index};
+        const std::uint32_t territory = is_territory(g.kinds()[u.value]) ? u.value : served[u.value];
+        if (territory == none) return true;
         const std::size_t target = *out.m_rules.subject_index(share.subject);
-        const std::uint32_t slot = roll_up_slot[std::size_t(territory->value) * subjects.size() + target];
+        const std::uint32_t slot = roll_up_slot[std::size_t(territory) * subjects.size() + target];
         const double have = slot == 0 ? 1.0 : out.m_roll_ups[slot - 1].title_share();
         return have + 1e-12 >= share.min_share;
     }

@@ -85,7 +85,8 @@ struct Duty {
     DutyState state = DutyState::open;
     /** The unit's latest report on the clause (up to the day), if any: index into the reports. */
     std::optional<std::size_t> latest;
-    /** The date of its first "done" report, if any. */
+    /** The day it was done: its first "done" report after its last other report (a clause reopened and done
+     *  again counts from the last completion); empty unless the latest report is "done". */
     std::string done_on;
 };
 

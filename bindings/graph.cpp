@@ -8,6 +8,7 @@
 #include <pybind11/stl.h>
 
 #include <antq/errors.hpp>
+#include <antq/graph/detail/levels.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/graph/selector.hpp>
 #include <antq/io/json.hpp>
@@ -181,16 +182,10 @@ GraphPtr from_columns(const std::string& name, const py::list& id_column, const 
         if (auto [at, fresh] = row.emplace(units[i].id, i); !fresh)
             throw InvalidInput("duplicate_id", "units row " + std::to_string(i),
                                "unit id '" + units[i].id + "' is already used in units row " + std::to_string(at->second));
-    for (TieKind derive_along : {TieKind::serves, TieKind::heads})
-        for (const TieSpec& s : specs) {
-            if (s.kind != derive_along) continue;
-            auto src = row.find(s.source), dst = row.find(s.target);
-            if (src == row.end() || dst == row.end()) continue;  // reported as dangling below
-            if (!level_given[src->second] && level_given[dst->second]) {
-                units[src->second].level = units[dst->second].level;
-                level_given[src->second] = true;
-            }
-        }
+    detail::derive_levels(units, level_given, specs, [&](const std::string& id) -> std::optional<std::size_t> {
+        auto at = row.find(id);
+        return at == row.end() ? std::nullopt : std::optional<std::size_t>(at->second);  // dangling: reported below
+    });
     for (std::size_t i = 0; i < n; ++i) {
         if (!level_given[i])
             throw InvalidInput("missing_field", "units row " + std::to_string(i),

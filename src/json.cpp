@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <antq/errors.hpp>
+#include <antq/graph/detail/levels.hpp>
 #include <antq/io/json.hpp>
 #include <antq/model/text.hpp>
 #include <antq/version.hpp>
@@ -185,19 +186,9 @@ OrgGraph parse_graph(std::string_view text, std::string_view source_view, const 
         specs.push_back(std::move(spec));
     }
 
-    // Levels left out on bodies come from the territory served; on posts, from the body headed.
-    auto derive = [&](TieKind kind) {
-        for (const TieSpec& s : specs) {
-            if (s.kind != kind) continue;
-            const std::size_t src = position.at(s.source), dst = position.at(s.target);
-            if (!level_given[src] && level_given[dst]) {
-                read_units[src].level = read_units[dst].level;
-                level_given[src] = true;
-            }
-        }
-    };
-    derive(TieKind::serves);
-    derive(TieKind::heads);
+    detail::derive_levels(read_units, level_given, specs, [&](const std::string& id) -> std::optional<std::size_t> {
+        return position.at(id);  // every tie was checked against `position` above
+    });
     for (std::size_t i = 0; i < read_units.size(); ++i)
         if (!level_given[i])
             r.fail("missing_field", "/units/" + std::to_string(i),

@@ -35,13 +35,7 @@ public:
         if (!doc.is_object())
             r.fail("not_an_assessments_file", "", "expected an object, found " + type_name(doc));
         r.only_fields(doc, {"format", "version", "year", "records"}, "");
-        if (r.string(r.require(doc, "format", ""), "/format") != format_name)
-            r.fail("not_an_assessments_file", "/format", "expected \"" + std::string(format_name) + "\"");
-        const json& version = r.require(doc, "version", "");
-        if (!version.is_number_integer()) r.fail("wrong_type", "/version", "expected an integer, found " + type_name(version));
-        if (version.get<std::int64_t>() != format_version)
-            r.fail("unsupported_version", "/version",
-                   "this library reads version " + std::to_string(format_version) + ", not " + version.dump());
+        r.format_and_version(doc, format_name, format_version, "not_an_assessments_file");
         Assessments out;
         const json& year = r.require(doc, "year", "");
         if (!year.is_number_integer() || year.get<std::int64_t>() < 1900 || year.get<std::int64_t>() > 2200)

@@ -1,11 +1,13 @@
 #include <string_view>
 
+#include <antq/evaluation/rules.hpp>
 #include <antq/io/datasets.hpp>
 #include <antq/io/directive_json.hpp>
 #include <antq/io/json.hpp>
 
 // The dataset files are linked into the library as read-only bytes, so no path lookup can fail at run time.
-// CMake sets ANTQ_HAI_DUONG_2024_PATH and ANTQ_DIRECTIVE_2024_PATH to the data files' absolute paths.
+// CMake sets ANTQ_HAI_DUONG_2024_PATH, ANTQ_DIRECTIVE_2024_PATH and ANTQ_EVALUATION_RULES_PATH to the data
+// files' absolute paths.
 
 __asm__(".section .rodata\n"
         ".balign 16\n"
@@ -18,6 +20,11 @@ __asm__(".section .rodata\n"
         ".incbin \"" ANTQ_DIRECTIVE_2024_PATH "\"\n"
         "antq_directive_2024_end:\n"
         ".byte 0\n"
+        ".balign 16\n"
+        "antq_evaluation_rules_begin:\n"
+        ".incbin \"" ANTQ_EVALUATION_RULES_PATH "\"\n"
+        "antq_evaluation_rules_end:\n"
+        ".byte 0\n"
         ".previous\n");
 
 extern "C" {
@@ -25,6 +32,8 @@ extern const char antq_hai_duong_2024_begin[] __asm__("antq_hai_duong_2024_begin
 extern const char antq_hai_duong_2024_end[] __asm__("antq_hai_duong_2024_end");
 extern const char antq_directive_2024_begin[] __asm__("antq_directive_2024_begin");
 extern const char antq_directive_2024_end[] __asm__("antq_directive_2024_end");
+extern const char antq_evaluation_rules_begin[] __asm__("antq_evaluation_rules_begin");
+extern const char antq_evaluation_rules_end[] __asm__("antq_evaluation_rules_end");
 }
 
 namespace antq::datasets {
@@ -42,3 +51,12 @@ std::string_view directive_2024_json() noexcept {
 Directive directive_2024() { return parse_directive(directive_2024_json(), "directive_2024"); }
 
 }  // namespace antq::datasets
+
+namespace antq {
+
+std::string_view default_evaluation_rules_json() noexcept {
+    return {antq_evaluation_rules_begin,
+            static_cast<std::size_t>(antq_evaluation_rules_end - antq_evaluation_rules_begin)};
+}
+
+}  // namespace antq

@@ -35,13 +35,7 @@ public:
         r.only_fields(doc, {"format", "version", "id", "kind", "number", "date", "year", "title", "issuer", "signer",
                             "theme", "summary", "references", "events", "recipients", "tasks"},
                       "");
-        if (r.string(r.require(doc, "format", ""), "/format") != format_name)
-            r.fail("not_a_directive", "/format", "expected \"" + std::string(format_name) + "\"");
-        const json& version = r.require(doc, "version", "");
-        if (!version.is_number_integer()) r.fail("wrong_type", "/version", "expected an integer, found " + type_name(version));
-        if (version.get<std::int64_t>() != format_version)
-            r.fail("unsupported_version", "/version",
-                   "this library reads version " + std::to_string(format_version) + ", not " + version.dump());
+        r.format_and_version(doc, format_name, format_version, "not_a_directive");
         Directive d;
         d.id = r.filled(doc, "id", "");
         d.kind = r.filled(doc, "kind", "");

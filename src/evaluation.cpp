@@ -468,9 +468,10 @@ private:
 
     // Per subject, the index of level `id` (rules checked every classified subject has it).
     std::vector<std::uint32_t> level_positions(const std::string& id) const {
-        std::vector<std::uint32_t> out;
-        for (const Subject& s : subjects) out.push_back(s.classification ? std::uint32_t(*s.classification->level_index(id)) : 0);
-        return out;
+        std::vector<std::uint32_t> positions;
+        for (const Subject& s : subjects)
+            positions.push_back(s.classification ? std::uint32_t(*s.classification->level_index(id)) : 0);
+        return positions;
     }
 
     bool holds_title(const UnitResult& r) const {

@@ -14,20 +14,6 @@
 #include "numbers.hpp"
 #include "json_reader.hpp"
 
-// CMake sets ANTQ_EVALUATION_RULES_PATH to data/rules/evaluation_hai_duong_2024.json, linked in as bytes.
-__asm__(".section .rodata\n"
-        ".balign 16\n"
-        "antq_evaluation_rules_begin:\n"
-        ".incbin \"" ANTQ_EVALUATION_RULES_PATH "\"\n"
-        "antq_evaluation_rules_end:\n"
-        ".byte 0\n"
-        ".previous\n");
-
-extern "C" {
-extern const char antq_evaluation_rules_begin[] __asm__("antq_evaluation_rules_begin");
-extern const char antq_evaluation_rules_end[] __asm__("antq_evaluation_rules_end");
-}
-
 namespace antq {
 
 namespace {
@@ -65,13 +51,7 @@ public:
     EvaluationRules read(const json& doc) const {
         r.expect_object(doc, "");
         r.only_fields(doc, {"format", "version", "id", "title", "source", "subjects", "heads", "commendation"}, "");
-        if (r.string(r.require(doc, "format", ""), "/format") != format_name)
-            r.fail("bad_rule", "/format", "expected \"" + std::string(format_name) + "\"");
-        const json& version = r.require(doc, "version", "");
-        if (!version.is_number_integer()) r.fail("wrong_type", "/version", "expected an integer, found " + type_name(version));
-        if (version.get<std::int64_t>() != format_version)
-            r.fail("unsupported_version", "/version",
-                   "this library reads version " + std::to_string(format_version) + ", not " + version.dump());
+        r.format_and_version(doc, format_name, format_version, "bad_rule");
         EvaluationRules rules;
         rules.id = r.filled(doc, "id", "");
         rules.title = r.filled(doc, "title", "");
@@ -79,8 +59,7 @@ public:
         std::vector<std::string> pointers;
         r.for_each(doc, "subjects", "", [&](const json& s, const std::string& p) {
             Subject subject = read_subject(s, p);
-            for (const Subject& other : rules.subjects)
-                if (other.id == subject.id) r.fail("duplicate_id", p + "/id", "subject '" + subject.id + "' appears twice");
+            unique_id(rules.subjects, subject.id, "subject", p);
             rules.subjects.push_back(std::move(subject));
             pointers.push_back(p);
         });
@@ -148,8 +127,7 @@ private:
                 if (crit.share->min_share < 0 || crit.share->min_share > 1)
                     r.fail("bad_rule", sp + "/min_share", "a share lies between 0 and 1, not " + it->at("min_share").dump());
             }
-            for (const auto& other : out.criteria)
-                if (other.id == crit.id) r.fail("duplicate_id", cp + "/id", "criterion '" + crit.id + "' appears twice");
+            unique_id(out.criteria, crit.id, "criterion", cp);
             out.criteria.push_back(std::move(crit));
         });
         if (out.criteria.empty()) r.fail("bad_rule", p + "/criteria", "a title needs at least one criterion");
@@ -172,8 +150,7 @@ private:
             if (!(crit.max_points > 0)) r.fail("bad_rule", cp + "/max_points", "points must be positive");
             crit.source = optional_text(item, "source", cp);
             crit.assumption = optional_text(item, "assumption", cp);
-            for (const auto& other : out.criteria)
-                if (other.id == crit.id) r.fail("duplicate_id", cp + "/id", "criterion '" + crit.id + "' appears twice");
+            unique_id(out.criteria, crit.id, "criterion", cp);
             out.criteria.push_back(std::move(crit));
         });
         if (out.criteria.empty()) r.fail("bad_rule", p + "/criteria", "a classification needs at least one criterion");
@@ -195,8 +172,7 @@ private:
                 r.fail("bad_rule", lp + "/min_points",
                        "levels run from the highest down: this threshold must be below the previous one (" +
                            detail::number_text(out.levels.back().min_points) + ")");
-            for (const auto& other : out.levels)
-                if (other.id == level.id) r.fail("duplicate_id", lp + "/id", "level '" + level.id + "' appears twice");
+            unique_id(out.levels, level.id, "level", lp);
             out.levels.push_back(std::move(level));
         });
         if (out.levels.empty()) r.fail("bad_rule", p + "/levels", "a classification needs at least one level");
@@ -292,8 +268,7 @@ private:
             }
             grade.requires_title = flag(g, "requires_title", gp);
             grade.on_time = flag(g, "on_time", gp);
-            for (const auto& other : out.grades)
-                if (other.id == grade.id) r.fail("duplicate_id", gp + "/id", "grade '" + grade.id + "' appears twice");
+            unique_id(out.grades, grade.id, "grade", gp);
             out.grades.push_back(std::move(grade));
         });
         if (out.grades.empty()) r.fail("bad_rule", p + "/grades", "heads need at least one grade");
@@ -319,6 +294,13 @@ private:
         for (const auto& g : rules.heads.grades) known = known || g.id == out.head_grade;
         if (!known) r.fail("unknown_grade", p + "/head_grade", "no head grade '" + out.head_grade + "'");
         return out;
+    }
+
+    // Ids name subjects, criteria, levels and grades in errors and in other rules: each once in its list.
+    template <class Items>
+    void unique_id(const Items& items, const std::string& id, const char* what, const std::string& p) const {
+        for (const auto& other : items)
+            if (other.id == id) r.fail("duplicate_id", p + "/id", std::string(what) + " '" + id + "' appears twice");
     }
 
     Selector selector(const json& j, const std::string& p) const {
@@ -386,10 +368,6 @@ EvaluationRules load_evaluation_rules(const std::filesystem::path& path) {
     return parse_evaluation_rules(detail::read_file(path), path.string());
 }
 
-std::string_view default_evaluation_rules_json() noexcept {
-    return {antq_evaluation_rules_begin,
-            static_cast<std::size_t>(antq_evaluation_rules_end - antq_evaluation_rules_begin)};
-}
 
 EvaluationRules default_evaluation_rules() {
     return parse_evaluation_rules(default_evaluation_rules_json(), "evaluation_hai_duong_2024");

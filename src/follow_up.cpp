@@ -38,13 +38,7 @@ public:
     ProgressReports read(const json& doc) const {
         if (!doc.is_object()) r.fail("not_a_progress_file", "", "expected an object, found " + type_name(doc));
         r.only_fields(doc, {"format", "version", "directive", "reports"}, "");
-        if (r.string(r.require(doc, "format", ""), "/format") != format_name)
-            r.fail("not_a_progress_file", "/format", "expected \"" + std::string(format_name) + "\"");
-        const json& version = r.require(doc, "version", "");
-        if (!version.is_number_integer()) r.fail("wrong_type", "/version", "expected an integer, found " + type_name(version));
-        if (version.get<std::int64_t>() != format_version)
-            r.fail("unsupported_version", "/version",
-                   "this library reads version " + std::to_string(format_version) + ", not " + version.dump());
+        r.format_and_version(doc, format_name, format_version, "not_a_progress_file");
         ProgressReports out;
         out.directive = r.filled(doc, "directive", "");
         r.for_each(doc, "reports", "", [&](const json& item, const std::string& p) {
@@ -93,6 +87,16 @@ void check_directive_dates(const Directive& d) {
                 if (day && !day->empty() && !detail::iso_days(*day))
                     throw InvalidInput("bad_date", where, "'" + *day + "' is not a date written YYYY-MM-DD");
         }
+}
+
+// What both follow_up() and example_progress() start from: a current table, ISO days, a directive with ISO dates.
+const Directive& checked_directive(const OrgGraph& graph, const Responsibilities& table, std::string_view as_of,
+                                   std::string_view undated_due) {
+    table.check_current(graph);
+    check_day(as_of, "as_of", false);
+    check_day(undated_due, "undated_due", true);
+    check_directive_dates(table.directive());
+    return table.directive();
 }
 
 template <class Counts>
@@ -164,11 +168,7 @@ std::vector<std::size_t> FollowUp::overdue() const {
 
 FollowUp follow_up(const OrgGraph& graph, const Responsibilities& table, const ProgressReports& reports,
                    std::string_view as_of, std::string_view undated_due) {
-    table.check_current(graph);
-    check_day(as_of, "as_of", false);
-    check_day(undated_due, "undated_due", true);
-    const Directive& directive = table.directive();
-    check_directive_dates(directive);
+    const Directive& directive = checked_directive(graph, table, as_of, undated_due);
     if (reports.directive != directive.id)
         throw InvalidInput("wrong_directive", reports.source.empty() ? "reports" : reports.source + ":/directive",
                            "the reports are about '" + reports.directive + "', the table about '" + directive.id + "'");
@@ -293,11 +293,7 @@ FollowUp follow_up(const OrgGraph& graph, const Responsibilities& table, const P
 
 ProgressReports example_progress(const OrgGraph& graph, const Responsibilities& table, std::string_view as_of,
                                  std::uint64_t seed, std::string_view undated_due) {
-    table.check_current(graph);
-    check_day(as_of, "as_of", false);
-    check_day(undated_due, "undated_due", true);
-    const Directive& directive = table.directive();
-    check_directive_dates(directive);
+    const Directive& directive = checked_directive(graph, table, as_of, undated_due);
     const std::int64_t today = *detail::iso_days(as_of);
     const std::int64_t year_start = *detail::iso_days(std::to_string(directive.year) + "-01-01");
     if (today < year_start)

@@ -53,11 +53,7 @@ public:
     TeamSizingRule read(const json& doc) const {
         r.expect_object(doc, "");
         r.only_fields(doc, {"format", "version", "id", "title", "source", "in_force", "bands"}, "");
-        if (r.string(r.require(doc, "format", ""), "/format") != format_name)
-            r.fail("bad_rule", "/format", "expected \"" + std::string(format_name) + "\"");
-        if (integer(r.require(doc, "version", ""), "/version") != format_version)
-            r.fail("unsupported_version", "/version",
-                   "this library reads version " + std::to_string(format_version) + ", not " + doc.at("version").dump());
+        r.format_and_version(doc, format_name, format_version, "bad_rule");
         TeamSizingRule rule;
         rule.id = text(doc, "id", "");
         rule.title = text(doc, "title", "");

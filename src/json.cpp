@@ -100,14 +100,7 @@ OrgGraph parse_graph(std::string_view text, std::string_view source_view, const 
 
     if (!doc.is_object()) r.fail("not_a_graph", "", "expected a graph object, found " + type_name(doc));
     r.only_fields(doc, {"format", "version", "name", "attributes", "units", "ties"}, "");
-    if (r.string(r.require(doc, "format", ""), "/format") != format_name)
-        r.fail("not_a_graph", "/format", "expected \"" + std::string(format_name) + "\"");
-    const json& version = r.require(doc, "version", "");
-    if (!version.is_number_integer())
-        r.fail("wrong_type", "/version", "expected an integer, found " + type_name(version));
-    if (version.get<std::int64_t>() != graph_format_version)
-        r.fail("unsupported_version", "/version",
-               "this library reads version " + std::to_string(graph_format_version) + ", not " + version.dump());
+    r.format_and_version(doc, format_name, graph_format_version, "not_a_graph");
 
     OrgGraph graph;
     if (auto it = doc.find("name"); it != doc.end()) {

@@ -102,6 +102,20 @@ public:
         }
     }
 
+    /**
+     * Checks a document's "format" (else `wrong_format_tag` at /format) and "version" (an integer, else
+     * "wrong_type"; this library's, else "unsupported_version").
+     */
+    void format_and_version(const json& doc, std::string_view format, int version, const std::string& wrong_format_tag) const {
+        if (string(require(doc, "format", ""), "/format") != format)
+            fail(wrong_format_tag, "/format", "expected \"" + std::string(format) + "\"");
+        const json& found = require(doc, "version", "");
+        if (!found.is_number_integer()) fail("wrong_type", "/version", "expected an integer, found " + type_name(found));
+        if (found.get<std::int64_t>() != version)
+            fail("unsupported_version", "/version",
+                 "this library reads version " + std::to_string(version) + ", not " + found.dump());
+    }
+
     /** The required string field `key` of `object`. */
     std::string text(const json& object, const char* key, const std::string& pointer) const {
         expect_object(object, pointer);

@@ -270,13 +270,7 @@ public:
     std::pair<std::string, std::vector<Model>> read(const json& doc) {
         if (!doc.is_object()) r.fail("not_a_models_file", "", "expected a models object, found " + type_name(doc));
         r.only_fields(doc, {"format", "version", "name", "models"}, "");
-        if (r.string(r.require(doc, "format", ""), "/format") != format_name)
-            r.fail("not_a_models_file", "/format", "expected \"" + std::string(format_name) + "\"");
-        const json& version = r.require(doc, "version", "");
-        if (!version.is_number_integer()) r.fail("wrong_type", "/version", "expected an integer, found " + type_name(version));
-        if (version.get<std::int64_t>() != format_version)
-            r.fail("unsupported_version", "/version",
-                   "this library reads version " + std::to_string(format_version) + ", not " + version.dump());
+        r.format_and_version(doc, format_name, format_version, "not_a_models_file");
         std::string name = doc.contains("name") ? nfc(r.string(doc.at("name"), "/name"), "/name") : std::string();
         std::vector<Model> models;
         std::unordered_set<std::string> ids;

@@ -11,7 +11,6 @@ See bench/README.md for what is measured and how NetworkX is made to do the same
 
 from __future__ import annotations
 
-import argparse
 import collections
 import datetime
 import json
@@ -404,19 +403,8 @@ def run(config: Config) -> Results:
 
 
 def main(argv: list[str]) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="small graph, 2 repeats (smoke test)")
-    parser.add_argument(
-        "--results", help="markdown file to write (default: bench/RESULTS.md for a full run, none for --quick)"
-    )
-    args = parser.parse_args(argv)
-    config = QUICK if args.quick else FULL
-    res = run(config)
-    print_report(res)
-    target = args.results or (None if args.quick else os.path.join(HERE, "RESULTS.md"))
-    if target:  # only this script's marked section: bench/national_scale.py owns another
-        measure.write_section(target, "directive_scale", markdown(res, argv))
-        print(f"wrote the directive_scale section of {target}")
+    measure.main(argv, doc=__doc__, section="directive_scale", quick_help="small graph, 2 repeats (smoke test)", configs=(QUICK, FULL), run=run,
+                 report=print_report, markdown=markdown)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ four DataFrames of ``antq.evaluation.assessment_tables``. See bench/README.md fo
 
 from __future__ import annotations
 
-import argparse
 import collections
 import copy
 import datetime
@@ -505,22 +504,8 @@ def run(config: Config) -> Results:
 
 
 def main(argv: list[str]) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="small graph, 2 repeats (smoke test)")
-    parser.add_argument(
-        "--results", help="markdown file to write (default: bench/RESULTS.md for a full run, none for --quick)"
-    )
-    parser.add_argument("--rss-child", metavar="TOOL", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    config = QUICK if args.quick else FULL
-    if args.rss_child:
-        return rss_child(args.rss_child, config)
-    res = run(config)
-    print_report(res)
-    target = args.results or (None if args.quick else os.path.join(HERE, "RESULTS.md"))
-    if target:  # only this script's marked section: the other benchmarks own theirs
-        measure.write_section(target, "evaluation_scale", markdown(res, argv))
-        print(f"wrote the evaluation_scale section of {target}")
+    measure.main(argv, doc=__doc__, section="evaluation_scale", quick_help="small graph, 2 repeats (smoke test)", configs=(QUICK, FULL), run=run,
+                 report=print_report, markdown=markdown, rss_child=rss_child)
 
 
 if __name__ == "__main__":

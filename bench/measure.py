@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
 import json
 import os
@@ -53,6 +54,32 @@ def write_section(path: str, name: str, markdown: str) -> None:
         text = (text.rstrip() + "\n\n" if text.strip() else "") + block + "\n"
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
+
+
+def main(argv: list[str], *, doc: str | None, section: str, quick_help: str, configs: tuple,
+         run: Callable, report: Callable, markdown: Callable, rss_child: Callable | None = None) -> None:
+    """A benchmark script's command line: ``--quick`` (configs[0], a smoke test that writes nothing unless
+    ``--results`` says where), ``--results PATH`` (default bench/RESULTS.md for a full run, configs[1]); writes
+    only the script's own marked ``section``. With ``rss_child``, the hidden ``--rss-child TOOL`` that the memory
+    measurements start in fresh processes."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help=quick_help)
+    parser.add_argument(
+        "--results", help="markdown file to write (default: bench/RESULTS.md for a full run, none for --quick)"
+    )
+    if rss_child:
+        parser.add_argument("--rss-child", metavar="TOOL", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    config = configs[0] if args.quick else configs[1]
+    if rss_child and args.rss_child:
+        rss_child(args.rss_child, config)
+        return
+    res = run(config)
+    report(res)
+    target = args.results or (None if args.quick else os.path.join(os.path.dirname(os.path.abspath(__file__)), "RESULTS.md"))
+    if target:  # only this script's marked section: the other benchmarks own theirs
+        write_section(target, section, markdown(res, argv))
+        print(f"wrote the {section} section of {target}")
 
 
 def vm_rss_bytes() -> int:

@@ -192,7 +192,8 @@ Files: <a href="assessments.json">assessments.json</a>, <a href="progress.json">
 
     def chart_subject(self) -> Subject | None:
         """The classified subject with the most units: the one charted by level."""
-        units = dict(zip(self.evaluation.summary()["subject"], self.evaluation.summary()["units"]))
+        summary = self.evaluation.summary()
+        units = dict(zip(summary["subject"], summary["units"]))
         best: Subject | None = None
         for subject in self.rules.subjects:
             if subject.classification and (best is None or units[subject.id] > units[best.id]):

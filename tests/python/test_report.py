@@ -199,3 +199,14 @@ def test_report_with_the_users_evaluation_files(tmp_path):
     )
     assert result.returncode == 0 and not (tmp_path / "out3" / "evaluation.html").exists()
     assert "Evaluation" not in result.stdout
+
+
+def test_report_refuses_records_for_another_year(tmp_path):
+    graph = antq.datasets.hai_duong_2024()
+    antq.evaluation.example_assessments(graph, year=2025, seed=1).save(tmp_path / "y2025.json")
+    result = subprocess.run(
+        [sys.executable, "-m", "antq", "report", "--assessments", str(tmp_path / "y2025.json"), "--out", str(tmp_path / "out")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 2
+    assert "wrong_year" in result.stderr and "the records are for 2025, the directive for 2024" in result.stderr

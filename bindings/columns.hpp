@@ -143,6 +143,16 @@ private:
     TextCodes m_codes_of;                        // names -> code (ids need none: they are unique)
 };
 
+/** `s`, or std::nullopt for the empty string C++ uses for "none" (an unknown date, no level). */
+inline std::optional<std::string_view> view_or_none(const std::string& s) {
+    return s.empty() ? std::nullopt : std::optional<std::string_view>(s);
+}
+
+/** `u`, or std::nullopt for the invalid index C++ uses for "none" (e.g. in territories_at()). */
+inline std::optional<UnitIndex> optional_unit(UnitIndex u) {
+    return u == UnitIndex{} ? std::nullopt : std::optional<UnitIndex>(u);
+}
+
 /** A NumPy column of numbers. */
 template <class T>
 class NumberColumn {

@@ -1,3 +1,5 @@
+// The directive area: directives as data, the compiled responsibility table, progress reports and the follow-up.
+
 #include <algorithm>
 #include <memory>
 #include <string>
@@ -7,17 +9,14 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
-#include <antq/analysis/accountability.hpp>
-#include <antq/analysis/coordination.hpp>
-#include <antq/analysis/load.hpp>
-#include <antq/analysis/oversight.hpp>
-#include <antq/analysis/reach.hpp>
+#include <antq/analysis/hierarchy.hpp>
 #include <antq/directive/compile.hpp>
+#include <antq/directive/follow_up.hpp>
+#include <antq/directive/progress.hpp>
 #include <antq/errors.hpp>
-#include <antq/io/datasets.hpp>
-#include <antq/io/directive_json.hpp>
 
-#include "compiled.hpp"
+#include "bound.hpp"
+#include "columns.hpp"
 #include "convert.hpp"
 #include "init.hpp"
 
@@ -27,29 +26,63 @@ namespace {
 
 py::object selector_or_none(const std::optional<Selector>& s) { return s ? py::cast(*s) : py::none(); }
 
-// The forwarding paths of a reach analysis, computed when asked for: a national graph has tens of
-// thousands of reached units, and most callers look at a few.
-struct ReachPaths {
-    ReachResult result;
-    GraphPtr graph;
-    std::uint64_t generation = 0;
-    std::vector<UnitIndex> keys;  // reached bound units, in index order
+// A follow-up together with the graph and the clauses of the directive it follows.
+struct FollowUpResult : Bound<FollowUp> {
+    ProgressReports reports;  // what Duty::latest indexes
+    std::vector<std::string> clauses;
 
-    const OrgGraph& current() const {
-        if (graph->generation() != generation)
-            throw StaleView("stale_result", "reach", "the graph changed after the analysis; run it again");
-        return *graph;
-    }
-    std::vector<std::string> path(const std::string& id) const {
-        const OrgGraph& g = current();
-        const auto u = g.find(id);
-        if (!u || !std::binary_search(keys.begin(), keys.end(), *u))
-            throw NotFound("unknown_unit", "'" + id + "'", "not a reached bound unit");
-        std::vector<std::string> out;
-        for (UnitIndex p : result.path_to(*u)) out.push_back(g.unit(p).id);
-        return out;
-    }
+    const FollowUp& follow_up() const noexcept { return result; }
+    const std::string& clause(std::uint32_t task) const { return clauses[task]; }
 };
+
+// The duties of a follow-up; the latest report's status and date come from the reports it was made from.
+py::dict duty_columns(const FollowUpResult& f) {
+    const OrgGraph& g = f.current();
+    const auto& duties = f.result.duties();
+    const std::size_t n = duties.size();
+    UnitColumn unit(g, n), name(g, n, UnitColumn::Field::name), district(g, n);
+    CodedColumn kind(n), level(n), clause(n), role(n), due(n), state(n), status(n), reported(n), done_on(n);
+    const std::vector<UnitIndex> district_of = territories_at(g, Level::district);
+    NumberColumn<std::int32_t> assignment(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Duty& x = duties[i];
+        const Unit& u = g.unit(x.unit);
+        unit.set(i, x.unit);
+        name.set(i, x.unit);
+        kind.set(i, to_string(u.kind));
+        level.set(i, to_string(u.level));
+        district.set(i, optional_unit(district_of[x.unit.value]));
+        clause.set(i, f.clause(x.task));
+        assignment.set(i, static_cast<std::int32_t>(x.assignment));
+        role.set(i, to_string(x.role));
+        due.set(i, view_or_none(x.due));
+        state.set(i, to_string(x.state));
+        done_on.set(i, view_or_none(x.done_on));
+        if (x.latest) {
+            const ProgressReport& p = f.reports.reports[*x.latest];
+            status.set(i, to_string(p.status));
+            reported.set(i, std::string_view(p.date));
+        } else {
+            status.set(i, std::nullopt);
+            reported.set(i, std::nullopt);
+        }
+    }
+    py::dict out;
+    out["unit"] = unit.finish();
+    out["name"] = name.finish();
+    out["kind"] = kind.finish();
+    out["level"] = level.finish();
+    out["district"] = district.finish();
+    out["clause"] = clause.finish();
+    out["assignment"] = assignment.finish();
+    out["role"] = role.finish();
+    out["due"] = due.finish_plain();
+    out["state"] = state.finish();
+    out["latest_status"] = status.finish();
+    out["latest_date"] = reported.finish_plain();
+    out["done_on"] = done_on.finish_plain();
+    return out;
+}
 
 }  // namespace
 
@@ -103,27 +136,22 @@ void init_directive(py::module_& m) {
         .def_readonly("events", &Directive::events)
         .def_readonly("recipients", &Directive::recipients)
         .def_readonly("tasks", &Directive::tasks)
-        .def_static("load", [](const std::filesystem::path& p) { return load_directive(p); }, py::arg("path"))
-        .def_static("loads", [](const std::string& text, const std::string& source) { return parse_directive(text, source); },
-                    py::arg("text"), py::arg("source") = "<string>")
-        .def("save", [](const Directive& d, const std::filesystem::path& p) { save_directive(d, p); }, py::arg("path"))
-        .def("dumps", &dump_directive)
         .def("__eq__", [](const Directive& a, const Directive& b) { return a == b; }, py::is_operator())
         .def("__repr__", [](const Directive& d) {
             return "<antq.Directive '" + d.id + "': " + std::to_string(d.tasks.size()) + " tasks>";
         });
 
-    m.def("directive_2024", &datasets::directive_2024);
-    m.def("directive_2024_json", [] { return std::string(datasets::directive_2024_json()); });
+;
+;
 
     py::class_<CompiledDirective>(m, "Responsibilities",
                                   "A directive compiled onto a graph: who holds which role in which task.")
-        .def_property_readonly("directive", [](const CompiledDirective& c) { return c.table.directive(); })
+        .def_property_readonly("directive", [](const CompiledDirective& c) { return c.result.directive(); })
         .def_property_readonly("graph", [](const CompiledDirective& c) { return c.graph; })
-        .def("__len__", [](const CompiledDirective& c) { return c.table.rows().size(); })
+        .def("__len__", [](const CompiledDirective& c) { return c.result.rows().size(); })
         .def("_columns", [](const CompiledDirective& c) {
             const OrgGraph& g = c.current();
-            const auto& rows = c.table.rows();
+            const auto& rows = c.result.rows();
             const auto n = static_cast<py::ssize_t>(rows.size());
             py::list task(n), title(n), assignment(n), unit(n), name(n), kind(n), level(n), role(n);
             StringCache words;  // clauses, titles, kinds, levels and roles repeat on every row
@@ -136,7 +164,7 @@ void init_directive(py::module_& m) {
                     names[r.unit.value] = py::str(u.name);
                 }
                 task[i] = words(c.clause(r.task));
-                title[i] = words(c.table.directive().tasks[r.task].title);
+                title[i] = words(c.result.directive().tasks[r.task].title);
                 assignment[i] = py::int_(r.assignment);
                 unit[i] = ids[r.unit.value];
                 name[i] = names[r.unit.value];
@@ -157,29 +185,29 @@ void init_directive(py::module_& m) {
         })
         .def("recipients", [](const CompiledDirective& c) {
             c.current();
-            return c.ids(c.table.recipients());
+            return c.ids(c.result.recipients());
         })
         .def("bound_units", [](const CompiledDirective& c) {
             c.current();
-            return c.ids(c.table.bound_units());
+            return c.ids(c.result.bound_units());
         })
         .def("units_of", [](const CompiledDirective& c, const std::string& clause, const std::string& role) {
             c.current();
             const auto r = parse_role(role);
             if (!r) throw InvalidInput("unknown_role", "role", "'" + role + "' is not a role");
-            return c.ids(c.table.units_of(c.table.task_index(clause), *r));
+            return c.ids(c.result.units_of(c.result.task_index(clause), *r));
         }, py::arg("clause"), py::arg("role"))
         .def("duties_of", [](const CompiledDirective& c, const std::string& unit) {
             const OrgGraph& g = c.current();
             std::vector<std::pair<std::string, std::string>> out;
-            for (const auto& r : c.table.duties_of(g.index_of(unit)))
+            for (const auto& r : c.result.duties_of(g.index_of(unit)))
                 out.emplace_back(c.clause(r.task), std::string(to_string(r.role)));
             return out;
         }, py::arg("unit"))
         .def("flags", [](const CompiledDirective& c) {
             c.current();
             py::list out;
-            for (const auto& f : c.table.flags()) {
+            for (const auto& f : c.result.flags()) {
                 py::dict d;
                 d["task"] = c.clause(f.task);
                 d["assignment"] = f.assignment;
@@ -189,114 +217,120 @@ void init_directive(py::module_& m) {
             }
             return out;
         })
-        .def("reach", [](const CompiledDirective& c) {
-            ReachPaths paths{reach(c.table, c.current()), c.graph, c.graph->generation(), {}};
-            for (UnitIndex b : paths.result.bound)
-                if (paths.result.reached(b)) paths.keys.push_back(b);
-            py::dict out;
-            out["recipients"] = c.ids(paths.result.recipients);
-            out["bound"] = c.ids(paths.result.bound);
-            out["unreached"] = c.ids(paths.result.unreached);
-            out["paths"] = std::move(paths);
-            return out;
-        })
-        .def("load", [](const CompiledDirective& c) {
-            const OrgGraph& g = c.current();
-            const LoadResult r = load(c.table, g);
-            py::dict per_unit;
-            for (const auto& e : r.units) {
-                py::dict roles;
-                for (Role role : all_roles) roles[py::str(std::string(to_string(role)))] = e.roles[static_cast<std::size_t>(role)];
-                per_unit[py::str(c.id(e.unit))] = roles;
-            }
-            py::dict by_level;
-            for (Level l : all_levels) {
-                py::dict roles;
-                for (Role role : all_roles)
-                    roles[py::str(std::string(to_string(role)))] = r.by_level[static_cast<std::size_t>(l)][static_cast<std::size_t>(role)];
-                by_level[py::str(std::string(to_string(l)))] = roles;
-            }
-            py::dict out;
-            out["units"] = per_unit;
-            out["by_level"] = by_level;
-            std::vector<std::string> top;
-            for (const auto& e : r.most_loaded(10)) top.push_back(c.id(e.unit));
-            out["most_loaded"] = top;
-            return out;
-        })
-        .def("coordination", [](const CompiledDirective& c) {
-            const CoordinationResult r = coordination(c.table, c.current());
-            py::list pairs;
-            for (const auto& p : r.pairs) {
-                py::dict d;
-                d["lead"] = c.id(p.lead);
-                d["partner"] = c.id(p.partner);
-                std::vector<std::string> clauses, ties;
-                for (auto t : p.tasks) clauses.push_back(c.clause(t));
-                for (auto k : p.ties) ties.push_back(std::string(to_string(k)));
-                d["tasks"] = clauses;
-                d["ties"] = ties;
-                d["gap"] = p.is_gap();
-                pairs.append(d);
-            }
-            return pairs;
-        })
-        .def("accountability", [](const CompiledDirective& c, const std::string& unit) {
-            const OrgGraph& g = c.current();
-            const UnitAccountability a = accountability(g, g.index_of(unit), g.index_of(c.table.directive().issuer));
-            py::dict out;
-            out["unit"] = unit;
-            out["head"] = c.optional_id(a.head);
-            out["chain"] = c.ids(a.chain);
-            py::list heads;
-            for (const auto& h : a.chain_heads) heads.append(c.optional_id(h));
-            out["chain_heads"] = heads;
-            return out;
-        }, py::arg("unit"))
-        .def("task_accountability", [](const CompiledDirective& c, const std::string& clause) {
-            const OrgGraph& g = c.current();
-            const TaskAccountability a = accountability(c.table, g, c.table.task_index(clause));
-            py::dict out;
-            for (Level l : all_levels) {
-                const auto& rows = a.by_level[static_cast<std::size_t>(l)];
-                if (rows.empty()) continue;
-                py::list list;
-                for (const auto& [u, head] : rows) list.append(py::make_tuple(c.id(u), c.optional_id(head)));
-                out[py::str(std::string(to_string(l)))] = list;
-            }
-            return out;
-        }, py::arg("clause"))
-        .def("oversight", [](const CompiledDirective& c) {
-            const OversightResult r = oversight(c.table, c.current());
-            py::dict monitors;
-            for (const auto& mon : r.monitors) monitors[py::str(c.id(mon.unit))] = c.ids(mon.watches);
-            py::dict out;
-            out["monitors"] = monitors;
-            out["unmonitored"] = c.ids(r.unmonitored);
-            return out;
-        })
         .def("__repr__", [](const CompiledDirective& c) {
-            return "<antq.Responsibilities of '" + c.table.directive().id + "': " + std::to_string(c.table.rows().size()) +
+            return "<antq.Responsibilities of '" + c.result.directive().id + "': " + std::to_string(c.result.rows().size()) +
                    " rows>";
         });
 
-    py::class_<ReachPaths>(m, "_ReachPaths", "Forwarding paths by reached bound unit, computed on demand.")
-        .def("__len__", [](const ReachPaths& p) { return p.keys.size(); })
-        .def("__getitem__", &ReachPaths::path)
-        .def("__contains__", [](const ReachPaths& p, const std::string& id) {
-            const auto u = p.current().find(id);
-            return u && std::binary_search(p.keys.begin(), p.keys.end(), *u);
-        })
-        .def("_keys", [](const ReachPaths& p) {
-            const OrgGraph& g = p.current();
-            std::vector<std::string> out;
-            for (UnitIndex u : p.keys) out.push_back(g.unit(u).id);
-            return out;
-        });
-
     m.def("compile", [](const Directive& d, GraphPtr graph) {
-        return CompiledDirective{compile(d, *graph), std::move(graph)};
+        graph_arg(graph);
+        return CompiledDirective{{compile(d, *graph), graph}};
     }, py::arg("directive"), py::arg("graph"));
+
+    // ---- progress reports and the follow-up ----------------------------------------------------------------------------------------
+    py::class_<ProgressReports>(m, "ProgressReports", "Progress reports on one directive (format antq.progress).")
+        .def_readonly("directive", &ProgressReports::directive)
+        .def_readonly("source", &ProgressReports::source)
+        .def("__len__", [](const ProgressReports& r) { return r.reports.size(); })
+        .def("_columns", [](const ProgressReports& r) {
+            const std::size_t n = r.reports.size();
+            CodedColumn unit(n), clause(n), status(n), date(n), evidence(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const ProgressReport& p = r.reports[i];
+                unit.set(i, p.unit);
+                clause.set(i, p.clause);
+                status.set(i, to_string(p.status));
+                date.set(i, p.date);
+                evidence.set(i, p.evidence);
+            }
+            py::dict out;
+            out["unit"] = unit.finish();
+            out["clause"] = clause.finish();
+            out["status"] = status.finish();
+            out["date"] = date.finish_plain();
+            out["evidence"] = evidence.finish_plain();
+            return out;
+        })
+        .def("__eq__", [](const ProgressReports& a, const ProgressReports& b) { return a == b; }, py::is_operator())
+        .def("__repr__", [](const ProgressReports& r) {
+            return "<antq.ProgressReports on '" + r.directive + "': " + std::to_string(r.reports.size()) + " reports>";
+        });
+    m.def("example_progress", [](const CompiledDirective& c, const std::string& as_of, std::uint64_t seed, const std::string& undated_due) {
+        return example_progress(c.current(), c.result, as_of, seed, undated_due);
+    }, py::arg("table"), py::arg("as_of"), py::arg("seed"), py::arg("undated_due") = "");
+
+    py::class_<FollowUpResult>(m, "FollowUp", "The follow-up of a compiled directive on one day.")
+        .def_property_readonly("as_of", [](const FollowUpResult& f) { return f.result.as_of(); })
+        .def("__len__", [](const FollowUpResult& f) { return f.result.duties().size(); })
+        .def("_duties", &duty_columns)
+        .def("check_current", [](const FollowUpResult& f) { f.current(); })
+        .def("_roll_ups", [](const FollowUpResult& f) {
+            const OrgGraph& g = f.current();
+            const auto& rolls = f.result.roll_ups();
+            const std::size_t n = rolls.size();
+            UnitColumn territory(g, n), name(g, n, UnitColumn::Field::name);
+            CodedColumn level(n), clause(n);
+            NumberColumn<std::int64_t> duties(n), done(n), late(n), open(n), overdue(n), unreported(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const DutyRollUp& x = rolls[i];
+                territory.set(i, x.territory);
+                name.set(i, x.territory);
+                level.set(i, to_string(g.unit(x.territory).level));
+                clause.set(i, f.clause(x.task));
+                duties.set(i, std::int64_t(x.duties));
+                done.set(i, std::int64_t(x.done));
+                late.set(i, std::int64_t(x.done_late));
+                open.set(i, std::int64_t(x.open));
+                overdue.set(i, std::int64_t(x.overdue));
+                unreported.set(i, std::int64_t(x.unreported));
+            }
+            py::dict out;
+            out["territory"] = territory.finish();
+            out["name"] = name.finish();
+            out["level"] = level.finish();
+            out["clause"] = clause.finish();
+            out["duties"] = duties.finish();
+            out["done"] = done.finish();
+            out["done_late"] = late.finish();
+            out["open"] = open.finish();
+            out["overdue"] = overdue.finish();
+            out["unreported"] = unreported.finish();
+            return out;
+        })
+        .def("_monitoring", [](const FollowUpResult& f) {
+            const OrgGraph& g = f.current();
+            py::list out;
+            for (const MonitorView& v : f.result.monitoring()) {
+                py::dict d;
+                d["monitor"] = g.unit(v.monitor).id;
+                d["clause"] = f.clause(v.task);
+                d["assignment"] = v.assignment;
+                d["targets"] = v.targets;
+                d["duties"] = v.duties;
+                d["done"] = v.done;
+                d["done_late"] = v.done_late;
+                d["open"] = v.open;
+                d["overdue"] = v.overdue;
+                d["overdue_duties"] = v.overdue_duties;
+                out.append(d);
+            }
+            return out;
+        })
+        .def("_overdue", [](const FollowUpResult& f) {
+            f.current();
+            return f.result.overdue();
+        });
+    m.def("follow_up", [](const CompiledDirective& c, const ProgressReports& reports, const std::string& as_of,
+                          const std::string& undated_due) {
+        const OrgGraph& g = c.current();
+        FollowUp f = [&] {
+            py::gil_scoped_release release;
+            return follow_up(g, c.result, reports, as_of, undated_due);
+        }();
+        std::vector<std::string> clauses;
+        for (const Task& t : c.result.directive().tasks) clauses.push_back(t.clause);
+        return FollowUpResult{{std::move(f), c.graph}, reports, std::move(clauses)};
+    }, py::arg("table"), py::arg("reports"), py::arg("as_of"), py::arg("undated_due") = "");
 }
 
 }  // namespace antq::python

@@ -1,38 +1,37 @@
+// The graph area: units, ties, selectors, the OrgGraph class and its views, and the bulk build from columns.
+
 #include <map>
 #include <memory>
-
-#include "memory.hpp"
 #include <string>
 #include <vector>
 
 #include <pybind11/stl.h>
 
 #include <antq/errors.hpp>
-#include <antq/graph/detail/levels.hpp>
+#include <antq/graph/builder.hpp>
+#include <antq/graph/graph_stamp.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/graph/selector.hpp>
-#include <antq/io/json.hpp>
+#include <antq/io/selector_json.hpp>
 
+#include "bound.hpp"
 #include "convert.hpp"
 #include "init.hpp"
+#include "memory.hpp"
 
 namespace antq::python {
 
 namespace {
 
-using GraphPtr = std::shared_ptr<OrgGraph>;
-
-// A view remembers the generation it was made at and refuses to work once the graph has moved on.
+// A view keeps its graph alive and its stamp refuses the graph once it has changed.
 struct GraphRef {
     GraphPtr graph;
-    std::uint64_t generation = 0;
+    GraphStamp stamp;
 
-    explicit GraphRef(GraphPtr g) : graph(std::move(g)), generation(graph->generation()) {}
+    explicit GraphRef(GraphPtr g) : graph(std::move(g)), stamp(GraphStamp::of_view(*graph)) {}
 
     const OrgGraph& checked() const {
-        if (graph->generation() != generation)
-            throw StaleView("stale_view", "",
-                            "the graph changed after this view or iterator was made; ask the graph for a new one");
+        stamp.check(*graph);
         return *graph;
     }
 };
@@ -122,11 +121,12 @@ std::vector<std::string> required_strings(const py::list& column, const char* fr
     return out;
 }
 
-// Builds a graph from parallel columns, as OrgGraph.from_pandas hands them over.
-GraphPtr from_columns(const std::string& name, const py::list& id_column, const py::list& name_column,
-                      const py::list& kind_column, const py::list& level_column, const py::object& attributes,
-                      const py::list& source_column, const py::list& target_column, const py::list& tie_kind_column,
-                      const py::object& tie_attributes) {
+// Builds a graph from parallel columns, as OrgGraph.from_pandas hands them over: the columns become C++ values
+// (naming the row of a value of the wrong type), then the library's bulk build runs without the GIL.
+GraphPtr from_columns(const std::string& name, const std::string& structure, const py::list& id_column,
+                      const py::list& name_column, const py::list& kind_column, const py::list& level_column,
+                      const py::object& attributes, const py::list& source_column, const py::list& target_column,
+                      const py::list& tie_kind_column, const py::object& tie_attributes) {
     std::vector<std::string> ids = required_strings(id_column, "units", "id");
     std::vector<std::string> names = required_strings(name_column, "units", "name");
     const std::vector<std::string> kinds = required_strings(kind_column, "units", "kind");
@@ -139,71 +139,35 @@ GraphPtr from_columns(const std::string& name, const py::list& id_column, const 
         throw InvalidInput("wrong_shape", "units", "the id, name, kind and level columns differ in length");
     if (targets.size() != m || tie_kinds.size() != m)
         throw InvalidInput("wrong_shape", "ties", "the source, target and kind columns differ in length");
-
-    // Convert everything Python-side first; the build itself then runs without the GIL.
-    std::vector<Unit> units(n);
-    std::vector<bool> level_given(n, false);
     const bool has_attributes = !attributes.is_none();
     py::sequence attribute_rows = has_attributes ? py::reinterpret_borrow<py::sequence>(attributes) : py::sequence();
     if (has_attributes && attribute_rows.size() != n)
         throw InvalidInput("wrong_shape", "units", "the attributes column differs in length");
+    const bool has_tie_attributes = !tie_attributes.is_none();
+    py::sequence tie_rows = has_tie_attributes ? py::reinterpret_borrow<py::sequence>(tie_attributes) : py::sequence();
+    if (has_tie_attributes && tie_rows.size() != m)
+        throw InvalidInput("wrong_shape", "ties", "the attributes column differs in length");
+
+    std::vector<UnitSpec> units(n);
     for (std::size_t i = 0; i < n; ++i) {
         const std::string where = "units row " + std::to_string(i);
         units[i].id = std::move(ids[i]);
         units[i].name = std::move(names[i]);
         units[i].kind = to_unit_kind(kinds[i], where + " kind");
-        if (levels[i]) {
-            units[i].level = to_level(*levels[i], where + " level");
-            level_given[i] = true;
-        } else if (is_territory(units[i].kind)) {
-            units[i].level = territory_level(units[i].kind);
-            level_given[i] = true;
-        }
+        if (levels[i]) units[i].level = to_level(*levels[i], where + " level");
         if (has_attributes) units[i].attributes = to_object(attribute_rows[i], where + " attributes");
     }
     std::vector<TieSpec> specs(m);
-    const bool has_tie_attributes = !tie_attributes.is_none();
-    py::sequence tie_rows = has_tie_attributes ? py::reinterpret_borrow<py::sequence>(tie_attributes) : py::sequence();
-    if (has_tie_attributes && tie_rows.size() != m)
-        throw InvalidInput("wrong_shape", "ties", "the attributes column differs in length");
     for (std::size_t i = 0; i < m; ++i) {
         const std::string where = "ties row " + std::to_string(i);
         specs[i] = TieSpec{std::move(sources[i]), std::move(targets[i]), to_tie_kind(tie_kinds[i], where + " kind"), {}};
         if (has_tie_attributes) specs[i].attributes = to_object(tie_rows[i], where + " attributes");
     }
 
-    py::gil_scoped_release release;
-    auto graph = std::make_shared<OrgGraph>();
+    auto graph = std::make_shared<OrgGraph>(AdministrativeStructure::preset(structure));
     graph->set_name(name);
-    graph->reserve(n, m);
-    std::unordered_map<std::string_view, std::size_t> row;
-    row.reserve(n);
-    for (std::size_t i = 0; i < n; ++i)
-        if (auto [at, fresh] = row.emplace(units[i].id, i); !fresh)
-            throw InvalidInput("duplicate_id", "units row " + std::to_string(i),
-                               "unit id '" + units[i].id + "' is already used in units row " + std::to_string(at->second));
-    detail::derive_levels(units, level_given, specs, [&](const std::string& id) -> std::optional<std::size_t> {
-        auto at = row.find(id);
-        return at == row.end() ? std::nullopt : std::optional<std::size_t>(at->second);  // dangling: reported below
-    });
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!level_given[i])
-            throw InvalidInput("missing_field", "units row " + std::to_string(i),
-                               "no level, and none can be derived: a body needs a 'serves' tie, a post a 'heads' tie");
-        try {
-            graph->add_unit(std::move(units[i]));
-        } catch (...) {
-            rethrow_at("units row " + std::to_string(i));
-        }
-    }
-    // As in a file, a tie naming no unit is bad input rather than a failed lookup.
-    for (std::size_t i = 0; i < m; ++i)
-        for (const auto& [end, id] : {std::pair{"source", &specs[i].source}, std::pair{"target", &specs[i].target}})
-            if (!graph->contains(*id))
-                throw InvalidInput("dangling_reference", "ties row " + std::to_string(i) + " " + end,
-                                   "no unit has id '" + *id + "'");
-    graph->add_ties(specs, [](std::size_t i) { return "ties row " + std::to_string(i); });
-    graph->validate();
+    py::gil_scoped_release release;
+    build(*graph, std::move(units), specs, InputPlaces{"", "units row ", "ties row ", " "});
     return graph;
 }
 
@@ -299,7 +263,7 @@ void init_graph(py::module_& m) {
         .def_static("any_of", &Selector::any_of, py::arg("operands"))
         .def_static("negation", &Selector::negation, py::arg("operand"))
         .def_static("from_json", [](const py::object& o) { return selector_from_python(o); }, py::arg("value"))
-        .def("to_json", [](const Selector& s) { return py::module_::import("json").attr("loads")(to_json(s).dump()); })
+        .def("to_json", [](const Selector& s) { return py::module_::import("json").attr("loads")(dump_selector(s)); })
         .def("select", [](const Selector& s, const OrgGraph& g) { return ids_of(g, s.select(g)); }, py::arg("graph"))
         .def("__and__", [](const Selector& a, const Selector& b) { return a & b; }, py::is_operator())
         .def("__or__", [](const Selector& a, const Selector& b) { return a | b; }, py::is_operator())
@@ -309,12 +273,12 @@ void init_graph(py::module_& m) {
         .def("__repr__", [](const Selector& s) { return "<antq.Selector " + s.to_string() + ">"; });
 
     py::class_<OrgGraph, GraphPtr> graph(m, "OrgGraph", py::dynamic_attr());
-    graph.def(py::init([](const std::string& name) {
-                  auto g = std::make_shared<OrgGraph>();
+    graph.def(py::init([](const std::string& name, const std::string& structure) {
+                  auto g = std::make_shared<OrgGraph>(AdministrativeStructure::preset(structure));
                   g->set_name(name);
                   return g;
               }),
-              py::arg("name") = "")
+              py::arg("name") = "", py::arg("structure") = "either")
         .def(py::init([](OrgGraph& other) { return std::make_shared<OrgGraph>(std::move(other)); }), py::kw_only(),
              py::arg("adopt"), "Takes over another graph's content, leaving it empty (used by antq's own builders).")
         .def_property("name", &OrgGraph::name, &OrgGraph::set_name)
@@ -322,6 +286,14 @@ void init_graph(py::module_& m) {
             "attributes", [](const OrgGraph& g) { return from_object(g.attributes()); },
             [](OrgGraph& g, const py::object& a) { g.set_attributes(to_object(a, "attributes")); })
         .def_property_readonly("generation", &OrgGraph::generation)
+        .def_property(
+            "structure", [](const OrgGraph& g) -> const AdministrativeStructure& { return g.structure(); },
+            [](OrgGraph& g, const py::object& s) {
+                g.set_structure(py::isinstance<AdministrativeStructure>(s)
+                                    ? s.cast<const AdministrativeStructure&>()
+                                    : AdministrativeStructure::preset(s.cast<std::string>()));
+            },
+            py::return_value_policy::reference)
         .def("number_of_units", &OrgGraph::unit_count)
         .def("number_of_ties", &OrgGraph::tie_count)
         .def("__len__", &OrgGraph::unit_count)
@@ -464,34 +436,13 @@ void init_graph(py::module_& m) {
             ties["attributes"] = tie_attributes;
             return py::make_tuple(units, ties);
         })
-        .def_static("_from_columns", [](const std::string& name, const py::list& ids, const py::list& names,
-                                        const py::list& kinds, const py::list& levels, const py::object& attributes,
-                                        const py::list& sources, const py::list& targets, const py::list& tie_kinds,
-                                        const py::object& tie_attributes) {
-            return from_columns(name, ids, names, kinds, levels, attributes, sources, targets, tie_kinds,
-                                tie_attributes);
-        }, py::arg("name"), py::arg("ids"), py::arg("names"), py::arg("kinds"),
+        .def_static("_from_columns", &from_columns, py::arg("name"), py::arg("structure"), py::arg("ids"),
+                    py::arg("names"), py::arg("kinds"),
                     py::arg("levels"), py::arg("attributes"), py::arg("sources"), py::arg("targets"),
                     py::arg("tie_kinds"), py::arg("tie_attributes"));
 
     m.def("_release_free_memory", &release_free_memory,
           "Hands memory freed by a bulk build back to the system (glibc keeps it otherwise).");
-
-    m.attr("unit_kinds") = [] {
-        py::list out;
-        for (auto n : detail::unit_kind_names) out.append(py::str(std::string(n)));
-        return py::tuple(out);
-    }();
-    m.attr("tie_kinds") = [] {
-        py::list out;
-        for (auto n : detail::tie_kind_names) out.append(py::str(std::string(n)));
-        return py::tuple(out);
-    }();
-    m.attr("levels") = [] {
-        py::list out;
-        for (Level l : all_levels) out.append(py::str(std::string(to_string(l))));
-        return py::tuple(out);
-    }();
 }
 
 }  // namespace antq::python

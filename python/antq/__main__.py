@@ -14,7 +14,8 @@ from typing import Sequence
 
 from . import __version__, datasets
 from .errors import Error
-from .graph import OrgGraph, load
+from .graph import OrgGraph
+from .io import load
 
 _DEFAULT = "hai_duong_2024"
 

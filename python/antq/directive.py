@@ -1,13 +1,17 @@
-"""Directives as data, compiled onto a graph into a responsibility table, and the analyses over it."""
+"""Directives as data, compiled onto a graph into a responsibility table (with the analyses of antq.analysis), and
+the follow-up of a compiled directive from progress reports (format ``"antq.progress"``): every duty done, done
+late, open or overdue on a day; roll-ups; what the monitors (the provincial police) see."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from . import _core
-from ._core import Assignment, DatedEvent, Directive, Recipient, Reference, Task
+from ._core import Assignment, DatedEvent, Directive, ProgressReports, Recipient, Reference, Task
+from ._frames import frame
+from ._json import dumps
+from .analysis import ResponsibilityAnalyses
 from .graph import OrgGraph
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -22,37 +26,30 @@ __all__ = [
     "DatedEvent",
     "Responsibilities",
     "compile",
+    "ProgressReports",
+    "FollowUp",
+    "load_progress",
+    "progress_from_records",
+    "example_progress",
+    "follow_up",
     "ROLES",
+    "DUTY_STATES",
+    "PROGRESS_STATUSES",
 ]
 
-#: The roles an assignment can give, in the order reports list them.
-ROLES = ("lead", "coordinate", "advise", "monitor", "inform")
+#: The roles an assignment can give, in the order reports list them (antq.model.roles).
+ROLES: tuple[str, ...] = _core.roles
+#: Where a duty stands on the day of a follow-up (antq.model.duty_states).
+DUTY_STATES: tuple[str, ...] = _core.duty_states
+#: What a progress report says of a clause (antq.model.progress_statuses).
+PROGRESS_STATUSES: tuple[str, ...] = _core.progress_statuses
 
 
-class ReachPaths(Mapping[str, list[str]]):
-    """Forwarding paths (recipient first) by reached bound unit, computed when looked up."""
-
-    def __init__(self, core: _core._ReachPaths) -> None:
-        self._core = core
-
-    def __getitem__(self, unit: str) -> list[str]:
-        return self._core[unit]
-
-    def __contains__(self, unit: object) -> bool:
-        return isinstance(unit, str) and unit in self._core
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._core._keys())
-
-    def __len__(self) -> int:
-        return len(self._core)
-
-
-class Responsibilities:
+class Responsibilities(ResponsibilityAnalyses):
     """A directive compiled onto a graph: one row per (task, unit, role).
 
-    Every analysis reads the graph the directive was compiled on, and raises StaleViewError once that
-    graph has changed: compile again.
+    Every analysis (:mod:`antq.analysis`) reads the graph the directive was compiled on, and raises StaleViewError
+    once that graph has changed: compile again.
     """
 
     def __init__(self, core: _core.Responsibilities) -> None:
@@ -103,36 +100,102 @@ class Responsibilities:
         """Assignments landing on units that cannot sensibly hold them (task, assignment, unit, reason)."""
         return self._core.flags()
 
-    def reach(self) -> dict[str, Any]:
-        """Forwarding reach: ``recipients``, ``bound``, ``unreached`` (ids) and ``paths`` (a mapping from each
-        reached bound unit to its path from a recipient, computed when looked up)."""
-        result = self._core.reach()
-        result["paths"] = ReachPaths(result["paths"])
-        return result
-
-    def load(self) -> dict[str, Any]:
-        """Role counts: ``units`` (unit -> role -> count), ``by_level`` (level -> role -> count), ``most_loaded``."""
-        return self._core.load()
-
-    def coordination(self) -> list[dict[str, Any]]:
-        """Pairs that must coordinate (lead and coordinator of a task in one territory) with the ties joining
-        them; ``gap`` is True where none does."""
-        return self._core.coordination()
-
-    def accountability(self, unit: str) -> dict[str, Any]:
-        """A unit's head and its shortest chain of superiors up to the issuing body, with their heads."""
-        return self._core.accountability(unit)
-
-    def task_accountability(self, clause: str) -> dict[str, list[tuple[str, str | None]]]:
-        """Per level, the task's lead units and the posts heading them."""
-        return self._core.task_accountability(clause)
-
-    def oversight(self) -> dict[str, Any]:
-        """``monitors`` (monitor -> units it watches) and ``unmonitored`` bound units."""
-        return self._core.oversight()
-
 
 def compile(directive: Directive, graph: OrgGraph) -> Responsibilities:  # noqa: A001 - the domain's word
     """Expands every selector of ``directive`` on ``graph``. A selector that picks no unit is an error
     naming the clause, the assignment and the selector."""
     return Responsibilities(_core.compile(directive, graph))
+
+
+# ---- progress reports and the follow-up -------------------------------------------------------------------
+
+
+def load_progress(path: "str | os.PathLike[str]") -> ProgressReports:
+    """Reads a reports file (format ``"antq.progress"``)."""
+    return ProgressReports.load(os.fspath(path))
+
+
+def progress_from_records(directive: str, reports: Iterable[Mapping[str, Any]], source: str = "reports") -> ProgressReports:
+    """Reports from Python data: dicts with ``unit``, ``clause``, ``status`` (not_started / in_progress / done),
+    ``date`` and optionally ``evidence``, about the directive with id ``directive``."""
+    document = {"format": "antq.progress", "version": 1, "directive": directive, "reports": list(reports)}
+    return ProgressReports.loads(dumps(document, source, "reports"), source)
+
+
+def example_progress(table: "Responsibilities", as_of: str, seed: int = 2024, undated_due: str | None = None) -> ProgressReports:
+    """Clearly synthetic reports for every unit with a duty in ``table``, dated up to ``as_of``: about 70% done by
+    the due day, 8% late, 10% in progress, 4% not started, 8% silent."""
+    return _core.example_progress(table._core, as_of, seed, undated_due or "")
+
+
+class FollowUp:
+    """Where every lead and coordinate duty of a compiled directive stands on one day."""
+
+    def __init__(self, core: _core.FollowUp) -> None:
+        self._core = core
+        self._duties: "pandas.DataFrame | None" = None
+
+    @property
+    def as_of(self) -> str:
+        return self._core.as_of
+
+    def __len__(self) -> int:
+        return len(self._core)
+
+    def __repr__(self) -> str:
+        return f"<antq.FollowUp on {self.as_of}: {len(self)} duties>"
+
+    @property
+    def duties(self) -> "pandas.DataFrame":
+        """One row per duty: unit, name, kind, level, district, clause, assignment, role, due (None: never due),
+        state (done / done_late / open / overdue), latest_status and latest_date (the unit's latest report on the
+        clause), done_on."""
+        self._core.check_current()
+        if self._duties is None:
+            self._duties = frame(self._core._duties())
+        return self._duties
+
+    def overdue(self) -> "pandas.DataFrame":
+        """The overdue duties, by due day then unit order."""
+        return self.duties.iloc[self._core._overdue()].reset_index(drop=True)
+
+    def roll_ups(self, level: str | None = None, clause: str | None = None) -> "pandas.DataFrame":
+        """Duties per territory (the units of a territory and everything below) and clause: territory, name, level,
+        clause, duties, done, done_late, open, overdue, unreported."""
+        table = frame(self._core._roll_ups())
+        if level is not None:
+            table = table[table["level"] == level]
+        if clause is not None:
+            table = table[table["clause"] == clause]
+        return table.reset_index(drop=True)
+
+    def monitoring(self) -> "pandas.DataFrame":
+        """One row per monitor per monitor assignment (e.g. the provincial police under the closing clause):
+        monitor, clause, assignment, targets, duties, done, done_late, open, overdue."""
+        import pandas as pd
+
+        rows = [{k: v for k, v in view.items() if k != "overdue_duties"} for view in self._core._monitoring()]
+        return pd.DataFrame(rows, columns=["monitor", "clause", "assignment", "targets", "duties", "done", "done_late", "open", "overdue"])
+
+    def monitor_view(self, monitor: str) -> "pandas.DataFrame":
+        """The overdue duties of the units ``monitor`` watches, by due day then unit order."""
+        views = [v for v in self._core._monitoring() if v["monitor"] == monitor]
+        if not views:
+            from .errors import NotFoundError
+
+            raise NotFoundError(
+                f"unknown_monitor: '{monitor}': the directive gives it no monitor assignment", "unknown_monitor", f"'{monitor}'"
+            )
+        watched = {i for view in views for i in view["overdue_duties"]}
+        rows = [i for i in self._core._overdue() if i in watched]  # by due day, then unit order
+        return self.duties.iloc[rows].reset_index(drop=True)
+
+
+def follow_up(
+    table: "Responsibilities", reports: ProgressReports, as_of: str, undated_due: str | None = None
+) -> FollowUp:
+    """Follows up ``table`` (a compiled directive) on day ``as_of`` (ISO date). A duty is due on its assignment's
+    deadline, else at the end of its window, else on ``undated_due`` (None: never due). A report that cannot be
+    used raises an :class:`antq.Error` naming it (unknown unit or clause, a unit without duty in the clause, a date
+    after ``as_of``, the same unit, clause and day twice)."""
+    return FollowUp(_core.follow_up(table._core, reports, as_of, undated_due or ""))

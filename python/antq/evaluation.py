@@ -6,27 +6,34 @@
   :func:`default_rules` is Hải Dương 2024, every unsourced value marked with its assumption.
 - :func:`evaluate` runs a year on assessment records (format ``"antq.assessments"``): titles, levels, late and
   missing dossiers, roll-ups per territory, heads' grades, commendation proposals.
-- :func:`follow_up` follows a compiled directive on a day from progress reports (format ``"antq.progress"``):
-  every duty done, done late, open or overdue; roll-ups; what the monitors (the provincial police) see.
+- :func:`follow_up` follows a compiled directive on a day from progress reports (format ``"antq.progress"``). It
+  belongs to :mod:`antq.directive` and is offered here too, as the yearly cycle uses it.
 
 The work is done in C++; results come out as pandas DataFrames. Guide: docs/evaluation.md.
 """
 
 from __future__ import annotations
 
-import datetime
-import json
 import os
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from . import _core
-from ._core import Assessments, EvaluationRules, ProgressReports
+from ._core import Assessments, EvaluationRules
 from ._frames import frame
+from ._json import dumps
+from .directive import (
+    DUTY_STATES,
+    FollowUp,
+    ProgressReports,
+    example_progress,
+    follow_up,
+    load_progress,
+    progress_from_records,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-    from .directive import Responsibilities
     from .graph import OrgGraph
 
 __all__ = [
@@ -52,47 +59,10 @@ __all__ = [
     "DUTY_STATES",
 ]
 
-#: What becomes of a unit's title.
-TITLE_OUTCOMES = ("passed", "failed", "no_dossier", "excluded", "not_applicable")
-#: When a dossier came.
-DOSSIER_STATUSES = ("on_time", "late", "missing", "excluded")
-#: Where a duty stands on the day of a follow-up.
-DUTY_STATES = ("done", "done_late", "open", "overdue")
-
-# ---- Python data to the JSON formats ----------------------------------------------------------------------
-
-
-def _plain(value: Any) -> Any:
-    """What json.dumps cannot take itself: NumPy scalars, and dates (as YYYY-MM-DD)."""
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if hasattr(value, "item") and callable(value.item):
-        return value.item()
-    raise TypeError(f"{type(value).__name__} is not a JSON value")
-
-
-def _dumps(document: Mapping[str, Any], source: str, list_name: str | None = None) -> str:
-    """``document`` as JSON text; a value JSON cannot hold (NaN, infinity, an object) is an
-    :class:`antq.InvalidInputError` naming the item of ``list_name`` that holds it."""
-    from .errors import InvalidInputError
-
-    def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False, default=_plain)
-
-    try:
-        return dumps(document)
-    except (ValueError, TypeError) as error:
-        where = source
-        for i, item in enumerate(document.get(list_name, []) if list_name else []):
-            try:
-                dumps(item)
-            except (ValueError, TypeError):
-                where = f"{source}:/{list_name}/{i}"
-                break
-        raise InvalidInputError(f"bad_value: {where}: {error}", "bad_value", where) from None
-
+#: What becomes of a unit's title (antq.model.title_outcomes).
+TITLE_OUTCOMES: tuple[str, ...] = _core.title_outcomes
+#: When a dossier came (antq.model.dossier_statuses).
+DOSSIER_STATUSES: tuple[str, ...] = _core.dossier_statuses
 
 # ---- rules -------------------------------------------------------------------------------------------------
 
@@ -117,7 +87,7 @@ def load_rules(path: "str | os.PathLike[str]") -> EvaluationRules:
 def rules_from_dict(document: Mapping[str, Any], source: str = "<dict>") -> EvaluationRules:
     """A rule set from its JSON form as Python data, e.g. ``json.loads(default_rules_json())`` with a threshold
     changed."""
-    return EvaluationRules.loads(_dumps(document, source), source)
+    return EvaluationRules.loads(dumps(document, source), source)
 
 
 # ---- records -----------------------------------------------------------------------------------------------
@@ -134,7 +104,7 @@ def assessments_from_records(year: int, records: Iterable[Mapping[str, Any]], so
     ``criterion``, ``date``, ``note``). Dates may be ``datetime.date`` or strings; NumPy numbers are accepted.
     Errors name ``<source>:/records/<i>/<field>`` (NaN or infinity: ``bad_value`` at ``<source>:/records/<i>``)."""
     document = {"format": "antq.assessments", "version": 1, "year": year, "records": list(records)}
-    return Assessments.loads(_dumps(document, source, "records"), source)
+    return Assessments.loads(dumps(document, source, "records"), source)
 
 
 def example_assessments(
@@ -236,37 +206,10 @@ class Evaluation:
         return results[results["dossier"] == status].reset_index(drop=True)
 
     def summary(self) -> "pandas.DataFrame":
-        """One row per subject: subject, label, units, excluded, on_time, late, missing, passed, failed, title_share
-        and ``level_<id>`` per classification level, over the whole graph."""
-        import pandas as pd
-
-        results = self.results
-        level_ids: list[str] = []
-        for subject in self.rules.subjects:
-            for level in subject.classification.levels if subject.classification else []:
-                if level.id not in level_ids:
-                    level_ids.append(level.id)
-        rows = []
-        for subject in self.rules.subjects:
-            part = results[results["subject"] == subject.id]
-            eligible = int((part["dossier"] != "excluded").sum())
-            passed = int((part["title"] == "passed").sum())
-            row: dict[str, Any] = {
-                "subject": subject.id,
-                "label": subject.label,
-                "units": len(part),
-                "excluded": len(part) - eligible,
-                "on_time": int((part["dossier"] == "on_time").sum()),
-                "late": int((part["dossier"] == "late").sum()),
-                "missing": int((part["dossier"] == "missing").sum()),
-                "passed": passed,
-                "failed": int((part["title"] == "failed").sum()),
-                "title_share": passed / eligible if subject.title and eligible else float("nan"),
-            }
-            for level_id in level_ids:
-                row[f"level_{level_id}"] = int((part["level"] == level_id).sum())
-            rows.append(row)
-        return pd.DataFrame(rows)
+        """One row per subject: subject, label, units, excluded, eligible, on_time, late, missing, passed, failed,
+        title_share (NaN for a subject without title or with nothing eligible) and ``level_<id>`` per classification
+        level, over the whole graph."""
+        return self._table("_totals")
 
     def check_current(self) -> None:
         """Raises :class:`antq.StaleViewError` if the graph changed since the evaluation."""
@@ -284,97 +227,3 @@ def evaluate(graph: "OrgGraph", assessments: Assessments, rules: EvaluationRules
     :class:`antq.InvalidInputError` or :class:`antq.NotFoundError` naming the record and field (unknown unit,
     duplicate record, score out of range, date outside the window, unknown criterion, ...)."""
     return Evaluation(_core.evaluate(graph, default_rules() if rules is None else rules, assessments))
-
-
-# ---- follow-up ---------------------------------------------------------------------------------------------
-
-
-def load_progress(path: "str | os.PathLike[str]") -> ProgressReports:
-    """Reads a reports file (format ``"antq.progress"``)."""
-    return ProgressReports.load(os.fspath(path))
-
-
-def progress_from_records(directive: str, reports: Iterable[Mapping[str, Any]], source: str = "reports") -> ProgressReports:
-    """Reports from Python data: dicts with ``unit``, ``clause``, ``status`` (not_started / in_progress / done),
-    ``date`` and optionally ``evidence``, about the directive with id ``directive``."""
-    document = {"format": "antq.progress", "version": 1, "directive": directive, "reports": list(reports)}
-    return ProgressReports.loads(_dumps(document, source, "reports"), source)
-
-
-def example_progress(table: "Responsibilities", as_of: str, seed: int = 2024, undated_due: str | None = None) -> ProgressReports:
-    """Clearly synthetic reports for every unit with a duty in ``table``, dated up to ``as_of``: about 70% done by
-    the due day, 8% late, 10% in progress, 4% not started, 8% silent."""
-    return _core.example_progress(table._core, as_of, seed, undated_due or "")
-
-
-class FollowUp:
-    """Where every lead and coordinate duty of a compiled directive stands on one day."""
-
-    def __init__(self, core: _core.FollowUp) -> None:
-        self._core = core
-        self._duties: "pandas.DataFrame | None" = None
-
-    @property
-    def as_of(self) -> str:
-        return self._core.as_of
-
-    def __len__(self) -> int:
-        return len(self._core)
-
-    def __repr__(self) -> str:
-        return f"<antq.FollowUp on {self.as_of}: {len(self)} duties>"
-
-    @property
-    def duties(self) -> "pandas.DataFrame":
-        """One row per duty: unit, name, kind, level, district, clause, assignment, role, due (None: never due),
-        state (done / done_late / open / overdue), latest_status and latest_date (the unit's latest report on the
-        clause), done_on."""
-        self._core.check_current()
-        if self._duties is None:
-            self._duties = frame(self._core._duties())
-        return self._duties
-
-    def overdue(self) -> "pandas.DataFrame":
-        """The overdue duties, by due day then unit order."""
-        return self.duties.iloc[self._core._overdue()].reset_index(drop=True)
-
-    def roll_ups(self, level: str | None = None, clause: str | None = None) -> "pandas.DataFrame":
-        """Duties per territory (the units of a territory and everything below) and clause: territory, name, level,
-        clause, duties, done, done_late, open, overdue, unreported."""
-        table = frame(self._core._roll_ups())
-        if level is not None:
-            table = table[table["level"] == level]
-        if clause is not None:
-            table = table[table["clause"] == clause]
-        return table.reset_index(drop=True)
-
-    def monitoring(self) -> "pandas.DataFrame":
-        """One row per monitor per monitor assignment (e.g. the provincial police under the closing clause):
-        monitor, clause, assignment, targets, duties, done, done_late, open, overdue."""
-        import pandas as pd
-
-        rows = [{k: v for k, v in view.items() if k != "overdue_duties"} for view in self._core._monitoring()]
-        return pd.DataFrame(rows, columns=["monitor", "clause", "assignment", "targets", "duties", "done", "done_late", "open", "overdue"])
-
-    def monitor_view(self, monitor: str) -> "pandas.DataFrame":
-        """The overdue duties of the units ``monitor`` watches, by due day then unit order."""
-        views = [v for v in self._core._monitoring() if v["monitor"] == monitor]
-        if not views:
-            from .errors import NotFoundError
-
-            raise NotFoundError(
-                f"unknown_monitor: '{monitor}': the directive gives it no monitor assignment", "unknown_monitor", f"'{monitor}'"
-            )
-        watched = {i for view in views for i in view["overdue_duties"]}
-        rows = [i for i in self._core._overdue() if i in watched]  # by due day, then unit order
-        return self.duties.iloc[rows].reset_index(drop=True)
-
-
-def follow_up(
-    table: "Responsibilities", reports: ProgressReports, as_of: str, undated_due: str | None = None
-) -> FollowUp:
-    """Follows up ``table`` (a compiled directive) on day ``as_of`` (ISO date). A duty is due on its assignment's
-    deadline, else at the end of its window, else on ``undated_due`` (None: never due). A report that cannot be
-    used raises an :class:`antq.Error` naming it (unknown unit or clause, a unit without duty in the clause, a date
-    after ``as_of``, the same unit, clause and day twice)."""
-    return FollowUp(_core.follow_up(table._core, reports, as_of, undated_due or ""))

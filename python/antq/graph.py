@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import math
-import os
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from . import _core
@@ -13,7 +12,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import networkx
     import pandas
 
-__all__ = ["OrgGraph", "load", "loads"]
+__all__ = ["OrgGraph"]
 
 _UNIT_COLUMNS = ("id", "name", "kind", "level")
 _TIE_COLUMNS = ("source", "target", "kind")
@@ -59,6 +58,9 @@ class OrgGraph(_core.OrgGraph):
     Units are addressed by persistent string id (a GSO code for administrative units). Ties are typed and
     directed (see ``antq.tie_kinds``). Mutations keep the structure valid or raise and change nothing.
 
+    Every graph follows an administrative structure (``structure``: ``"either"`` by default, ``"three_tier"`` or
+    ``"two_tier"``; see :mod:`antq.model`): which level may contain which, how wide GSO codes are.
+
     Thread safety: read-only calls may run from several threads; a mutation must not overlap any other
     call on the same graph. Loading and building new graphs release the GIL.
     """
@@ -86,14 +88,15 @@ class OrgGraph(_core.OrgGraph):
         ties: "pandas.DataFrame | None" = None,
         name: str = "",
         attributes: Mapping[str, Any] | None = None,
+        structure: str = "either",
     ) -> "OrgGraph":
         """Builds a graph from a units DataFrame and a ties DataFrame.
 
         Units need ``id``, ``name``, ``kind``; ``level`` may be missing for territories, for bodies with a
         ``serves`` tie and for posts with a ``heads`` tie. Ties need ``source``, ``target``, ``kind``. An
         ``attributes`` column of dicts, and every other column, become free attributes (missing values
-        are skipped). ``name`` and ``attributes`` describe the graph itself. Errors name the row:
-        ``units row 17``.
+        are skipped). ``name``, ``attributes`` and ``structure`` (an administrative structure's id) describe the
+        graph itself. Errors name the row: ``units row 17``.
         """
         for column in ("id", "name", "kind"):
             if column not in units.columns:
@@ -118,6 +121,7 @@ class OrgGraph(_core.OrgGraph):
             tie_rows = _attribute_rows(ties, _TIE_COLUMNS)
         core = _core.OrgGraph._from_columns(
             name,
+            structure,
             units["id"].tolist(),
             units["name"].tolist(),
             units["kind"].tolist(),
@@ -171,6 +175,8 @@ class OrgGraph(_core.OrgGraph):
         return self.copy()
 
     def __reduce__(self) -> tuple[Any, ...]:
+        from .io import loads
+
         return (loads, (self.dumps(),))
 
     def _repr_html_(self) -> str:
@@ -199,16 +205,3 @@ def _core_error(tag: str, where: str, message: str) -> Exception:
 
     return InvalidInputError(f"{tag}: {where}: {message}", tag, where)
 
-
-def load(path: str | os.PathLike[str]) -> OrgGraph:
-    """Reads a graph file (format ``antq.orggraph``, docs/data-format.md)."""
-    graph = OrgGraph._adopt(_core.load(os.fspath(path)))
-    _core._release_free_memory()  # the parsed document is freed by now
-    return graph
-
-
-def loads(text: str, source: str = "<string>") -> OrgGraph:
-    """Parses a graph document held in a string; ``source`` names it in errors."""
-    graph = OrgGraph._adopt(_core.loads(text, source))
-    _core._release_free_memory()
-    return graph

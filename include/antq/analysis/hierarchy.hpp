@@ -7,6 +7,7 @@
 
 #include <antq/graph/org_graph.hpp>
 #include <antq/model/ids.hpp>
+#include <antq/model/level.hpp>
 #include <antq/model/tie_kind.hpp>
 
 namespace antq {
@@ -44,5 +45,13 @@ std::vector<UnitIndex> subtree(const OrgGraph& graph, UnitIndex root);
  */
 std::vector<std::vector<UnitIndex>> chains_of_command(const OrgGraph& graph, UnitIndex u,
                                                       std::size_t max_paths = 1024);
+
+/**
+ * For every unit index, the territory at `level` it lies in: its area (the territory itself, the one a body serves,
+ * the one a post's body serves) or the territory containing that area, at any depth. An invalid UnitIndex where
+ * there is none (a unit above `level`, a removed unit, a level the graph's structure lacks). Each territory is
+ * resolved once, so a whole graph costs O(V + E).
+ */
+std::vector<UnitIndex> territories_at(const OrgGraph& graph, Level level);
 
 }  // namespace antq

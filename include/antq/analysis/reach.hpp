@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <antq/directive/compile.hpp>
+#include <antq/graph/graph_stamp.hpp>
 #include <antq/graph/org_graph.hpp>
 
 namespace antq {
@@ -27,6 +28,10 @@ struct ReachResult {
 
     /** Per unit index: reached through forwarding (recipients included). */
     std::vector<bool> reached_mask;
+    /** The graph the analysis ran on: path_to() by unit index means nothing on another one. */
+    GraphStamp stamp;
+    /** @throws StaleView "stale_result" if `graph` is not the graph analysed, or changed since. */
+    void check_current(const OrgGraph& graph) const { stamp.check(graph); }
 };
 
 /**

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <antq/directive/directive.hpp>
+#include <antq/graph/graph_stamp.hpp>
 #include <antq/graph/org_graph.hpp>
 
 namespace antq {
@@ -50,7 +51,7 @@ public:
     /** Assignments landing on units that cannot sensibly hold them. */
     const std::vector<CapabilityFlag>& flags() const noexcept { return m_flags; }
     /** The graph generation this table was compiled against. */
-    std::uint64_t graph_generation() const noexcept { return m_generation; }
+    std::uint64_t graph_generation() const noexcept { return m_stamp.generation(); }
 
     /** The rows naming unit `u` (its duties). Complexity: O(rows). */
     std::vector<Responsibility> duties_of(UnitIndex u) const;
@@ -61,8 +62,8 @@ public:
     /** Units holding lead, coordinate, advise or monitor in any task, each once, in index order. */
     std::vector<UnitIndex> bound_units() const;
 
-    /** @throws StaleView "stale_result" if `graph` changed since compile(). */
-    void check_current(const OrgGraph& graph) const;
+    /** @throws StaleView "stale_result" if `graph` is not the graph compiled on, or changed since compile(). */
+    void check_current(const OrgGraph& graph) const { m_stamp.check(graph); }
 
 private:
     friend Responsibilities compile(const Directive& directive, const OrgGraph& graph);
@@ -72,7 +73,7 @@ private:
     std::vector<std::vector<std::vector<UnitIndex>>> m_assignees;  // [task][assignment]
     std::vector<std::vector<std::vector<UnitIndex>>> m_targets;    // [task][assignment]
     std::vector<CapabilityFlag> m_flags;
-    std::uint64_t m_generation = 0;
+    GraphStamp m_stamp;
 };
 
 /**

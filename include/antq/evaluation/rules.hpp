@@ -6,11 +6,12 @@
  * those excluded, the evaluation window and dossier deadline, the pass/fail criteria of the "An toàn về ANTT"
  * title (Thông tư 124/2021/TT-BCA) and the point-scored criteria and levels of the movement classification
  * (Quyết định 510/QĐ-BCA-V05); and how heads are graded and who is proposed for commendation (clauses 1 and 6
- * of the 2024 directive). Every value the sources leave open carries its assumption. Guide: docs/evaluation.md.
+ * of the 2024 directive). Every value the sources leave open carries its assumption. Read and written by
+ * antq/io/rules_json.hpp; the Hải Dương 2024 rule set is antq::default_evaluation_rules() (antq/io/datasets.hpp).
+ * Guide: docs/evaluation.md.
  */
 
 #include <cstddef>
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -173,34 +174,14 @@ struct EvaluationRules {
 
     /** Index of the subject `id`, or std::nullopt. */
     std::optional<std::size_t> subject_index(std::string_view subject_id) const noexcept;
+    /**
+     * The classification level ids of every subject, each once, in the order the subjects list them (subjects in
+     * rule order): the level columns of roll-ups and summaries.
+     */
+    std::vector<std::string> level_ids() const;
+    /** The label of level `id`, as the first subject that has it gives it. @throws NotFound "unknown_level" */
+    const std::string& level_label(std::string_view level_id) const;
     friend bool operator==(const EvaluationRules&, const EvaluationRules&) = default;
 };
-
-/**
- * Parses a rule set (format "antq.evaluation_rules", version 1; docs/evaluation.md).
- * @param source how to name the document in errors (a file name)
- * @throws InvalidInput "malformed_json", "too_deep", "number_out_of_range", "wrong_type", "missing_field",
- *         "unknown_field", "empty_value", "unsupported_version", "bad_rule" (wrong format name, a date that is not
- *         MM-DD or is 02-29, no title nor classification, levels not falling or not ending at 0,
- *         points not positive, a share outside [0, 1], requires_title without a title rule, a last head grade
- *         with conditions, more than max_criteria criteria or max_class_levels levels, a deadline before the window ends), "duplicate_id" (subject, criterion, level or grade), "unknown_criterion" (a share
- *         naming an unknown subject or one without a title rule), "unknown_level", "unknown_grade",
- *         "unknown_kind", "cyclic_rule" (share criteria naming each other); the selectors' own errors.
- *         where() is the source and a JSON pointer, e.g. "rules.json:/subjects/1/classification/levels/2/min_points".
- */
-EvaluationRules parse_evaluation_rules(std::string_view text, std::string_view source = "<string>");
-
-/** Reads a rule file. @throws IoError "cannot_read"; otherwise as parse_evaluation_rules */
-EvaluationRules load_evaluation_rules(const std::filesystem::path& path);
-
-/**
- * The Hải Dương 2024 rule set: TT 124 criteria as far as the sources were retrieved, QĐ 510 deadlines, and
- * assumed point scales, thresholds (90 / 70 / 50 / 0), head grades and commendation rule, each marked with its
- * assumption. The same document as data/rules/evaluation_hai_duong_2024.json.
- */
-EvaluationRules default_evaluation_rules();
-
-/** The JSON text default_evaluation_rules() parses: a starting point for a rule file of one's own. */
-std::string_view default_evaluation_rules_json() noexcept;
 
 }  // namespace antq

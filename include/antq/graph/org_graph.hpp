@@ -11,12 +11,22 @@
 #include <string_view>
 #include <vector>
 
-#include <antq/graph/detail/storage.hpp>
+#include <antq/graph/detail/function_ref.hpp>
+#include <antq/graph/detail/id_index.hpp>
 #include <antq/model/ids.hpp>
+#include <antq/model/structure.hpp>
 #include <antq/model/tie.hpp>
 #include <antq/model/unit.hpp>
 
 namespace antq {
+
+class OrgGraph;
+
+namespace detail {
+struct Storage;  // the Boost.Graph adjacency list, seen only by the library's sources
+/** The storage of `graph`, for the library's own traversals (src/graph/detail/storage.hpp). */
+const Storage& storage(const OrgGraph& graph) noexcept;
+}  // namespace detail
 
 /** A tie named by its endpoints' persistent ids, as files and bulk builders give it. */
 struct TieSpec {
@@ -30,10 +40,10 @@ struct TieSpec {
  * The organisational graph: units (territories, bodies, posts) and typed, directed ties between them.
  *
  * Every mutation keeps the structural rules or throws and leaves the graph unchanged: unique ids,
- * well-formed UTF-8 names stored in NFC, a territory's level equal to its kind, containment only one
- * administrative step down (or province -> commune, for two-tier structures) with one parent each, a body
- * serving one territory of its own level, a post heading bodies of its own level, no cycle in
- * subordination (`directs`), no duplicate tie. Completeness (every body serves a territory, every post
+ * well-formed UTF-8 names stored in NFC, a territory's level equal to its kind, containment as the graph's
+ * administrative structure allows (structure(): one step down, or province -> commune in the two-tier structure)
+ * with one parent each, GSO codes as wide as the structure says, a body serving one territory of its own level, a
+ * post heading bodies of its own level, no cycle in subordination (`directs`), no duplicate tie. Completeness (every body serves a territory, every post
  * heads a body) can only hold once a graph is fully built, so it is checked by validate(), which the
  * loaders call.
  *
@@ -44,8 +54,10 @@ struct TieSpec {
  */
 class OrgGraph {
 public:
-    /** An empty graph. */
+    /** An empty graph following AdministrativeStructure::either(). */
     OrgGraph();
+    /** An empty graph following `structure`. */
+    explicit OrgGraph(const AdministrativeStructure& structure);
     /** A deep copy; it is another graph, so results compiled on `other` refuse it. Complexity: O(V + E). */
     OrgGraph(const OrgGraph& other);
     /** Replaces the content with a deep copy of `other`. Complexity: O(V + E). */
@@ -57,7 +69,7 @@ public:
         swap(taken);
         return *this;
     }
-    ~OrgGraph() = default;
+    ~OrgGraph();
 
     /** Exchanges the content of two graphs in O(1). Both count as changed (views on either go stale). */
     void swap(OrgGraph& other) noexcept;
@@ -89,6 +101,19 @@ public:
     const Object& attributes() const noexcept { return m_attributes; }
     /** Replaces the graph's attributes (strings normalised to NFC). @throws InvalidInput as set_unit_attribute */
     void set_attributes(Object attributes);
+    ///@}
+
+    /** @name The administrative structure */
+    ///@{
+    /** The structure the graph follows: which level may contain which, how wide GSO codes are. */
+    const AdministrativeStructure& structure() const noexcept { return *m_structure; }
+    /**
+     * Makes the graph follow `structure`.
+     * @throws HierarchyError "wrong_level" naming the first containment tie it does not allow; InvalidInput
+     *         "bad_gso_code" for the first code of the wrong width (the graph is unchanged)
+     * Complexity: O(V + E).
+     */
+    void set_structure(const AdministrativeStructure& structure);
     ///@}
 
     /** @name Lookup */
@@ -188,19 +213,14 @@ public:
     std::optional<UnitIndex> parent(UnitIndex u, TieKind kind = TieKind::contains) const;
     /**
      * Calls `f(UnitIndex)` for every target of a `kind` tie starting at `u`, in storage order, without
-     * allocating: the form hot loops use (children() sorts by tie order and returns a vector).
+     * allocating: the form loops use (children() sorts by tie order and returns a vector).
+     * Complexity: O(out-degree).
      */
-    template <class F>
-    void for_each_child(UnitIndex u, TieKind kind, F&& f) const {
-        for (auto [it, end] = boost::out_edges(u.value, *m_graph); it != end; ++it)
-            if ((*m_graph)[*it].kind == kind) f(UnitIndex{static_cast<std::uint32_t>(boost::target(*it, *m_graph))});
-    }
+    void for_each_child(UnitIndex u, TieKind kind, detail::FunctionRef<void(UnitIndex)> f) const;
     /** Calls `f(UnitIndex)` for every source of a `kind` tie ending at `u`, without allocating. */
-    template <class F>
-    void for_each_parent(UnitIndex u, TieKind kind, F&& f) const {
-        for (auto [it, end] = boost::in_edges(u.value, *m_graph); it != end; ++it)
-            if ((*m_graph)[*it].kind == kind) f(UnitIndex{static_cast<std::uint32_t>(boost::source(*it, *m_graph))});
-    }
+    void for_each_parent(UnitIndex u, TieKind kind, detail::FunctionRef<void(UnitIndex)> f) const;
+    /** True if a `kind` tie runs from `source` to `target`. Complexity: O(min(out-degree(source), in-degree(target))). */
+    bool has_tie(UnitIndex source, UnitIndex target, TieKind kind) const;
     /** Ties of `kind` ending at `u`. Complexity: O(in-degree). */
     std::vector<TieIndex> in_ties(UnitIndex u, std::optional<TieKind> kind = std::nullopt) const;
     /** Ties of `kind` starting at `u`. Complexity: O(out-degree). */
@@ -230,7 +250,6 @@ private:
     const Unit& checked_unit(UnitIndex u) const;
     void check_tie(UnitIndex s, UnitIndex t, TieKind kind) const;
     TieIndex insert_tie(UnitIndex s, UnitIndex t, TieKind kind, Object attributes);
-    bool has_tie(UnitIndex s, UnitIndex t, TieKind kind) const;
     std::optional<UnitIndex> first_in(UnitIndex u, TieKind kind) const noexcept;
     std::optional<UnitIndex> first_out(UnitIndex u, TieKind kind) const noexcept;
     std::optional<std::vector<UnitIndex>> find_directs_cycle() const;
@@ -239,9 +258,13 @@ private:
         return [this](std::uint32_t i) -> std::string_view { return m_units[i].id; };
     }
 
-    // Behind a pointer because Boost 1.74's adjacency_list has no move and its swap makes three copies:
-    // this way a graph moves (into Python, out of a loader) in O(1).
-    std::unique_ptr<detail::BoostGraph> m_graph;
+    void check_gso_width(const Unit& unit) const;
+    friend const detail::Storage& detail::storage(const OrgGraph& graph) noexcept;
+
+    // Behind a pointer so that Boost.Graph stays out of this header, and because Boost 1.74's adjacency_list has
+    // no move and its swap makes three copies: this way a graph moves (into Python, out of a loader) in O(1).
+    std::unique_ptr<detail::Storage> m_graph;
+    const AdministrativeStructure* m_structure = &AdministrativeStructure::either();
     std::vector<Unit> m_units;
     std::vector<UnitKind> m_kinds;  // m_units[i].kind, packed: scans by kind stay in cache
     std::vector<Level> m_levels;    // m_units[i].level, likewise

@@ -7,13 +7,14 @@
 #include <string>
 #include <vector>
 
-#include <antq/graph/org_graph.hpp>
 #include <antq/model/ids.hpp>
 #include <antq/model/level.hpp>
 #include <antq/model/unit_kind.hpp>
 #include <antq/model/value.hpp>
 
 namespace antq {
+
+class OrgGraph;
 
 /**
  * A predicate over units, built from a few primitives and combined with `&`, `|` and `~`.
@@ -23,7 +24,7 @@ namespace antq {
  *                   & Selector::within("296");
  * std::vector<UnitIndex> picked = communal_pcs.select(graph);
  * ```
- * The same tree is written as JSON by `antq/io/json.hpp` (see docs/selectors.md). Selectors are
+ * The same tree is written as JSON by `antq/io/selector_json.hpp` (see docs/selectors.md). Selectors are
  * immutable values; copies share their tree.
  */
 class Selector {

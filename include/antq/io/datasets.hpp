@@ -5,7 +5,9 @@
 #include <string_view>
 
 #include <antq/directive/directive.hpp>
+#include <antq/evaluation/rules.hpp>
 #include <antq/graph/org_graph.hpp>
+#include <antq/movement/grassroots.hpp>
 
 namespace antq::datasets {
 
@@ -30,3 +32,27 @@ Directive directive_2024();
 std::string_view directive_2024_json() noexcept;
 
 }  // namespace antq::datasets
+
+namespace antq {
+
+/**
+ * The Hải Dương 2024 evaluation rule set: TT 124 criteria as far as the sources were retrieved, QĐ 510 deadlines,
+ * and assumed point scales, thresholds (90 / 70 / 50 / 0), head grades and commendation rule, each marked with its
+ * assumption. The same document as data/rules/evaluation_hai_duong_2024.json.
+ */
+EvaluationRules default_evaluation_rules();
+
+/** The JSON text default_evaluation_rules() parses: a starting point for a rule file of one's own. */
+std::string_view default_evaluation_rules_json() noexcept;
+
+/**
+ * Hải Dương's team-sizing rule from 01/07/2024 (HĐND tỉnh resolutions under Law 30/2023): fewer than 800 households
+ * -> 3 members, 800-999 -> 4, 1,000 or more -> 5. The last band is an ASSUMPTION: the source is cut off there.
+ * The same document as data/rules/team_sizing_hai_duong_2024.json.
+ */
+TeamSizingRule default_team_sizing_rule();
+
+/** The JSON text default_team_sizing_rule() parses. */
+std::string_view default_team_sizing_rule_json() noexcept;
+
+}  // namespace antq

@@ -386,7 +386,7 @@ TEST_CASE("roll-ups count each subject in the territories above, bodies in the t
     CHECK(ks->late == 1);
     CHECK(ks->missing == 0);
     CHECK(ks->levels == std::array<std::size_t, max_class_levels>{1, 1, 1, 0});  // v3 xuất sắc, v1 khá (no title), v2 trung bình
-    CHECK(ks->title_share() == doctest::Approx(2.0 / 3.0));
+    CHECK(*ks->title_share() == doctest::Approx(2.0 / 3.0));
     const RollUp* bg = e.roll_up(g.index_of("296"), village);
     REQUIRE(bg != nullptr);
     CHECK(bg->units == 4);

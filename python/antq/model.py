@@ -1,0 +1,40 @@
+"""The vocabularies and the administrative structure, as the C++ core defines them (never retyped here).
+
+Each vocabulary is a tuple of names in the core's order: ``levels``, ``unit_kinds``, ``tie_kinds``, ``roles``,
+``progress_statuses``, ``duty_states``, ``title_outcomes``, ``dossier_statuses``, ``model_statuses``,
+``model_actions``, ``team_plan_levels``. :class:`AdministrativeStructure` says which levels exist and which may
+contain which: ``AdministrativeStructure.preset("three_tier")`` (until 30/06/2025), ``"two_tier"`` (from 01/07/2025),
+``"either"`` (the default of a new graph).
+"""
+
+from __future__ import annotations
+
+from ._core import (
+    AdministrativeStructure,
+    dossier_statuses,
+    duty_states,
+    levels,
+    model_actions,
+    model_statuses,
+    progress_statuses,
+    roles,
+    team_plan_levels,
+    tie_kinds,
+    title_outcomes,
+    unit_kinds,
+)
+
+__all__ = [
+    "AdministrativeStructure",
+    "levels",
+    "unit_kinds",
+    "tie_kinds",
+    "roles",
+    "progress_statuses",
+    "duty_states",
+    "title_outcomes",
+    "dossier_statuses",
+    "model_statuses",
+    "model_actions",
+    "team_plan_levels",
+]

@@ -1,0 +1,52 @@
+#include <algorithm>
+#include <deque>
+
+#include <antq/analysis/reach.hpp>
+
+#include "graph/detail/storage.hpp"
+
+namespace antq {
+
+bool ReachResult::reached(UnitIndex u) const { return u.value < reached_mask.size() && reached_mask[u.value]; }
+
+std::vector<UnitIndex> ReachResult::path_to(UnitIndex u) const {
+    std::vector<UnitIndex> path;
+    if (!reached(u)) return path;
+    for (UnitIndex at = u;; at = received_from[at.value]) {
+        path.push_back(at);
+        if (received_from[at.value] == UnitIndex{}) break;
+    }
+    std::reverse(path.begin(), path.end());
+    return path;
+}
+
+ReachResult reach(const Responsibilities& responsibilities, const OrgGraph& graph) {
+    responsibilities.check_current(graph);
+    ReachResult out;
+    out.stamp = GraphStamp::of_result(graph, "reach of directive '" + responsibilities.directive().id + "'", "run it again");
+    out.recipients = responsibilities.recipients();
+    out.bound = responsibilities.bound_units();
+    out.reached_mask.assign(graph.unit_capacity(), false);
+    out.received_from.assign(graph.unit_capacity(), UnitIndex{});
+    std::deque<UnitIndex> queue;
+    for (UnitIndex r : out.recipients) {
+        out.reached_mask[r.value] = true;
+        queue.push_back(r);
+    }
+    while (!queue.empty()) {
+        const UnitIndex u = queue.front();
+        queue.pop_front();
+        detail::for_each_out(graph, u, TieKind::forwards, [&](UnitIndex v) {
+            if (!out.reached_mask[v.value]) {
+                out.reached_mask[v.value] = true;
+                out.received_from[v.value] = u;
+                queue.push_back(v);
+            }
+        });
+    }
+    for (UnitIndex b : out.bound)
+        if (!out.reached_mask[b.value]) out.unreached.push_back(b);
+    return out;
+}
+
+}  // namespace antq

@@ -1,0 +1,144 @@
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include <antq/directive/compile.hpp>
+#include <antq/errors.hpp>
+
+namespace antq {
+
+namespace {
+
+std::string place(const Task& task, std::size_t assignment, const char* part) {
+    return "clause " + task.clause + ", assignment " + std::to_string(assignment) + " " + part;
+}
+
+std::vector<UnitIndex> expand(const Selector& selector, const OrgGraph& graph, const std::string& where) {
+    std::vector<UnitIndex> units;
+    try {
+        units = selector.select(graph);
+    } catch (...) {
+        rethrow_at(where);
+    }
+    if (units.empty())
+        throw InvalidInput("unmatched_selector", where, "selector " + selector.to_string() + " matches no unit");
+    return units;
+}
+
+// The highest-level unit of `targets` (the one a monitor must not sit below), if any.
+std::optional<UnitIndex> highest(const OrgGraph& graph, const std::vector<UnitIndex>& targets) {
+    std::optional<UnitIndex> top;
+    for (UnitIndex t : targets)
+        if (!top || is_above(graph.unit(t).level, graph.unit(*top).level)) top = t;
+    return top;
+}
+
+// Why `unit` cannot sensibly hold `role` (towards the highest of its targets), or an empty string if it can.
+std::string incapacity(const OrgGraph& graph, UnitIndex u, Role role, std::optional<UnitIndex> top_target) {
+    const Unit& unit = graph.unit(u);
+    if (role == Role::inform) return is_territory(unit.kind) ? "a territory cannot receive a document" : "";
+    if (is_territory(unit.kind))
+        return "a " + std::string(to_string(unit.kind)) + " is a territory and cannot " + std::string(to_string(role)) +
+               "; assign a body serving it";
+    if (is_post(unit.kind)) return "a post cannot " + std::string(to_string(role)) + "; assign the body it heads";
+    if (role == Role::monitor && top_target && is_above(graph.unit(*top_target).level, unit.level))
+        return "a " + std::string(to_string(unit.level)) + " body cannot monitor a " +
+               std::string(to_string(graph.unit(*top_target).level)) + " unit ('" + graph.unit(*top_target).id + "')";
+    return "";
+}
+
+}  // namespace
+
+const std::vector<UnitIndex>& Responsibilities::assignees(std::uint32_t task, std::uint32_t assignment) const {
+    if (task >= m_assignees.size() || assignment >= m_assignees[task].size())
+        throw NotFound("unknown_assignment", "task " + std::to_string(task) + ", assignment " + std::to_string(assignment),
+                       "no such assignment");
+    return m_assignees[task][assignment];
+}
+
+const std::vector<UnitIndex>& Responsibilities::targets(std::uint32_t task, std::uint32_t assignment) const {
+    if (task >= m_targets.size() || assignment >= m_targets[task].size())
+        throw NotFound("unknown_assignment", "task " + std::to_string(task) + ", assignment " + std::to_string(assignment),
+                       "no such assignment");
+    return m_targets[task][assignment];
+}
+
+std::vector<Responsibility> Responsibilities::duties_of(UnitIndex u) const {
+    std::vector<Responsibility> out;
+    for (const auto& r : m_rows)
+        if (r.unit == u) out.push_back(r);
+    return out;
+}
+
+std::vector<UnitIndex> Responsibilities::units_of(std::uint32_t task, Role role) const {
+    std::vector<UnitIndex> out;
+    for (const auto& r : m_rows)
+        if (r.task == task && r.role == role) out.push_back(r.unit);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::uint32_t Responsibilities::task_index(std::string_view clause) const {
+    for (std::uint32_t i = 0; i < m_directive.tasks.size(); ++i)
+        if (m_directive.tasks[i].clause == clause) return i;
+    throw NotFound("unknown_clause", "'" + std::string(clause) + "'", "the directive has no such clause");
+}
+
+std::vector<UnitIndex> Responsibilities::bound_units() const {
+    std::vector<UnitIndex> out;
+    for (const auto& r : m_rows)
+        if (r.role != Role::inform) out.push_back(r.unit);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
+    Responsibilities out;
+    out.m_directive = directive;
+    out.m_stamp = GraphStamp::of_result(graph, "directive '" + directive.id + "'", "compile it again");
+
+    for (std::size_t i = 0; i < directive.tasks.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (directive.tasks[i].clause == directive.tasks[j].clause)
+                throw InvalidInput("duplicate_clause", "clause " + directive.tasks[i].clause,
+                                   "tasks " + std::to_string(j) + " and " + std::to_string(i) + " share this clause");
+
+    for (std::size_t r = 0; r < directive.recipients.size(); ++r) {
+        const Recipient& recipient = directive.recipients[r];
+        for (UnitIndex u : expand(recipient.units, graph, "recipient " + std::to_string(r) + " '" + recipient.label + "'"))
+            out.m_recipients.push_back(u);
+    }
+    std::sort(out.m_recipients.begin(), out.m_recipients.end());
+    out.m_recipients.erase(std::unique(out.m_recipients.begin(), out.m_recipients.end()), out.m_recipients.end());
+
+    out.m_targets.resize(directive.tasks.size());
+    out.m_assignees.resize(directive.tasks.size());
+    for (std::uint32_t t = 0; t < directive.tasks.size(); ++t) {
+        const Task& task = directive.tasks[t];
+        out.m_targets[t].resize(task.assignments.size());
+        out.m_assignees[t].resize(task.assignments.size());
+        std::vector<std::vector<bool>> seen(all_roles.size());  // a unit once per (task, role)
+        for (auto& s : seen) s.assign(graph.unit_capacity(), false);
+        for (std::uint32_t a = 0; a < task.assignments.size(); ++a) {
+            const Assignment& assignment = task.assignments[a];
+            if (assignment.target)
+                out.m_targets[t][a] = expand(*assignment.target, graph, place(task, a, "target"));
+            out.m_assignees[t][a] = expand(assignment.units, graph, place(task, a, "units"));
+            const auto top_target = highest(graph, out.m_targets[t][a]);
+            for (UnitIndex u : out.m_assignees[t][a]) {
+                // Every assignment is checked on its own targets, even where an earlier one gave the same role.
+                if (auto why = incapacity(graph, u, assignment.role, top_target); !why.empty())
+                    out.m_flags.push_back(CapabilityFlag{t, a, u, std::move(why)});
+                auto& seen_role = seen[static_cast<std::size_t>(assignment.role)];
+                if (seen_role[u.value]) continue;
+                seen_role[u.value] = true;
+                out.m_rows.push_back(Responsibility{t, a, u, assignment.role});
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace antq

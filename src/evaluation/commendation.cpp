@@ -1,0 +1,36 @@
+// Commendation proposals for collectives and individuals (directive clause 6).
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <tuple>
+
+#include <antq/errors.hpp>
+#include <antq/model/text.hpp>
+#include <antq/model/unit_kind.hpp>
+
+#include "evaluation/detail/run.hpp"
+#include "model/detail/dates.hpp"
+#include "model/detail/numbers.hpp"
+
+namespace antq::detail {
+
+void EvaluationRun::propose_commendations() {
+    const CommendationRule& rule = out.m_rules.commendation;
+    const std::vector<std::uint32_t> min_level = level_positions(rule.min_level);
+    for (std::size_t idx = 0; idx < out.m_results.size(); ++idx) {
+        const UnitResult& r = out.m_results[idx];
+        if (r.exclusion || !r.record || !at_least(r, min_level[r.subject])) continue;
+        if (rule.requires_title && !holds_title(r)) continue;
+        if (rule.on_time && r.dossier != DossierStatus::on_time) continue;
+        out.m_commendations.push_back({r.unit, false, idx, r.authority});
+    }
+    const auto& grades = out.m_rules.heads.grades;
+    std::uint32_t wanted = 0;
+    while (grades[wanted].id != rule.head_grade) ++wanted;
+    for (const HeadAssessment& h : out.m_heads)
+        if (h.grade == wanted) out.m_commendations.push_back({h.post, true, h.result, out.m_results[h.result].authority});
+}
+
+}  // namespace antq::detail

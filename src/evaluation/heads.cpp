@@ -1,0 +1,86 @@
+// Heads graded on the result of what they answer for (directive clause 1).
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <tuple>
+
+#include <antq/errors.hpp>
+#include <antq/model/text.hpp>
+#include <antq/model/unit_kind.hpp>
+
+#include "evaluation/detail/run.hpp"
+#include "model/detail/dates.hpp"
+#include "model/detail/numbers.hpp"
+
+namespace antq::detail {
+
+// Whether r's level is at least the level at `position` of its subject (see level_positions); a subject
+// without classification has nothing to rate, so the condition does not apply.
+bool EvaluationRun::at_least(const UnitResult& r, std::uint32_t position) const {
+    if (!subjects[r.subject].classification) return true;
+    return r.level && *r.level <= position;
+}
+
+// Per subject, the index of level `id` (rules checked every classified subject has it).
+std::vector<std::uint32_t> EvaluationRun::level_positions(const std::string& id) const {
+    std::vector<std::uint32_t> positions;
+    for (const Subject& s : subjects)
+        positions.push_back(s.classification ? std::uint32_t(*s.classification->level_index(id)) : 0);
+    return positions;
+}
+
+bool EvaluationRun::holds_title(const UnitResult& r) const {
+    return r.title == TitleOutcome::passed || r.title == TitleOutcome::not_applicable;
+}
+
+std::uint32_t EvaluationRun::grade(const UnitResult& r) const {
+    const auto& grades = out.m_rules.heads.grades;
+    // A unit without a dossier has neither level nor title: only the last grade is left for it.
+    if (!r.record) return std::uint32_t(grades.size() - 1);
+    for (std::size_t k = 0; k + 1 < grades.size(); ++k) {
+        const HeadGrade& h = grades[k];
+        if (h.min_level && !at_least(r, grade_levels[k][r.subject])) continue;
+        if (h.requires_title && !holds_title(r)) continue;
+        if (h.on_time && r.dossier != DossierStatus::on_time) continue;
+        return std::uint32_t(k);
+    }
+    return std::uint32_t(grades.size() - 1);
+}
+
+// Territories answer through the heads of their bodies (read_graph found them); bodies through their own head.
+void EvaluationRun::grade_heads() {
+    for (const HeadGrade& h : out.m_rules.heads.grades)
+        grade_levels.push_back(h.min_level ? level_positions(*h.min_level) : std::vector<std::uint32_t>(subjects.size(), 0));
+    std::vector<std::uint32_t> grade_of(out.m_results.size(), none);
+    auto graded = [&](std::size_t idx) {
+        if (grade_of[idx] == none) grade_of[idx] = grade(out.m_results[idx]);
+        return grade_of[idx];
+    };
+    for (const auto& [territory, body, post] : territory_heads) {
+        const std::uint32_t idx = out.m_result_of[territory];
+        if (idx == 0 || out.m_results[idx - 1].exclusion) continue;
+        out.m_heads.push_back({UnitIndex{post}, UnitIndex{body}, idx - 1u, graded(idx - 1)});
+    }
+    for (std::size_t idx = 0; idx < out.m_results.size(); ++idx) {
+        const UnitResult& r = out.m_results[idx];
+        if (r.exclusion || is_territory(g.kinds()[r.unit.value])) continue;
+        if (head_of[r.unit.value] != none) out.m_heads.push_back({UnitIndex{head_of[r.unit.value]}, r.unit, idx, graded(idx)});
+    }
+    // A post heading two bodies that answer for one territory (a People's Committee chair who also heads the
+    // steering committee) is graded once, through the first of them.
+    auto& heads = out.m_heads;
+    std::sort(heads.begin(), heads.end(), [](const HeadAssessment& x, const HeadAssessment& y) {
+        return std::tie(x.result, x.post.value, x.body.value) < std::tie(y.result, y.post.value, y.body.value);
+    });
+    heads.erase(std::unique(heads.begin(), heads.end(),
+                            [](const HeadAssessment& x, const HeadAssessment& y) { return x.result == y.result && x.post == y.post; }),
+                heads.end());
+    // In result order, then body order.
+    std::sort(heads.begin(), heads.end(), [](const HeadAssessment& x, const HeadAssessment& y) {
+        return std::tie(x.result, x.body.value) < std::tie(y.result, y.body.value);
+    });
+}
+
+}  // namespace antq::detail

@@ -1,0 +1,125 @@
+// The records checked against the graph and the rules, and read into each result: dossier, criteria, scores.
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <tuple>
+
+#include <antq/errors.hpp>
+#include <antq/model/text.hpp>
+#include <antq/model/unit_kind.hpp>
+
+#include "evaluation/detail/run.hpp"
+#include "model/detail/dates.hpp"
+#include "model/detail/numbers.hpp"
+
+namespace antq::detail {
+
+void EvaluationRun::read_records() {
+    met.assign(out.m_results.size(), 0);
+    broken.assign(out.m_results.size(), 0);
+    std::vector<std::string_view> ids;
+    ids.reserve(a.records.size());
+    for (const AssessmentRecord& rec : a.records) ids.push_back(rec.unit);
+    const std::vector<std::optional<UnitIndex>> units = g.find(ids);
+    for (std::size_t i = 0; i < a.records.size(); ++i) read_record(i, units[i]);
+}
+
+// Ids are compared byte for byte: an id typed in another Unicode form looks the same and is not found.
+std::string EvaluationRun::nfc_hint(const std::string& id) const {
+    try {
+        const std::string nfc = to_nfc(id, "");
+        if (nfc != id && g.find(nfc)) return " (a unit has this id in NFC form: write ids in Unicode NFC)";
+    } catch (const Error&) {
+    }
+    return "";
+}
+
+void EvaluationRun::fail(const std::string& tag, std::size_t i, const std::string& field, const std::string& what) const {
+    throw InvalidInput(tag, a.place_of(i) + field, what);
+}
+
+void EvaluationRun::read_record(std::size_t i, std::optional<UnitIndex> u) {
+    const AssessmentRecord& rec = a.records[i];
+    if (!u) throw NotFound("unknown_unit", a.place_of(i) + "/unit", "no unit '" + rec.unit + "' in the graph" + nfc_hint(rec.unit));
+    if (out.m_result_of[u->value] == 0)
+        fail("not_evaluated", i, "/unit",
+             "'" + rec.unit + "' (" + std::string(to_string(g.unit(*u).kind)) + ") is picked by no subject of the rules");
+    UnitResult& r = out.m_results[out.m_result_of[u->value] - 1];
+    const Subject& subject = subjects[r.subject];
+    if (r.exclusion)
+        fail("excluded_unit", i, "/unit",
+             "'" + rec.unit + "' is excluded from evaluation: " + subject.exclusions[r.exclusion - 1].reason);
+    if (r.record) fail("duplicate_record", i, "/unit", "'" + rec.unit + "' already has a record at " + a.place_of(*r.record));
+    r.record = i;
+
+    const std::size_t idx = out.m_result_of[u->value] - 1;
+    const auto& [first, last, deadline] = days[r.subject];
+    if (!detail::iso_days(rec.dossier_date))
+        fail("bad_date", i, "/dossier_date", "'" + rec.dossier_date + "' is not a date written YYYY-MM-DD");
+    if (rec.dossier_date < first)
+        fail("date_outside_window", i, "/dossier_date",
+             rec.dossier_date + " is before the " + std::to_string(a.year) + " window of '" + subject.id + "' opens (" +
+                 first + ")");
+    r.dossier_date = rec.dossier_date;
+    r.dossier = rec.dossier_date <= deadline ? DossierStatus::on_time : DossierStatus::late;
+
+    // Title: plain criteria met, minus those an incident breaks (bit c of met / broken: criterion c).
+    std::uint64_t& ok = met[idx];
+    for (std::size_t k = 0; k < rec.criteria_met.size(); ++k) {
+        const std::size_t c = plain_criterion(subject, rec.criteria_met[k], i, [k] { return item("criteria_met", k); });
+        if (ok >> c & 1)
+            fail("duplicate_criterion", i, item("criteria_met", k), "criterion '" + rec.criteria_met[k] + "' is listed twice");
+        ok |= std::uint64_t{1} << c;
+    }
+    for (std::size_t k = 0; k < rec.incidents.size(); ++k) {
+        const Incident& inc = rec.incidents[k];
+        const std::size_t c = plain_criterion(subject, inc.criterion, i, [k] { return item("incidents", k) + "/criterion"; });
+        if (!detail::iso_days(inc.date))
+            fail("bad_date", i, item("incidents", k) + "/date", "'" + inc.date + "' is not a date written YYYY-MM-DD");
+        if (inc.date < first || inc.date > last)
+            fail("date_outside_window", i, item("incidents", k) + "/date",
+                 inc.date + " lies outside the " + std::to_string(a.year) + " window of '" + subject.id + "' (" + first +
+                     " to " + last + ")");
+        if (ok >> c & 1)
+            fail("conflicting_record", i, item("incidents", k) + "/criterion",
+                 "criterion '" + inc.criterion + "' is listed as met and broken by this incident");
+        broken[idx] |= std::uint64_t{1} << c;
+        ++r.incidents;
+    }
+
+    // Classification: a score for every criterion, within its range.
+    if (!subject.classification) {
+        if (!rec.scores.empty())
+            fail("unexpected_scores", i, "/scores", "subject '" + subject.id + "' has no classification to score");
+        if (!rec.proposed_level.empty())
+            fail("unknown_level", i, "/proposed_level", "subject '" + subject.id + "' has no classification levels");
+        return;
+    }
+    const ClassificationRule& c = *subject.classification;
+    std::uint64_t scored = 0;
+    double total = 0;
+    for (const auto& [id, points] : rec.scores) {
+        const std::size_t k = score_keys[r.subject].find(c.criteria, id);
+        if (k == c.criteria.size())
+            fail("unknown_criterion", i, "/scores/" + id, "subject '" + subject.id + "' has no scored criterion '" + id + "'");
+        if (scored >> k & 1) fail("duplicate_criterion", i, "/scores/" + id, "criterion '" + id + "' is scored twice");
+        if (!std::isfinite(points) || points < 0 || points > c.criteria[k].max_points)
+            fail("score_out_of_range", i, "/scores/" + id,
+                 detail::number_text(points) + " points, but '" + id + "' gives 0 to " + detail::number_text(c.criteria[k].max_points));
+        scored |= std::uint64_t{1} << k;
+        total += points;
+    }
+    for (std::size_t k = 0; k < c.criteria.size(); ++k)
+        if (!(scored >> k & 1)) fail("missing_score", i, "/scores", "no score for criterion '" + c.criteria[k].id + "'");
+    r.points = detail::clean_sum(total);
+    if (!rec.proposed_level.empty()) {
+        const auto level = c.level_index(rec.proposed_level);
+        if (!level)
+            fail("unknown_level", i, "/proposed_level", "subject '" + subject.id + "' has no level '" + rec.proposed_level + "'");
+        r.proposed_level = std::uint32_t(*level);
+    }
+}
+
+}  // namespace antq::detail

@@ -1,0 +1,104 @@
+// Counts per territory and subject, carried up the containment chain, and per subject over the graph.
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <tuple>
+
+#include <antq/errors.hpp>
+#include <antq/model/text.hpp>
+#include <antq/model/unit_kind.hpp>
+
+#include "evaluation/detail/run.hpp"
+#include "model/detail/dates.hpp"
+#include "model/detail/numbers.hpp"
+
+namespace antq::detail {
+
+// The roll-up of subject s at territory t, made on first use.
+namespace {
+
+// One unit's result in the counts of its subject.
+void tally(EvaluationCounts& c, const UnitResult& r) {
+    ++c.units;
+    switch (r.dossier) {
+        case DossierStatus::excluded: ++c.excluded; break;
+        case DossierStatus::on_time: ++c.on_time; break;
+        case DossierStatus::late: ++c.late; break;
+        case DossierStatus::missing: ++c.missing; break;
+    }
+    if (r.title == TitleOutcome::passed) ++c.passed;
+    if (r.title == TitleOutcome::failed) ++c.failed;
+    if (r.level) ++c.levels[*r.level];
+}
+
+}  // namespace
+
+RollUp& EvaluationRun::roll_up_at(std::uint32_t t, std::size_t s) {
+    std::uint32_t& slot = roll_up_slot[std::size_t(t) * subjects.size() + s];
+    if (slot == 0) {
+        RollUp fresh;
+        fresh.territory = UnitIndex{t};
+        fresh.subject = std::uint32_t(s);
+        fresh.titled = subjects[s].title.has_value();
+        out.m_roll_ups.push_back(std::move(fresh));
+        slot = std::uint32_t(out.m_roll_ups.size());
+    }
+    return out.m_roll_ups[slot - 1];
+}
+
+// Counts subject s: each unit in the territory it counts in first, then those counts up the containment
+// chain (a few thousand additions instead of a walk up per unit).
+void EvaluationRun::count(std::size_t s) {
+    if (roll_up_slot.empty()) roll_up_slot.assign(g.unit_capacity() * subjects.size(), 0);
+    const std::size_t first_new = out.m_roll_ups.size();
+    for (std::uint32_t idx : of_subject[s]) {
+        const UnitResult& r = out.m_results[idx];
+        if (home_of[idx] == none) continue;
+        tally(roll_up_at(home_of[idx], s), r);
+    }
+    // Up one level at a time, deepest first, so every count climbs each step once.
+    std::array<std::vector<std::uint32_t>, all_levels.size()> at_level;
+    for (std::size_t i = first_new; i < out.m_roll_ups.size(); ++i)
+        at_level[std::size_t(g.levels()[out.m_roll_ups[i].territory.value])].push_back(std::uint32_t(i));
+    for (std::size_t level = at_level.size(); level-- > 0;)
+        for (std::size_t k = 0; k < at_level[level].size(); ++k) {
+            const std::uint32_t i = at_level[level][k];
+            const std::uint32_t up = above[out.m_roll_ups[i].territory.value];
+            if (up == none) continue;
+            const std::size_t before = out.m_roll_ups.size();
+            RollUp& parent = roll_up_at(up, s);
+            if (out.m_roll_ups.size() != before) at_level[std::size_t(g.levels()[up])].push_back(std::uint32_t(before));
+            parent.add(out.m_roll_ups[i]);
+        }
+}
+
+// Roll-ups in territory index order, subjects in rule order, with a start index per territory.
+void EvaluationRun::index_roll_ups() {
+    auto& rolls = out.m_roll_ups;
+    // Sorting small keys, then gathering, moves each roll-up once.
+    std::vector<std::pair<std::uint64_t, std::size_t>> order(rolls.size());  // ((territory, subject), position)
+    for (std::size_t i = 0; i < rolls.size(); ++i)
+        order[i] = {(std::uint64_t(rolls[i].territory.value) << 32) | rolls[i].subject, i};
+    std::sort(order.begin(), order.end());
+    std::vector<RollUp> sorted;
+    sorted.reserve(rolls.size());
+    for (const auto& entry : order) sorted.push_back(rolls[entry.second]);
+    rolls = std::move(sorted);
+    out.m_roll_up_start.assign(g.unit_capacity(), 0);
+    for (std::size_t i = rolls.size(); i-- > 0;) out.m_roll_up_start[rolls[i].territory.value] = std::uint32_t(i + 1);
+}
+
+// Per subject over the whole graph: every result, also those of units no territory contains.
+void EvaluationRun::total() {
+    out.m_totals.resize(subjects.size());
+    for (std::size_t s = 0; s < subjects.size(); ++s) {
+        out.m_totals[s].subject = std::uint32_t(s);
+        out.m_totals[s].titled = subjects[s].title.has_value();
+    }
+    for (const UnitResult& r : out.m_results) tally(out.m_totals[r.subject], r);
+}
+
+}  // namespace antq::detail

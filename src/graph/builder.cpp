@@ -1,0 +1,81 @@
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <antq/errors.hpp>
+#include <antq/graph/builder.hpp>
+
+namespace antq {
+
+std::string InputPlaces::unit(std::size_t i) const {
+    return (source.empty() ? "" : source + ":") + units + std::to_string(i);
+}
+
+std::string InputPlaces::tie(std::size_t i) const { return (source.empty() ? "" : source + ":") + ties + std::to_string(i); }
+
+void build(OrgGraph& target, std::vector<UnitSpec> units, const std::vector<TieSpec>& ties, const InputPlaces& places) {
+    if (target.unit_count() != 0 || target.tie_count() != 0)
+        throw InvalidInput("not_empty", target.name(), "a bulk build starts from an empty graph");
+    // Built aside and swapped in at the end: on an error, the target is left as it was.
+    OrgGraph graph(target.structure());
+    graph.set_name(target.name());
+    graph.set_attributes(target.attributes());
+    std::unordered_map<std::string_view, std::size_t> row;
+    row.reserve(units.size());
+    for (std::size_t i = 0; i < units.size(); ++i)
+        if (auto [at, fresh] = row.emplace(units[i].id, i); !fresh)
+            throw InvalidInput("duplicate_id", places.unit(i) + places.separator + "id",
+                               "unit id '" + units[i].id + "' is already used at " + places.units +
+                                   std::to_string(at->second));
+    // A tie end naming no unit is reported after the units are in: a bad unit id (the cause) comes first.
+    auto row_of = [&](const std::string& id) -> std::optional<std::size_t> {
+        const auto at = row.find(id);
+        return at == row.end() ? std::nullopt : std::optional<std::size_t>(at->second);
+    };
+    // Levels left out: a territory's from its kind, then a body's from the territory it serves, then a post's
+    // from the body it heads.
+    for (UnitSpec& u : units)
+        if (!u.level && is_territory(u.kind)) u.level = territory_level(u.kind);
+    for (TieKind along : {TieKind::serves, TieKind::heads})
+        for (const TieSpec& tie : ties) {
+            if (tie.kind != along) continue;
+            const auto source = row_of(tie.source), target = row_of(tie.target);
+            if (source && target && !units[*source].level && units[*target].level)
+                units[*source].level = units[*target].level;
+        }
+
+    graph.reserve(units.size(), ties.size());
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        UnitSpec& u = units[i];
+        if (!u.level)
+            throw InvalidInput("missing_field", places.unit(i),
+                               "no 'level', and none can be derived: a body needs a 'serves' tie, a post a 'heads' tie");
+        try {
+            graph.add_unit(Unit{std::move(u.id), std::move(u.name), u.kind, *u.level, std::move(u.attributes)});
+        } catch (...) {
+            rethrow_at(places.unit(i));
+        }
+    }
+    for (std::size_t i = 0; i < ties.size(); ++i)
+        for (const auto& [end, id] : {std::pair{"source", &ties[i].source}, std::pair{"target", &ties[i].target}})
+            if (!graph.contains(*id))
+                throw InvalidInput("dangling_reference", places.tie(i) + places.separator + end,
+                                   "no unit has id '" + *id + "'");
+    try {
+        graph.add_ties(ties, [&](std::size_t i) { return places.tie(i); });
+    } catch (const HierarchyError& e) {
+        // A cycle is closed by several ties: it is named by its units, under the whole list.
+        if (e.tag() != "cycle" || places.source.empty()) throw;
+        rethrow_at(places.source + ":" + places.ties.substr(0, places.ties.size() - 1));
+    }
+    try {
+        graph.validate();
+    } catch (...) {
+        if (places.source.empty()) throw;
+        rethrow_at(places.source);
+    }
+    target.swap(graph);
+}
+
+}  // namespace antq

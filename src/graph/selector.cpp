@@ -1,0 +1,283 @@
+#include <algorithm>
+#include <array>
+#include <string>
+#include <utility>
+
+#include <antq/errors.hpp>
+#include <antq/graph/org_graph.hpp>
+#include <antq/graph/selector.hpp>
+
+#include "graph/detail/storage.hpp"
+
+namespace antq {
+
+Selector::Selector() : m_node(std::make_shared<const Node>()) {}
+
+Selector::Selector(Node node) : m_node(std::make_shared<const Node>(std::move(node))) {}
+
+Selector Selector::all() { return Selector(); }
+
+Selector Selector::kind(UnitKind k) { return kinds({k}); }
+
+Selector Selector::kinds(std::vector<UnitKind> ks) {
+    if (ks.empty()) throw InvalidInput("bad_selector", "kinds", "give at least one kind");
+    Node n;
+    n.op = Op::kind;
+    n.kinds = std::move(ks);
+    return Selector(std::move(n));
+}
+
+Selector Selector::level(Level l) { return levels({l}); }
+
+Selector Selector::levels(std::vector<Level> ls) {
+    if (ls.empty()) throw InvalidInput("bad_selector", "levels", "give at least one level");
+    Node n;
+    n.op = Op::level;
+    n.levels = std::move(ls);
+    return Selector(std::move(n));
+}
+
+Selector Selector::within(std::string territory_id) {
+    Node n;
+    n.op = Op::within;
+    n.ids = {std::move(territory_id)};
+    return Selector(std::move(n));
+}
+
+Selector Selector::id(std::string unit_id) { return ids({std::move(unit_id)}); }
+
+Selector Selector::ids(std::vector<std::string> unit_ids) {
+    if (unit_ids.empty()) throw InvalidInput("bad_selector", "ids", "give at least one id");
+    Node n;
+    n.op = Op::id;
+    n.ids = std::move(unit_ids);
+    return Selector(std::move(n));
+}
+
+Selector Selector::attribute_equals(std::string key, Value value) {
+    Node n;
+    n.op = Op::attribute_equals;
+    n.key = std::move(key);
+    n.value = std::move(value);
+    return Selector(std::move(n));
+}
+
+Selector Selector::has_attribute(std::string key) {
+    Node n;
+    n.op = Op::has_attribute;
+    n.key = std::move(key);
+    return Selector(std::move(n));
+}
+
+Selector Selector::all_of(std::vector<Selector> operands) {
+    if (operands.empty()) throw InvalidInput("bad_selector", "all_of", "give at least one operand");
+    Node n;
+    n.op = Op::all_of;
+    n.operands = std::move(operands);
+    return Selector(std::move(n));
+}
+
+Selector Selector::any_of(std::vector<Selector> operands) {
+    if (operands.empty()) throw InvalidInput("bad_selector", "any_of", "give at least one operand");
+    Node n;
+    n.op = Op::any_of;
+    n.operands = std::move(operands);
+    return Selector(std::move(n));
+}
+
+Selector Selector::negation(Selector operand) {
+    Node n;
+    n.op = Op::negation;
+    n.operands = {std::move(operand)};
+    return Selector(std::move(n));
+}
+
+std::vector<bool> territory_mask(const OrgGraph& graph, UnitIndex root) {
+    const Unit& r = graph.unit(root);
+    if (!is_territory(r.kind))
+        throw InvalidInput("not_a_territory", "'" + r.id + "'",
+                           "'within' needs a territory, not a " + std::string(to_string(r.kind)));
+    std::vector<bool> in(graph.unit_capacity(), false);
+    std::vector<UnitIndex> territories{root};
+    in[root.value] = true;
+    for (std::size_t next = 0; next < territories.size(); ++next)
+        detail::for_each_out(graph, territories[next], TieKind::contains, [&](UnitIndex c) {
+            if (!in[c.value]) {
+                in[c.value] = true;
+                territories.push_back(c);
+            }
+        });
+    for (UnitIndex t : territories)
+        detail::for_each_in(graph, t, TieKind::serves, [&](UnitIndex body) {
+            in[body.value] = true;
+            detail::for_each_in(graph, body, TieKind::heads, [&](UnitIndex post) { in[post.value] = true; });
+        });
+    return in;
+}
+
+namespace {
+
+// Narrows `keep` (one flag per unit index) to the units `node` also picks. An and-node narrows operand by
+// operand, most selective first, so later tests only run on what is left.
+void narrow(const Selector::Node& n, const OrgGraph& graph, std::vector<std::uint8_t>& keep) {
+    using Op = Selector::Op;
+    const std::size_t cap = keep.size();
+    auto test_each = [&](auto&& test) {
+        for (std::uint32_t i = 0; i < cap; ++i)
+            if (keep[i]) keep[i] = test(graph.unit(UnitIndex{i}));
+    };
+    switch (n.op) {
+        case Op::everything: break;
+        case Op::kind: {
+            // The packed kinds: a scan of the whole graph stays in cache.
+            std::array<std::uint8_t, unit_kind_count> wanted{};
+            for (UnitKind k : n.kinds) wanted[static_cast<std::size_t>(k)] = 1;
+            const auto kinds = graph.kinds();
+            for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] & wanted[static_cast<std::size_t>(kinds[i])];
+            break;
+        }
+        case Op::level: {
+            std::array<std::uint8_t, all_levels.size()> wanted{};
+            for (Level l : n.levels) wanted[static_cast<std::size_t>(l)] = 1;
+            const auto levels = graph.levels();
+            for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] & wanted[static_cast<std::size_t>(levels[i])];
+            break;
+        }
+        case Op::within: {
+            const auto in = territory_mask(graph, graph.index_of(n.ids.front()));
+            for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] && in[i];
+            break;
+        }
+        case Op::id: {
+            std::vector<std::uint32_t> picked;
+            for (const std::string& id : n.ids) picked.push_back(graph.index_of(id).value);
+            std::vector<std::uint8_t> out(cap, 0);
+            for (std::uint32_t i : picked) out[i] = keep[i];
+            keep.swap(out);
+            break;
+        }
+        case Op::attribute_equals:
+            test_each([&](const Unit& u) {
+                const Value* v = u.attributes.find(n.key);
+                return v != nullptr && *v == n.value;
+            });
+            break;
+        case Op::has_attribute: test_each([&](const Unit& u) { return u.attributes.find(n.key) != nullptr; }); break;
+        case Op::all_of: {
+            std::vector<const Selector::Node*> order;
+            for (const Selector& s : n.operands) order.push_back(&s.node());
+            // id and within pick few units; test them first.
+            std::stable_sort(order.begin(), order.end(), [](const Selector::Node* a, const Selector::Node* b) {
+                auto rank = [](Op op) { return op == Op::id ? 0 : op == Op::within ? 1 : 2; };
+                return rank(a->op) < rank(b->op);
+            });
+            for (const Selector::Node* operand : order) narrow(*operand, graph, keep);
+            break;
+        }
+        case Op::any_of: {
+            std::vector<std::uint8_t> any(cap, 0);
+            for (const Selector& s : n.operands) {
+                std::vector<std::uint8_t> part = keep;
+                narrow(s.node(), graph, part);
+                for (std::size_t i = 0; i < cap; ++i) any[i] = any[i] || part[i];
+            }
+            keep.swap(any);
+            break;
+        }
+        case Op::negation: {
+            std::vector<std::uint8_t> part = keep;
+            narrow(n.operands.front().node(), graph, part);
+            for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] && !part[i];
+            break;
+        }
+    }
+}
+
+std::vector<std::uint8_t> evaluate(const Selector& selector, const OrgGraph& graph) {
+    std::vector<std::uint8_t> keep(graph.unit_capacity(), 0);
+    for (std::uint32_t i = 0; i < keep.size(); ++i) keep[i] = graph.is_alive(UnitIndex{i});
+    narrow(selector.node(), graph, keep);
+    return keep;
+}
+
+std::vector<UnitIndex> picked(const std::vector<std::uint8_t>& keep) {
+    std::vector<UnitIndex> out;
+    for (std::uint32_t i = 0; i < keep.size(); ++i)
+        if (keep[i]) out.push_back(UnitIndex{i});
+    return out;
+}
+
+}  // namespace
+
+std::vector<bool> Selector::mask(const OrgGraph& graph) const {
+    const auto keep = evaluate(*this, graph);
+    return std::vector<bool>(keep.begin(), keep.end());
+}
+
+std::vector<UnitIndex> Selector::select(const OrgGraph& graph) const { return picked(evaluate(*this, graph)); }
+
+std::vector<UnitIndex> Selector::select(const OrgGraph& graph, std::span<const UnitIndex> among) const {
+    std::vector<std::uint8_t> keep(graph.unit_capacity(), 0);
+    for (UnitIndex u : among)
+        if (graph.is_alive(u)) keep[u.value] = 1;
+    narrow(node(), graph, keep);
+    return picked(keep);
+}
+
+namespace {
+
+std::string render(const Value& v) {
+    switch (v.type()) {
+        case Value::Type::null: return "null";
+        case Value::Type::boolean: return v.as_bool() ? "true" : "false";
+        case Value::Type::integer: return std::to_string(v.as_integer());
+        case Value::Type::number: return std::to_string(v.as_number());
+        case Value::Type::string: return "'" + v.as_string() + "'";
+        case Value::Type::array: return "[...]";
+        case Value::Type::object: return "{...}";
+    }
+    return "?";
+}
+
+template <class T, class F>
+std::string joined(const std::vector<T>& items, F&& name) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + std::string(name(item));
+    return out;
+}
+
+}  // namespace
+
+std::string Selector::to_string() const {
+    const Node& n = *m_node;
+    switch (n.op) {
+        case Op::everything: return "all";
+        case Op::kind: return "kind(" + joined(n.kinds, [](UnitKind k) { return antq::to_string(k); }) + ")";
+        case Op::level: return "level(" + joined(n.levels, [](Level l) { return antq::to_string(l); }) + ")";
+        case Op::within: return "within('" + n.ids.front() + "')";
+        case Op::id: return "id(" + joined(n.ids, [](const std::string& s) { return "'" + s + "'"; }) + ")";
+        case Op::attribute_equals: return "attribute(" + n.key + " == " + render(n.value) + ")";
+        case Op::has_attribute: return "has_attribute(" + n.key + ")";
+        case Op::all_of:
+        case Op::any_of: {
+            const char* glue = n.op == Op::all_of ? " & " : " | ";
+            std::string out;
+            for (const Selector& s : n.operands) {
+                const bool wrap = s.node().op == Op::all_of || s.node().op == Op::any_of;
+                out += (out.empty() ? "" : glue) + (wrap ? "(" + s.to_string() + ")" : s.to_string());
+            }
+            return out.empty() ? (n.op == Op::all_of ? "all" : "none") : out;
+        }
+        case Op::negation: return "~(" + n.operands.front().to_string() + ")";
+    }
+    return "?";
+}
+
+bool operator==(const Selector& a, const Selector& b) {
+    const auto& x = *a.m_node;
+    const auto& y = *b.m_node;
+    return x.op == y.op && x.kinds == y.kinds && x.levels == y.levels && x.ids == y.ids && x.key == y.key &&
+           x.value == y.value && x.operands == y.operands;
+}
+
+}  // namespace antq

@@ -1,0 +1,77 @@
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include <antq/errors.hpp>
+#include <antq/io/value_json.hpp>
+#include <antq/model/text.hpp>
+
+#include "io/detail/reader.hpp"
+
+namespace antq {
+
+using json = nlohmann::json;
+
+json to_json(const Value& value) {
+    switch (value.type()) {
+        case Value::Type::null: return nullptr;
+        case Value::Type::boolean: return value.as_bool();
+        case Value::Type::integer: return value.as_integer();
+        case Value::Type::number:
+            if (!std::isfinite(value.as_number()))
+                throw InvalidInput("non_finite_number", "", "JSON cannot hold NaN or infinity");
+            return value.as_number();
+        case Value::Type::string: return value.as_string();
+        case Value::Type::array: {
+            json out = json::array();
+            for (const Value& v : value.as_array()) out.push_back(to_json(v));
+            return out;
+        }
+        case Value::Type::object: {
+            json out = json::object();
+            for (const auto& [k, v] : value.as_object()) out[k] = to_json(v);
+            return out;
+        }
+    }
+    return nullptr;
+}
+
+Value value_from_json(const json& j, const std::string& where) {
+    switch (j.type()) {
+        case json::value_t::null: return Value();
+        case json::value_t::boolean: return Value(j.get<bool>());
+        case json::value_t::number_integer: return Value(j.get<std::int64_t>());
+        case json::value_t::number_unsigned: {
+            const auto u = j.get<std::uint64_t>();
+            if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+                throw InvalidInput("number_out_of_range", where,
+                                   "integer " + std::to_string(u) + " is larger than 2^63 - 1");
+            return Value(static_cast<std::int64_t>(u));
+        }
+        case json::value_t::number_float: return Value(j.get<double>());
+        case json::value_t::string: return Value(to_nfc(j.get_ref<const std::string&>(), where));
+        case json::value_t::array: {
+            Array out;
+            out.reserve(j.size());
+            std::size_t i = 0;
+            for (const json& item : j) out.push_back(value_from_json(item, where + "/" + std::to_string(i++)));
+            return Value(std::move(out));
+        }
+        case json::value_t::object: {
+            Object out;
+            for (auto it = j.begin(); it != j.end(); ++it) {
+                const std::string at = where + "/" + detail::pointer_token(it.key());
+                std::string key = to_nfc(it.key(), at);
+                if (out.find(key) != nullptr)
+                    throw InvalidInput("duplicate_key", at, "another member has the same name once normalised to NFC");
+                out.set(std::move(key), value_from_json(it.value(), at));
+            }
+            return Value(std::move(out));
+        }
+        default: throw InvalidInput("wrong_type", where, "unsupported JSON value");
+    }
+}
+
+}  // namespace antq

@@ -1,0 +1,22 @@
+# Proves the build picks up every source under src/, in whatever area folder: each src/**/*.cpp found now (at test
+# time, not when CMake last ran) must have been compiled into the library, and no .cpp sits directly in src/.
+# Run by ctest as: cmake -DSOURCE_DIR=... -DOBJECT_DIR=<build>/CMakeFiles/antq.dir -P check_sources.cmake
+file(GLOB loose RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/src/*.cpp)
+if(loose)
+  message(FATAL_ERROR "sources directly in src/ (each belongs in src/<area>/): ${loose}")
+endif()
+file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/src/*.cpp)
+list(LENGTH sources count)
+if(count EQUAL 0)
+  message(FATAL_ERROR "no sources found under ${SOURCE_DIR}/src")
+endif()
+set(missing)
+foreach(source IN LISTS sources)
+  if(NOT EXISTS ${OBJECT_DIR}/${source}.o)
+    list(APPEND missing ${source})
+  endif()
+endforeach()
+if(missing)
+  message(FATAL_ERROR "not compiled into antq: ${missing}")
+endif()
+message(STATUS "all ${count} sources under src/ are compiled into antq")

@@ -10,7 +10,7 @@ packages=(
   libboost-graph-dev nlohmann-json3-dev libutf8proc-dev doctest-dev pybind11-dev
   python3 python3-dev python3-venv python3-pip python3-setuptools python3-skbuild
   python3-numpy python3-pandas python3-networkx python3-pytest python3-mypy
-  python3-igraph python3-graph-tool python3-matplotlib graphviz chromium
+  python3-igraph python3-graph-tool python3-matplotlib python3-jinja2 graphviz chromium
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -36,3 +36,31 @@ TEST_CASE("hierarchy: chains of command follow dual subordination to the top") {
     CHECK(chains_of_command(g, g.index_of("30.pc")).size() == 1);
     ANTQ_CHECK_ERROR(chains_of_command(g, g.index_of("10987.police"), 2), InvalidInput, "too_many_paths", "more than 2");
 }
+
+TEST_CASE("hierarchy: the territory at a level for every unit, through areas and containment") {
+    OrgGraph g = test::tiny_province();
+    g.add_unit(test::territory("10945-v1", "Thôn 1", UnitKind::village));
+    g.add_tie("10945", "10945-v1", TieKind::contains);
+    const auto district = territories_at(g, Level::district);
+    REQUIRE(district.size() == g.unit_capacity());
+    auto at = [&](const std::vector<UnitIndex>& v, const char* id) -> std::string {
+        const UnitIndex u = v[g.index_of(id).value];
+        return u == UnitIndex{} ? "" : g.unit(u).id;
+    };
+    CHECK(at(district, "10945-v1") == "296");
+    CHECK(at(district, "10945.police") == "296");
+    CHECK(at(district, "296.pc") == "296");
+    CHECK(at(district, "288") == "288");
+    CHECK(at(district, "30") == "");          // above the level
+    CHECK(at(district, "30.pc.head") == "");  // a post of the province
+    const auto commune = territories_at(g, Level::commune);
+    CHECK(at(commune, "10945-v1") == "10945");
+    CHECK(at(commune, "296") == "");
+    // In the two-tier structure a commune lies in no district.
+    OrgGraph two(AdministrativeStructure::two_tier());
+    two.add_unit(test::territory("01", "Hà Nội", UnitKind::province));
+    two.add_unit(test::territory("00004", "Ba Đình", UnitKind::commune));
+    two.add_tie("01", "00004", TieKind::contains);
+    CHECK(territories_at(two, Level::district)[two.index_of("00004").value] == UnitIndex{});
+    CHECK(territories_at(two, Level::province)[two.index_of("00004").value] == two.index_of("01"));
+}

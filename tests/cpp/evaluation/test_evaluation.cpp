@@ -416,6 +416,61 @@ TEST_CASE("roll-ups count each subject in the territories above, bodies in the t
     }
 }
 
+TEST_CASE("the title share has one definition: none where the subject has no title or nothing is eligible") {
+    const OrgGraph g = evaluated_province();
+    const Evaluation e = evaluate(g, rules(), all_perfect(g));
+    const std::size_t district = *e.rules().subject_index("district");
+    const std::size_t enterprise = *e.rules().subject_index("enterprise");
+    const std::size_t village = *e.rules().subject_index("residential_area");
+    const RollUp* districts = e.roll_up(g.index_of("30"), district);
+    REQUIRE(districts != nullptr);
+    CHECK_FALSE(districts->titled);
+    CHECK_FALSE(districts->title_share());  // the district level has no title
+    CHECK(*e.roll_up(g.index_of("30"), village)->title_share() == doctest::Approx(1.0));
+    RollUp nothing_eligible;
+    nothing_eligible.units = nothing_eligible.excluded = 2;
+    CHECK_FALSE(nothing_eligible.title_share());
+    CHECK(e.roll_up(g.index_of("10945"), enterprise)->eligible() == 1);
+}
+
+TEST_CASE("totals per subject count every result once, and agree with the top roll-up") {
+    const OrgGraph g = evaluated_province();
+    Assessments a = all_perfect(g);
+    erase_record(a, "10987.v1");
+    const Evaluation e = evaluate(g, rules(), a);
+    REQUIRE(e.totals().size() == e.rules().subjects.size());
+    std::size_t results = 0;
+    for (const SubjectTotals& t : e.totals()) {
+        CHECK(t.subject == std::size_t(&t - e.totals().data()));
+        results += t.units;
+        const RollUp* top = e.roll_up(g.index_of("30"), t.subject);
+        if (top == nullptr) continue;  // a subject with nothing under the province
+        CHECK(top->units == t.units);
+        CHECK(top->passed == t.passed);
+        CHECK(top->missing == t.missing);
+        CHECK(top->levels == t.levels);
+        CHECK(top->title_share() == t.title_share());
+    }
+    CHECK(results == e.results().size());
+    const SubjectTotals& villages = e.totals()[*e.rules().subject_index("residential_area")];
+    CHECK(villages.missing == 1);
+}
+
+TEST_CASE("level ids and labels of a rule set come from its subjects, each once, in rule order") {
+    const EvaluationRules& r = rules();
+    CHECK(r.level_ids() == std::vector<std::string>{"xuat_sac", "kha", "trung_binh", "yeu"});
+    CHECK(r.level_label("xuat_sac") == "Xuất sắc");
+    ANTQ_CHECK_ERROR(r.level_label("gioi"), NotFound, "unknown_level", "'gioi'");
+    const EvaluationRules custom = rules_with([](json& doc) {
+        auto& levels = subject_json(doc, "commune")["classification"]["levels"];
+        levels[1]["id"] = "tot";
+        levels[1]["label"] = "Tốt";
+    });
+    const auto ids = custom.level_ids();
+    CHECK(std::find(ids.begin(), ids.end(), "tot") != ids.end());
+    CHECK(custom.level_label("tot") == "Tốt");
+}
+
 TEST_CASE("heads are graded on what they head; commendation goes to the top units and heads") {
     const OrgGraph g = evaluated_province();
     Assessments a = all_perfect(g);

@@ -36,3 +36,31 @@ TEST_CASE("dot: draws a selection with labels escaped") {
     CHECK(dot.find("label=\"contains\"") != std::string::npos);
     CHECK(dot.find("label=\"directs\"") == std::string::npos);
 }
+
+TEST_CASE("dot: a territory chart shows bodies as cells and counts what the selection leaves out") {
+    OrgGraph g = test::tiny_province();
+    g.rename_unit(g.index_of("296.pc"), "UBND <Bình Giang> & co");
+    DotOptions options;
+    options.units = Selector::within("30") & Selector::level(Level::province) | Selector::within("30") &
+                    Selector::level(Level::district) & Selector::kind(UnitKind::district);
+    options.tie_kinds = {TieKind::contains};
+    options.rank_direction = RankDirection::left_right;
+    options.title = "Hải Dương: territory and bodies";
+    options.body_cells = {{UnitKind::peoples_committee, "UBND"}, {UnitKind::police, "Công an"}};
+    options.count_hidden_children = true;
+    std::ostringstream out;
+    write_dot(out, g, options);
+    const std::string dot = out.str();
+    CHECK(dot.find("rankdir=LR;") != std::string::npos);
+    CHECK(dot.find("label=\"Hải Dương: territory and bodies\"") != std::string::npos);
+    CHECK(dot.find("<B>Bình Giang</B><BR/><FONT POINT-SIZE='8'>2 communes</FONT>") != std::string::npos);
+    CHECK(dot.find("<B>Hải Dương city</B><BR/><FONT POINT-SIZE='8'>1 communes</FONT>") != std::string::npos);
+    CHECK(dot.find("TOOLTIP='UBND &lt;Bình Giang&gt; &amp; co'>UBND</TD>") != std::string::npos);
+    CHECK(dot.find(">Công an</TD>") != std::string::npos);
+    CHECK(dot.find("shape=plain") != std::string::npos);
+    CHECK(dot.find("label=\"contains\"") == std::string::npos);  // chart edges carry no labels
+    // The province's box counts no hidden district: both are drawn.
+    CHECK(dot.find("<B>Hải Dương</B></TD>") != std::string::npos);
+    ANTQ_CHECK_ERROR(parse_rank_direction("BT"), InvalidInput, "bad_option", "'BT'");
+    CHECK(to_string(parse_rank_direction("TB")) == "TB");
+}

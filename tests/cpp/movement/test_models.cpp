@@ -437,3 +437,28 @@ TEST_CASE("models: hostile documents are refused with a tag, the source and a JS
     ANTQ_CHECK_ERROR(parse_models(dump_models(scenario(g)), test::tiny_province(), "m.json"), NotFound, "unknown_unit",
                      "m.json:/models/0/points/3");
 }
+
+TEST_CASE("models: a registry restored from its models checks that each history tells how it came to be") {
+    Model m;
+    m.id = "m1";
+    m.name = "Xóm liên gia";
+    m.type = "liên gia";
+    m.origin = "10945";
+    m.points = {"10945", "10987"};
+    m.teams = 2;
+    m.history = {ModelEvent{"2024-01-05", "created", "effective; 1 teams", {"10945"}},
+                 ModelEvent{"2024-05-01", "replicated", "", {"10987"}}};
+    const ModelRegistry r = ModelRegistry::restore("R", {m});
+    CHECK(r.size() == 1);
+    CHECK(r.get("m1").points == m.points);
+    Model wrong_points = m;
+    wrong_points.points = {"10987", "10945"};
+    ANTQ_CHECK_ERROR(ModelRegistry::restore("R", {wrong_points}), InvalidInput, "bad_history", "/models/0/points");
+    Model backwards = m;
+    backwards.history[1].date = "2023-12-31";
+    ANTQ_CHECK_ERROR(ModelRegistry::restore("R", {m, backwards}), InvalidInput, "bad_date", "/models/1/history/1/date");
+    ANTQ_CHECK_ERROR(ModelRegistry::restore("R", {m, m}), InvalidInput, "duplicate_model", "/models/1/id");
+    Model dissolved = m;
+    dissolved.status = ModelStatus::dissolved;
+    ANTQ_CHECK_ERROR(ModelRegistry::restore("R", {dissolved}), InvalidInput, "bad_history", "/models/0/status");
+}

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/directive_scale.py            # full run, rewrites its section of bench/RESULTS.md
     .venv/bin/python bench/directive_scale.py --quick    # ~5k units: a smoke test, writes nothing
-    .venv/bin/python bench/directive_scale.py --quick --results /tmp/r.md
+    .venv/bin/python bench/directive_scale.py --quick --results "$(mktemp)"
 
 The graph is synth.generate(directive=True): the national benchmark's graph plus national bodies, head
 posts, attributes and forwards ties. The directive is written below as an ``antq.directive`` document.
@@ -12,9 +12,7 @@ See bench/README.md for what is measured and how NetworkX is made to do the same
 from __future__ import annotations
 
 import collections
-import datetime
 import json
-import os
 import random
 import sys
 import time
@@ -22,9 +20,9 @@ from dataclasses import dataclass
 
 import directive_nx
 import measure
+import results
 import synth
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 ALL_LEVELS = ["province", "district", "commune"]  # "các cấp"
 AIM = 20.0  # the project's aim: antq at least this many times faster than NetworkX
 
@@ -213,14 +211,13 @@ def check_agreement(g, G, d, doc) -> dict:
 
 # ---- timing -------------------------------------------------------------------------------------
 
-#: (key, label); the tools timed on each row. "networkx-lib" is NetworkX's own library calls for reach.
+#: (key, label) of the timed operations. "networkx-lib" is NetworkX's own library calls, for reach only.
 OPS = (
     ("compile", "compile → DataFrame"),
     ("compile_only", "compile, table left in the tool's own form"),
     ("to_pandas", "table → DataFrame only"),
     ("reach", "reach (forwards BFS, unreached, paths)"),
 )
-TOOLS = ("antq", "networkx", "networkx-lib")
 
 
 def time_ops(g, G, d, doc, repeats: int) -> dict[str, dict[str, float]]:
@@ -253,134 +250,66 @@ def time_ops(g, G, d, doc, repeats: int) -> dict[str, dict[str, float]]:
 
 # ---- report -------------------------------------------------------------------------------------
 
-
-@dataclass
-class Results:
-    config: Config
-    size: dict
-    facts: dict
-    times: dict[str, dict[str, float]]
-    machine: dict[str, str]
-    build: dict[str, float]
-    seconds: float = 0.0
+#: Per operation, the peers set against antq (one row each) and the project's aim for that ratio, if any.
+ROWS = {
+    "compile": (("networkx", AIM),),
+    "compile_only": (("networkx", None),),
+    "to_pandas": (("networkx", None),),
+    "reach": (("networkx", AIM), ("networkx-lib", None)),
+}
+PEER_NAMES = {"networkx": "NetworkX", "networkx-lib": "NetworkX library calls"}
 
 
-def _fmt_ms(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    ms = seconds * 1e3
-    return f"{ms:,.0f}" if ms >= 100 else f"{ms:.3g}"
-
-
-def _ratio(peer: float | None, antq: float) -> str:
-    if peer is None:
-        return "—"
-    r = peer / antq
-    return f"{r:.1f}×" if r >= 1 else f"{r:.2f}× (antq {1 / r:.1f}× slower)"
-
-
-def tables(res: Results) -> tuple[str, str]:
-    values = "| operation | antq (ms) | NetworkX (ms) | NetworkX library calls (ms) |\n|---|---:|---:|---:|\n"
-    ratios = "| operation | NetworkX / antq | NetworkX library calls / antq |\n|---|---:|---:|\n"
-    for key, label in OPS:
-        row = res.times[key]
-        values += f"| {label} | " + " | ".join(_fmt_ms(row.get(t)) for t in TOOLS) + " |\n"
-        ratios += f"| {label} | {_ratio(row['networkx'], row['antq'])} | {_ratio(row.get('networkx-lib'), row['antq'])} |\n"
-    return values, ratios
-
-
-def aims(res: Results) -> str:
-    t = res.times
-
-    def line(key: str, what: str) -> str:
-        r = t[key]["networkx"] / t[key]["antq"]
-        verdict = "**met**" if r >= AIM else "**not met**"
-        return f"- {what} ≥ {AIM:.0f}× faster than NetworkX: {r:.1f}× — {verdict}"
-
-    share = t["to_pandas"]["antq"] / t["compile"]["antq"]
-    no_df = t["compile_only"]["networkx"] / t["compile_only"]["antq"]
-    return (
-        line("compile", "Compile (responsibility table as a DataFrame)")
-        + "\n"
-        + line("reach", "Reach")
-        + f"\n\nFor context: without the DataFrame step, compile is {no_df:.1f}× faster than NetworkX; "
-        f"antq's `to_pandas()` alone is {share:.0%} of its compile → DataFrame time "
-        f"({_fmt_ms(t['to_pandas']['antq'])} ms against {_fmt_ms(t['to_pandas']['networkx'])} ms for "
-        f"pandas on NetworkX's ready-made Python lists).\n"
-    )
-
-
-def markdown(res: Results, argv: list[str]) -> str:
-    values, ratios = tables(res)
-    env = {**res.machine, **{f"{k} version": v for k, v in measure.versions().items()}}
-    size, f = res.size, res.facts
-    when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    command = " ".join([os.path.relpath(sys.executable), "bench/directive_scale.py", *argv])
+def report(config: Config, size: dict, facts: dict, times: dict, build: dict) -> results.Report:
+    f = facts
     roles = ", ".join(f"{k} {v:,}" for k, v in f["rows_by_role"].items())
     unreached = ", ".join(f"{k} {v:,}" for k, v in f["unreached_kinds"])
-    return f"""# antq directive-scale benchmark: results
-
-*Generated by `bench/directive_scale.py`; do not edit by hand, rerun it.*
-
-How this was run: `{command}` on {when}, antq tree at `{measure.git_revision(HERE)}`, \
-{res.config.repeats} timing repeats per figure (median shown; within each repeat the tools take turns), \
-whole run {res.seconds / 60:.1f} min. Both tools' answers were checked equal before timing \
-(see bench/README.md).
-
-## Machine
-
-{chr(10).join(f"- {k}: {v}" for k, v in env.items())}
-
-The machine is shared and noisy; treat differences under ~20% as noise.
-
-## Graph and directive
-
-`synth.generate(directive=True)`, seed {res.config.seed}: {size['units']:,} units and {size['ties']:,} ties \
+    inputs = f"""`synth.generate(directive=True)`, seed {config.seed}: {size['units']:,} units and {size['ties']:,} ties \
 (the national benchmark's graph plus national bodies, head posts, attributes and forwards ties).
 
 - units: {", ".join(f"{k} {v:,}" for k, v in size['unit_kinds'].items())}
 - ties: {", ".join(f"{k} {v:,}" for k, v in size['tie_kinds'].items())}
-- built once, not timed here: antq `from_pandas` {res.build['antq']:.2f} s, NetworkX MultiDiGraph \
-{res.build['networkx']:.2f} s
+- built once, not timed here: antq `from_pandas` {build['antq']:.2f} s, NetworkX MultiDiGraph \
+{build['networkx']:.2f} s
 - directive: {f['tasks']} tasks, {f['assignments']} assignments, {f['selectors']} selectors (recipients, \
 units, targets) over all levels; {f['rows']:,} table rows ({roles}); {f['targets']:,} target units (summed over assignments); \
 {f['flags']} capability flags
 - reach: {f['recipients']} recipients, {f['bound']:,} bound units, {f['unreached']:,} unreached \
 ({unreached}), {f['paths']:,} paths (longest {f['longest_path']} units); \
 {f['same_paths']:,} of the paths are the very same in antq and the NetworkX BFS, the rest differ only \
-among equally short ones
-
-## Medians
-
-Wall-clock per call. "NetworkX" is the hand-written Python over a `MultiDiGraph` (`bench/directive_nx.py`);
-"NetworkX library calls" is `multi_source_dijkstra_path` on a forwards-only `subgraph_view` (reach only).
-
-{values}
-## Ratios (NetworkX ÷ antq; above 1 means antq is faster)
-
-{ratios}
-## Project aims
-
-{aims(res)}"""
-
-
-def print_report(res: Results) -> None:
-    values, ratios = tables(res)
-    print(f"\n{res.size['units']:,} units, {res.size['ties']:,} ties; {res.facts['rows']:,} rows\n")
-    print(values)
-    print(ratios)
-    print(aims(res))
+among equally short ones"""
+    rows = [
+        results.Row(label, "ms", times[key]["antq"] * 1e3, PEER_NAMES[peer], times[key][peer] * 1e3, aim)
+        for key, label in OPS
+        for peer, aim in ROWS[key]
+    ]
+    share = times["to_pandas"]["antq"] / times["compile"]["antq"]
+    return results.Report(
+        title="directive-scale",
+        repeats=config.repeats,
+        rss_repeats=None,
+        inputs_heading="Graph and directive",
+        inputs=inputs,
+        rows=rows,
+        table_note='Wall-clock per call. "NetworkX" is the hand-written Python over a `MultiDiGraph` '
+        '(`bench/directive_nx.py`); "NetworkX library calls" is `multi_source_dijkstra_path` on a forwards-only '
+        "`subgraph_view` (reach only).",
+        notes=[
+            f"antq's `to_pandas()` alone is {share:.0%} of its compile → DataFrame time "
+            f"({results.figure(times['to_pandas']['antq'] * 1e3)} ms against "
+            f"{results.figure(times['to_pandas']['networkx'] * 1e3)} ms for pandas on NetworkX's ready-made "
+            "Python lists)."
+        ],
+        summary=f"{size['units']:,} units, {size['ties']:,} ties; {facts['rows']:,} rows",
+    )
 
 
 # ---- main ---------------------------------------------------------------------------------------
 
 
-def run(config: Config) -> Results:
+def run(config: Config) -> results.Report:
     import antq
 
-    started = time.perf_counter()
-    machine = measure.machine()  # before the run loads the machine
-    measure.versions()  # imports the libraries: no import time in any figure
     units, ties = synth.generate(config.shape, config.seed, directive=True)
     t0 = time.perf_counter()
     g = antq.OrgGraph.from_pandas(units, ties)
@@ -399,12 +328,12 @@ def run(config: Config) -> Results:
         "unit_kinds": units["kind"].value_counts().to_dict(),
         "tie_kinds": ties["kind"].value_counts().to_dict(),
     }
-    return Results(config, size, facts, times, machine, build, time.perf_counter() - started)
+    return report(config, size, facts, times, build)
 
 
 def main(argv: list[str]) -> None:
-    measure.main(argv, doc=__doc__, section="directive_scale", quick_help="small graph, 2 repeats (smoke test)", configs=(QUICK, FULL), run=run,
-                 report=print_report, markdown=markdown)
+    measure.main(argv, doc=__doc__, section="directive_scale", quick_help="small graph, 2 repeats (smoke test)",
+                 configs=(QUICK, FULL), run=run)
 
 
 if __name__ == "__main__":

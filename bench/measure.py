@@ -1,8 +1,9 @@
-"""Timing, resident-memory and machine-description helpers (Linux /proc)."""
+"""Timing, resident-memory and machine-description helpers (Linux /proc), and the benchmarks' command line."""
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import gc
 import json
 import os
@@ -12,6 +13,10 @@ import subprocess
 import sys
 import time
 from typing import Callable
+
+import results
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def median_seconds(fn: Callable[[], object], repeats: int) -> float:
@@ -35,33 +40,14 @@ def round_robin(cases: dict[str, Callable[[], object]], repeats: int) -> dict[st
     return {name: statistics.median(ts) for name, ts in times.items()}
 
 
-def write_section(path: str, name: str, markdown: str) -> None:
-    """Writes ``markdown`` between ``<!-- name:begin -->`` and ``<!-- name:end -->`` in the file at ``path``,
-    replacing what the markers held and leaving the rest of the file alone (appended if the markers are
-    missing; the file is created if need be). Lets several scripts share one RESULTS.md."""
-    begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
-    block = f"{begin}\n{markdown.strip()}\n{end}"
-    try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-    except FileNotFoundError:
-        text = ""
-    start = text.find(begin)
-    stop = text.find(end, start + len(begin)) if start >= 0 else -1
-    if start >= 0 and stop >= 0:
-        text = text[:start] + block + text[stop + len(end):]
-    else:
-        text = (text.rstrip() + "\n\n" if text.strip() else "") + block + "\n"
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-
-
 def main(argv: list[str], *, doc: str | None, section: str, quick_help: str, configs: tuple,
-         run: Callable, report: Callable, markdown: Callable, rss_child: Callable | None = None) -> None:
+         run: Callable[..., results.Report], rss_child: Callable | None = None) -> None:
     """A benchmark script's command line: ``--quick`` (configs[0], a smoke test that writes nothing unless
     ``--results`` says where), ``--results PATH`` (default bench/RESULTS.md for a full run, configs[1]); writes
-    only the script's own marked ``section``. With ``rss_child``, the hidden ``--rss-child TOOL`` that the memory
-    measurements start in fresh processes."""
+    only the script's own marked ``section``, named after the script. ``run(config)`` returns the script's
+    ``results.Report``; the machine, versions, tree and timing of the run are gathered here, alike for every
+    script. With ``rss_child``, the hidden ``--rss-child TOOL`` that the memory measurements start in fresh
+    processes."""
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help=quick_help)
     parser.add_argument(
@@ -74,11 +60,20 @@ def main(argv: list[str], *, doc: str | None, section: str, quick_help: str, con
     if rss_child and args.rss_child:
         rss_child(args.rss_child, config)
         return
-    res = run(config)
-    report(res)
-    target = args.results or (None if args.quick else os.path.join(os.path.dirname(os.path.abspath(__file__)), "RESULTS.md"))
+    started = datetime.datetime.now(datetime.timezone.utc)
+    facts = machine()  # before the run loads the machine
+    libraries = versions()  # imports the libraries: no import time in any figure
+    t0 = time.perf_counter()
+    report = run(config)
+    seconds = time.perf_counter() - t0
+    print(results.terminal(report))
+    target = args.results or (None if args.quick else os.path.join(HERE, "RESULTS.md"))
     if target:  # only this script's marked section: the other benchmarks own theirs
-        write_section(target, section, markdown(res, argv))
+        options = (["--quick"] if args.quick else []) + (
+            ["--results", results.portable_path(args.results)] if args.results else []
+        )
+        how = results.Run(f"{section}.py", options, started, git_revision(HERE), seconds, facts, libraries)
+        results.write_section(target, section, results.markdown(report, how))
         print(f"wrote the {section} section of {target}")
 
 

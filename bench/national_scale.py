@@ -8,20 +8,18 @@ See bench/README.md for what is measured and how the peers are made to answer th
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 import random
 import statistics
 import sys
-import time
 from dataclasses import dataclass
 
 import measure
+import results
 import synth
 import tools
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 QUERY_OPS = ("parent", "children", "ancestors")
 SELECT_OPS = ("within", "police_communes")
 
@@ -109,135 +107,54 @@ def check_agreement(handles, ids, codes) -> None:
 
 # ---- report -------------------------------------------------------------------------------------
 
-
-@dataclass
-class Results:
-    config: Config
-    names: list[str]
-    size: dict
-    build: dict[str, float]
-    queries: dict[str, dict[str, float]]
-    selections: dict[str, dict[str, float]]
-    rss: dict[str, int]
-    machine: dict[str, str]
-    seconds: float = 0.0
-
-    def rows(self):
-        """(label, unit, {tool: value}) per measured row; value in the unit shown."""
-        n_units = self.size["units"]
-        yield "build from DataFrames", "s", self.build
-        for op in QUERY_OPS:
-            yield f"{self.config.queries:,} × {op}", "s", self.queries[op]
-        yield "within(province)", "ms", {k: v * 1e3 for k, v in self.selections["within"].items()}
-        yield "police ∧ commune ∧ within(province)", "ms", {
-            k: v * 1e3 for k, v in self.selections["police_communes"].items()
-        }
-        yield "memory per unit (RSS growth)", "bytes", {k: v / n_units for k, v in self.rss.items()}
+NETWORKX = ("networkx", "networkx-multi")  # the project's aims are set against both NetworkX variants
+AIMS = {"build": 5.0, "memory": 4.0, "query": 1.0}  # peer ÷ antq: build, memory, micro-queries no slower
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
+def rows(config: Config, names: list[str], size: dict, build, queries, selections, rss) -> list[results.Row]:
+    """One row per measurement and peer, figures in the unit shown."""
+    measured = [("build from DataFrames", "s", build, AIMS["build"])]
+    measured += [(f"{config.queries:,} × {op}", "s", queries[op], AIMS["query"]) for op in QUERY_OPS]
+    measured += [
+        ("within(province)", "ms", {k: v * 1e3 for k, v in selections["within"].items()}, None),
+        ("police ∧ commune ∧ within(province)", "ms",
+         {k: v * 1e3 for k, v in selections["police_communes"].items()}, None),
+        ("memory per unit (RSS growth)", "bytes", {k: v / size["units"] for k, v in rss.items()}, AIMS["memory"]),
+    ]
+    return [
+        results.Row(label, unit, row["antq"], peer, row[peer], aim if peer in NETWORKX else None)
+        for label, unit, row, aim in measured
+        for peer in names
+        if peer != "antq"
+    ]
 
 
-def _ratio(peer: float, antq: float) -> str:
-    r = peer / antq
-    return f"{r:.1f}×" if r >= 1 else f"{r:.2f}× (antq {1 / r:.1f}× worse)"
-
-
-def tables(res: Results) -> tuple[str, str]:
-    peers = [n for n in res.names if n != "antq"]
-    head = "| operation | unit | " + " | ".join(res.names) + " |\n|---|---|" + "---:|" * len(res.names) + "\n"
-    ratio_head = "| operation | " + " | ".join(f"{p} / antq" for p in peers) + " |\n|---|" + "---:|" * len(peers) + "\n"
-    values, ratios = head, ratio_head
-    for label, unit, row in res.rows():
-        values += f"| {label} | {unit} | " + " | ".join(_fmt(row[n]) for n in res.names) + " |\n"
-        ratios += f"| {label} | " + " | ".join(_ratio(row[p], row["antq"]) for p in peers) + " |\n"
-    return values, ratios
-
-
-def aims(res: Results) -> str:
-    rows = {label: row for label, _, row in res.rows()}
-    lines = []
-
-    def verdict(ok: bool) -> str:
-        return "**met**" if ok else "**not met**"
-
-    for nx in [n for n in ("networkx", "networkx-multi") if n in res.names]:
-        kind = "DiGraph" if nx == "networkx" else "MultiDiGraph"
-        b = res.build[nx] / res.build["antq"]
-        m = res.rss[nx] / res.rss["antq"]
-        lines.append(f"- Build ≥ 5× faster than NetworkX {kind}: {b:.1f}× — {verdict(b >= 5)}")
-        lines.append(f"- Memory ≥ 4× smaller than NetworkX {kind}: {m:.1f}× — {verdict(m >= 4)}")
-        for op in QUERY_OPS:
-            r = res.queries[op][nx] / res.queries[op]["antq"]
-            lines.append(
-                f"- `{op}` micro-queries no slower than NetworkX {kind} dict access: "
-                f"NetworkX / antq = {r:.2f} — {verdict(r >= 1)}"
-            )
-    return "\n".join(lines) + "\n"
-
-
-def markdown(res: Results, argv: list[str]) -> str:
-    values, ratios = tables(res)
-    env = {**res.machine, **{f"{k} version": v for k, v in measure.versions().items()}}
-    size = res.size
-    when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    command = " ".join([os.path.relpath(sys.executable), "bench/national_scale.py", *argv])
+def report(config: Config, names: list[str], size: dict, build, queries, selections, rss) -> results.Report:
     per_query = "\n".join(
-        f"- `{op}`: antq {res.queries[op]['antq'] / res.config.queries * 1e6:.2f} µs/query"
-        + "".join(
-            f", {n} {res.queries[op][n] / res.config.queries * 1e6:.2f}" for n in res.names if n != "antq"
-        )
+        f"- `{op}`: " + ", ".join(f"{n} {queries[op][n] / config.queries * 1e6:.2f}" for n in names)
         for op in QUERY_OPS
     )
-    return f"""# antq national-scale benchmark: results
-
-*Generated by `bench/national_scale.py`; do not edit by hand, rerun it.*
-
-How this was run: `{command}` on {when}, antq tree at `{measure.git_revision(HERE)}`, \
-{res.config.repeats} timing repeats per figure (median shown, tools interleaved), memory median of \
-{res.config.rss_repeats} fresh processes per tool, whole run {res.seconds / 60:.1f} min.
-
-## Machine
-
-{chr(10).join(f"- {k}: {v}" for k, v in env.items())}
-
-The machine is shared and noisy; treat differences under ~20% as noise.
-
-## Graph
-
-Synthetic, seed {res.config.seed}: {size['units']:,} units and {size['ties']:,} ties.
+    inputs = f"""Synthetic, seed {config.seed}: {size['units']:,} units and {size['ties']:,} ties.
 
 - units: {", ".join(f"{k} {v:,}" for k, v in size['unit_kinds'].items())}
 - ties: {", ".join(f"{k} {v:,}" for k, v in size['tie_kinds'].items())}
-- micro-queries: {res.config.queries:,} ids drawn uniformly (with replacement) from all units, one list for every \
+- micro-queries: {config.queries:,} ids drawn uniformly (with replacement) from all units, one list for every \
 tool; {size['territory_share']:.0%} of them are territories (the rest are bodies: no `contains` parent or children)
-- selections: provinces {", ".join(res.size['codes'])} (mean {size['within_units']:,.0f} units within, \
-{size['police_units']:,.0f} commune police)
-
-## Medians
-
-Times are wall-clock; query rows are the total for the whole id list; selection rows are per selection.
-
-{values}
-Per query:
-
-{per_query}
-
-## Ratios (peer ÷ antq; above 1 means antq is faster or smaller)
-
-{ratios}
-## Project aims
-
-{aims(res)}"""
-
-
-def print_report(res: Results) -> None:
-    values, ratios = tables(res)
-    print(f"\n{res.size['units']:,} units, {res.size['ties']:,} ties\n")
-    print(values)
-    print(ratios)
-    print(aims(res))
+- selections: provinces {", ".join(size['codes'])} (mean {size['within_units']:,.0f} units within, \
+{size['police_units']:,.0f} commune police)"""
+    return results.Report(
+        title="national-scale",
+        repeats=config.repeats,
+        rss_repeats=config.rss_repeats,
+        inputs_heading="Graph",
+        inputs=inputs,
+        rows=rows(config, names, size, build, queries, selections, rss),
+        table_note="Times are wall-clock; query rows are the total for the whole id list; selection rows are "
+        "per selection; memory is the RSS growth of building the graph, per unit. The micro-query aim: no "
+        "slower than NetworkX dict access.",
+        notes=[f"Per query (µs):\n\n{per_query}"],
+        summary=f"{size['units']:,} units, {size['ties']:,} ties",
+    )
 
 
 # ---- main ---------------------------------------------------------------------------------------
@@ -258,9 +175,7 @@ def describe(units, ties, ids, select_codes, antq_graph) -> dict:
     }
 
 
-def run(config: Config) -> Results:
-    started = time.perf_counter()
-    machine = measure.machine()  # before the run loads the machine
+def run(config: Config) -> results.Report:
     names = tools.available()
     units, ties = synth.generate(config.shape, config.seed)
     rng = random.Random(config.seed)
@@ -279,12 +194,12 @@ def run(config: Config) -> Results:
     del handles
     rss = memory(names, config is QUICK, config.rss_repeats)
     print("memory done", flush=True)
-    return Results(config, names, size, build, queries, selections, rss, machine, time.perf_counter() - started)
+    return report(config, names, size, build, queries, selections, rss)
 
 
 def main(argv: list[str]) -> None:
-    measure.main(argv, doc=__doc__, section="national_scale", quick_help="small graph and 10^3 queries (smoke test)", configs=(QUICK, FULL), run=run,
-                 report=print_report, markdown=markdown, rss_child=rss_child)
+    measure.main(argv, doc=__doc__, section="national_scale", quick_help="small graph and 10^3 queries (smoke test)",
+                 configs=(QUICK, FULL), run=run, rss_child=rss_child)
 
 
 if __name__ == "__main__":

@@ -5,10 +5,15 @@ Hải Dương province as of 2024-01-01 (12 district-level units, 235 communes),
 with the bodies that take part in the "all-people movement to protect national
 security" at each level, their head posts, and the ties between them.
 
-Real facts come from /work/shared/domain/FACTS.md (section numbers cited at
-each table). Everything else (placeholder communes, villages, households,
-security teams, one agency / enterprise / school per district and one school
-per commune) is synthetic, deterministic, and flagged "synthetic": true.
+Real facts come from the sources listed in data/README.md ("What is real" and
+"Sources"): the GSO list of administrative units as of 01/05/2024, Law
+30/2023/QH15 and the HĐND tỉnh Hải Dương resolutions of 2024, Hướng dẫn
+4488/BCĐ, press and official pages, and the 2024 directive itself. The
+"FACTS §n" notes at the tables refer to the project's domain notes, which are
+not part of the repository. Everything else (placeholder communes, villages,
+households, security teams, one agency / enterprise / school per district and
+one school per commune) is synthetic, deterministic, and flagged
+"synthetic": true.
 
 Usage:  /usr/bin/python3 data/tools/make_hai_duong_2024.py [output path]
 Stdlib only. The output is byte-for-byte identical on every run: no clock,
@@ -492,10 +497,20 @@ DATASET_ATTRIBUTES = {
                     "and the bodies of the all-people movement to protect national "
                     "security at each level, with their head posts and ties."),
     "as_of": AS_OF,
-    "sources": ("/work/shared/domain/FACTS.md §3 (Law 30/2023, Hải Dương team sizes), "
-                "§4 (steering committees 138), §5 (province, GSO codes, commune counts, "
-                "Bình Giang communes, 2021 pilot communes), §7 (village counts); "
-                "DIRECTIVE.md (recipient list). See data/README.md."),
+    "sources": ("GSO list of administrative units (danhmuchanhchinh.gso.gov.vn) as "
+                "snapshotted in daohoangson/dvhcvn data/dvhcvn.json at commit e503f13, "
+                "data_date 01/05/2024 (province and district codes, commune counts, "
+                "Bình Giang communes); chinhsachcuocsong.vnanet.vn/dia-phuong/hai-duong.html "
+                "(district types, Party secretary, PC chairman); "
+                "baohaiduong.vn/an-ninh-trat-tu/…177867 (2021 pilot commune police); "
+                "Law 30/2023/QH15 (in force 01/07/2024) and the HĐND tỉnh Hải Dương "
+                "resolutions effective 01/07/2024 as reported by "
+                "giadinh.suckhoedoisong.vn …172240611115748062.htm (security teams, team "
+                "sizes); Hướng dẫn 4488/BCĐ of 14/11/2013 (steering committees 138); "
+                "baohaiduong.vn/print/132558.html and baohaiduong.vn/print/269533.html "
+                "(village counts); the 2024 directive of the UBND tỉnh Hải Dương "
+                "'Đẩy mạnh thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2024' "
+                "(recipient list). See data/README.md."),
     "synthetic": ("Placeholder communes (ids '<district>-cNN'), all villages, households, "
                   "security teams, and per district one agency, one enterprise and one "
                   "upper-secondary school, per commune one lower-secondary school; such "

@@ -1,5 +1,5 @@
-"""The embedded Hải Dương 2024 dataset against the project's sources: /work/shared/domain/FACTS.md §5 and
-data/README.md. Real facts are checked value by value; synthetic parts only for their documented shape."""
+"""The embedded Hải Dương 2024 dataset against its sources as data/README.md lists them (chiefly the GSO list
+of 01/05/2024). Real facts are checked value by value; synthetic parts only for their documented shape."""
 
 from __future__ import annotations
 

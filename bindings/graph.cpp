@@ -308,32 +308,9 @@ void init_graph(py::module_& m) {
             [](OrgGraph& g, const std::string& id, const std::string& name, const std::string& kind,
                const std::optional<std::string>& level, const py::object& attributes,
                const std::optional<std::string>& area, const std::optional<std::string>& heads) {
-                Unit unit{id, name, to_unit_kind(kind, "kind"), Level::nation, to_object(attributes, "attributes")};
-                // The level comes from the argument, the territory kind, or the area served / body headed.
-                if (level) {
-                    unit.level = to_level(*level, "level");
-                } else if (is_territory(unit.kind)) {
-                    unit.level = territory_level(unit.kind);
-                } else if (area && is_body(unit.kind)) {
-                    unit.level = g.unit(*area).level;
-                } else if (heads && is_post(unit.kind)) {
-                    unit.level = g.unit(*heads).level;
-                } else {
-                    throw InvalidInput("missing_field", "unit '" + id + "'",
-                                       "give a level, or the area a body serves, or the body a post heads");
-                }
-                if (area && !is_body(unit.kind))
-                    throw InvalidInput("wrong_endpoint", "unit '" + id + "'", "only a body serves an area");
-                if (heads && !is_post(unit.kind))
-                    throw InvalidInput("wrong_endpoint", "unit '" + id + "'", "only a post heads a body");
-                const UnitIndex u = g.add_unit(std::move(unit));
-                try {
-                    if (area) g.add_tie(u, g.index_of(*area), TieKind::serves);
-                    if (heads) g.add_tie(u, g.index_of(*heads), TieKind::heads);
-                } catch (...) {
-                    g.remove_unit(u);  // all or nothing
-                    throw;
-                }
+                UnitSpec unit{id, name, to_unit_kind(kind, "kind"), std::nullopt, to_object(attributes, "attributes")};
+                if (level) unit.level = to_level(*level, "level");
+                add_placed_unit(g, std::move(unit), area, heads);
             },
             py::arg("id"), py::arg("name"), py::arg("kind"), py::arg("level") = py::none(),
             py::arg("attributes") = py::none(), py::kw_only(), py::arg("area") = py::none(),
@@ -349,11 +326,9 @@ void init_graph(py::module_& m) {
         .def(
             "remove_tie",
             [](OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind) {
-                const TieKind k = to_tie_kind(kind, "kind");
-                const UnitIndex target = g.index_of(t);
-                for (TieIndex tie : g.out_ties(g.index_of(s), k))
-                    if (g.tie(tie).target == target) return g.remove_tie(tie);
-                throw NotFound("unknown_tie", "'" + s + "' -" + kind + "-> '" + t + "'", "no such tie");
+                const auto tie = g.find_tie(g.index_of(s), g.index_of(t), to_tie_kind(kind, "kind"));
+                if (!tie) throw NotFound("unknown_tie", "'" + s + "' -" + kind + "-> '" + t + "'", "no such tie");
+                g.remove_tie(*tie);
             },
             py::arg("source"), py::arg("target"), py::arg("kind"))
         .def("rename_unit", [](OrgGraph& g, const std::string& id, std::string name) { g.rename_unit(g.index_of(id), std::move(name)); },

@@ -14,13 +14,13 @@ std::string InputPlaces::unit(std::size_t i) const {
 
 std::string InputPlaces::tie(std::size_t i) const { return (source.empty() ? "" : source + ":") + ties + std::to_string(i); }
 
-void build(OrgGraph& target, std::vector<UnitSpec> units, const std::vector<TieSpec>& ties, const InputPlaces& places) {
-    if (target.unit_count() != 0 || target.tie_count() != 0)
-        throw InvalidInput("not_empty", target.name(), "a bulk build starts from an empty graph");
-    // Built aside and swapped in at the end: on an error, the target is left as it was.
-    OrgGraph graph(target.structure());
-    graph.set_name(target.name());
-    graph.set_attributes(target.attributes());
+void build(OrgGraph& into, std::vector<UnitSpec> units, const std::vector<TieSpec>& ties, const InputPlaces& places) {
+    if (into.unit_count() != 0 || into.tie_count() != 0)
+        throw InvalidInput("not_empty", into.name(), "a bulk build starts from an empty graph");
+    // Built aside and swapped in at the end: on an error, the graph given is left as it was.
+    OrgGraph graph(into.structure());
+    graph.set_name(into.name());
+    graph.set_attributes(into.attributes());
     std::unordered_map<std::string_view, std::size_t> row;
     row.reserve(units.size());
     for (std::size_t i = 0; i < units.size(); ++i)
@@ -75,7 +75,29 @@ void build(OrgGraph& target, std::vector<UnitSpec> units, const std::vector<TieS
         if (places.source.empty()) throw;
         rethrow_at(places.source);
     }
-    target.swap(graph);
+    into.swap(graph);
+}
+
+UnitIndex add_placed_unit(OrgGraph& graph, UnitSpec unit, const std::optional<std::string>& area,
+                          const std::optional<std::string>& heads) {
+    const std::string place = "unit '" + unit.id + "'";
+    if (area && !is_body(unit.kind)) throw InvalidInput("wrong_endpoint", place, "only a body serves an area");
+    if (heads && !is_post(unit.kind)) throw InvalidInput("wrong_endpoint", place, "only a post heads a body");
+    if (!unit.level && is_territory(unit.kind)) unit.level = territory_level(unit.kind);
+    if (!unit.level && area) unit.level = graph.unit(*area).level;
+    if (!unit.level && heads) unit.level = graph.unit(*heads).level;
+    if (!unit.level)
+        throw InvalidInput("missing_field", place, "give a level, or the area a body serves, or the body a post heads");
+    const UnitIndex u =
+        graph.add_unit(Unit{std::move(unit.id), std::move(unit.name), unit.kind, *unit.level, std::move(unit.attributes)});
+    try {
+        if (area) graph.add_tie(u, graph.index_of(*area), TieKind::serves);
+        if (heads) graph.add_tie(u, graph.index_of(*heads), TieKind::heads);
+    } catch (...) {
+        graph.remove_unit(u);
+        throw;
+    }
+    return u;
 }
 
 }  // namespace antq

@@ -315,16 +315,18 @@ UnitIndex OrgGraph::add_unit(Unit unit) {
     return index;
 }
 
-bool OrgGraph::has_tie(UnitIndex s, UnitIndex t, TieKind kind) const {
+std::optional<TieIndex> OrgGraph::find_tie(UnitIndex s, UnitIndex t, TieKind kind) const {
+    if (!is_alive(s) || !is_alive(t)) return std::nullopt;
+    const auto& g = m_graph->graph;
     // Scan whichever side is shorter, so a hub with a million children stays cheap to add to.
-    if (boost::out_degree(s.value, m_graph->graph) <= boost::in_degree(t.value, m_graph->graph)) {
-        for (auto [it, end] = boost::out_edges(s.value, m_graph->graph); it != end; ++it)
-            if (boost::target(*it, m_graph->graph) == t.value && m_graph->graph[*it].kind == kind) return true;
+    if (boost::out_degree(s.value, g) <= boost::in_degree(t.value, g)) {
+        for (auto [it, end] = boost::out_edges(s.value, g); it != end; ++it)
+            if (boost::target(*it, g) == t.value && g[*it].kind == kind) return TieIndex{g[*it].tie};
     } else {
-        for (auto [it, end] = boost::in_edges(t.value, m_graph->graph); it != end; ++it)
-            if (boost::source(*it, m_graph->graph) == s.value && m_graph->graph[*it].kind == kind) return true;
+        for (auto [it, end] = boost::in_edges(t.value, g); it != end; ++it)
+            if (boost::source(*it, g) == s.value && g[*it].kind == kind) return TieIndex{g[*it].tie};
     }
-    return false;
+    return std::nullopt;
 }
 
 std::optional<UnitIndex> OrgGraph::first_in(UnitIndex u, TieKind kind) const noexcept {

@@ -53,4 +53,16 @@ struct InputPlaces {
  */
 void build(OrgGraph& graph, std::vector<UnitSpec> units, const std::vector<TieSpec>& ties, const InputPlaces& places);
 
+/**
+ * Adds one unit together with the tie that places it: a body serving the territory `area`, or a post heading the
+ * body `heads`. A level left out comes from the unit's kind (a territory), else from `area` or `heads`. All or
+ * nothing: if the tie is refused, the unit is removed again (its index stays a hole).
+ * @returns the new unit's index
+ * @throws InvalidInput "missing_field" (no level, and nothing to derive it from), "wrong_endpoint" (an area for a
+ *         unit that is not a body, a body to head for one that is not a post); NotFound "unknown_unit" (area or
+ *         heads); and what OrgGraph::add_unit and add_tie throw. where() is "unit '<id>'" for the first two.
+ */
+UnitIndex add_placed_unit(OrgGraph& graph, UnitSpec unit, const std::optional<std::string>& area = std::nullopt,
+                          const std::optional<std::string>& heads = std::nullopt);
+
 }  // namespace antq

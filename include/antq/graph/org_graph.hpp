@@ -220,7 +220,9 @@ public:
     /** Calls `f(UnitIndex)` for every source of a `kind` tie ending at `u`, without allocating. */
     void for_each_parent(UnitIndex u, TieKind kind, detail::FunctionRef<void(UnitIndex)> f) const;
     /** True if a `kind` tie runs from `source` to `target`. Complexity: O(min(out-degree(source), in-degree(target))). */
-    bool has_tie(UnitIndex source, UnitIndex target, TieKind kind) const;
+    bool has_tie(UnitIndex source, UnitIndex target, TieKind kind) const { return find_tie(source, target, kind).has_value(); }
+    /** The `kind` tie from `source` to `target`, or std::nullopt. Complexity: as has_tie(). */
+    std::optional<TieIndex> find_tie(UnitIndex source, UnitIndex target, TieKind kind) const;
     /** Ties of `kind` ending at `u`. Complexity: O(in-degree). */
     std::vector<TieIndex> in_ties(UnitIndex u, std::optional<TieKind> kind = std::nullopt) const;
     /** Ties of `kind` starting at `u`. Complexity: O(out-degree). */

@@ -41,8 +41,8 @@ TEST_CASE("dot: a territory chart shows bodies as cells and counts what the sele
     OrgGraph g = test::tiny_province();
     g.rename_unit(g.index_of("296.pc"), "UBND <Bình Giang> & co");
     DotOptions options;
-    options.units = Selector::within("30") & Selector::level(Level::province) | Selector::within("30") &
-                    Selector::level(Level::district) & Selector::kind(UnitKind::district);
+    options.units = Selector::within("30") & Selector::levels({Level::province, Level::district}) &
+                    Selector::kinds({UnitKind::province, UnitKind::district});
     options.tie_kinds = {TieKind::contains};
     options.rank_direction = RankDirection::left_right;
     options.title = "Hải Dương: territory and bodies";

@@ -1,4 +1,5 @@
 #include <cstring>
+#include <fstream>
 #include <string>
 
 #include <antq/fwd.hpp>
@@ -19,6 +20,13 @@ TEST_CASE("version: the string agrees with the numbers and the file format") {
                                  std::to_string(ANTQ_VERSION_PATCH);
     CHECK(expected == version_string);
     CHECK(graph_format_version == 1);
+}
+
+TEST_CASE("version: written once, in the file VERSION, which the header is generated from") {
+    std::ifstream in(std::string(ANTQ_TEST_DATA_DIR) + "/../VERSION");
+    std::string written;
+    REQUIRE(std::getline(in, written));
+    CHECK(written == version_string);
 }
 
 TEST_CASE("fwd: forward declarations name the real types") {

@@ -8,9 +8,8 @@ security" at each level, their head posts, and the ties between them.
 Real facts come from the sources listed in data/README.md ("What is real" and
 "Sources"): the GSO list of administrative units as of 01/05/2024, Law
 30/2023/QH15 and the HĐND tỉnh Hải Dương resolutions of 2024, Hướng dẫn
-4488/BCĐ, press and official pages, and the 2024 directive itself. The
-"FACTS §n" notes at the tables refer to the project's domain notes, which are
-not part of the repository. Everything else (placeholder communes, villages,
+4488/BCĐ, press and official pages, and the 2024 directive itself; each
+table below names its source. Everything else (placeholder communes, villages,
 households, security teams, one agency / enterprise / school per district and
 one school per commune) is synthetic, deterministic, and flagged
 "synthetic": true.
@@ -27,17 +26,22 @@ import sys
 import unicodedata
 
 # ---------------------------------------------------------------------------
-# Facts (FACTS.md). Keep these tables the only place real data is written.
+# Facts (sources: data/README.md). Keep these tables the only place real data
+# is written.
 # ---------------------------------------------------------------------------
 
 AS_OF = "2024-01-01"
 
-# FACTS §5: GSO province code 30; Party secretary and PC chairman in 2024.
+# GSO province code 30 (GSO list 2024: danhmuchanhchinh.gso.gov.vn as
+# snapshotted in daohoangson/dvhcvn data/dvhcvn.json at commit e503f13,
+# data_date 01/05/2024). Party secretary and PC chairman in 2024:
+# chinhsachcuocsong.vnanet.vn/dia-phuong/hai-duong.html.
 PROVINCE = {"code": "30", "name": "Hải Dương"}
-PARTY_SECRETARY = "Trần Đức Thắng"       # FACTS §5 [C]
-PC_CHAIRMAN = "Triệu Thế Hùng"           # FACTS §5 [C]; DIRECTIVE.md signer
+PARTY_SECRETARY = "Trần Đức Thắng"       # vnanet.vn province page
+PC_CHAIRMAN = "Triệu Thế Hùng"           # vnanet.vn province page; the directive's signer
 
-# FACTS §5 table, "Total 2024" column (GSO list, data_date 01/05/2024):
+# GSO list 2024 (data_date 01/05/2024), communes per district; district types
+# also on the vnanet.vn province page (2 thành phố + 1 thị xã + 9 huyện):
 # (GSO code, name, type, phường, thị trấn, xã)
 DISTRICTS = [
     ("288", "Hải Dương",  "thành phố", 19, 0, 6),
@@ -53,9 +57,9 @@ DISTRICTS = [
     ("299", "Ninh Giang", "huyện",      0, 1, 19),
     ("300", "Thanh Miện", "huyện",      0, 1, 16),
 ]
-EXPECTED_TOTALS = {"phường": 47, "thị trấn": 10, "xã": 178}   # FACTS §5
+EXPECTED_TOTALS = {"phường": 47, "thị trấn": 10, "xã": 178}   # GSO list 2024
 
-# FACTS §5: Bình Giang (296) communes in 2024 with their GSO codes, GSO order.
+# GSO list 2024: Bình Giang (296) communes with their GSO codes, GSO order.
 BINH_GIANG_COMMUNES = [
     ("10945", "Kẻ Sặt", "thị trấn"),
     ("10951", "Vĩnh Hưng", "xã"),
@@ -76,8 +80,9 @@ BINH_GIANG_COMMUNES = [
 ]
 REAL_COMMUNE_DISTRICTS = {"296": BINH_GIANG_COMMUNES}
 
-# FACTS §5: the 12 communes whose police piloted "Công an xã/phường/thị trấn
-# điển hình, kiểu mẫu về ANTT" in 2021, one per district. Only Nhân Quyền's
+# Báo Hải Dương 2021 (baohaiduong.vn/an-ninh-trat-tu/…177867): the 12
+# communes whose police piloted "Công an xã/phường/thị trấn điển hình, kiểu
+# mẫu về ANTT" in 2021, one per district. Only Nhân Quyền's
 # GSO code (10987) is known; the other 11 get a synthetic id. Note: the pilot
 # "Long Xuyên" is a phường of Kinh Môn, not Bình Giang's xã Long Xuyên 10963.
 PILOT_COMMUNES = {
@@ -96,8 +101,10 @@ PILOT_COMMUNES = {
 }
 PILOT_ATTRIBUTE = "exemplary_commune_police_2021"
 
-# Brief + DIRECTIVE.md ("các sở, ban, ngành"): provincial departments and
-# sectors. (short id, name as used before "Hải Dương"/"tỉnh Hải Dương", head title)
+# The directive addresses "thủ trưởng các sở, ngành" and lists "Các sở, ban,
+# ngành, đoàn thể tỉnh" among its recipients. Which departments exist: source
+# not recorded.
+# (short id, name as used before "Hải Dương"/"tỉnh Hải Dương", head title)
 DEPARTMENTS = [
     ("office",         "Văn phòng UBND tỉnh",                     "Chánh"),
     ("home_affairs",   "Sở Nội vụ",                               "Giám đốc"),
@@ -118,12 +125,13 @@ DEPARTMENTS = [
     ("inspectorate",   "Thanh tra tỉnh",                          "Chánh"),
     ("military",       "Bộ Chỉ huy Quân sự tỉnh",                 "Chỉ huy trưởng"),
 ]
-# TT 124 Điều 1(2)b (FACTS §1) excludes armed-forces agencies from the
+# Thông tư 124/2021/TT-BCA Điều 1(2)b (thuvienphapluat.vn
+# …Thong-tu-124-2021-TT-BCA…500765.aspx) excludes armed-forces agencies from the
 # "An toàn về ANTT" title, so the evaluator needs to know which one it is.
 ARMED_FORCES_DEPARTMENTS = {"military"}
 
-# FACTS §10 (usual set [U]) and the brief: the five socio-political mass
-# organisations. (key, name prefix, head title, exists at commune level)
+# The five socio-political mass organisations: the usual set, source not
+# recorded. (key, name prefix, head title, exists at commune level)
 # No trade union at commune level: Công đoàn is organised by workplace
 # (grassroots unions in agencies/enterprises), not by commune.
 MASS_ORGS = [
@@ -134,23 +142,31 @@ MASS_ORGS = [
     ("trade_union", "Liên đoàn Lao động",      "Chủ tịch", False),
 ]
 
-# FACTS §4: local name of the steering committee ("BCĐ 138").
+# Local name of the steering committee ("BCĐ 138"): Hướng dẫn 4488/BCĐ of
+# 14/11/2013 (as cited by luatminhkhue.vn, Thái Bình QĐ 2798/QĐ-UBND of
+# 13/12/2013); "Ban Chỉ đạo 138" in the directive (clauses 1, 4, 6).
 SC138_NAME = ("Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng "
               "phong trào toàn dân bảo vệ an ninh Tổ quốc")
-SC138_ASSUMPTION = ("FACTS §4: the provincial PC chairman usually heads the "
-                    "provincial BCĐ 138; unconfirmed [U] for Hải Dương 2024")
+SC138_ASSUMPTION = ("the provincial PC chairman usually heads the provincial "
+                    "BCĐ 138 (Phú Yên 2020, baophuyen.vn …235237; Thanh Hóa "
+                    "2025, baothanhhoa.vn …258381); for Hải Dương 2024 not "
+                    "confirmed by the sources retrieved")
 
-# FACTS §3 + §4 (Programme 07) + DIRECTIVE.md clause 4.
+# The directive, clause 4: Chương trình 07/CTrPH-BCA-MTTW of 17/10/2023
+# (police and Fatherland Front).
 COORDINATION_PROGRAMME = "07/CTrPH-BCA-MTTW"
 
-# FACTS §3, Hải Dương implementation [P]: one Tổ bảo vệ ANTT per thôn/khu dân
-# cư; members by households: <800 -> 3, 800-<1,000 -> 4, >=1,000 -> 5 (the
-# source is cut off; 5 is an assumption [U]). (lower bound, members, assumed)
+# HĐND tỉnh Hải Dương resolutions effective 01/07/2024, as reported by
+# giadinh.suckhoedoisong.vn …172240611115748062.htm: one Tổ bảo vệ ANTT per
+# thôn/khu dân cư; members by households: <800 -> 3, 800-<1,000 -> 4,
+# >=1,000 -> 5 (the report is cut off there; 5 is an assumption, not confirmed
+# by the sources retrieved). (lower bound, members, assumed)
 TEAM_SIZE_BANDS = [(1000, 5, True), (800, 4, False), (0, 3, False)]
-TEAM_SINCE = "2024-07-01"   # Law 30/2023/QH15 in force (FACTS §3)
+TEAM_SINCE = "2024-07-01"   # Law 30/2023/QH15 in force (english.luatvietnam.vn …284805-d1.html)
 
-# Village-count evidence (FACTS §5, §7): Thanh Hà 2022: 89 villages for 20
-# communes (~4.5); Bình Giang 2017: 103 for 18 (~5.7). Thanh Hà still had 20
+# Village-count evidence (no per-commune count was found): Thanh Hà 2022: 89
+# villages for 20 communes (~4.5; baohaiduong.vn/print/132558.html); Bình
+# Giang 2017: 103 for 18 (~5.7; baohaiduong.vn/print/269533.html). Thanh Hà still had 20
 # communes in 2024, so its total is pinned to 89; elsewhere 4-6 per commune.
 VILLAGES_PER_COMMUNE = (4, 6)
 VILLAGE_TOTALS = {"294": 89}
@@ -312,7 +328,7 @@ def wire_level(b, orgs, upper=None):
     G.tie(upper["pc"], b["pc"], "forwards")
     G.tie(upper["police"], b["police"], "directs")
     G.tie(upper["party"], b["party"], "directs")
-    G.tie(upper["sc138"], b["sc138"], "directs")    # DIRECTIVE.md clause 6
+    G.tie(upper["sc138"], b["sc138"], "directs")    # the directive, clause 6
     G.tie(upper["sc138"], b["sc138"], "inspects")
     G.tie(upper["front"], b["front"], "guides")
     for key, *_ in orgs:
@@ -327,7 +343,7 @@ def wire_level(b, orgs, upper=None):
 
 def build_nation():
     territory("vn", "Việt Nam", "nation", "quốc gia")
-    # DIRECTIVE.md recipients: Văn phòng Chính phủ, Bộ Công an.
+    # The directive's recipients (Nơi nhận): Văn phòng Chính phủ, Bộ Công an.
     body("vn", "nation", "gov_office", "agency", "Văn phòng Chính phủ",
          "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ")
     body("vn", "nation", "mps", "ministry", "Bộ Công an", "Bộ trưởng Bộ Công an")
@@ -340,7 +356,7 @@ def build_province():
     b = build_core_bodies(pid, "province", label,
                           "Tỉnh ủy " + PROVINCE["name"], False, MASS_ORGS)
     wire_level(b, MASS_ORGS)
-    # Named holders (FACTS §5).
+    # Named holders (vnanet.vn province page; the directive's signer).
     for rec in G.units:
         if rec["id"] == b["party"] + ".head":
             rec["attributes"] = {"holder": PARTY_SECRETARY}
@@ -350,7 +366,7 @@ def build_province():
     G.tie("vn.mps", b["police"], "directs")
     inform(b["pc"], "vn.gov_office")
     inform(b["pc"], "vn.mps")
-    # Đoàn ĐBQH tỉnh: on the recipient list (DIRECTIVE.md).
+    # Đoàn ĐBQH tỉnh: on the directive's recipient list (Nơi nhận).
     b["na"] = body(pid, "province", "na_delegation", "agency",
                    "Đoàn đại biểu Quốc hội " + label,
                    "Trưởng Đoàn đại biểu Quốc hội " + label)
@@ -430,7 +446,8 @@ def build_villages(cid, clabel, ctype, n, cb):
         tid = body(vid, "village", "team", "security_team", tname,
                    None, True, members=members,
                    members_assumed=True if assumed else None, since=TEAM_SINCE)
-        # Law 30/2023 Art. 5(3), 16 (FACTS §3): managed and established by the
+        # Law 30/2023/QH15 Art. 5(3) (news.laodong.vn …1589399.ldo) and Art. 16
+        # (baonghean.vn …10273245.html): managed and established by the
         # commune PC; guided, assigned and inspected by the commune police.
         G.tie(cb["pc"], tid, "directs")
         G.tie(cb["police"], tid, "guides")
@@ -444,7 +461,7 @@ def build_district(prov, pb, dcode, dname, dtype, n_phuong, n_tt, n_xa):
     party = {"thành phố": "Thành ủy ", "thị xã": "Thị ủy ", "huyện": "Huyện ủy "}[dtype]
     db = build_core_bodies(did, "district", label, party + dname, False, MASS_ORGS)
     wire_level(db, MASS_ORGS, upper=pb)
-    # Synthetic units that can be recognised "An toàn về ANTT" (TT 124, FACTS §1).
+    # Synthetic units that can be recognised "An toàn về ANTT" (TT 124 Điều 1).
     ag = body(did, "district", "agency", "agency", "Cơ quan sự nghiệp " + label,
               "Thủ trưởng Cơ quan sự nghiệp " + label, True)
     G.tie(db["pc"], ag, "directs")
@@ -527,7 +544,7 @@ def main():
     for row in DISTRICTS:
         build_district(prov, pb, *row)
 
-    # Self-checks against FACTS §5.
+    # Self-checks against the GSO list 2024.
     comm = [u for u in G.units if u["kind"] == "commune"]
     assert len(comm) == 235, len(comm)
     for typ, n in EXPECTED_TOTALS.items():

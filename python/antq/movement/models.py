@@ -187,7 +187,9 @@ class ModelRegistry:
         return self._core.counts_within(graph, territory)
 
 
-# Model types reported in Hải Dương (FACTS.md §7): (type, name pattern).
+# Model types (type, name pattern) as reported: in Hải Dương, liên gia, dòng họ, kẻng and cụm liên kết (2017 results,
+# cand.com.vn …481258) and the veterans' "Hội CCB an toàn về ANTT" (Thanh Hà 2022, baohaiduong.vn/print/132558.html);
+# in Lâm Đồng, camera models and "Tổ nhân dân tự quản về ANTT" (baolamdong.vn).
 _EXAMPLE_TYPES = (
     ("liên gia", "Xóm liên gia tự quản về ANTT {place}"),
     ("dòng họ", "Dòng họ hiếu học, an toàn về ANTT {place}"),

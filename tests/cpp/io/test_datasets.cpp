@@ -5,7 +5,7 @@
 
 using namespace antq;
 
-TEST_CASE("datasets: hai_duong_2024 has the 2024 territory of FACTS.md section 5") {
+TEST_CASE("datasets: hai_duong_2024 has the 2024 territory of the GSO list of 01/05/2024") {
     const OrgGraph g = datasets::hai_duong_2024();
     std::map<UnitKind, int> by_kind;
     for (UnitIndex u : g.units()) ++by_kind[g.unit(u).kind];
@@ -28,7 +28,7 @@ TEST_CASE("datasets: hai_duong_2024 has the 2024 territory of FACTS.md section 5
     CHECK(types["thị trấn"] == 10);
     CHECK(types["xã"] == 178);
 
-    // Real GSO codes where FACTS.md gives them.
+    // Real GSO codes where the GSO list gives them; the holder from the vnanet.vn province page.
     CHECK(g.unit("10945").name == "Kẻ Sặt");
     CHECK(g.unit("10987").name == "Nhân Quyền");
     CHECK(g.unit(*g.parent(g.index_of("10987"))).id == "296");

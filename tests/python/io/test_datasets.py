@@ -10,7 +10,8 @@ import pytest
 import antq
 from antq import Selector as S
 
-# FACTS.md §5: code -> (name, type, phường, thị trấn, xã) as of 2024.
+# GSO list of 01/05/2024 (types also chinhsachcuocsong.vnanet.vn/dia-phuong/hai-duong.html):
+# code -> (name, type, phường, thị trấn, xã) as of 2024.
 DISTRICTS = {
     "288": ("Hải Dương", "thành phố", 19, 0, 6),
     "290": ("Chí Linh", "thành phố", 14, 0, 5),
@@ -26,7 +27,7 @@ DISTRICTS = {
     "300": ("Thanh Miện", "huyện", 0, 1, 16),
 }
 
-# FACTS.md §5: Bình Giang's 16 communes in 2024 with their GSO codes.
+# GSO list of 01/05/2024: Bình Giang's 16 communes with their GSO codes.
 BINH_GIANG = {
     "10945": ("Kẻ Sặt", "thị trấn"), "10951": ("Vĩnh Hưng", "xã"), "10954": ("Hùng Thắng", "xã"),
     "10960": ("Vĩnh Hồng", "xã"), "10963": ("Long Xuyên", "xã"), "10966": ("Tân Việt", "xã"),
@@ -36,7 +37,8 @@ BINH_GIANG = {
     "10996": ("Bình Xuyên", "xã"),
 }
 
-# FACTS.md §5: the 12 commune police that piloted "điển hình, kiểu mẫu về ANTT" in 2021, one per district.
+# Báo Hải Dương 2021 (baohaiduong.vn/an-ninh-trat-tu/…177867): the 12 commune police that piloted "điển hình,
+# kiểu mẫu về ANTT" in 2021, one per district.
 PILOTS = {
     "288": ("Tân Bình", "phường"), "290": ("Phả Lại", "phường"), "292": ("Long Xuyên", "phường"),
     "293": ("Kim Anh", "xã"), "294": ("Hồng Lạc", "xã"), "297": ("Toàn Thắng", "xã"), "298": ("Tân Kỳ", "xã"),
@@ -134,7 +136,7 @@ def test_placeholder_communes_are_synthetic(g):
     assert len(g.select(S.kind("commune") & S.attribute_equals("synthetic", True))) == 208
 
 
-# FACTS / data README: which body kinds exist at which level.
+# data/README.md ("Bodies per level"): which body kinds exist at which level.
 BODIES_BY_LEVEL = {
     "nation": {"ministry": 1, "agency": 1},
     "province": {"party_committee": 1, "peoples_council": 1, "peoples_committee": 1, "police": 1,

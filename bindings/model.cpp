@@ -48,6 +48,12 @@ std::vector<std::string> level_names(std::span<const Level> levels) {
 
 void init_model(py::module_& m) {
     m.attr("unit_kinds") = names_of(detail::unit_kind_names);
+    m.attr("territory_kinds") = [] {
+        py::list out;
+        for (std::size_t k = 0; k < unit_kind_count; ++k)
+            if (is_territory(static_cast<UnitKind>(k))) out.append(py::str(std::string(detail::unit_kind_names[k])));
+        return py::tuple(out);
+    }();
     m.attr("tie_kinds") = names_of(detail::tie_kind_names);
     m.attr("levels") = names(all_levels);
     m.attr("roles") = names(all_roles);

@@ -10,6 +10,7 @@ __version__: str
 # ---- model: the vocabularies, in the C++ core's order --------------------------------------------------------
 
 unit_kinds: tuple[str, ...]
+territory_kinds: tuple[str, ...]
 tie_kinds: tuple[str, ...]
 levels: tuple[str, ...]
 roles: tuple[str, ...]

@@ -154,6 +154,14 @@ class Evaluation:
     def year(self) -> int:
         return self._core.year
 
+    @property
+    def graph(self) -> "OrgGraph":
+        """The graph evaluated."""
+        from .graph import OrgGraph
+
+        graph = self._core.graph
+        return graph if isinstance(graph, OrgGraph) else OrgGraph._adopt(graph.copy())
+
     def __len__(self) -> int:
         return len(self._core)
 

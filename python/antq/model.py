@@ -1,6 +1,7 @@
 """The vocabularies and the administrative structure, as the C++ core defines them (never retyped here).
 
-Each vocabulary is a tuple of names in the core's order: ``levels``, ``unit_kinds``, ``tie_kinds``, ``roles``,
+Each vocabulary is a tuple of names in the core's order: ``levels``, ``unit_kinds``, ``territory_kinds``,
+``tie_kinds``, ``roles``,
 ``progress_statuses``, ``duty_states``, ``title_outcomes``, ``dossier_statuses``, ``model_statuses``,
 ``model_actions``, ``team_plan_levels``. :class:`AdministrativeStructure` says which levels exist and which may
 contain which: ``AdministrativeStructure.preset("three_tier")`` (until 30/06/2025), ``"two_tier"`` (from 01/07/2025),
@@ -19,6 +20,7 @@ from ._core import (
     progress_statuses,
     roles,
     team_plan_levels,
+    territory_kinds,
     tie_kinds,
     title_outcomes,
     unit_kinds,
@@ -28,6 +30,7 @@ __all__ = [
     "AdministrativeStructure",
     "levels",
     "unit_kinds",
+    "territory_kinds",
     "tie_kinds",
     "roles",
     "progress_statuses",

@@ -115,7 +115,7 @@ void write_dot(std::ostream& out, const OrgGraph& graph, const DotOptions& optio
         os << "[label=\"" << t.kind << "\", style=" << (structural ? "solid" : "dashed") << "]";
     };
     auto graph_writer = [&](std::ostream& os) {
-        os << "label=\"" << escaped(options.title.value_or(graph.name())) << "\";\nrankdir="
+        os << "label=\"" << escaped(options.title.value_or(graph.name())) << "\";\nfontname=\"DejaVu Sans\";\nrankdir="
            << to_string(options.rank_direction) << ";\n";
         if (chart)
             os << "labelloc=t;\nnodesep=0.08;\nranksep=0.6;\nnode [fontname=\"DejaVu Sans\", fontsize=10];\n"

@@ -19,6 +19,7 @@ def test_every_vocabulary_is_the_cores():
     assert model.model_actions == ("created", "replicated", "status_changed", "eliminated", "teams_changed")
     assert model.team_plan_levels == ("commune", "district", "province")
     assert model.levels == ("nation", "province", "district", "commune", "village")
+    assert model.territory_kinds == model.levels  # one territory kind per level, named alike
     # The modules' constants are the same objects, not copies typed again.
     assert antq.directive.ROLES is model.roles
     assert ev.DUTY_STATES is model.duty_states and ev.TITLE_OUTCOMES is model.title_outcomes

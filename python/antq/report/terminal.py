@@ -1,0 +1,79 @@
+"""The terminal summary of a report, written from its figures."""
+
+from __future__ import annotations
+
+from ..model import duty_states
+from . import figures as fig
+from .cycle import Cycle, YearRun
+from .formats import per_level, percent
+
+__all__ = ["summary", "year_summary"]
+
+_UNREACHED_SHOWN = 20  # the page lists them all
+
+
+def summary(cycle: Cycle) -> str:
+    """The directive, who holds which role per clause and level, the analyses, and the year when there is one."""
+    d = cycle.directive
+    names = cycle.units["name"]
+    lines = [
+        f"{d.kind.capitalize()} {d.number or '(number unknown)'}: {d.title}",
+        f"issued by {names[d.issuer]}, signed by {names[d.signer]}; year {d.year}",
+        "",
+        "Responsibilities per clause and role (units per level):",
+    ]
+    for row in fig.responsibility_counts(cycle).to_dict("records"):
+        lines.append(f"  {row['clause']:>7} {row['role']:<10} {row['units']:>5}  ({per_level(row)})")
+    reach = fig.reach_counts(cycle)
+    lines += [
+        "",
+        f"Reach: {reach['recipients']} recipient units; {reach['bound']} bound units, {reach['unreached']} not reached "
+        "through forwarding ties",
+    ]
+    unreached = fig.unreached(cycle)
+    shown = unreached.head(_UNREACHED_SHOWN)
+    lines += [f"  unreached: {u} {name}" for u, name in zip(shown["unit"], shown["name"])]
+    if len(unreached) > _UNREACHED_SHOWN:
+        lines.append(f"  ... and {len(unreached) - _UNREACHED_SHOWN} more (see the HTML report)")
+    coordination = fig.coordination_counts(cycle)
+    lines += [
+        f"Load: most loaded units: {', '.join(fig.most_loaded(cycle)['name'][:5])}",
+        f"Coordination: {coordination['pairs']} required pairs, {coordination['gaps']} without any tie",
+        f"Oversight: {len(fig.monitors(cycle))} monitor(s); {len(cycle.oversight['unmonitored'])} bound units no one "
+        "monitors",
+        f"Capability flags: {len(fig.capability_flags(cycle))}",
+    ]
+    if cycle.year is not None:
+        lines += ["", year_summary(cycle.year)]
+    return "\n".join(lines)
+
+
+def year_summary(year: YearRun) -> str:
+    """Titles and classification per subject, heads, commendation, models, and the follow-up with the monitors'
+    view."""
+    class_levels = fig.classification_levels(year)
+    lines = [f"Evaluation {year.year} under rules '{year.rules.id}'; input: {fig.input_origin(year)}"]
+    for row in fig.subjects(year).to_dict("records"):
+        by_level = " / ".join(f"{k.label} {row[f'level_{k.id}']}" for k in class_levels if row.get(f"level_{k.id}"))
+        share = percent(row["title_share"])
+        titled = f"{row['passed']} titled ({share}), " if share else ""
+        lines.append(f"  {row['subject']:<17} {row['units']:>5} units: {titled}late {row['late']}, "
+                     f"missing {row['missing']}, excluded {row['excluded']}; {by_level}")
+    heads = fig.head_grades(year)
+    proposals = fig.commendation(year)
+    lines.append("Heads: " + ", ".join(f"{g.id} {heads.totals[g.id]}" for g in heads.grades)
+                 + f"; commendation proposals: {int(proposals.collectives['collectives'].sum())} collectives, "
+                 f"{len(proposals.individuals)} individuals")
+    registry = fig.models(year)
+    by_status = registry.by_status.set_index("status")["models"]
+    lines.append(f"Models: {registry.in_force['models']} in force ({registry.in_force['points']} points, "
+                 f"{registry.in_force['teams']} teams); {by_status.get('formal', 0)} formal, "
+                 f"{by_status.get('dissolved', 0)} dissolved")
+    states = fig.duty_state_counts(year)
+    lines.append(f"Follow-up on {year.as_of} (undated duties due {year.undated_due}): {sum(states.values())} duties: "
+                 + ", ".join(f"{s} {states[s]}" for s in duty_states))
+    for view in fig.monitoring(year).to_dict("records"):
+        lines.append(f"  {view['monitor']} (clause {view['clause']}) watches {view['targets']} units: "
+                     f"{view['duties']} duties, {view['overdue']} overdue")
+    return "\n".join(lines)
+

@@ -54,15 +54,15 @@ Object to_object_at(const py::handle& o, const std::string& where, std::size_t d
     if (!py::isinstance<py::dict>(o))
         throw InvalidInput("wrong_type", where,
                            "attributes must be a dict, not " + std::string(py::str(o.get_type().attr("__name__"))));
-    Object out;
+    std::vector<Object::member_type> members;  // sorted once: set() per member is quadratic on a wide dict
     for (const auto& [k, v] : py::reinterpret_borrow<py::dict>(o)) {
         if (!py::isinstance<py::str>(k))
             throw InvalidInput("wrong_type", where, "attribute names must be str, not " +
                                                         std::string(py::str(k.get_type().attr("__name__"))));
         const std::string key = k.cast<std::string>();
-        out.set(key, to_value_at(v, where + "/" + key, depth + 1));
+        members.emplace_back(key, to_value_at(v, where + "/" + key, depth + 1));
     }
-    return out;
+    return Object(std::move(members));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <antq/model/text.hpp>
 
 #include "graph/detail/storage.hpp"
+#include "model/detail/keys.hpp"
 
 namespace antq {
 
@@ -55,15 +56,11 @@ constexpr std::size_t max_attribute_depth = 60;
 Value checked_value(const Value& v, const std::string& where, std::size_t depth = 0);
 
 Object checked_object(const Object& o, const std::string& where, std::size_t depth = 0) {
-    Object out;
-    for (const auto& [k, v] : o) {
-        std::string key = to_nfc(k, where);
-        if (out.find(key) != nullptr)
-            throw InvalidInput("duplicate_key", where, "two attribute names are the same text once normalised: '" + key + "'");
-        Value checked = checked_value(v, where + "/" + k, depth + 1);
-        out.set(std::move(key), std::move(checked));
-    }
-    return out;
+    std::vector<Object::member_type> members;  // sorted once below: set() per member is quadratic on wide objects
+    members.reserve(o.size());
+    for (const auto& [k, v] : o) members.emplace_back(to_nfc(k, where), checked_value(v, where + "/" + k, depth + 1));
+    detail::refuse_equal_keys(members, std::vector<std::string>(members.size(), where));
+    return Object(std::move(members));
 }
 
 Value checked_value(const Value& v, const std::string& where, std::size_t depth) {

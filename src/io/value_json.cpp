@@ -9,6 +9,7 @@
 #include <antq/model/text.hpp>
 
 #include "io/detail/reader.hpp"
+#include "model/detail/keys.hpp"
 
 namespace antq {
 
@@ -60,15 +61,17 @@ Value value_from_json(const json& j, const std::string& where) {
             return Value(std::move(out));
         }
         case json::value_t::object: {
-            Object out;
+            // Members are normalised, then sorted once: one set() per member would be quadratic on a wide object.
+            std::vector<Object::member_type> members;
+            std::vector<std::string> places;
+            members.reserve(j.size());
+            places.reserve(j.size());
             for (auto it = j.begin(); it != j.end(); ++it) {
-                const std::string at = where + "/" + detail::pointer_token(it.key());
-                std::string key = to_nfc(it.key(), at);
-                if (out.find(key) != nullptr)
-                    throw InvalidInput("duplicate_key", at, "another member has the same name once normalised to NFC");
-                out.set(std::move(key), value_from_json(it.value(), at));
+                places.push_back(where + "/" + detail::pointer_token(it.key()));
+                members.emplace_back(to_nfc(it.key(), places.back()), value_from_json(it.value(), places.back()));
             }
-            return Value(std::move(out));
+            detail::refuse_equal_keys(members, places);
+            return Value(Object(std::move(members)));
         }
         default: throw InvalidInput("wrong_type", where, "unsupported JSON value");
     }

@@ -35,6 +35,11 @@ public:
     Object() noexcept = default;
     /** An object with these members; a repeated key keeps the last value. */
     Object(std::initializer_list<member_type> members);
+    /**
+     * An object with these members, sorted once: O(n log n) however many there are, where set() one by one would
+     * be quadratic on a wide object. A repeated key keeps the last value.
+     */
+    explicit Object(std::vector<member_type> members);
     Object(const Object& other);
     Object(Object&&) noexcept = default;
     Object& operator=(const Object& other);
@@ -120,6 +125,18 @@ inline Object::const_iterator Object::end() const noexcept {
 
 inline Object::Object(std::initializer_list<member_type> members) {
     for (const auto& m : members) set(m.first, m.second);
+}
+
+inline Object::Object(std::vector<member_type> members) {
+    if (members.empty()) return;
+    auto by_key = [](const member_type& a, const member_type& b) { return a.first < b.first; };
+    if (!std::is_sorted(members.begin(), members.end(), by_key)) std::stable_sort(members.begin(), members.end(), by_key);
+    // Of equal keys, stable sorting keeps them in given order: keep the last of each run.
+    std::vector<member_type> unique;
+    unique.reserve(members.size());
+    for (std::size_t i = 0; i < members.size(); ++i)
+        if (i + 1 == members.size() || members[i].first != members[i + 1].first) unique.push_back(std::move(members[i]));
+    m_members = std::make_unique<std::vector<member_type>>(std::move(unique));
 }
 
 inline void Object::set(std::string key, Value value) {

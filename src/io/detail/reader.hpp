@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -218,16 +219,14 @@ public:
     bool binary(json::binary_t& v) { return element() && m_dom.binary(v); }
     bool start_object(std::size_t n) {
         element();
-        m_open.push_back({true, {}, 0});
+        m_open.push_back({true, {}, {}, {}, 0});
         return m_dom.start_object(n);
     }
     bool key(json::string_t& name) {
         Container& object = m_open.back();
-        // Objects are small: a linear scan beats hashing, and a large one is rare.
-        if (std::find(object.keys.begin(), object.keys.end(), name) != object.keys.end())
+        if (!object.add(name))
             throw InvalidInput("duplicate_key", m_source + ":" + pointer() + "/" + pointer_token(name),
                                "member '" + name + "' appears twice in this object; JSON readers would keep only one");
-        object.keys.push_back(name);
         return m_dom.key(name);
     }
     bool end_object() {
@@ -236,7 +235,7 @@ public:
     }
     bool start_array(std::size_t n) {
         element();
-        m_open.push_back({false, {}, 0});
+        m_open.push_back({false, {}, {}, {}, 0});
         return m_dom.start_array(n);
     }
     bool end_array() {
@@ -251,8 +250,24 @@ public:
 private:
     struct Container {
         bool object;
-        std::vector<std::string> keys;  // members seen, in order; the last is the one being read
-        std::size_t elements;           // for an array: elements seen
+        std::vector<std::string> keys;         // members seen, in order, while the object is small
+        std::unordered_set<std::string> many;  // all members seen, once it is not: the check stays linear
+        std::string last;                      // the member being read
+        std::size_t elements;                  // for an array: elements seen
+
+        // Records a member name; false if the object already has it.
+        bool add(const std::string& name) {
+            constexpr std::size_t small = 16;  // a scan beats hashing for the few members most objects have
+            if (many.empty() && keys.size() < small) {
+                if (std::find(keys.begin(), keys.end(), name) != keys.end()) return false;
+                keys.push_back(name);
+            } else {
+                if (many.empty()) many.insert(keys.begin(), keys.end());
+                if (!many.insert(name).second) return false;
+            }
+            last = name;
+            return true;
+        }
     };
 
     // Counts an array element, so that pointers below it name its index.
@@ -266,7 +281,7 @@ private:
         std::string out;
         for (std::size_t i = 0; i + 1 < m_open.size(); ++i) {
             const Container& c = m_open[i];
-            out += "/" + (c.object ? pointer_token(c.keys.back()) : std::to_string(c.elements - 1));
+            out += "/" + (c.object ? pointer_token(c.last) : std::to_string(c.elements - 1));
         }
         return out;
     }

@@ -103,6 +103,18 @@ def hai_duong() -> antq.OrgGraph:
 
 
 @pytest.fixture(scope="session")
+def directive() -> antq.Directive:
+    """The embedded 2024 directive."""
+    return antq.datasets.directive_2024()
+
+
+@pytest.fixture(scope="session")
+def compiled(hai_duong: antq.OrgGraph, directive: antq.Directive) -> antq.Responsibilities:
+    """The 2024 directive compiled on the embedded graph (do not change the graph: it is shared)."""
+    return antq.compile(directive, hai_duong)
+
+
+@pytest.fixture(scope="session")
 def hai_duong_text() -> str:
     return antq._core.hai_duong_2024_json()
 

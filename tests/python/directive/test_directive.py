@@ -1,10 +1,9 @@
-"""Directives from Python: the embedded 2024 directive, reading and writing, compiling onto a graph, the
-analyses over the table, staleness, and errors naming the file, the JSON pointer or the clause."""
+"""Directives from Python: the embedded 2024 directive, reading and writing, compiling onto a graph, staleness,
+and errors naming the file, the JSON pointer or the clause. The analyses over the table: tests/python/analysis."""
 
 from __future__ import annotations
 
 import json
-import pathlib
 from collections import Counter
 from typing import Any, Callable
 
@@ -31,16 +30,6 @@ CLAUSE_ROLE_ROWS = {
     ("closing", "monitor"): 1,
     ("closing", "advise"): 1,
 }
-
-
-@pytest.fixture(scope="module")
-def directive() -> antq.Directive:
-    return antq.datasets.directive_2024()
-
-
-@pytest.fixture(scope="module")
-def compiled(hai_duong: antq.OrgGraph, directive: antq.Directive) -> antq.Responsibilities:
-    return antq.compile(directive, hai_duong)
 
 
 @pytest.fixture
@@ -233,139 +222,6 @@ def test_recipients_and_bound_units(compiled, hai_duong):
     assert set(compiled.bound_units()) == set(df.loc[df["role"] != "inform", "unit"])
     assert compiled.directive == antq.datasets.directive_2024()
     assert compiled.graph is hai_duong
-
-
-# --- analyses ----------------------------------------------------------------------------------------------------
-
-
-def test_reach(compiled):
-    res = compiled.reach()
-    assert res["unreached"] == []
-    assert res["recipients"] == compiled.recipients()
-    assert res["bound"] == compiled.bound_units()
-    assert set(res["paths"]) == set(res["bound"])
-    recipients = set(res["recipients"])
-    for unit, path in res["paths"].items():
-        assert path[0] in recipients and path[-1] == unit
-    assert res["paths"]["10987.pc"] == ["296.pc", "10987.pc"]
-    assert res["paths"]["30.pc"] == ["30.pc"]
-
-
-def test_reach_without_one_district_forwarding():
-    g = antq.datasets.hai_duong_2024()
-    for tie in g.out_ties("296.pc", "forwards"):
-        g.remove_tie(tie.source, tie.target, tie.kind)
-    r = antq.compile(antq.datasets.directive_2024(), g)
-    unreached = r.reach()["unreached"]
-    bg_commune_pcs = g.select(antq.Selector.kind("peoples_committee") & antq.Selector.level("commune") & antq.Selector.within("296"))
-    assert len(bg_commune_pcs) == 16
-    assert set(bg_commune_pcs) <= set(unreached)
-    assert set(unreached) <= set(g.select(antq.Selector.within("296")))
-    assert "296.police" not in unreached  # also forwarded by 30.police
-    # Exactly the bound units no forwarding path reaches any more, computed here by hand.
-    seen = set(r.recipients())
-    frontier = list(seen)
-    while frontier:
-        nxt = []
-        for u in frontier:
-            for v in g.children(u, "forwards"):
-                if v not in seen:
-                    seen.add(v)
-                    nxt.append(v)
-        frontier = nxt
-    assert unreached == [u for u in r.bound_units() if u not in seen]
-
-
-def test_load(compiled, hai_duong):
-    res = compiled.load()
-    assert res["units"]["30.police"] == {"lead": 2, "coordinate": 2, "advise": 1, "monitor": 1, "inform": 0}
-    assert res["units"]["296.police"] == {"lead": 3, "coordinate": 2, "advise": 0, "monitor": 0, "inform": 0}
-    assert res["units"]["30.pc"]["lead"] == 5
-    df = compiled.to_pandas()
-    by_level = df.groupby(["unit_level", "role"]).size()
-    for level, roles in res["by_level"].items():
-        for role, n in roles.items():
-            assert n == int(by_level.get((level, role), 0)), (level, role)
-    assert sum(sum(roles.values()) for roles in res["by_level"].values()) == len(compiled)
-    assert len(res["units"]) == df["unit"].nunique()
-
-    def weight(u: str) -> int:
-        roles = res["units"][u]
-        return roles["lead"] + roles["coordinate"] + roles["monitor"]
-
-    top = res["most_loaded"]
-    assert len(top) == 10
-    assert top[:3] == ["30.pc", "30.police", "296.police"]
-    keys = [(-weight(u), hai_duong.index_of(u)) for u in top]
-    assert keys == sorted(keys)
-    assert weight(top[-1]) >= max(weight(u) for u in res["units"] if u not in top)
-
-
-def test_coordination(compiled, hai_duong):
-    pairs = compiled.coordination()
-    assert pairs
-    for p in pairs:
-        assert hai_duong.area(p["lead"]) == hai_duong.area(p["partner"])
-        assert p["lead"] != p["partner"]
-        assert p["gap"] == (p["ties"] == [])
-    keys = [(hai_duong.index_of(p["lead"]), hai_duong.index_of(p["partner"])) for p in pairs]
-    assert keys == sorted(keys) and len(set(keys)) == len(keys)
-    pair = next(p for p in pairs if (p["lead"], p["partner"]) == ("296.pc", "296.police"))
-    assert pair["tasks"] == ["3"]
-    assert "directs" in pair["ties"]
-    assert not pair["gap"]
-    # No pair across territories: 296.pc with the provincial police.
-    assert not any((p["lead"], p["partner"]) == ("296.pc", "30.police") for p in pairs)
-
-
-def test_accountability(compiled, hai_duong):
-    a = compiled.accountability("10987.police")
-    assert a["unit"] == "10987.police"
-    assert a["head"] == hai_duong.head("10987.police")
-    chain, heads = a["chain"], a["chain_heads"]
-    assert chain[0] == "10987.police" and chain[-1] == "30.pc"
-    assert heads[-1] == "30.pc.head"
-    assert len(chain) == len(heads) == 4  # a shortest chain: commune, district, province
-    for lower, upper in zip(chain, chain[1:]):
-        assert upper in hai_duong.parents(lower, "directs")
-    assert heads == [hai_duong.head(u) for u in chain]
-    top = compiled.accountability("30.pc")
-    assert top["chain"] == ["30.pc"] and top["chain_heads"] == ["30.pc.head"]
-    # No directs path up to the issuer: an empty chain.
-    assert hai_duong.parents("vn.mps", "directs") == []
-    none = compiled.accountability("vn.mps")
-    assert none["chain"] == [] and none["chain_heads"] == []
-    with pytest.raises(antq.NotFoundError):
-        compiled.accountability("no.such.unit")
-
-
-def test_task_accountability(compiled, hai_duong):
-    res = compiled.task_accountability("1")
-    assert set(res) == {"province", "district", "commune"}
-    assert ("30.pc", "30.pc.head") in res["province"]
-    leads = compiled.units_of("1", "lead")
-    listed = [u for rows in res.values() for u, _ in rows]
-    assert sorted(listed) == sorted(leads)
-    for level, rows in res.items():
-        for unit, head in rows:
-            assert hai_duong.unit(unit).level == level
-            assert head == hai_duong.head(unit)
-    assert len(res["commune"]) == 235 + 235 + 940
-    with pytest.raises(antq.NotFoundError):
-        compiled.task_accountability("9")
-
-
-def test_oversight(compiled, hai_duong):
-    res = compiled.oversight()
-    assert list(res["monitors"]) == ["30.police"]
-    watched = res["monitors"]["30.police"]
-    assert len(watched) == 18 + 248
-    kinds = Counter(hai_duong.unit(u).kind for u in watched)
-    assert kinds == Counter({"department": 18, "peoples_committee": 248})
-    expected = [u for u in compiled.bound_units() if u not in set(watched) and u != "30.police"]
-    assert res["unmonitored"] == expected
-    assert "30.police" not in res["unmonitored"]
-    assert "296.police" in res["unmonitored"]
 
 
 # --- staleness ---------------------------------------------------------------------------------------------------

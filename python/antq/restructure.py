@@ -17,6 +17,8 @@ from .graph import OrgGraph
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
+    from .directive import Responsibilities
+
 __all__ = [
     "ChangeSet",
     "Applied",
@@ -27,6 +29,7 @@ __all__ = [
     "merge",
     "reform_2025",
     "load_changes",
+    "compare",
     "OPERATION_KINDS",
 ]
 
@@ -159,3 +162,32 @@ def reform_2025() -> ChangeSet:
     1654-1687/NQ-UBTVQH15): applied to ``antq.datasets.vietnam("2025-03-01")`` it gives the units of
     ``vietnam("2025-07-01")``; its cases and corrections are listed in docs/restructure.md."""
     return _core.reform_2025()
+
+
+def compare(before: "Responsibilities", after: "Responsibilities") -> "pandas.DataFrame":
+    """A directive compiled on two graphs (before and after a change), side by side: one row per measure
+    (``measure``, ``before``, ``after``, ``change``): units bound, recipients, bound units no forwarding path reaches,
+    coordination pairs and their gaps (pairs with no tie), and the roles held per level (``load <level> <role>``).
+    Every figure comes from the analyses of :mod:`antq.analysis`; levels and roles no table has are left out."""
+    import pandas as pd
+
+    def measures(table: "Responsibilities") -> dict[str, int]:
+        reach = table.reach()
+        pairs = table.coordination()
+        out = {
+            "units bound": len(reach["bound"]),
+            "recipients": len(reach["recipients"]),
+            "unreached": len(reach["unreached"]),
+            "coordination pairs": len(pairs),
+            "coordination gaps": sum(1 for p in pairs if p["gap"]),
+        }
+        for level, roles in table.load()["by_level"].items():
+            for role, count in roles.items():
+                out[f"load {level} {role}"] = count
+        return out
+
+    a, b = measures(before), measures(after)
+    rows = [(m, a.get(m, 0), b.get(m, 0)) for m in dict.fromkeys([*a, *b]) if a.get(m, 0) or b.get(m, 0)]
+    frame = pd.DataFrame(rows, columns=["measure", "before", "after"])
+    frame["change"] = frame["after"] - frame["before"]
+    return frame

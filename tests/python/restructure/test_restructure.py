@@ -321,3 +321,15 @@ def test_remove_level_on_the_national_graph_with_a_directive_before_and_after(na
     assert len(after.dropped()) >= len(before.dropped())
     leads = set(after.units_of("1", "lead"))
     assert "30.pc" in leads and not any(applied.graph.unit(u).level == "district" for u in leads)
+
+
+def test_compare_sets_a_directive_before_and_after_side_by_side(hai_duong, directive, compiled):
+    applied = restructure.remove_level(hai_duong, "district")
+    after = antq.compile(directive, applied.graph,
+                         translate={"levels": {"district": "commune"}, "ids": applied, "drop_unmatched": True})
+    frame = restructure.compare(compiled, after).set_index("measure")
+    assert list(frame.columns) == ["before", "after", "change"]
+    assert frame.loc["load district lead", "before"] == compiled.load()["by_level"]["district"]["lead"] > 0
+    assert frame.loc["load district lead", "after"] == 0
+    assert frame.loc["units bound", "before"] == len(compiled.bound_units())
+    assert (frame["change"] == frame["after"] - frame["before"]).all()

@@ -204,6 +204,7 @@ void init_directive(py::module_& m) {
                 out.emplace_back(c.clause(r.task), std::string(to_string(r.role)));
             return out;
         }, py::arg("unit"))
+        .def("dropped", [](const CompiledDirective& c) { return c.result.dropped(); })
         .def("flags", [](const CompiledDirective& c) {
             c.current();
             py::list out;
@@ -226,6 +227,17 @@ void init_directive(py::module_& m) {
         graph_arg(graph);
         return CompiledDirective{{compile(d, *graph), graph}};
     }, py::arg("directive"), py::arg("graph"));
+    // A directive carried across a change of structure (docs/restructure.md, "Directives across a change").
+    m.def("_compile_translated", [](const Directive& d, GraphPtr graph, const std::vector<std::pair<std::string, std::string>>& levels,
+                                    const std::vector<std::pair<std::string, std::vector<std::string>>>& ids, bool drop_unmatched) {
+        graph_arg(graph);
+        SelectorTranslation translation;
+        for (const auto& [from, to] : levels)
+            translation.levels.emplace_back(to_level(from, "translate"), to_level(to, "translate"));
+        translation.ids = ids;
+        translation.drop_unmatched = drop_unmatched;
+        return CompiledDirective{{compile(d, *graph, translation), graph}};
+    }, py::arg("directive"), py::arg("graph"), py::arg("levels"), py::arg("ids"), py::arg("drop_unmatched"));
 
     // ---- progress reports and the follow-up ----------------------------------------------------------------------------------------
     py::class_<ProgressReports>(m, "ProgressReports", "Progress reports on one directive (format antq.progress).")

@@ -17,5 +17,6 @@ void init_analysis(py::module_& m);
 void init_evaluation(py::module_& m);
 void init_movement(py::module_& m);
 void init_io(py::module_& m);
+void init_restructure(py::module_& m);
 
 }  // namespace antq::python

@@ -12,6 +12,7 @@
 #include <antq/evaluation/unit_result.hpp>
 #include <antq/model/level.hpp>
 #include <antq/model/structure.hpp>
+#include <antq/model/text.hpp>
 #include <antq/model/tie_kind.hpp>
 #include <antq/model/unit_kind.hpp>
 #include <antq/movement/grassroots.hpp>
@@ -64,6 +65,7 @@ void init_model(py::module_& m) {
     m.attr("model_statuses") = names(all_model_statuses);
     m.attr("model_actions") = names_of(model_actions);
     m.attr("team_plan_levels") = names(team_plan_levels);
+    m.def("name_key", &name_key, py::arg("name"));
 
     py::class_<AdministrativeStructure>(m, "AdministrativeStructure",
                                         "Which territorial levels exist, which may contain which, and GSO code widths.")

@@ -13,4 +13,5 @@ PYBIND11_MODULE(_core, m) {
     antq::python::init_evaluation(m);
     antq::python::init_movement(m);
     antq::python::init_io(m);
+    antq::python::init_restructure(m);
 }

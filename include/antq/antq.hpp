@@ -27,7 +27,9 @@
 #include <antq/graph/graph_stamp.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/graph/selector.hpp>
+#include <antq/io/admin_list.hpp>
 #include <antq/io/assessments_json.hpp>
+#include <antq/io/changes_json.hpp>
 #include <antq/io/datasets.hpp>
 #include <antq/io/directive_json.hpp>
 #include <antq/io/dot.hpp>
@@ -47,7 +49,13 @@
 #include <antq/model/tie_kind.hpp>
 #include <antq/model/unit.hpp>
 #include <antq/model/unit_kind.hpp>
+#include <antq/model/unit_type.hpp>
 #include <antq/model/value.hpp>
 #include <antq/movement/grassroots.hpp>
 #include <antq/movement/models.hpp>
+#include <antq/restructure/apply.hpp>
+#include <antq/restructure/change_set.hpp>
+#include <antq/restructure/diff.hpp>
+#include <antq/restructure/timeline.hpp>
+#include <antq/restructure/what_if.hpp>
 #include <antq/version.hpp>

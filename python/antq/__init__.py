@@ -8,7 +8,7 @@ makes the main job's pages.
 
 from __future__ import annotations
 
-from . import analysis, datasets, evaluation, grassroots, model, models, movement
+from . import analysis, datasets, evaluation, grassroots, model, models, movement, restructure
 from ._core import Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
 from .directive import Directive, Responsibilities, compile
 from .errors import Error, HierarchyError, InvalidInputError, IoError, NotFoundError, StaleViewError
@@ -36,6 +36,7 @@ __all__ = [
     "model",
     "models",
     "movement",
+    "restructure",
     "levels",
     "unit_kinds",
     "tie_kinds",

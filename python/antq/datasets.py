@@ -6,7 +6,7 @@ from . import _core
 from .directive import Directive
 from .graph import OrgGraph
 
-__all__ = ["hai_duong_2024", "directive_2024"]
+__all__ = ["hai_duong_2024", "directive_2024", "vietnam", "vietnam_csv"]
 
 
 def hai_duong_2024() -> OrgGraph:
@@ -21,3 +21,21 @@ def directive_2024() -> Directive:
     references and dates, with selectors written for :func:`hai_duong_2024`. Its number and date are not
     known and stay empty."""
     return _core.directive_2024()
+
+
+def vietnam(as_of: str, with_bodies: bool = False) -> OrgGraph:
+    """Vietnam's administrative units in force on ``as_of`` (ISO date), from the GSO lists (data/README.md):
+
+    - ``"2025-03-01"`` to ``"2025-06-30"``: three tiers, 1 nation, 63 provinces, 696 districts, 10,035 communes;
+    - from ``"2025-07-01"``: two tiers, 1 nation, 34 provinces, 3,321 communes.
+
+    Territories have their GSO code as id, their short name, and attribute ``type`` ("xã", "phường", "đặc khu",
+    "tỉnh", "thành phố trực thuộc trung ương" ...). ``with_bodies=True`` adds the bodies every territory has by law
+    (People's Council, People's Committee, police, Fatherland Front committee, each with its head post, named by
+    rule), without district police (abolished from 01/03/2025)."""
+    return OrgGraph._adopt(_core.vietnam(as_of, with_bodies))
+
+
+def vietnam_csv(as_of: str) -> str:
+    """The embedded list :func:`vietnam` reads, in the generic table format (code,name,level,parent_code,type)."""
+    return _core.vietnam_csv(as_of)

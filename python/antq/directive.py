@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from . import _core
 from ._core import Assignment, DatedEvent, Directive, ProgressReports, Recipient, Reference, Task
 from ._frames import frame
+from .errors import InvalidInputError
 from ._json import dumps
 from .analysis import ResponsibilityAnalyses
 from .graph import OrgGraph
@@ -100,11 +101,48 @@ class Responsibilities(ResponsibilityAnalyses):
         """Assignments landing on units that cannot sensibly hold them (task, assignment, unit, reason)."""
         return self._core.flags()
 
+    def dropped(self) -> list[str]:
+        """What ``compile(..., translate={"drop_unmatched": True})`` left out: one line per assignment or recipient
+        whose selector matched nothing after translation."""
+        return self._core.dropped()
 
-def compile(directive: Directive, graph: OrgGraph) -> Responsibilities:  # noqa: A001 - the domain's word
-    """Expands every selector of ``directive`` on ``graph``. A selector that picks no unit is an error
-    naming the clause, the assignment and the selector."""
-    return Responsibilities(_core.compile(directive, graph))
+
+def compile(  # noqa: A001 - the domain's word
+    directive: Directive,
+    graph: OrgGraph,
+    translate: Mapping[str, Any] | None = None,
+) -> Responsibilities:
+    """Expands every selector of ``directive`` on ``graph``. Selectors that pick no unit are an error
+    (``unmatched_selector``) listing each one with its clause and assignment: a directive written for three tiers,
+    compiled on a two-tier graph, names every selector that needs the district.
+
+    ``translate`` carries a directive across a change of structure (docs/restructure.md): ``{"levels": {"district":
+    "commune"}}`` replaces ``level(district)`` by ``level(commune)``; ``"ids": {old: [new, ...]}`` (or an
+    :class:`antq.restructure.Applied`'s id map, given as ``"ids": applied``) replaces ``id(...)`` and ``within(...)``;
+    ``"drop_unmatched": True`` leaves out the assignments and recipients that still match nothing, listed by
+    ``Responsibilities.dropped()``."""
+    if translate is None:
+        return Responsibilities(_core.compile(directive, graph))
+    unknown = set(translate) - {"levels", "ids", "drop_unmatched"}
+    if unknown:
+        raise InvalidInputError(
+            f"unknown_field: translate: expected 'levels', 'ids' or 'drop_unmatched', not {sorted(unknown)}",
+            "unknown_field", "translate")
+    levels = [(str(a), str(b)) for a, b in dict(translate.get("levels") or {}).items()]
+    ids_given = translate.get("ids") or {}
+    if hasattr(ids_given, "id_map"):  # an antq.restructure.Applied
+        ids_given = _successor_lists(ids_given.id_map)
+    ids = [(str(a), [str(x) for x in ([b] if isinstance(b, str) else b)]) for a, b in dict(ids_given).items()]
+    return Responsibilities(_core._compile_translated(directive, graph, levels, ids, bool(translate.get("drop_unmatched"))))
+
+
+def _successor_lists(id_map: Any) -> dict[str, list[str]]:
+    """old id -> the ids it became, for units whose id did not live on."""
+    out: dict[str, list[str]] = {}
+    for before, after, _share, _how in id_map._rows():
+        if after and after != before:
+            out.setdefault(before, []).append(after)
+    return out
 
 
 # ---- progress reports and the follow-up -------------------------------------------------------------------

@@ -9,7 +9,7 @@ import os
 from . import _core
 from .graph import OrgGraph
 
-__all__ = ["load", "loads"]
+__all__ = ["load", "loads", "load_admin_list", "parse_admin_list"]
 
 
 def load(path: str | os.PathLike[str]) -> OrgGraph:
@@ -24,3 +24,43 @@ def loads(text: str, source: str = "<string>") -> OrgGraph:
     graph = OrgGraph._adopt(_core.loads(text, source))
     _core._release_free_memory()
     return graph
+
+
+def _admin_graph(rows: _core.AdminList, name: str, as_of: str, with_bodies: bool, district_police: bool) -> OrgGraph:
+    return OrgGraph._adopt(_core.admin_graph(rows, name, as_of, with_bodies, district_police))
+
+
+def load_admin_list(
+    path: str | os.PathLike[str],
+    format: str = "table",
+    *,
+    name: str = "",
+    as_of: str = "",
+    with_bodies: bool = False,
+    district_police: bool = True,
+) -> OrgGraph:
+    """Reads a national list of administrative units into a graph (the nation "vn", then every unit with its GSO
+    code as id, attribute ``type``). ``format``: ``"table"`` (CSV with columns code, name, level, parent_code, type;
+    docs/restructure.md), ``"upstream_csv"`` (units_flat.csv) or ``"upstream_json"`` (mongo_data_vn_unit.json, with
+    administrative_units.json beside it). Errors name the file and row or JSON pointer, and both codes of a unit whose
+    parent is missing. ``with_bodies`` adds the bodies every territory has by law (see
+    :func:`antq.datasets.vietnam`); ``district_police=False`` leaves out district police (none from 01/03/2025)."""
+    rows = _core.load_admin_list(os.fspath(path), format)
+    return _admin_graph(rows, name or os.path.basename(os.fspath(path)), as_of, with_bodies, district_police)
+
+
+def parse_admin_list(
+    text: str,
+    format: str = "table",
+    *,
+    source: str = "<string>",
+    unit_types: str | None = None,
+    name: str = "",
+    as_of: str = "",
+    with_bodies: bool = False,
+    district_police: bool = True,
+) -> OrgGraph:
+    """As :func:`load_admin_list`, from text; ``unit_types`` is the text of administrative_units.json for
+    ``format="upstream_json"``."""
+    rows = _core.parse_admin_list(text, format, source, unit_types)
+    return _admin_graph(rows, name or source, as_of, with_bodies, district_police)

@@ -5,7 +5,8 @@ Each vocabulary is a tuple of names in the core's order: ``levels``, ``unit_kind
 ``progress_statuses``, ``duty_states``, ``title_outcomes``, ``dossier_statuses``, ``model_statuses``,
 ``model_actions``, ``team_plan_levels``. :class:`AdministrativeStructure` says which levels exist and which may
 contain which: ``AdministrativeStructure.preset("three_tier")`` (until 30/06/2025), ``"two_tier"`` (from 01/07/2025),
-``"either"`` (the default of a new graph).
+``"either"`` (the default of a new graph). :func:`name_key` compares Vietnamese names whatever the place of their tone
+mark ("Hòa" / "Hoà"), their case or their spacing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ._core import (
     levels,
     model_actions,
     model_statuses,
+    name_key,
     progress_statuses,
     roles,
     team_plan_levels,
@@ -40,4 +42,5 @@ __all__ = [
     "model_statuses",
     "model_actions",
     "team_plan_levels",
+    "name_key",
 ]

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <exception>
 #include <optional>
 #include <string>
 
@@ -13,15 +14,46 @@ std::string place(const Task& task, std::size_t assignment, const char* part) {
     return "clause " + task.clause + ", assignment " + std::to_string(assignment) + " " + part;
 }
 
-std::vector<UnitIndex> expand(const Selector& selector, const OrgGraph& graph, const std::string& where) {
+// Every selector that matched nothing (or named an id the graph lacks), in the order met: reported together at the
+// end, so a directive written for another structure shows all its misses at once.
+struct Misses {
+    struct Miss {
+        std::string where, selector;
+        bool unknown_id;
+    };
+    std::vector<Miss> misses;
+    std::exception_ptr first_unknown;
+
+    [[noreturn]] void raise() const {
+        const bool only_unknown =
+            std::all_of(misses.begin(), misses.end(), [](const Miss& m) { return m.unknown_id; });
+        if (only_unknown) std::rethrow_exception(first_unknown);
+        std::string list;
+        for (const Miss& m : misses)
+            list += (list.empty() ? "" : "; ") + m.where + ": " + m.selector + (m.unknown_id ? " (names an id the graph lacks)" : "");
+        throw InvalidInput("unmatched_selector", misses.front().where,
+                           std::to_string(misses.size()) + (misses.size() == 1 ? " selector matches" : " selectors match") +
+                               " no unit: " + list);
+    }
+    bool any() const noexcept { return !misses.empty(); }
+};
+
+std::vector<UnitIndex> expand(const Selector& selector, const OrgGraph& graph, const std::string& where, Misses& misses) {
     std::vector<UnitIndex> units;
     try {
         units = selector.select(graph);
+    } catch (const NotFound&) {
+        try {
+            rethrow_at(where);
+        } catch (...) {
+            if (!misses.first_unknown) misses.first_unknown = std::current_exception();
+        }
+        misses.misses.push_back({where, selector.to_string(), true});
+        return units;
     } catch (...) {
         rethrow_at(where);
     }
-    if (units.empty())
-        throw InvalidInput("unmatched_selector", where, "selector " + selector.to_string() + " matches no unit");
+    if (units.empty()) misses.misses.push_back({where, selector.to_string(), false});
     return units;
 }
 
@@ -95,6 +127,7 @@ std::vector<UnitIndex> Responsibilities::bound_units() const {
 }
 
 Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
+    Misses misses;
     Responsibilities out;
     out.m_directive = directive;
     out.m_stamp = GraphStamp::of_result(graph, "directive '" + directive.id + "'", "compile it again");
@@ -107,7 +140,7 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
 
     for (std::size_t r = 0; r < directive.recipients.size(); ++r) {
         const Recipient& recipient = directive.recipients[r];
-        for (UnitIndex u : expand(recipient.units, graph, "recipient " + std::to_string(r) + " '" + recipient.label + "'"))
+        for (UnitIndex u : expand(recipient.units, graph, "recipient " + std::to_string(r) + " '" + recipient.label + "'", misses))
             out.m_recipients.push_back(u);
     }
     std::sort(out.m_recipients.begin(), out.m_recipients.end());
@@ -124,8 +157,8 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
         for (std::uint32_t a = 0; a < task.assignments.size(); ++a) {
             const Assignment& assignment = task.assignments[a];
             if (assignment.target)
-                out.m_targets[t][a] = expand(*assignment.target, graph, place(task, a, "target"));
-            out.m_assignees[t][a] = expand(assignment.units, graph, place(task, a, "units"));
+                out.m_targets[t][a] = expand(*assignment.target, graph, place(task, a, "target"), misses);
+            out.m_assignees[t][a] = expand(assignment.units, graph, place(task, a, "units"), misses);
             const auto top_target = highest(graph, out.m_targets[t][a]);
             for (UnitIndex u : out.m_assignees[t][a]) {
                 // Every assignment is checked on its own targets, even where an earlier one gave the same role.
@@ -138,6 +171,91 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
             }
         }
     }
+    if (misses.any()) misses.raise();
+    return out;
+}
+
+Selector translate(const Selector& selector, const SelectorTranslation& translation) {
+    const Selector::Node& n = selector.node();
+    auto renamed = [&](const std::string& id) {
+        for (const auto& [from, to] : translation.ids)
+            if (from == id) return to;
+        return std::vector<std::string>{id};
+    };
+    auto operands = [&] {
+        std::vector<Selector> out;
+        for (const Selector& s : n.operands) out.push_back(translate(s, translation));
+        return out;
+    };
+    switch (n.op) {
+        case Selector::Op::level: {
+            std::vector<Level> levels;
+            for (Level l : n.levels) {
+                Level to = l;
+                for (const auto& [from, into] : translation.levels)
+                    if (from == l) to = into;
+                if (std::find(levels.begin(), levels.end(), to) == levels.end()) levels.push_back(to);
+            }
+            return Selector::levels(std::move(levels));
+        }
+        case Selector::Op::id: {
+            std::vector<std::string> ids;
+            for (const std::string& id : n.ids)
+                for (std::string& to : renamed(id))
+                    if (std::find(ids.begin(), ids.end(), to) == ids.end()) ids.push_back(std::move(to));
+            if (ids.empty()) return Selector::negation(Selector::all());
+            return Selector::ids(std::move(ids));
+        }
+        case Selector::Op::within: {
+            std::vector<Selector> areas;
+            for (std::string& to : renamed(n.ids.front())) areas.push_back(Selector::within(std::move(to)));
+            if (areas.empty()) return Selector::negation(Selector::all());
+            return areas.size() == 1 ? areas.front() : Selector::any_of(std::move(areas));
+        }
+        case Selector::Op::all_of: return Selector::all_of(operands());
+        case Selector::Op::any_of: return Selector::any_of(operands());
+        case Selector::Op::negation: return Selector::negation(operands().front());
+        default: return selector;
+    }
+}
+
+Responsibilities compile(const Directive& directive, const OrgGraph& graph, const SelectorTranslation& translation) {
+    Directive translated = directive;
+    std::vector<std::string> dropped;
+    auto matches = [&](const Selector& s) {
+        try {
+            return !s.select(graph).empty();
+        } catch (const NotFound&) {
+            return false;
+        }
+    };
+    std::vector<Recipient> recipients;
+    for (std::size_t r = 0; r < translated.recipients.size(); ++r) {
+        Recipient recipient = translated.recipients[r];
+        recipient.units = translate(recipient.units, translation);
+        if (translation.drop_unmatched && !matches(recipient.units))
+            dropped.push_back("recipient " + std::to_string(r) + " '" + recipient.label + "': " + recipient.units.to_string());
+        else
+            recipients.push_back(std::move(recipient));
+    }
+    translated.recipients = std::move(recipients);
+    for (Task& task : translated.tasks) {
+        std::vector<Assignment> kept;
+        for (std::size_t a = 0; a < task.assignments.size(); ++a) {
+            Assignment assignment = task.assignments[a];
+            assignment.units = translate(assignment.units, translation);
+            if (assignment.target) assignment.target = translate(*assignment.target, translation);
+            const bool empty = !matches(assignment.units) || (assignment.target && !matches(*assignment.target));
+            if (translation.drop_unmatched && empty)
+                dropped.push_back(place(task, a, "units") + ": " + assignment.units.to_string() +
+                                  (assignment.target ? " (target " + assignment.target->to_string() + ")" : ""));
+            else
+                kept.push_back(std::move(assignment));
+        }
+        task.assignments = std::move(kept);
+    }
+    Responsibilities out = compile(translated, graph);
+    out.m_dropped = std::move(dropped);
     return out;
 }
 

@@ -1,14 +1,21 @@
+#include <string>
 #include <string_view>
 
+#include <antq/errors.hpp>
+#include <antq/io/admin_list.hpp>
+#include <antq/io/changes_json.hpp>
 #include <antq/io/datasets.hpp>
 #include <antq/io/directive_json.hpp>
 #include <antq/io/graph_json.hpp>
 #include <antq/io/rules_json.hpp>
 #include <antq/io/team_sizing_json.hpp>
 
+#include "model/detail/dates.hpp"
+
 // The dataset files are linked into the library as read-only bytes, so no path lookup can fail at run time.
 // CMake sets ANTQ_HAI_DUONG_2024_PATH, ANTQ_DIRECTIVE_2024_PATH, ANTQ_EVALUATION_RULES_PATH and
-// ANTQ_TEAM_SIZING_PATH to the data files' absolute paths.
+// ANTQ_TEAM_SIZING_PATH (and the national lists' and reform's ANTQ_VIETNAM_*_PATH, ANTQ_REFORM_2025_PATH) to the data
+// files' absolute paths.
 
 __asm__(".section .rodata\n"
         ".balign 16\n"
@@ -31,6 +38,21 @@ __asm__(".section .rodata\n"
         ".incbin \"" ANTQ_TEAM_SIZING_PATH "\"\n"
         "antq_team_sizing_end:\n"
         ".byte 0\n"
+        ".balign 16\n"
+        "antq_vietnam_three_tier_begin:\n"
+        ".incbin \"" ANTQ_VIETNAM_THREE_TIER_PATH "\"\n"
+        "antq_vietnam_three_tier_end:\n"
+        ".byte 0\n"
+        ".balign 16\n"
+        "antq_vietnam_two_tier_begin:\n"
+        ".incbin \"" ANTQ_VIETNAM_TWO_TIER_PATH "\"\n"
+        "antq_vietnam_two_tier_end:\n"
+        ".byte 0\n"
+        ".balign 16\n"
+        "antq_reform_2025_begin:\n"
+        ".incbin \"" ANTQ_REFORM_2025_PATH "\"\n"
+        "antq_reform_2025_end:\n"
+        ".byte 0\n"
         ".previous\n");
 
 extern "C" {
@@ -42,6 +64,12 @@ extern const char antq_evaluation_rules_begin[] __asm__("antq_evaluation_rules_b
 extern const char antq_evaluation_rules_end[] __asm__("antq_evaluation_rules_end");
 extern const char antq_team_sizing_begin[] __asm__("antq_team_sizing_begin");
 extern const char antq_team_sizing_end[] __asm__("antq_team_sizing_end");
+extern const char antq_vietnam_three_tier_begin[] __asm__("antq_vietnam_three_tier_begin");
+extern const char antq_vietnam_three_tier_end[] __asm__("antq_vietnam_three_tier_end");
+extern const char antq_vietnam_two_tier_begin[] __asm__("antq_vietnam_two_tier_begin");
+extern const char antq_vietnam_two_tier_end[] __asm__("antq_vietnam_two_tier_end");
+extern const char antq_reform_2025_begin[] __asm__("antq_reform_2025_begin");
+extern const char antq_reform_2025_end[] __asm__("antq_reform_2025_end");
 }
 
 namespace antq::datasets {
@@ -57,6 +85,38 @@ std::string_view directive_2024_json() noexcept {
 }
 
 Directive directive_2024() { return parse_directive(directive_2024_json(), "directive_2024"); }
+
+namespace {
+
+std::string_view between(const char* begin, const char* end) { return {begin, static_cast<std::size_t>(end - begin)}; }
+
+}  // namespace
+
+std::string_view vietnam_csv(std::string_view as_of) {
+    const auto day = detail::iso_days(as_of);
+    if (!day) throw InvalidInput("bad_date", "as_of", "expected an ISO date YYYY-MM-DD, not '" + std::string(as_of) + "'");
+    if (*day < *detail::iso_days("2025-03-01"))
+        throw InvalidInput("no_list", "as_of '" + std::string(as_of) + "'",
+                           "the embedded lists start on 2025-03-01 (three tiers) and 2025-07-01 (two tiers)");
+    if (*day < *detail::iso_days("2025-07-01")) return between(antq_vietnam_three_tier_begin, antq_vietnam_three_tier_end);
+    return between(antq_vietnam_two_tier_begin, antq_vietnam_two_tier_end);
+}
+
+OrgGraph vietnam(std::string_view as_of, bool with_bodies) {
+    const std::string_view text = vietnam_csv(as_of);
+    const bool three_tier = text.data() == antq_vietnam_three_tier_begin;
+    const std::string date = three_tier ? "2025-03-01" : "2025-07-01";
+    AdminGraphOptions options;
+    options.name = "vietnam_" + date;
+    options.as_of = date;
+    options.with_bodies = with_bodies;
+    options.district_police = false;  // none from 01/03/2025, the first day of both lists
+    return admin_graph(parse_admin_table(text, "vietnam_" + date + ".csv"), options);
+}
+
+std::string_view reform_2025_json() noexcept { return between(antq_reform_2025_begin, antq_reform_2025_end); }
+
+ChangeSet reform_2025() { return parse_changes(reform_2025_json(), "reform_2025.json"); }
 
 }  // namespace antq::datasets
 

@@ -70,3 +70,66 @@ std::string to_nfc(std::string_view text, std::string_view where) {
 }
 
 }  // namespace antq
+
+namespace antq {
+
+namespace {
+
+std::string utf8proc_apply(std::string_view text, int options, std::string_view where) {
+    if (!is_valid_utf8(text)) throw InvalidInput("invalid_utf8", std::string(where), "text is not well-formed UTF-8");
+    utf8proc_uint8_t* out = nullptr;
+    const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                            static_cast<utf8proc_ssize_t>(text.size()), &out,
+                                            static_cast<utf8proc_option_t>(options));
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
+    if (n < 0) throw InvalidInput("invalid_utf8", std::string(where), utf8proc_errmsg(n));
+    return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+// The five Vietnamese tone marks as combining characters (grave, acute, tilde, hook above, dot below).
+constexpr bool is_tone_mark(char32_t cp) noexcept {
+    return cp == 0x300 || cp == 0x301 || cp == 0x303 || cp == 0x309 || cp == 0x323;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    utf8proc_uint8_t buffer[4];
+    const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buffer);
+    out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+std::string lower_case(std::string_view text) {
+    return utf8proc_apply(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, "text");
+}
+
+std::string name_key(std::string_view text) {
+    const std::string decomposed = utf8proc_apply(text, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, "name");
+    std::string out;
+    out.reserve(decomposed.size());
+    std::string syllable;
+    char32_t tone = 0;
+    auto flush = [&] {
+        out += syllable;
+        if (tone) append_utf8(out, tone);
+        syllable.clear();
+        tone = 0;
+    };
+    for (std::size_t i = 0; i < decomposed.size();) {
+        const char32_t cp = decode(decomposed, i);
+        if (is_tone_mark(cp)) {
+            tone = cp;
+        } else if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '-') {
+            flush();
+            if (cp == '-') out += '-';
+            else if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            append_utf8(syllable, cp);
+        }
+    }
+    flush();
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return utf8proc_apply(out, UTF8PROC_STABLE | UTF8PROC_COMPOSE, "name");
+}
+
+}  // namespace antq

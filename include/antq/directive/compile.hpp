@@ -12,6 +12,8 @@
 
 namespace antq {
 
+struct SelectorTranslation;
+
 /** One row of the responsibility table: a unit holds a role in a task because of one assignment. */
 struct Responsibility {
     std::uint32_t task = 0;        ///< index into Directive::tasks
@@ -50,6 +52,11 @@ public:
     const std::vector<UnitIndex>& targets(std::uint32_t task, std::uint32_t assignment) const;
     /** Assignments landing on units that cannot sensibly hold them. */
     const std::vector<CapabilityFlag>& flags() const noexcept { return m_flags; }
+    /**
+     * What a translation left out (compile() with SelectorTranslation::drop_unmatched): one line per assignment or
+     * recipient whose selector matched nothing, e.g. "clause 1, assignment 2 units: kind(police) & level(district)".
+     */
+    const std::vector<std::string>& dropped() const noexcept { return m_dropped; }
     /** The graph generation this table was compiled against. */
     std::uint64_t graph_generation() const noexcept { return m_stamp.generation(); }
 
@@ -67,22 +74,49 @@ public:
 
 private:
     friend Responsibilities compile(const Directive& directive, const OrgGraph& graph);
+    friend Responsibilities compile(const Directive& directive, const OrgGraph& graph, const SelectorTranslation& translation);
     Directive m_directive;
     std::vector<Responsibility> m_rows;
     std::vector<UnitIndex> m_recipients;
     std::vector<std::vector<std::vector<UnitIndex>>> m_assignees;  // [task][assignment]
     std::vector<std::vector<std::vector<UnitIndex>>> m_targets;    // [task][assignment]
     std::vector<CapabilityFlag> m_flags;
+    std::vector<std::string> m_dropped;
     GraphStamp m_stamp;
 };
 
 /**
  * Expands every selector of `directive` on `graph`.
- * @throws InvalidInput "unmatched_selector" naming the clause, the assignment and the selector when a
- *         selector (units, target or recipient) picks no unit; "duplicate_clause"; NotFound for a selector
- *         naming an id the graph lacks
+ * @throws InvalidInput "unmatched_selector" when selectors (units, target or recipient) pick no unit: where() names
+ *         the first, the message lists every one with its clause and assignment (a directive written for three tiers
+ *         on a two-tier graph names each selector that needs the district); "duplicate_clause"; NotFound for a
+ *         selector naming an id the graph lacks when that is the only kind of miss (otherwise it is listed among the
+ *         unmatched, "names an id the graph lacks")
  * Complexity: O(selectors × (V + E)).
  */
 Responsibilities compile(const Directive& directive, const OrgGraph& graph);
+
+/**
+ * How to carry a directive across a change of structure (docs/restructure.md, "Directives across a change"): levels
+ * and unit ids its selectors name are replaced, and what still matches nothing may be left out.
+ */
+struct SelectorTranslation {
+    /** level(from) becomes level(to), e.g. district -> commune (the commune took over most district duties in 2025). */
+    std::vector<std::pair<Level, Level>> levels;
+    /** id(old) and within(old) name the new ids instead (several: any of them), e.g. from an apply()'s IdMap. */
+    std::vector<std::pair<std::string, std::vector<std::string>>> ids;
+    /** Leave out assignments and recipients whose selectors still match nothing (listed by dropped()). */
+    bool drop_unmatched = false;
+};
+
+/** `selector` with the levels and ids of `translation` replaced, node by node. */
+Selector translate(const Selector& selector, const SelectorTranslation& translation);
+
+/**
+ * compile() of `directive` with every selector translated. The table's directive() is the translated one (without
+ * the assignments left out).
+ * @throws as compile(); "unmatched_selector" only without drop_unmatched
+ */
+Responsibilities compile(const Directive& directive, const OrgGraph& graph, const SelectorTranslation& translation);
 
 }  // namespace antq

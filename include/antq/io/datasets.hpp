@@ -8,6 +8,7 @@
 #include <antq/evaluation/rules.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/movement/grassroots.hpp>
+#include <antq/restructure/change_set.hpp>
 
 namespace antq::datasets {
 
@@ -30,6 +31,35 @@ Directive directive_2024();
 
 /** The embedded JSON text of directive_2024 (format "antq.directive"). */
 std::string_view directive_2024_json() noexcept;
+
+/**
+ * Vietnam's administrative units in force on `as_of` (data/vn/, from the GSO lists; data/README.md):
+ *
+ * | as_of                     | structure    | units                                               |
+ * |---------------------------|--------------|-----------------------------------------------------|
+ * | 2025-03-01 to 2025-06-30  | `three_tier` | 1 nation, 63 provinces, 696 districts, 10,035 communes |
+ * | from 2025-07-01           | `two_tier`   | 1 nation, 34 provinces, 3,321 communes              |
+ *
+ * Territories have their GSO code as id, their short name, and attribute "type" (model/unit_type.hpp). With
+ * `with_bodies`, every territory gets the bodies it has by law, named by rule (AdminGraphOptions::with_bodies in
+ * io/admin_list.hpp), without district police (abolished from 01/03/2025). The graph's "as_of" is the list's date.
+ * @throws InvalidInput "bad_date"; "no_list" before 2025-03-01
+ * Complexity: O(units); a few hundred milliseconds with bodies.
+ */
+OrgGraph vietnam(std::string_view as_of, bool with_bodies = false);
+
+/** The embedded list vietnam(as_of) reads, in the generic table format (code,name,level,parent_code,type). */
+std::string_view vietnam_csv(std::string_view as_of);
+
+/**
+ * The reform of 01/07/2025 as a change set, from the old-to-new crosswalk of Resolutions 1654–1687/NQ-UBTVQH15
+ * (data/vn/reform_2025.json; its cases and corrections in docs/restructure.md): applied to vietnam("2025-03-01") it
+ * gives the units of vietnam("2025-07-01").
+ */
+ChangeSet reform_2025();
+
+/** The embedded JSON text of reform_2025 (format "antq.changes"). */
+std::string_view reform_2025_json() noexcept;
 
 }  // namespace antq::datasets
 

@@ -19,3 +19,22 @@ bool is_valid_utf8(std::string_view text) noexcept;
 std::string to_nfc(std::string_view text, std::string_view where);
 
 }  // namespace antq
+
+namespace antq {
+
+/**
+ * `text` in lower case (Unicode case folding, then NFC): "Xã Bắc Sơn" -> "xã bắc sơn".
+ * @throws InvalidInput "invalid_utf8"
+ */
+std::string lower_case(std::string_view text);
+
+/**
+ * A key under which two spellings of a Vietnamese name compare equal when they differ only in where the tone mark
+ * sits ("Hòa" / "Hoà", "Thủy" / "Thuỷ"), in case, or in runs of white space: each syllable's tone mark is moved to
+ * the syllable's end, then the text is case-folded. The national lists write the same names both ways.
+ * @throws InvalidInput "invalid_utf8"
+ * Complexity: O(length).
+ */
+std::string name_key(std::string_view text);
+
+}  // namespace antq

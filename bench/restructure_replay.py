@@ -1,0 +1,193 @@
+"""The 2025 reform replayed, and the two national lists compared: antq beside pandas.
+
+antq: ``antq.restructure.apply(vietnam("2025-03-01"), reform_2025())`` (the change set already parsed, as the
+pandas side gets its operations as DataFrames already built) and ``antq.restructure.diff(before, after)`` of the two
+national graphs (territories only, matched by id).
+
+pandas: what a user without antq writes for the same replay on the territory table (code, name, level, parent,
+type): the change set's operations as a few DataFrames (province merges, commune targets, commune sources,
+abolitions), then merges and joins — survivors, new communes, names, types and parents — and the district level
+dropped. The diff is an outer merge of the two tables on the code, with the changes read off the columns. antq's
+replay does more (it keeps and checks the graph: containment, levels, the structure, the id map); the pandas one
+computes only the territory table, so the ratio understates antq's work. Both answers are checked equal first.
+
+Run: ``python bench/restructure_replay.py`` (5 repeats, writes its section of bench/RESULTS.md) or ``--quick``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+
+import pandas as pd
+
+import measure
+import results
+
+import antq
+from antq import restructure
+
+AIM = 10.0
+
+
+@dataclass(frozen=True)
+class Config:
+    repeats: int
+    rss_repeats: None = None
+
+
+QUICK = Config(repeats=1)
+FULL = Config(repeats=5)
+
+
+# ---- the pandas replay --------------------------------------------------------------------------------------------
+
+
+def territory_table(graph: antq.OrgGraph) -> pd.DataFrame:
+    """code, name, level, parent, type of every territory but the nation."""
+    units, ties = graph.to_pandas()
+    units = units[units["kind"].isin(["province", "district", "commune"])]
+    contains = ties[ties["kind"] == "contains"][["source", "target"]].rename(columns={"source": "parent", "target": "code"})
+    out = units[["id", "name", "level", "attributes"]].rename(columns={"id": "code"})
+    out["type"] = [a["type"] for a in out["attributes"]]
+    out["level"] = out["level"].astype(str)
+    return out.drop(columns="attributes").merge(contains, on="code", how="left")[["code", "name", "level", "parent", "type"]]
+
+
+def operation_frames(document: dict) -> dict[str, pd.DataFrame]:
+    """The change set's operations as the DataFrames the pandas replay joins."""
+    province_sources, province_attrs, targets, sources, abolished = [], [], [], [], []
+    for op in document["operations"]:
+        kind = op["op"]
+        if kind == "merge" and isinstance(op["into"], str) and len(op["into"]) == 2:
+            province_sources += [(s, op["into"]) for s in op["sources"] if s != op["into"]]
+            province_attrs.append((op["into"], op.get("name"), op.get("type")))
+        elif kind in ("rename", "retype") and len(op["unit"]) == 2:
+            province_attrs.append((op["unit"], op.get("name"), op.get("type")))
+        elif kind == "merge":
+            new = op["into"] if isinstance(op["into"], dict) else None
+            code = new["id"] if new else op["into"]
+            targets.append((code, new["name"] if new else op.get("name"),
+                            new["attributes"]["type"] if new else op.get("type"), op["parent"], new is not None))
+            sources += [(s, code) for s in op.get("sources", []) if s != code]
+        elif kind == "move":
+            targets.append((op["unit"], None, None, op["parent"], False))
+        elif kind in ("rename", "retype"):
+            targets.append((op["unit"], op.get("name"), op.get("type"), None, False))
+        elif kind == "abolish":
+            abolished.append(op["unit"])
+    frame = pd.DataFrame
+    return {
+        "province_sources": frame(province_sources, columns=["code", "into"]),
+        "province_attrs": frame(province_attrs, columns=["code", "new_name", "new_type"]).groupby("code", as_index=False).first(),
+        "targets": frame(targets, columns=["code", "new_name", "new_type", "new_parent", "created"])
+        .groupby("code", as_index=False).first(),
+        "sources": frame(sources, columns=["code", "into"]),
+        "abolished": frame({"code": abolished}),
+    }
+
+
+def pandas_replay(before: pd.DataFrame, ops: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    gone = pd.concat([ops["province_sources"]["code"], ops["sources"]["code"], ops["abolished"]["code"]])
+    kept = before[(before["level"] != "district") & ~before["code"].isin(gone)]
+    created = ops["targets"][ops["targets"]["created"]]
+    created = pd.DataFrame({"code": created["code"], "name": created["new_name"], "level": "commune", "parent": None,
+                            "type": created["new_type"]})
+    table = pd.concat([kept, created], ignore_index=True)
+    # Communes: the names, types and parents their operations give.
+    t = table.merge(ops["targets"].drop(columns="created"), on="code", how="left")
+    t["name"] = t["new_name"].fillna(t["name"])
+    t["type"] = t["new_type"].fillna(t["type"])
+    t["parent"] = t["new_parent"].fillna(t["parent"])
+    t = t.drop(columns=["new_name", "new_type", "new_parent"])
+    # Provinces: renamed and retyped by theirs; a commune left under a district goes to the district's province,
+    # and every parent that merged away to the province it merged into.
+    t = t.merge(ops["province_attrs"], on="code", how="left")
+    t["name"] = t["new_name"].fillna(t["name"])
+    t["type"] = t["new_type"].fillna(t["type"])
+    t = t.drop(columns=["new_name", "new_type"])
+    district_province = before[before["level"] == "district"].set_index("code")["parent"]
+    t["parent"] = t["parent"].map(district_province).fillna(t["parent"])
+    province_into = ops["province_sources"].set_index("code")["into"]
+    t["parent"] = t["parent"].map(province_into).fillna(t["parent"])
+    t.loc[t["level"] == "province", "parent"] = "vn"
+    return t.sort_values("code").reset_index(drop=True)[["code", "name", "level", "parent", "type"]]
+
+
+def pandas_diff(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    m = before.merge(after, on="code", how="outer", suffixes=("_b", "_a"), indicator=True)
+    frames = [
+        pd.DataFrame({"change": "abolished", "id": m.loc[m["_merge"] == "left_only", "code"]}),
+        pd.DataFrame({"change": "created", "id": m.loc[m["_merge"] == "right_only", "code"]}),
+    ]
+    both = m[m["_merge"] == "both"]
+    for change, column in (("renamed", "name"), ("retyped", "type"), ("moved", "parent")):
+        frames.append(pd.DataFrame({"change": change, "id": both.loc[both[f"{column}_b"] != both[f"{column}_a"], "code"]}))
+    return pd.concat(frames, ignore_index=True)
+
+
+# ---- the run --------------------------------------------------------------------------------------------------------
+
+
+def run(config: Config) -> results.Report:
+    before = antq.datasets.vietnam("2025-03-01")
+    expected = antq.datasets.vietnam("2025-07-01")
+    reform = restructure.reform_2025()
+    document = json.loads(antq._core.reform_2025_json())
+    ops = operation_frames(document)
+    before_table = territory_table(before)
+
+    # Same answers first: the replayed territory tables, and the diffs' (change, id) sets.
+    replayed = restructure.apply(before, reform).graph
+    ours = territory_table(replayed).sort_values("code").reset_index(drop=True)
+    theirs = pandas_replay(before_table, ops)
+    assert len(ours) == len(theirs) == 34 + 3321, (len(ours), len(theirs))
+    for column in ("code", "level", "parent", "type", "name"):
+        assert ours[column].tolist() == theirs[column].tolist(), column
+    after_table = territory_table(expected)
+    antq_diff = restructure.diff(before, expected, territories_only=True)
+    peer_diff = pandas_diff(before_table, after_table)
+    counts = antq_diff["change"].value_counts().to_dict()
+    assert set(zip(antq_diff["change"].astype(str), antq_diff["id"])) == set(zip(peer_diff["change"], peer_diff["id"]))
+    print(f"same answers: {len(ours):,} territories after the replay; diff {counts}", flush=True)
+
+    times = measure.round_robin({
+        "antq_replay": lambda: restructure.apply(before, reform),
+        "pandas_replay": lambda: pandas_replay(before_table, ops),
+        "antq_diff": lambda: restructure.diff(before, expected, territories_only=True),
+        "pandas_diff": lambda: pandas_diff(before_table, after_table),
+    }, config.repeats)
+    ms = {k: v * 1000 for k, v in times.items()}
+    rows = [
+        results.Row(f"the 2025 reform replayed on the three-tier list ({len(reform):,} operations)", "ms", ms["antq_replay"],
+                    "pandas", ms["pandas_replay"], AIM),
+        results.Row("diff of the two national lists (territories)", "ms", ms["antq_diff"], "pandas",
+                    ms["pandas_diff"], AIM),
+    ]
+    return results.Report(
+        title="restructure-replay",
+        repeats=config.repeats,
+        rss_repeats=None,
+        inputs_heading="Lists and change set",
+        inputs=(f"Real, not synthetic: `vietnam(\"2025-03-01\")` ({len(before_table):,} territories below the nation), "
+                f"`vietnam(\"2025-07-01\")` ({len(after_table):,}), `reform_2025()` ({len(reform):,} operations). "
+                f"Diff: {', '.join(f'{k} {v:,}' for k, v in sorted(counts.items()))}."),
+        rows=rows,
+        table_note="Wall-clock per call, territories only (no bodies). \"pandas\" is this script's replay by merges "
+        "and joins on the territory table, and an outer merge for the diff; antq's replay also builds and checks the "
+        "graph and the id map.",
+        notes=[f"The aim: at least {AIM:.0f}× the pandas figure. The machine is shared with other builds: figures are "
+               "noisy."],
+        summary=f"replay {ms['antq_replay']:.0f} ms vs pandas {ms['pandas_replay']:.0f} ms; "
+        f"diff {ms['antq_diff']:.0f} ms vs pandas {ms['pandas_diff']:.0f} ms",
+    )
+
+
+def main(argv: list[str]) -> None:
+    measure.main(argv, doc=__doc__, section="restructure_replay", quick_help="one repeat (smoke test)",
+                 configs=(QUICK, FULL), run=run)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,193 @@
+"""Structures that change: dated change sets (format ``antq.changes``, docs/restructure.md), applied to a graph into a
+new graph and an id map; the differences between two graphs; a timeline of change sets; what-ifs (a level removed,
+units merged); and the 2025 reform as a change set.
+
+Every rule lives in the C++ core (``antq::apply`` and friends); this module only turns results into DataFrames.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+
+from . import _core
+from .graph import OrgGraph
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+    from .directive import Responsibilities
+
+__all__ = [
+    "ChangeSet",
+    "Applied",
+    "Timeline",
+    "apply",
+    "diff",
+    "remove_level",
+    "merge",
+    "reform_2025",
+    "load_changes",
+    "compare",
+    "OPERATION_KINDS",
+]
+
+ChangeSet = _core.ChangeSet
+
+#: The operations a change set may hold, in the core's order (docs/restructure.md).
+OPERATION_KINDS: tuple[str, ...] = _core.operation_kinds
+
+#: The columns of :func:`diff`.
+DIFF_COLUMNS: tuple[str, ...] = ("change", "id", "kind", "level", "before", "after")
+#: The columns of :attr:`Applied.ids`.
+ID_MAP_COLUMNS: tuple[str, ...] = ("before", "after", "share", "how")
+
+
+def _graph(core: _core.OrgGraph) -> OrgGraph:
+    return core if isinstance(core, OrgGraph) else OrgGraph._adopt(core)
+
+
+def _changes(changes: "ChangeSet | Mapping[str, Any] | str | os.PathLike[str]") -> ChangeSet:
+    if isinstance(changes, _core.ChangeSet):
+        return changes
+    if isinstance(changes, Mapping):
+        return ChangeSet.loads(json.dumps(changes, ensure_ascii=False), str(changes.get("name") or "<dict>"))
+    if isinstance(changes, (str, os.PathLike)):
+        return ChangeSet.load(os.fspath(changes))
+    raise TypeError(f"expected a ChangeSet, a dict in format antq.changes or a path, found {type(changes).__name__}")
+
+
+class Applied:
+    """The result of :func:`apply`: ``graph`` (the graph after), ``ids`` (the id map as a DataFrame: before, after,
+    share, how), and how many ties were reattached or dropped."""
+
+    def __init__(self, core: _core.Applied) -> None:
+        self._core = core
+        self.graph: OrgGraph = _graph(core.graph)
+        self.ties_reattached: int = core.ties_reattached
+        self.ties_dropped: int = core.ties_dropped
+
+    @property
+    def id_map(self) -> _core.IdMap:
+        """The id map as the core holds it (``successors``, ``predecessors``); pass it to :func:`diff`."""
+        return self._core.ids
+
+    @property
+    def ids(self) -> "pandas.DataFrame":
+        """One row per successor of every unit of the graph before: before, after (None if abolished with no
+        successor), share (NaN where unknown), how ("kept", "merge", "split", "abolish", "remove_level")."""
+        import pandas as pd
+
+        rows = [(b, a or None, s, h) for b, a, s, h in self._core.ids._rows()]
+        return pd.DataFrame(rows, columns=list(ID_MAP_COLUMNS)).astype({"share": "float64"})
+
+    def successors(self, before: str) -> list[str]:
+        """The ids ``before`` became (empty if it was abolished without a successor)."""
+        return self._core.ids.successors(before)
+
+    def predecessors(self, after: str) -> list[str]:
+        """The ids of the graph before that became (all or part of) ``after``."""
+        return self._core.ids.predecessors(after)
+
+    def __repr__(self) -> str:
+        return (
+            f"<antq.restructure.Applied: {self.graph.number_of_units()} units after, {len(self._core.ids)} id-map rows, "
+            f"{self.ties_reattached} ties reattached, {self.ties_dropped} dropped>"
+        )
+
+
+def load_changes(path: str | os.PathLike[str]) -> ChangeSet:
+    """Reads a change-set file (format ``antq.changes``)."""
+    return ChangeSet.load(os.fspath(path))
+
+
+def apply(graph: OrgGraph, changes: "ChangeSet | Mapping[str, Any] | str | os.PathLike[str]") -> Applied:
+    """Applies a change set (a ChangeSet, a dict in format ``antq.changes`` or a file path) to ``graph``: all or
+    nothing, ``graph`` is not changed. Units that live on keep their ids; bodies follow their territory
+    (docs/restructure.md). Errors name the operation (``<source>:/operations/17/sources/2``)."""
+    return Applied(_core.apply(graph, _changes(changes)))
+
+
+def diff(before: OrgGraph, after: OrgGraph, ids: "Applied | _core.IdMap | None" = None,
+         territories_only: bool = False) -> "pandas.DataFrame":
+    """What differs from ``before`` to ``after``, one row per unit: change ("created", "abolished", "merged",
+    "split", "renamed", "retyped", "moved"), id, kind, level, before, after. With ``ids`` (an :class:`Applied` or its
+    id map), merged and split units name their successors; without it, units are matched by id alone."""
+    import pandas as pd
+
+    id_map = ids.id_map if isinstance(ids, Applied) else ids
+    rows = _core.diff(before, after, id_map, territories_only)
+    frame = pd.DataFrame(rows, columns=list(DIFF_COLUMNS))
+    for column in ("change", "kind", "level"):
+        frame[column] = frame[column].astype("category")
+    return frame
+
+
+class Timeline:
+    """A base graph (dated by its attribute ``as_of``) and the change sets that follow it: ``at(date)`` is the graph
+    on that date. Each set is applied once, however many dates are asked."""
+
+    def __init__(self, base: OrgGraph, change_sets: Iterable["ChangeSet | Mapping[str, Any] | str | os.PathLike[str]"]) -> None:
+        self._core = _core.Timeline(base, [_changes(c) for c in change_sets])
+
+    def at(self, date: str) -> OrgGraph:
+        """The graph on ``date`` (ISO), a new graph each call."""
+        return _graph(self._core.at(date))
+
+    @property
+    def change_sets(self) -> list[ChangeSet]:
+        """The change sets, in date order."""
+        return self._core.change_sets
+
+    @property
+    def base_date(self) -> str:
+        return self._core.base_date
+
+
+def remove_level(graph: OrgGraph, level: str, date: str = "") -> Applied:
+    """``graph`` without the territorial level ``level`` (as the 2025 reform removed the district): its territories'
+    children move up, their bodies go and their subordinates are reattached to the removed bodies' superiors.
+    ``date`` defaults to the graph's ``as_of``."""
+    return Applied(_core.remove_level(graph, level, date))
+
+
+def merge(graph: OrgGraph, units: Sequence[str], into: str, name: str = "", date: str = "") -> Applied:
+    """``units`` merged into the existing territory ``into`` (which lives on, renamed to ``name`` if given)."""
+    return Applied(_core.merge(graph, list(units), into, name, date))
+
+
+def reform_2025() -> ChangeSet:
+    """The reform of 01/07/2025 as a change set (data/vn/reform_2025.json, from the crosswalk of Resolutions
+    1654-1687/NQ-UBTVQH15): applied to ``antq.datasets.vietnam("2025-03-01")`` it gives the units of
+    ``vietnam("2025-07-01")``; its cases and corrections are listed in docs/restructure.md."""
+    return _core.reform_2025()
+
+
+def compare(before: "Responsibilities", after: "Responsibilities") -> "pandas.DataFrame":
+    """A directive compiled on two graphs (before and after a change), side by side: one row per measure
+    (``measure``, ``before``, ``after``, ``change``): units bound, recipients, bound units no forwarding path reaches,
+    coordination pairs and their gaps (pairs with no tie), and the roles held per level (``load <level> <role>``).
+    Every figure comes from the analyses of :mod:`antq.analysis`; levels and roles no table has are left out."""
+    import pandas as pd
+
+    def measures(table: "Responsibilities") -> dict[str, int]:
+        reach = table.reach()
+        pairs = table.coordination()
+        out = {
+            "units bound": len(reach["bound"]),
+            "recipients": len(reach["recipients"]),
+            "unreached": len(reach["unreached"]),
+            "coordination pairs": len(pairs),
+            "coordination gaps": sum(1 for p in pairs if p["gap"]),
+        }
+        for level, roles in table.load()["by_level"].items():
+            for role, count in roles.items():
+                out[f"load {level} {role}"] = count
+        return out
+
+    a, b = measures(before), measures(after)
+    rows = [(m, a.get(m, 0), b.get(m, 0)) for m in dict.fromkeys([*a, *b]) if a.get(m, 0) or b.get(m, 0)]
+    frame = pd.DataFrame(rows, columns=["measure", "before", "after"])
+    frame["change"] = frame["after"] - frame["before"]
+    return frame

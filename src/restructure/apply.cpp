@@ -1,0 +1,765 @@
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <antq/errors.hpp>
+#include <antq/graph/builder.hpp>
+#include <antq/model/text.hpp>
+#include <antq/model/unit_type.hpp>
+#include <antq/restructure/apply.hpp>
+
+#include "model/detail/dates.hpp"
+
+namespace antq {
+
+std::string_view to_string(OperationKind kind) noexcept {
+    constexpr std::array<std::string_view, 8> names{"create", "abolish", "rename", "retype",
+                                                    "move",   "merge",   "split",  "remove_level"};
+    return names[static_cast<std::size_t>(kind)];
+}
+
+std::optional<OperationKind> parse_operation_kind(std::string_view name) noexcept {
+    for (OperationKind kind : all_operation_kinds)
+        if (to_string(kind) == name) return kind;
+    return std::nullopt;
+}
+
+std::vector<std::string> IdMap::successors(std::string_view before) const {
+    std::vector<std::string> out;
+    bool known = false;
+    for (const Succession& row : m_rows)
+        if (row.before == before) {
+            known = true;
+            if (!row.after.empty()) out.push_back(row.after);
+        }
+    if (!known) throw NotFound("unknown_unit", "'" + std::string(before) + "'", "the graph before had no such unit");
+    return out;
+}
+
+std::vector<std::string> IdMap::predecessors(std::string_view after) const {
+    std::vector<std::string> out;
+    for (const Succession& row : m_rows)
+        if (row.after == after) out.push_back(row.before);
+    return out;
+}
+
+namespace {
+
+using Index = std::uint32_t;
+constexpr Index none = static_cast<Index>(-1);
+
+// Ties along which a superior passes work down: a removed body's subordinates are reattached along these.
+constexpr bool passes_down(TieKind kind) noexcept {
+    return kind == TieKind::directs || kind == TieKind::forwards || kind == TieKind::guides || kind == TieKind::inspects;
+}
+
+struct DraftUnit {
+    Unit unit;
+    bool alive = true;
+    std::vector<Index> out, in;  // tie indices, dead ones skipped when read
+};
+
+struct DraftTie {
+    Index source, target;
+    TieKind kind;
+    Object attributes;
+    bool alive = true;
+};
+
+struct TieKey {
+    Index source, target;
+    TieKind kind;
+    friend bool operator==(const TieKey&, const TieKey&) = default;
+};
+struct TieKeyHash {
+    std::size_t operator()(const TieKey& k) const noexcept {
+        return std::hash<std::uint64_t>()((std::uint64_t(k.source) << 32 | k.target) * 16 + std::uint64_t(k.kind));
+    }
+};
+
+// Where a unit went when it ended: its successors (draft indices) and shares.
+struct Next {
+    Index unit;
+    std::optional<double> share;
+};
+
+// A working copy of the graph that operations change freely; the graph after is built from it once, at the end.
+class Draft {
+public:
+    Draft(const OrgGraph& graph, const ChangeSet& changes) : m_source(changes.source.empty() ? changes.name : changes.source) {
+        const std::size_t n = graph.unit_capacity();
+        m_units.reserve(n + n / 8);
+        m_ties.reserve(graph.tie_count() + graph.tie_count() / 8);
+        m_index.reserve(n + n / 8);
+        std::vector<Index> draft_of(n, none);
+        for (UnitIndex u : graph.units()) {
+            draft_of[u.value] = static_cast<Index>(m_units.size());
+            m_index.emplace(graph.unit(u).id, static_cast<Index>(m_units.size()));
+            m_units.push_back(DraftUnit{graph.unit(u), true, {}, {}});
+        }
+        m_original = m_units.size();
+        for (TieIndex t : graph.ties()) {
+            const Tie& tie = graph.tie(t);
+            add_tie(draft_of[tie.source.value], draft_of[tie.target.value], tie.kind, tie.attributes);
+        }
+        m_next.resize(m_units.size());
+        m_how.resize(m_units.size());
+    }
+
+    // ---- reading ----
+
+    std::string at(std::size_t op) const { return m_source + ":/operations/" + std::to_string(op); }
+    std::string at(std::size_t op, const std::string& field) const { return at(op) + "/" + field; }
+
+    const Unit& unit(Index u) const { return m_units[u].unit; }
+    Unit& unit(Index u) { return m_units[u].unit; }
+    bool alive(Index u) const { return m_units[u].alive; }
+    Index size() const { return static_cast<Index>(m_units.size()); }
+
+    Index find(std::string_view id) const {
+        const auto it = m_index.find(std::string(id));
+        return it == m_index.end() ? none : it->second;
+    }
+
+    Index need(const std::string& id, const std::string& where) const {
+        if (id.empty()) throw InvalidInput("missing_field", where, "a unit id is required here");
+        const Index u = find(id);
+        if (u != none) return u;
+        const auto gone = m_ended_by.find(id);
+        throw NotFound("unknown_unit", where,
+                       "no unit has id '" + id + "'" +
+                           (gone == m_ended_by.end() ? "" : "; it ended at operation " + std::to_string(gone->second)));
+    }
+
+    Index need_territory(const std::string& id, const std::string& where) const {
+        const Index u = need(id, where);
+        if (!is_territory(unit(u).kind))
+            throw InvalidInput("not_a_territory", where, "'" + id + "' is a " + std::string(to_string(unit(u).kind)) +
+                                                             ", not a territory");
+        return u;
+    }
+
+    template <class F>
+    void for_out(Index u, TieKind kind, F&& f) const {
+        for (Index t : std::vector<Index>(m_units[u].out))
+            if (m_ties[t].alive && m_ties[t].kind == kind) f(t, m_ties[t].target);
+    }
+    template <class F>
+    void for_in(Index u, TieKind kind, F&& f) const {
+        for (Index t : std::vector<Index>(m_units[u].in))
+            if (m_ties[t].alive && m_ties[t].kind == kind) f(t, m_ties[t].source);
+    }
+
+    Index container(Index u) const {
+        Index found = none;
+        for_in(u, TieKind::contains, [&](Index, Index s) { found = s; });
+        return found;
+    }
+    std::vector<Index> children(Index u) const {
+        std::vector<Index> out;
+        for_out(u, TieKind::contains, [&](Index, Index c) { out.push_back(c); });
+        return out;
+    }
+    std::vector<Index> bodies(Index territory) const {
+        std::vector<Index> out;
+        for_in(territory, TieKind::serves, [&](Index, Index b) { out.push_back(b); });
+        return out;
+    }
+    Index head(Index body) const {
+        Index found = none;
+        for_in(body, TieKind::heads, [&](Index, Index p) { found = p; });
+        return found;
+    }
+
+    // The role of a body within its territory: its id's suffix after the territory's id ("police", "mo.women"), or
+    // its kind where the id does not follow that pattern.
+    std::string role(Index body, Index territory) const {
+        const std::string& id = unit(body).id;
+        const std::string& area = unit(territory).id;
+        if (id.size() > area.size() + 1 && id.compare(0, area.size(), area) == 0 && id[area.size()] == '.')
+            return id.substr(area.size() + 1);
+        return "#" + std::string(to_string(unit(body).kind));
+    }
+
+    // ---- changing ----
+
+    Index add_unit(Unit u) {
+        const Index i = static_cast<Index>(m_units.size());
+        m_index[u.id] = i;
+        m_units.push_back(DraftUnit{std::move(u), true, {}, {}});
+        m_next.emplace_back();
+        m_how.emplace_back();
+        return i;
+    }
+
+    // Adds a tie unless it would tie a unit to itself or repeat one; returns whether it was added.
+    bool add_tie(Index s, Index t, TieKind kind, Object attributes = {}) {
+        if (s == t || !m_keys.insert(TieKey{s, t, kind}).second) return false;
+        const Index i = static_cast<Index>(m_ties.size());
+        m_ties.push_back(DraftTie{s, t, kind, std::move(attributes), true});
+        m_units[s].out.push_back(i);
+        m_units[t].in.push_back(i);
+        return true;
+    }
+
+    void kill_tie(Index t) {
+        if (!m_ties[t].alive) return;
+        m_ties[t].alive = false;
+        m_keys.erase(TieKey{m_ties[t].source, m_ties[t].target, m_ties[t].kind});
+    }
+
+    // Ends a unit: its remaining ties go (counted as dropped when they are not its own serves, heads or contains).
+    void kill_unit(Index u, std::size_t op, std::string how) {
+        DraftUnit& d = m_units[u];
+        for (auto* list : {&d.out, &d.in})
+            for (Index t : *list)
+                if (m_ties[t].alive) {
+                    const TieKind kind = m_ties[t].kind;
+                    if (kind != TieKind::serves && kind != TieKind::heads && kind != TieKind::contains) ++m_dropped;
+                    kill_tie(t);
+                }
+        d.alive = false;
+        m_index.erase(d.unit.id);
+        m_ended_by[d.unit.id] = op;
+        if (m_how[u].empty()) m_how[u] = std::move(how);
+    }
+
+    // Every tie of `from` other than its own place (serves, heads to it, contains) moves to `to`.
+    void repoint(Index from, Index to) {
+        DraftUnit& d = m_units[from];
+        const std::vector<Index> out = d.out, in = d.in;
+        for (Index t : out) {
+            if (!m_ties[t].alive) continue;
+            const DraftTie tie = m_ties[t];
+            if (tie.kind == TieKind::serves || tie.kind == TieKind::contains || tie.kind == TieKind::heads) continue;
+            kill_tie(t);
+            if (add_tie(to, tie.target, tie.kind, tie.attributes)) ++m_reattached;
+        }
+        for (Index t : in) {
+            if (!m_ties[t].alive) continue;
+            const DraftTie tie = m_ties[t];
+            if (tie.kind == TieKind::heads || tie.kind == TieKind::contains || tie.kind == TieKind::serves) continue;
+            kill_tie(t);
+            if (add_tie(tie.source, to, tie.kind, tie.attributes)) ++m_reattached;
+        }
+    }
+
+    void set_parent(Index u, Index parent) {
+        for_in(u, TieKind::contains, [&](Index t, Index) { kill_tie(t); });
+        add_tie(parent, u, TieKind::contains);
+    }
+
+    // The names of a territory's bodies and their posts follow the territory's title ("xã A" -> "phường B").
+    void retitle_bodies(Index territory, const std::string& old_title) {
+        const std::string new_title = territory_title(unit(territory));
+        if (old_title == new_title) return;
+        for (Index b : bodies(territory)) {
+            retitle(b, old_title, new_title);
+            if (Index p = head(b); p != none) retitle(p, old_title, new_title);
+        }
+    }
+
+    void retitle(Index u, const std::string& from, const std::string& to) {
+        std::string& name = m_units[u].unit.name;
+        if (auto at = name.find(from); at != std::string::npos) name.replace(at, from.size(), to);
+    }
+
+    void set_level(Index u, Level level) { m_units[u].unit.level = level; }
+
+    // `body` (of an ending territory `from`) joins `to`: it merges into `to`'s body of the same role, or moves over.
+    void hand_over_body(Index body, Index from, Index to, std::size_t op, const std::string& how) {
+        const std::string key = role(body, from);
+        Index same = none;
+        for (Index b : bodies(to))
+            if (role(b, to) == key) same = b;
+        if (same != none) {
+            repoint(body, same);
+            if (const Index p = head(body); p != none) {
+                if (const Index kept = head(same); kept != none) {
+                    repoint(p, kept);
+                    end(p, {{kept, std::nullopt}}, op, how);
+                } else {  // the successor's body had no head: this post heads it now
+                    for_out(p, TieKind::heads, [&](Index t, Index) { kill_tie(t); });
+                    add_tie(p, same, TieKind::heads);
+                    set_level(p, unit(same).level);
+                    retitle(p, territory_title(unit(from)), territory_title(unit(to)));
+                }
+            }
+            end(body, {{same, std::nullopt}}, op, how);
+            return;
+        }
+        const std::string old_title = territory_title(unit(from)), new_title = territory_title(unit(to));
+        const Level level = unit(to).level;
+        const bool by_suffix = key.front() != '#';
+        const std::string new_id = by_suffix ? unit(to).id + "." + key : unit(body).id;
+        Index moved = body;
+        if (new_id != unit(body).id) {
+            if (find(new_id) != none)
+                throw InvalidInput("duplicate_id", at(op), "body '" + unit(body).id + "' would become '" + new_id +
+                                                               "', which is already used");
+            Unit copy = unit(body);
+            copy.id = new_id;
+            moved = add_unit(std::move(copy));
+            repoint(body, moved);
+        }
+        for_out(body, TieKind::serves, [&](Index t, Index) { kill_tie(t); });
+        add_tie(moved, to, TieKind::serves);
+        set_level(moved, level);
+        retitle(moved, old_title, new_title);
+        if (Index p = head(body); p != none) {
+            Index post = p;
+            if (moved != body) {
+                Unit copy = unit(p);
+                const std::string& old_body = unit(body).id;
+                copy.id = copy.id.compare(0, old_body.size(), old_body) == 0 ? new_id + copy.id.substr(old_body.size())
+                                                                            : copy.id;
+                if (copy.id != unit(p).id && find(copy.id) == none) {
+                    post = add_unit(std::move(copy));
+                    repoint(p, post);
+                    end(p, {{post, std::nullopt}}, op, how);
+                }
+                for_out(post, TieKind::heads, [&](Index t, Index) { kill_tie(t); });
+                add_tie(post, moved, TieKind::heads);
+            }
+            set_level(post, level);
+            retitle(post, old_title, new_title);
+        }
+        if (moved != body) end(body, {{moved, std::nullopt}}, op, how);
+    }
+
+    // A territory ends into `to`: children, then bodies, go over.
+    void hand_over_territory(Index from, Index to, std::size_t op, const std::string& how, std::optional<double> share) {
+        for (Index child : children(from)) {
+            if (!is_above(unit(to).level, unit(child).level))
+                throw HierarchyError("wrong_level", at(op),
+                                     "'" + unit(child).id + "' (" + std::string(to_string(unit(child).level)) +
+                                         ") cannot pass from '" + unit(from).id + "' to '" + unit(to).id + "' (" +
+                                         std::string(to_string(unit(to).level)) + ")");
+            set_parent(child, to);
+        }
+        for (Index body : bodies(from)) hand_over_body(body, from, to, op, how);
+        std::vector<Next> next{{to, share}};
+        end(from, std::move(next), op, how);
+    }
+
+    // A body ends with no successor: its subordinates along each tie kind go to its superiors along that kind, of
+    // its own kind if it has some (police to police), else to all of them; with no superior along that kind, to
+    // those that direct it (a district committee that only forwards to its communes is directed by the province's).
+    void remove_body(Index body, std::size_t op, const std::string& how) {
+        for (TieKind kind : {TieKind::directs, TieKind::forwards, TieKind::guides, TieKind::inspects}) {
+            std::vector<Index> superiors, same_kind;
+            auto collect = [&](TieKind along) {
+                for_in(body, along, [&](Index, Index s) {
+                    superiors.push_back(s);
+                    if (unit(s).kind == unit(body).kind) same_kind.push_back(s);
+                });
+            };
+            collect(kind);
+            if (superiors.empty() && kind != TieKind::directs) collect(TieKind::directs);
+            const std::vector<Index>& over = same_kind.empty() ? superiors : same_kind;
+            for_out(body, kind, [&](Index t, Index sub) {
+                kill_tie(t);
+                bool placed = false;
+                for (Index s : over) placed = add_tie(s, sub, kind, m_ties[t].attributes) || placed || s == sub;
+                if (placed && !over.empty()) ++m_reattached;
+                else ++m_dropped;
+            });
+        }
+        if (Index p = head(body); p != none) end(p, {}, op, how);
+        end(body, {}, op, how);
+    }
+
+    void end(Index u, std::vector<Next> next, std::size_t op, const std::string& how) {
+        if (!m_units[u].alive) return;
+        m_next[u] = std::move(next);
+        kill_unit(u, op, how);
+    }
+
+    void give_share(Index u, std::optional<double> share, const std::string& where) {
+        if (!share) return;
+        if (!(*share > 0.0 && *share <= 1.0) || !std::isfinite(*share))
+            throw InvalidInput("bad_share", where, "a share is a fraction in (0, 1], not " + std::to_string(*share));
+        double& given = m_given[u];
+        given += *share;
+        if (given > 1.0 + 1e-9)
+            throw InvalidInput("share_above_whole", where,
+                               "the parts of '" + unit(u).id + "' given so far add up to " +
+                                   std::to_string(std::lround(given * 100)) + "%, more than the whole");
+    }
+
+    void add_part(Index from, Index to, std::optional<double> share) { m_parts[from].push_back(Next{to, share}); }
+
+    // ---- the result ----
+
+    std::size_t reattached() const noexcept { return m_reattached; }
+    std::size_t dropped() const noexcept { return m_dropped; }
+
+    void check_structure(const AdministrativeStructure& structure) const {
+        for (const DraftTie& tie : m_ties) {
+            if (!tie.alive || tie.kind != TieKind::contains) continue;
+            const Unit& s = unit(tie.source);
+            const Unit& t = unit(tie.target);
+            if (!structure.may_contain(s.level, t.level))
+                throw HierarchyError("wrong_level", m_source + ": the graph after the changes",
+                                     "'" + s.id + "' (" + std::string(to_string(s.level)) + ") contains '" + t.id + "' (" +
+                                         std::string(to_string(t.level)) + "), which the structure " + structure.id() +
+                                         " does not allow");
+        }
+        for (const DraftUnit& d : m_units) {
+            if (!d.alive || !is_territory(d.unit.kind)) continue;
+            if (!structure.has_level(d.unit.level))
+                throw HierarchyError("wrong_level", m_source + ": the graph after the changes",
+                                     "'" + d.unit.id + "' is a " + std::string(to_string(d.unit.level)) +
+                                         ", a level the structure " + structure.id() + " does not have");
+        }
+    }
+
+    void build_into(OrgGraph& out) const {
+        std::vector<UnitSpec> units;
+        std::vector<TieSpec> ties;
+        units.reserve(m_index.size());
+        for (const DraftUnit& d : m_units)
+            if (d.alive) units.push_back(UnitSpec{d.unit.id, d.unit.name, d.unit.kind, d.unit.level, d.unit.attributes});
+        for (const DraftTie& t : m_ties)
+            if (t.alive) ties.push_back(TieSpec{unit(t.source).id, unit(t.target).id, t.kind, t.attributes});
+        InputPlaces places;
+        places.source = m_source + " (the graph after the changes)";
+        build(out, std::move(units), ties, places);
+    }
+
+    IdMap id_map() const {
+        std::vector<Succession> rows;
+        rows.reserve(m_original);
+        for (Index u = 0; u < m_original; ++u) {
+            const std::string& before = unit(u).id;
+            if (m_units[u].alive) {
+                rows.push_back(Succession{before, before, std::nullopt, "kept"});
+                continue;
+            }
+            std::vector<std::pair<Index, std::optional<double>>> finals;
+            std::unordered_set<Index> seen;
+            std::function<void(Index, std::optional<double>)> follow = [&](Index at, std::optional<double> share) {
+                if (!seen.insert(at).second) return;
+                if (m_units[at].alive) {
+                    finals.emplace_back(at, share);
+                    return;
+                }
+                for (const Next& n : m_next[at]) {
+                    std::optional<double> s = share;
+                    if (n.share) s = s ? *s * *n.share : *n.share;
+                    follow(n.unit, s);
+                }
+            };
+            follow(u, std::nullopt);
+            if (finals.empty()) rows.push_back(Succession{before, "", std::nullopt, m_how[u]});
+            for (const auto& [f, share] : finals) rows.push_back(Succession{before, unit(f).id, share, m_how[u]});
+        }
+        // Units that gave parts and lived on also map to the receivers.
+        for (const auto& [from, parts] : m_parts) {
+            if (from >= m_original) continue;
+            for (const Next& p : parts) {
+                if (!m_units[p.unit].alive) continue;
+                rows.push_back(Succession{unit(from).id, unit(p.unit).id, p.share, "merge"});
+            }
+        }
+        std::stable_sort(rows.begin(), rows.end(), [&](const Succession& a, const Succession& b) {
+            return m_order(a.before) < m_order(b.before);
+        });
+        return IdMap(std::move(rows));
+    }
+
+private:
+    std::size_t m_order(const std::string& id) const {
+        const auto it = m_original_order.find(id);
+        return it == m_original_order.end() ? 0 : it->second;
+    }
+
+public:
+    void remember_order() {
+        for (Index u = 0; u < m_original; ++u) m_original_order.emplace(unit(u).id, u);
+    }
+
+private:
+    std::string m_source;
+    std::vector<DraftUnit> m_units;
+    std::vector<DraftTie> m_ties;
+    std::unordered_map<std::string, Index> m_index;
+    std::unordered_set<TieKey, TieKeyHash> m_keys;
+    std::unordered_map<std::string, std::size_t> m_ended_by;
+    std::unordered_map<std::string, std::size_t> m_original_order;
+    std::unordered_map<Index, double> m_given;
+    std::unordered_map<Index, std::vector<Next>> m_parts;
+    std::vector<std::vector<Next>> m_next;
+    std::vector<std::string> m_how;
+    std::size_t m_original = 0;
+    std::size_t m_reattached = 0;
+    std::size_t m_dropped = 0;
+};
+
+void check_type(const Draft& draft, Index u, const std::string& type, const std::string& where) {
+    const Unit& unit = draft.unit(u);
+    if (is_territory(unit.kind) && unit.kind != UnitKind::nation && unit.kind != UnitKind::village &&
+        !find_unit_type(type, unit.level)) {
+        std::string known;
+        for (const auto& t : administrative_unit_types())
+            if (t.level == unit.level) known += (known.empty() ? "" : ", ") + std::string(t.name);
+        throw InvalidInput("unknown_type", where, "'" + type + "' is no type of " + std::string(to_string(unit.level)) +
+                                                      " (known: " + known + ")");
+    }
+}
+
+void check_name(const std::string& name, const std::string& where) {
+    if (name.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw InvalidInput("empty_value", where, "a name must not be empty");
+}
+
+void rename(Draft& draft, Index u, const std::string& name, const std::string& where) {
+    check_name(name, where);
+    const std::string old_title = territory_title(draft.unit(u));
+    draft.unit(u).name = to_nfc(name, where);
+    if (is_territory(draft.unit(u).kind)) draft.retitle_bodies(u, old_title);
+}
+
+void retype(Draft& draft, Index u, const std::string& type, const std::string& where) {
+    check_type(draft, u, type, where);
+    const std::string old_title = territory_title(draft.unit(u));
+    draft.unit(u).attributes.set("type", Value(to_nfc(type, where)));
+    if (is_territory(draft.unit(u).kind)) draft.retitle_bodies(u, old_title);
+}
+
+void move(Draft& draft, Index u, Index parent, const std::string& where) {
+    // The cycle first: a move under one's own descendant is also a level error, but "cycle" says what went wrong.
+    for (Index up = parent; up != none; up = draft.container(up))
+        if (up == u)
+            throw HierarchyError("cycle", where, "'" + draft.unit(parent).id + "' lies within '" + draft.unit(u).id +
+                                                     "': moving it there would make a cycle of containment");
+    if (!is_above(draft.unit(parent).level, draft.unit(u).level))
+        throw HierarchyError("wrong_level", where, "'" + draft.unit(parent).id + "' (" +
+                                                       std::string(to_string(draft.unit(parent).level)) +
+                                                       ") cannot contain '" + draft.unit(u).id + "' (" +
+                                                       std::string(to_string(draft.unit(u).level)) + ")");
+    draft.set_parent(u, parent);
+}
+
+Index create(Draft& draft, const NewUnit& spec, const std::string& parent_id, std::size_t op, const std::string& where) {
+    if (spec.id.empty()) throw InvalidInput("missing_field", where + "/id", "a new unit needs an id");
+    if (draft.find(spec.id) != none)
+        throw InvalidInput("duplicate_id", where + "/id", "unit id '" + spec.id + "' is already used");
+    check_name(spec.name, where + "/name");
+    Unit unit{spec.id, to_nfc(spec.name, where + "/name"), spec.kind, Level::nation, spec.attributes};
+    Index parent = none;
+    if (!parent_id.empty()) parent = draft.need(parent_id, draft.at(op, "parent"));
+    if (is_territory(spec.kind)) {
+        unit.level = territory_level(spec.kind);
+        if (spec.kind != UnitKind::nation && parent == none)
+            throw InvalidInput("missing_field", draft.at(op, "parent"), "a new territory needs the territory containing it");
+    } else {
+        if (parent == none)
+            throw InvalidInput("missing_field", draft.at(op, "parent"),
+                               is_post(spec.kind) ? "a new post needs the body it heads" : "a new body needs the territory it serves");
+        unit.level = draft.unit(parent).level;
+    }
+    const Index u = draft.add_unit(std::move(unit));
+    if (const Value* type = spec.attributes.find("type"); type && type->type() == Value::Type::string)
+        check_type(draft, u, type->as_string(), where + "/attributes/type");
+    if (parent == none) return u;
+    if (is_territory(spec.kind)) move(draft, u, parent, draft.at(op, "parent"));
+    else if (is_post(spec.kind)) draft.add_tie(u, parent, TieKind::heads);
+    else draft.add_tie(u, parent, TieKind::serves);
+    return u;
+}
+
+void abolish(Draft& draft, Index u, Index successor, std::size_t op, const std::string& how) {
+    if (successor != none) {
+        if (successor == u) throw InvalidInput("merge_into_itself", draft.at(op, "successor"), "a unit cannot succeed itself");
+        if (is_territory(draft.unit(u).kind)) {
+            draft.hand_over_territory(u, successor, op, how, std::nullopt);
+        } else {
+            draft.repoint(u, successor);
+            draft.end(u, {{successor, std::nullopt}}, op, how);
+        }
+        return;
+    }
+    const Unit& unit = draft.unit(u);
+    if (is_territory(unit.kind)) {
+        if (const auto kids = draft.children(u); !kids.empty())
+            throw InvalidInput("has_children", draft.at(op),
+                               "'" + unit.id + "' contains " + std::to_string(kids.size()) + " territories (first '" +
+                                   draft.unit(kids.front()).id + "'); name a successor to take them");
+        for (Index b : draft.bodies(u)) draft.remove_body(b, op, how);
+        draft.end(u, {}, op, how);
+    } else if (is_body(unit.kind)) {
+        draft.remove_body(u, op, how);
+    } else {
+        draft.end(u, {}, op, how);
+    }
+}
+
+void merge(Draft& draft, const Operation& o, std::size_t op) {
+    Index target = none;
+    if (o.create) {
+        const std::string parent = !o.parent.empty() ? o.parent
+                                   : !o.sources.empty() && draft.find(o.sources.front().unit) != none
+                                       ? draft.unit(draft.container(draft.find(o.sources.front().unit))).id
+                                       : std::string();
+        target = create(draft, *o.create, parent, op, draft.at(op, "into"));
+    } else {
+        target = draft.need_territory(o.into, draft.at(op, "into"));
+    }
+    if (o.sources.empty() && o.parts.empty())
+        throw InvalidInput("missing_field", draft.at(op, "sources"), "a merge needs sources or parts");
+    std::unordered_set<Index> seen;
+    std::vector<std::pair<Index, std::optional<double>>> full, parts;
+    bool other = false;
+    for (auto [list, field] : {std::pair{&o.sources, "sources"}, std::pair{&o.parts, "parts"}})
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string where = draft.at(op, std::string(field) + "/" + std::to_string(i));
+            const Index s = draft.need_territory((*list)[i].unit, where);
+            if (!seen.insert(s).second)
+                throw InvalidInput("duplicate_source", where, "'" + (*list)[i].unit + "' is named twice in this merge");
+            if (s == target && std::string_view(field) == "parts")
+                throw InvalidInput("merge_into_itself", where, "'" + (*list)[i].unit + "' cannot give a part to itself");
+            if (s != target) other = true;
+            if (draft.unit(s).kind == UnitKind::nation)
+                throw InvalidInput("wrong_level", where, "the nation cannot be merged");
+            draft.give_share(s, (*list)[i].share, where + "/share");
+            (std::string_view(field) == "sources" ? full : parts).emplace_back(s, (*list)[i].share);
+        }
+    if (!other)
+        throw InvalidInput("merge_into_itself", draft.at(op, "sources"),
+                           "every source is '" + draft.unit(target).id + "' itself: nothing to merge");
+    if (!o.name.empty()) rename(draft, target, o.name, draft.at(op, "name"));
+    if (!o.type.empty()) retype(draft, target, o.type, draft.at(op, "type"));
+    if (!o.parent.empty() && !o.create) move(draft, target, draft.need_territory(o.parent, draft.at(op, "parent")), draft.at(op, "parent"));
+    for (const auto& [s, share] : full)
+        if (s != target) draft.hand_over_territory(s, target, op, "merge", share);
+    for (const auto& [s, share] : parts) draft.add_part(s, target, share);
+}
+
+void split(Draft& draft, const Operation& o, std::size_t op) {
+    const Index u = draft.need_territory(o.unit, draft.at(op, "unit"));
+    if (o.split_into.empty()) throw InvalidInput("missing_field", draft.at(op, "into"), "a split needs its parts");
+    const Index parent = draft.container(u);
+    std::vector<Index> receivers;
+    for (std::size_t i = 0; i < o.split_into.size(); ++i) {
+        const Part& part = o.split_into[i];
+        const std::string where = draft.at(op, "into/" + std::to_string(i));
+        const Index r = part.create ? create(draft, *part.create, parent == none ? "" : draft.unit(parent).id, op, where)
+                                    : draft.need_territory(part.unit, where + "/unit");
+        if (r == u) throw InvalidInput("merge_into_itself", where, "'" + o.unit + "' cannot be split into itself");
+        if (std::find(receivers.begin(), receivers.end(), r) != receivers.end())
+            throw InvalidInput("duplicate_source", where, "'" + draft.unit(r).id + "' is named twice in this split");
+        draft.give_share(u, part.share, where + "/share");
+        receivers.push_back(r);
+    }
+    const Index successor = o.successor.empty() ? receivers.front() : draft.need_territory(o.successor, draft.at(op, "successor"));
+    for (std::size_t i = 0; i < receivers.size(); ++i)
+        if (receivers[i] != successor) draft.add_part(u, receivers[i], o.split_into[i].share);
+    std::optional<double> successor_share;
+    for (std::size_t i = 0; i < receivers.size(); ++i)
+        if (receivers[i] == successor) successor_share = o.split_into[i].share;
+    draft.hand_over_territory(u, successor, op, "split", successor_share);
+}
+
+void remove_level(Draft& draft, std::size_t op, const std::vector<Index>& territories) {
+    for (Index t : territories) {
+        const Index up = draft.container(t);
+        if (up == none)
+            throw HierarchyError("wrong_level", draft.at(op, "level"),
+                                 "'" + draft.unit(t).id + "' has no container to take what it contains");
+        for (Index child : draft.children(t)) draft.set_parent(child, up);
+        for (Index b : draft.bodies(t)) draft.remove_body(b, op, "remove_level");
+        draft.end(t, {}, op, "remove_level");
+    }
+}
+
+std::vector<Index> territories_at(const Draft& draft, Level level) {
+    std::vector<Index> out;
+    for (Index u = 0; u < draft.size(); ++u)
+        if (draft.alive(u) && is_territory(draft.unit(u).kind) && draft.unit(u).level == level)
+            out.push_back(u);
+    return out;
+}
+
+}  // namespace
+
+Applied apply(const OrgGraph& graph, const ChangeSet& changes) {
+    const std::string source = changes.source.empty() ? changes.name : changes.source;
+    const auto set_day = detail::iso_days(changes.date);
+    if (!set_day)
+        throw InvalidInput("bad_date", source + ":/date", "expected an ISO date YYYY-MM-DD, not '" + changes.date + "'");
+    if (const Value* as_of = graph.attributes().find("as_of"); as_of && as_of->type() == Value::Type::string)
+        if (const auto graph_day = detail::iso_days(as_of->as_string()); graph_day && *graph_day > *set_day)
+            throw InvalidInput("date_out_of_order", source + ":/date",
+                               "the changes take effect on " + changes.date + ", before the graph's date (as_of " +
+                                   as_of->as_string() + ")");
+    const AdministrativeStructure& structure =
+        changes.structure.empty() ? graph.structure() : AdministrativeStructure::preset(changes.structure);
+
+    Draft draft(graph, changes);
+    draft.remember_order();
+    std::int64_t last_day = *set_day;
+    for (std::size_t op = 0; op < changes.operations.size(); ++op) {
+        const Operation& o = changes.operations[op];
+        if (!o.date.empty()) {
+            const auto day = detail::iso_days(o.date);
+            if (!day) throw InvalidInput("bad_date", draft.at(op, "date"), "expected an ISO date YYYY-MM-DD, not '" + o.date + "'");
+            if (*day < last_day)
+                throw InvalidInput("date_out_of_order", draft.at(op, "date"),
+                                   o.date + " comes before the date of the change set or of an earlier operation");
+            last_day = *day;
+        }
+        switch (o.kind) {
+            case OperationKind::create: {
+                if (!o.create) throw InvalidInput("missing_field", draft.at(op, "unit"), "create needs the unit to create");
+                create(draft, *o.create, o.parent, op, draft.at(op, "unit"));
+                break;
+            }
+            case OperationKind::abolish: {
+                const Index u = draft.need(o.unit, draft.at(op, "unit"));
+                const Index successor = o.successor.empty() ? none : draft.need(o.successor, draft.at(op, "successor"));
+                abolish(draft, u, successor, op, "abolish");
+                break;
+            }
+            case OperationKind::rename:
+                rename(draft, draft.need(o.unit, draft.at(op, "unit")), o.name, draft.at(op, "name"));
+                break;
+            case OperationKind::retype:
+                retype(draft, draft.need(o.unit, draft.at(op, "unit")), o.type, draft.at(op, "type"));
+                break;
+            case OperationKind::move: {
+                const Index u = draft.need_territory(o.unit, draft.at(op, "unit"));
+                move(draft, u, draft.need_territory(o.parent, draft.at(op, "parent")), draft.at(op, "parent"));
+                break;
+            }
+            case OperationKind::merge: merge(draft, o, op); break;
+            case OperationKind::split: split(draft, o, op); break;
+            case OperationKind::remove_level: {
+                if (!o.level) throw InvalidInput("missing_field", draft.at(op, "level"), "remove_level needs the level");
+                if (*o.level == Level::nation || *o.level == Level::village)
+                    throw InvalidInput("wrong_level", draft.at(op, "level"),
+                                       "only a level between the nation and the village can be removed");
+                remove_level(draft, op, territories_at(draft, *o.level));
+                break;
+            }
+        }
+    }
+    draft.check_structure(structure);
+
+    Applied out{OrgGraph(structure), draft.id_map(), draft.reattached(), draft.dropped()};
+    out.graph.set_name(graph.name());
+    Object attributes = graph.attributes();
+    attributes.set("as_of", Value(detail::iso_date(last_day)));
+    out.graph.set_attributes(std::move(attributes));
+    draft.build_into(out.graph);
+    return out;
+}
+
+}  // namespace antq

@@ -1,0 +1,83 @@
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <antq/restructure/diff.hpp>
+
+namespace antq {
+
+namespace {
+
+// The unit's place: the territory containing it, the territory a body serves, the body a post heads.
+std::string place(const OrgGraph& graph, UnitIndex u) {
+    const Unit& unit = graph.unit(u);
+    const TieKind along = is_territory(unit.kind) ? TieKind::contains : is_post(unit.kind) ? TieKind::heads : TieKind::serves;
+    std::string out;
+    if (along == TieKind::contains) {
+        graph.for_each_parent(u, along, [&](UnitIndex p) { out = graph.unit(p).id; });
+    } else {
+        graph.for_each_child(u, along, [&](UnitIndex p) {
+            if (out.empty()) out = graph.unit(p).id;
+        });
+    }
+    return out;
+}
+
+std::string type_of(const Unit& unit) {
+    const Value* type = unit.attributes.find("type");
+    return type && type->type() == Value::Type::string ? type->as_string() : std::string();
+}
+
+}  // namespace
+
+std::vector<UnitChange> diff(const OrgGraph& before, const OrgGraph& after, const DiffOptions& options) {
+    std::unordered_map<std::string, std::vector<std::string>> successors;
+    if (options.ids)
+        for (const Succession& row : options.ids->rows()) {
+            auto& list = successors[row.before];
+            if (!row.after.empty()) list.push_back(row.after);
+        }
+    auto continues = [&](const std::string& id) {
+        if (!options.ids) return true;
+        const auto it = successors.find(id);
+        if (it == successors.end()) return true;
+        for (const auto& s : it->second)
+            if (s == id) return true;
+        return false;
+    };
+    auto wanted = [&](const Unit& u) { return !options.territories_only || is_territory(u.kind); };
+
+    std::vector<UnitChange> out;
+    std::unordered_set<std::string> ended;
+    for (UnitIndex u : before.units()) {
+        const Unit& unit = before.unit(u);
+        if (!wanted(unit)) continue;
+        if (after.contains(unit.id) && continues(unit.id)) continue;
+        ended.insert(unit.id);
+        std::vector<std::string> next;
+        if (const auto it = successors.find(unit.id); it != successors.end()) next = it->second;
+        std::string joined;
+        for (const auto& s : next) joined += (joined.empty() ? "" : ", ") + s;
+        out.push_back(UnitChange{next.empty() ? "abolished" : next.size() == 1 ? "merged" : "split", unit.id, unit.kind,
+                                 unit.level, unit.name, joined});
+    }
+    for (UnitIndex u : after.units()) {
+        const Unit& unit = after.unit(u);
+        if (!wanted(unit)) continue;
+        const auto old = before.find(unit.id);
+        if (!old || ended.count(unit.id)) {
+            out.push_back(UnitChange{"created", unit.id, unit.kind, unit.level, "", unit.name});
+            continue;
+        }
+        const Unit& was = before.unit(*old);
+        if (was.name != unit.name) out.push_back(UnitChange{"renamed", unit.id, unit.kind, unit.level, was.name, unit.name});
+        if (type_of(was) != type_of(unit))
+            out.push_back(UnitChange{"retyped", unit.id, unit.kind, unit.level, type_of(was), type_of(unit)});
+        if (const std::string a = place(before, *old), b = place(after, u); a != b)
+            out.push_back(UnitChange{"moved", unit.id, unit.kind, unit.level, a, b});
+    }
+    return out;
+}
+
+}  // namespace antq

@@ -1,0 +1,335 @@
+"""Structures that change: the national lists and their loaders, change sets, apply / diff / Timeline, the what-ifs,
+and the 2025 reform replayed on the three-tier list (docs/restructure.md)."""
+
+from __future__ import annotations
+
+import collections
+import json
+import pathlib
+import unicodedata
+
+import pytest
+
+import antq
+from antq import restructure
+
+SHARED = pathlib.Path(__file__).resolve().parents[3].parent / "shared" / "data" / "vn-admin"
+HEADER = "code,name,level,parent_code,type\n"
+
+
+def levels(graph: antq.OrgGraph) -> dict[str, int]:
+    units, _ = graph.to_pandas()
+    territories = units[units["kind"].isin(antq._core.territory_kinds)]
+    return dict(collections.Counter(territories["level"].astype(str)))
+
+
+@pytest.fixture(scope="module")
+def three_tier() -> antq.OrgGraph:
+    return antq.datasets.vietnam("2025-03-01")
+
+
+@pytest.fixture(scope="module")
+def two_tier() -> antq.OrgGraph:
+    return antq.datasets.vietnam("2025-07-01")
+
+
+@pytest.fixture(scope="module")
+def replayed(three_tier: antq.OrgGraph) -> restructure.Applied:
+    return restructure.apply(three_tier, restructure.reform_2025())
+
+
+def changes(*operations: dict, date: str = "2024-12-01", **head: object) -> dict:
+    return {"format": "antq.changes", "version": 1, "name": "t", "date": date, **head, "operations": list(operations)}
+
+
+# ---- the national lists ----------------------------------------------------------------------------------------
+
+
+def test_national_lists_have_the_official_counts(three_tier, two_tier):
+    assert levels(three_tier) == {"nation": 1, "province": 63, "district": 696, "commune": 10035}
+    assert three_tier.structure.id == "three_tier"
+    assert levels(two_tier) == {"nation": 1, "province": 34, "commune": 3321}
+    assert two_tier.structure.id == "two_tier"
+    assert three_tier.attributes["as_of"] == "2025-03-01"
+    assert antq.datasets.vietnam("2025-06-30").number_of_units() == three_tier.number_of_units()
+
+
+def test_national_lists_carry_names_codes_and_types(three_tier, two_tier):
+    assert three_tier.unit("30").name == "Hải Dương"
+    assert three_tier.unit("30").attributes["type"] == "tỉnh"
+    assert three_tier.unit("296").attributes["type"] == "huyện"
+    assert three_tier.unit("10945").name == "Kẻ Sặt"
+    assert three_tier.unit("10945").attributes["type"] == "thị trấn"
+    assert three_tier.parent("10945") == "296"
+    assert two_tier.unit("31").name == "Hải Phòng"
+    assert two_tier.unit("31").attributes["type"] == "thành phố trực thuộc trung ương"
+    types = collections.Counter(two_tier.unit(i).attributes.get("type") for i in two_tier.units
+                                if two_tier.unit(i).level == "commune")
+    assert set(types) == {"xã", "phường", "đặc khu"}
+    assert antq.datasets.vietnam_csv("2025-07-01").startswith(HEADER)
+
+
+def test_with_bodies_adds_the_bodies_of_every_territory_by_rule():
+    graph = antq.datasets.vietnam("2025-07-01", with_bodies=True)
+    assert graph.unit("31.pc").name == "Ủy ban nhân dân thành phố Hải Phòng"
+    assert graph.unit("31.police").kind == "police"
+    assert graph.head("31.police") == "31.police.head"
+    assert graph.area("10945.front") == "10945"
+    assert set(graph.parents("10945.police", "directs")) == {"31.police", "10945.pc"}
+    assert "vn.mps" in graph.parents("31.police", "directs")
+
+
+def test_no_list_before_2025_and_bad_dates_are_named():
+    with pytest.raises(antq.InvalidInputError, match="2025-03-01") as info:
+        antq.datasets.vietnam("2024-12-31")
+    assert info.value.tag == "no_list"
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.datasets.vietnam("1 July 2025")
+    assert info.value.tag == "bad_date"
+
+
+# ---- loaders -------------------------------------------------------------------------------------------------------
+
+
+def test_table_loader_names_the_row_and_both_codes(tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text(HEADER + "30,Hải Dương,province,,tỉnh\n10987,Nhân Quyền,commune,296,xã\n", encoding="utf-8")
+    with pytest.raises(antq.InvalidInputError, match=r"list.csv:row 3: commune '10987' names parent '296'") as info:
+        antq.io.load_admin_list(path)
+    assert info.value.tag == "dangling_reference"
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.io.parse_admin_list(HEADER + "30,Hải Dương,province,,quận\n", source="l.csv")
+    assert info.value.tag == "unknown_type" and "row 2" in info.value.where
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.io.parse_admin_list("x", format="geojson")
+    assert info.value.tag == "unknown_format"
+
+
+def test_table_loader_builds_a_graph_with_bodies():
+    text = HEADER + "30,Hải Dương,province,,tỉnh\n296,Bình Giang,district,30,huyện\n10945,Kẻ Sặt,commune,296,thị trấn\n"
+    graph = antq.io.parse_admin_list(text, as_of="2024-06-01", with_bodies=True)
+    assert graph.structure.id == "three_tier"
+    assert graph.unit("296.police").name == "Công an huyện Bình Giang"
+    assert graph.unit("10945.pc").name == "Ủy ban nhân dân thị trấn Kẻ Sặt"
+    without = antq.io.parse_admin_list(text, with_bodies=True, district_police=False)
+    assert "296.police" not in without
+    assert set(without.parents("10945.police", "directs")) == {"30.police", "10945.pc"}
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared travels with the repository's CI only")
+def test_upstream_files_read_the_same_units_as_the_embedded_lists(three_tier, two_tier):
+    from_json = antq.io.load_admin_list(SHARED / "pre2025_3tier" / "mongo_data_vn_unit.json", "upstream_json")
+    from_csv = antq.io.load_admin_list(SHARED / "post2025_2tier" / "units_flat.csv", "upstream_csv")
+    assert from_json.number_of_units() == three_tier.number_of_units()
+    assert from_csv.number_of_units() == two_tier.number_of_units()
+    assert from_csv.unit("31").name == two_tier.unit("31").name
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared travels with the repository's CI only")
+def test_regenerating_data_vn_gives_the_shipped_files(tmp_path):
+    import subprocess
+    import sys
+
+    repo = pathlib.Path(__file__).resolve().parents[3]
+    subprocess.run([sys.executable, str(repo / "data/tools/make_vietnam_2025.py"), "--shared", str(SHARED), "--out",
+                    str(tmp_path)], check=True)
+    for name in ("vietnam_2025-03-01.csv", "vietnam_2025-07-01.csv", "reform_2025.json"):
+        assert (tmp_path / name).read_bytes() == (repo / "data" / "vn" / name).read_bytes(), name
+
+
+# ---- change sets -------------------------------------------------------------------------------------------------
+
+
+def test_apply_merges_keeps_ids_and_leaves_the_input_untouched(tiny):
+    before = tiny.dumps()
+    applied = restructure.apply(tiny, changes({"op": "merge", "into": "10945", "sources": ["10951"], "name": "Kẻ Sặt mới",
+                                               "basis": "Nghị quyết 1318/NQ-UBTVQH15"}))
+    assert tiny.dumps() == before
+    after = applied.graph
+    assert "10951" not in after and after.unit("10945").name == "Kẻ Sặt mới"
+    assert after.unit("10945.pc").name == "Ủy ban nhân dân thị trấn Kẻ Sặt mới"
+    assert applied.successors("10951") == ["10945"]
+    assert applied.predecessors("10945") == ["10945", "10951"]
+    ids = applied.ids
+    assert list(ids.columns) == ["before", "after", "share", "how"]
+    assert ids.set_index("before").loc["10951", "how"] == "merge"
+    assert after.attributes["as_of"] == "2024-12-01"
+
+
+def test_change_sets_round_trip_through_files(tmp_path, tiny):
+    doc = changes({"op": "rename", "unit": "10945", "name": "Kẻ Sặt"}, basis="test")
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    loaded = restructure.load_changes(path)
+    assert (loaded.name, loaded.date, loaded.basis, len(loaded)) == ("t", "2024-12-01", "test", 1)
+    assert restructure.ChangeSet.loads(loaded.dumps()).dumps() == loaded.dumps()
+    assert restructure.apply(tiny, path).graph.unit("10945").name == "Kẻ Sặt"
+
+
+HOSTILE = [
+    ("dangling id", changes({"op": "rename", "unit": "99999", "name": "X"}), antq.NotFoundError, "unknown_unit",
+     "/operations/0/unit"),
+    ("merge into itself", changes({"op": "merge", "into": "10945", "sources": ["10945"]}), antq.InvalidInputError,
+     "merge_into_itself", "/operations/0/sources"),
+    ("date out of order", changes({"op": "rename", "unit": "10945", "name": "A", "date": "2024-12-05"},
+                                  {"op": "rename", "unit": "10951", "name": "B", "date": "2024-12-02"}),
+     antq.InvalidInputError, "date_out_of_order", "/operations/1/date"),
+    ("set before the graph", changes(date="2023-01-01"), antq.InvalidInputError, "date_out_of_order", "t:/date"),
+    ("cycle of moves", changes({"op": "create", "unit": {"id": "31", "name": "Hải Phòng", "kind": "province"},
+                                "parent": "vn"},
+                               {"op": "move", "unit": "296", "parent": "31"},
+                               {"op": "move", "unit": "31", "parent": "296"}),
+     antq.HierarchyError, "cycle", "/operations/2/parent"),
+    ("partial share above 100%", changes({"op": "merge", "into": "10945", "parts": [{"unit": "10951", "share": 0.7}]},
+                                          {"op": "merge", "into": "288-c01", "parts": [{"unit": "10951", "share": 0.4}]}),
+     antq.InvalidInputError, "share_above_whole", "/operations/1/parts/0/share"),
+    ("share out of range", changes({"op": "merge", "into": "10945", "parts": [{"unit": "10951", "share": 1.5}]}),
+     antq.InvalidInputError, "bad_share", "/operations/0/parts/0/share"),
+    ("unknown operation", changes({"op": "explode", "unit": "10945"}), antq.InvalidInputError, "unknown_operation",
+     "/operations/0/op"),
+]
+
+
+@pytest.mark.parametrize("doc,error,tag,where", [h[1:] for h in HOSTILE], ids=[h[0] for h in HOSTILE])
+def test_hostile_change_sets_fail_whole(tiny, doc, error, tag, where):
+    before = tiny.dumps()
+    with pytest.raises(error) as info:
+        restructure.apply(tiny, doc)
+    assert info.value.tag == tag, str(info.value)
+    assert where in info.value.where, str(info.value)
+    assert tiny.dumps() == before
+
+
+def test_none_is_refused_cleanly(tiny):
+    with pytest.raises(antq.InvalidInputError):
+        restructure.apply(None, changes())  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        restructure.apply(tiny, 42)  # type: ignore[arg-type]
+
+
+def test_diff_is_a_dataframe_of_what_changed(tiny):
+    applied = restructure.apply(tiny, changes({"op": "merge", "into": "10945", "sources": ["10951"]},
+                                              {"op": "rename", "unit": "288-c01", "name": "Tân Bình Mới"}))
+    frame = restructure.diff(tiny, applied.graph, applied, territories_only=True)
+    assert list(frame.columns) == ["change", "id", "kind", "level", "before", "after"]
+    rows = {(r.change, r.id): (r.before, r.after) for r in frame.itertuples()}
+    assert rows == {("merged", "10951"): ("Vĩnh Hưng", "10945"), ("renamed", "288-c01"): ("Tân Bình", "Tân Bình Mới")}
+
+
+def test_timeline_gives_the_graph_on_each_date(tiny):
+    timeline = restructure.Timeline(tiny, [
+        changes({"op": "rename", "unit": "10945", "name": "Later"}, date="2025-01-01"),
+        changes({"op": "rename", "unit": "10945", "name": "Earlier"}, date="2024-06-01"),
+    ])
+    assert [c.date for c in timeline.change_sets] == ["2024-06-01", "2025-01-01"]
+    assert timeline.at("2024-03-01").unit("10945").name == "Kẻ Sặt"
+    assert timeline.at("2024-12-31").unit("10945").name == "Earlier"
+    assert timeline.at("2030-01-01").unit("10945").name == "Later"
+    with pytest.raises(antq.InvalidInputError) as info:
+        timeline.at("2020-01-01")
+    assert info.value.tag == "date_out_of_order"
+
+
+def test_remove_level_on_hai_duong_reattaches_commune_bodies(hai_duong):
+    applied = restructure.remove_level(hai_duong, "district")
+    after = applied.graph
+    assert after.structure.id == "two_tier"
+    assert levels(after).get("district") is None
+    assert after.parent("10945") == "30"
+    assert "296.pc" not in after
+    assert "30.pc" in after.parents("10945.pc", "directs")
+    assert "30.police" in after.parents("10945.police", "directs")
+    assert applied.successors("296") == []
+    assert applied.ties_reattached > 0
+
+
+def test_merge_what_if(tiny):
+    applied = restructure.merge(tiny, ["10951"], into="10945", name="Bình Giang")
+    assert applied.graph.unit("10945").name == "Bình Giang"
+    with pytest.raises(antq.InvalidInputError) as info:
+        restructure.merge(tiny, ["10945"], into="10945")
+    assert info.value.tag == "merge_into_itself"
+
+
+# ---- the 2025 reform --------------------------------------------------------------------------------------------------
+
+
+def test_reform_2025_reproduces_the_post_reform_list(replayed, two_tier):
+    after = replayed.graph
+    assert after.structure.id == "two_tier"
+    assert levels(after) == levels(two_tier)
+    want = {i: two_tier.unit(i) for i in two_tier.units}
+    got = {i: after.unit(i) for i in after.units if after.unit(i).kind in antq._core.territory_kinds}
+    assert set(got) == set(want)
+    parents = [i for i in want if i != "vn" and after.parent(i) != two_tier.parent(i)]
+    assert parents == []
+    names = sorted(i for i in want if antq.model.name_key(got[i].name) != antq.model.name_key(want[i].name))
+    assert names == ["00745"]  # "Phố Bảng" in the crosswalk, "Phó Bảng" in the list (docs/restructure.md)
+    types = [i for i in want if got[i].attributes.get("type") != want[i].attributes.get("type")]
+    assert types == []
+
+
+def test_reform_2025_id_map_follows_hai_duong(replayed):
+    assert replayed.successors("30") == ["31"]
+    assert replayed.successors("10945") == ["10945"]
+    assert replayed.graph.unit("10945").attributes["type"] == "xã"
+    assert replayed.successors("296") == []
+
+
+def test_name_key_ignores_where_the_tone_mark_sits():
+    key = antq.model.name_key
+    assert key("Thanh Hóa") == key("Thanh Hoá") == key(unicodedata.normalize("NFD", "thanh hoá"))
+    assert key("Phó Bảng") != key("Phố Bảng")
+
+
+# ---- the national graph with bodies: the reform and remove_level, with a directive compiled before and after ----------
+
+
+@pytest.fixture(scope="module")
+def national_bodies() -> antq.OrgGraph:
+    return antq.datasets.vietnam("2025-03-01", with_bodies=True)
+
+
+def test_reform_with_bodies_gives_the_bodies_of_the_two_tier_list(national_bodies):
+    replay = restructure.apply(national_bodies, restructure.reform_2025())
+    expected = antq.datasets.vietnam("2025-07-01", with_bodies=True)
+    missing = sorted(i for i in expected.units if i not in replay.graph)
+    extra = sorted(i for i in replay.graph.units if i not in expected)
+    # The five đặc khu made from island districts without communes take over their district's bodies, and districts
+    # have had no police since 01/03/2025 (docs/restructure.md, "Bodies in the replay").
+    islands = ["11948", "19742", "20333", "21548", "26732"]
+    assert missing == sorted([f"{c}.police" for c in islands] + [f"{c}.police.head" for c in islands])
+    assert extra == []
+    assert set(replay.graph.parents("10945.police", "directs")) == {"31.police", "10945.pc"}
+    assert replay.ties_reattached > 0
+
+
+def test_remove_level_on_the_national_graph_with_a_directive_before_and_after(national_bodies, directive):
+    # The 2024 directive names Hải Dương's bodies and kinds the national lists lack (steering committees, mass
+    # organisations): every miss is listed, and drop_unmatched compiles the rest.
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.compile(directive, national_bodies)
+    assert info.value.tag == "unmatched_selector" and "steering_committee" in str(info.value)
+    before = antq.compile(directive, national_bodies, translate={"drop_unmatched": True})
+    applied = restructure.remove_level(national_bodies, "district")
+    assert applied.graph.structure.id == "two_tier"
+    with pytest.raises(antq.InvalidInputError, match=r"level\(district\)"):
+        antq.compile(directive, applied.graph, translate={"drop_unmatched": False, "ids": applied})
+    after = antq.compile(directive, applied.graph,
+                         translate={"levels": {"district": "commune"}, "ids": applied, "drop_unmatched": True})
+    assert len(before) > 0 and len(after) > 0
+    assert len(after.dropped()) >= len(before.dropped())
+    leads = set(after.units_of("1", "lead"))
+    assert "30.pc" in leads and not any(applied.graph.unit(u).level == "district" for u in leads)
+
+
+def test_compare_sets_a_directive_before_and_after_side_by_side(hai_duong, directive, compiled):
+    applied = restructure.remove_level(hai_duong, "district")
+    after = antq.compile(directive, applied.graph,
+                         translate={"levels": {"district": "commune"}, "ids": applied, "drop_unmatched": True})
+    frame = restructure.compare(compiled, after).set_index("measure")
+    assert list(frame.columns) == ["before", "after", "change"]
+    assert frame.loc["load district lead", "before"] == compiled.load()["by_level"]["district"]["lead"] > 0
+    assert frame.loc["load district lead", "after"] == 0
+    assert frame.loc["units bound", "before"] == len(compiled.bound_units())
+    assert (frame["change"] == frame["after"] - frame["before"]).all()

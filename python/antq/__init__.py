@@ -9,7 +9,7 @@ makes the main job's pages.
 from __future__ import annotations
 
 from . import analysis, datasets, evaluation, grassroots, model, models, movement
-from ._core import Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
+from ._core import FrozenGraph, Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
 from .directive import Directive, Responsibilities, compile
 from .errors import Error, HierarchyError, InvalidInputError, IoError, NotFoundError, StaleViewError
 from .graph import OrgGraph
@@ -18,6 +18,7 @@ from .model import AdministrativeStructure
 
 __all__ = [
     "OrgGraph",
+    "FrozenGraph",
     "AdministrativeStructure",
     "Directive",
     "Responsibilities",

@@ -105,7 +105,7 @@ TEST_CASE("frozen_graph: removed units stay holes, their ids are gone, indices d
     CHECK(found == std::vector<std::optional<UnitIndex>>{g.find("30"), std::nullopt, g.find("10501")});
 }
 
-TEST_CASE("frozen_graph: freeze() shares one view per state; a change drops it and the old view goes stale") {
+TEST_CASE("frozen_graph: freeze() shares one view per state, a change drops it and the old view goes stale") {
     OrgGraph g = test::tiny_province();
     const auto first = g.freeze();
     CHECK(g.freeze() == first);

@@ -8,7 +8,7 @@ makes the main job's pages.
 
 from __future__ import annotations
 
-from . import analysis, datasets, evaluation, grassroots, model, models, movement
+from . import analysis, datasets, evaluation, grassroots, model, models, movement, simulation
 from ._core import FrozenGraph, Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
 from .directive import Directive, Responsibilities, compile
 from .errors import Error, HierarchyError, InvalidInputError, IoError, NotFoundError, StaleViewError
@@ -37,6 +37,7 @@ __all__ = [
     "model",
     "models",
     "movement",
+    "simulation",
     "levels",
     "unit_kinds",
     "tie_kinds",

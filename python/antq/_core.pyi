@@ -744,3 +744,29 @@ class FollowUp:
 def follow_up(table: Responsibilities, reports: ProgressReports, as_of: str, undated_due: str = "") -> FollowUp: ...
 
 # ---- end of evaluation ----------------------------------------------------------------------------------
+
+# ---- simulation ------------------------------------------------------------------------------------------------
+
+class CascadeResult:
+    @property
+    def reps(self) -> int: ...
+    @property
+    def units(self) -> list[str]: ...
+    @property
+    def arrivals(self) -> npt.NDArray[np.float64]: ...
+    def _columns(self) -> dict[str, Any]: ...
+
+def _cascade(
+    graph: OrgGraph,
+    sources: list[str],
+    delay: Any,
+    delays: list[tuple[Selector, Any]],
+    capacity: float,
+    capacities: list[tuple[Selector, float]],
+    failure: float,
+    failures: list[tuple[Selector, float]],
+    reps: int,
+    seed: int,
+    threads: int,
+    max_memory_bytes: int,
+) -> CascadeResult: ...

@@ -23,7 +23,7 @@ def example_folder(tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.mark.parametrize("page", ["manual.md", "selectors.md", "data-format.md", "grassroots.md", "models.md", "evaluation.md"])
+@pytest.mark.parametrize("page", ["manual.md", "selectors.md", "data-format.md", "grassroots.md", "models.md", "evaluation.md", "simulation.md"])
 def test_page_examples_run(page, example_folder):
     result = doctest.testfile(str(DOCS / page), module_relative=False, optionflags=doctest.ELLIPSIS, verbose=False)
     assert result.failed == 0, f"{result.failed} of {result.attempted} examples failed in {page}"

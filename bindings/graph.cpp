@@ -1,14 +1,19 @@
 // The graph area: units, ties, selectors, the OrgGraph class and its views, and the bulk build from columns.
 
+#include <algorithm>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
 #include <antq/errors.hpp>
 #include <antq/graph/builder.hpp>
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/graph_stamp.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/graph/selector.hpp>
@@ -169,6 +174,220 @@ GraphPtr from_columns(const std::string& name, const std::string& structure, con
     py::gil_scoped_release release;
     build(*graph, std::move(units), specs, InputPlaces{"", "units row ", "ties row ", " "});
     return graph;
+}
+
+// ---- the frozen view: batched queries, NumPy arrays of unit indices in and out ----------------------------------
+
+using FrozenPtr = std::shared_ptr<const FrozenGraph>;
+using FrozenHolder = std::shared_ptr<FrozenGraph>;  // pybind11 holds non-const; the bindings only read
+
+// Unit indices from any integer array-like; each must name a unit of the view (the error gives its position).
+std::vector<UnitIndex> unit_indices(const FrozenGraph& f, const py::object& indices, const char* what) {
+    if (indices.is_none()) throw InvalidInput("wrong_type", what, "expected an array of unit indices, found None");
+    const auto array = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(indices);
+    if (!array || array.ndim() > 1)
+        throw InvalidInput("wrong_type", what, "expected a one-dimensional array of unit indices");
+    const std::int64_t* data = array.data();
+    std::vector<UnitIndex> out(static_cast<std::size_t>(array.size()));
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const std::int64_t v = data[i];
+        if (v < 0 || static_cast<std::uint64_t>(v) >= f.unit_capacity() || !f.is_alive(UnitIndex{static_cast<std::uint32_t>(v)}))
+            throw NotFound("unknown_unit", std::string(what) + "[" + std::to_string(i) + "]",
+                           "no unit has index " + std::to_string(v));
+        out[i] = UnitIndex{static_cast<std::uint32_t>(v)};
+    }
+    return out;
+}
+
+// All alive units when `indices` is None, else the given ones.
+std::vector<UnitIndex> units_or_all(const FrozenGraph& f, const py::object& indices, const char* what) {
+    if (!indices.is_none()) return unit_indices(f, indices, what);
+    std::vector<UnitIndex> out;
+    out.reserve(f.unit_count());
+    for (std::uint32_t i = 0; i < f.unit_capacity(); ++i)
+        if (f.is_alive(UnitIndex{i})) out.push_back(UnitIndex{i});
+    return out;
+}
+
+template <class T>
+py::array_t<T> array_of(std::size_t n) {
+    return py::array_t<T>(static_cast<py::ssize_t>(n));
+}
+
+// A read-only NumPy view over `data`, kept alive by the frozen view that owns it.
+template <class T>
+py::array_t<T> shared_view(const FrozenPtr& owner, const T* data, std::size_t n) {
+    auto* keep = new FrozenPtr(owner);
+    py::capsule base(keep, [](void* p) { delete static_cast<FrozenPtr*>(p); });
+    py::array_t<T> out({static_cast<py::ssize_t>(n)}, {static_cast<py::ssize_t>(sizeof(T))}, data, base);
+    py::detail::array_proxy(out.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+    return out;
+}
+
+UnitIndex territory_arg(const FrozenGraph& f, const py::object& territory) {
+    if (py::isinstance<py::str>(territory)) return f.index_of(territory.cast<std::string>());
+    if (py::isinstance<py::int_>(territory)) return unit_indices(f, py::make_tuple(territory), "territory").front();
+    throw InvalidInput("wrong_type", "territory", "expected a unit id (str) or index (int)");
+}
+
+std::string repr_of_frozen(const FrozenGraph& f) {
+    return "<antq.FrozenGraph of " + std::to_string(f.unit_count()) + " units and " + std::to_string(f.tie_count()) +
+           " ties, " + std::to_string(f.memory_bytes() / 1024) + " KiB>";
+}
+
+void bind_frozen_graph(py::module_& m, py::class_<OrgGraph, GraphPtr>& graph) {
+    py::class_<FrozenGraph, FrozenHolder>(m, "FrozenGraph",
+                                       "An immutable, compact snapshot of an OrgGraph for heavy reading; made by "
+                                       "OrgGraph.freeze(). Unit indices are the graph's own.")
+        .def("number_of_units", &FrozenGraph::unit_count)
+        .def("number_of_ties", [](const FrozenGraph& f, const std::optional<std::string>& kind) {
+            return kind ? f.tie_count(to_tie_kind(*kind, "kind")) : f.tie_count();
+        }, py::arg("kind") = py::none())
+        .def("__len__", &FrozenGraph::unit_count)
+        .def_property_readonly("unit_capacity", &FrozenGraph::unit_capacity)
+        .def_property_readonly("generation", &FrozenGraph::generation)
+        .def("memory_bytes", &FrozenGraph::memory_bytes)
+        .def("matches", [](const FrozenGraph& f, const GraphPtr& g) { return f.matches(*graph_arg(g)); }, py::arg("graph"))
+        .def("check_current", [](const FrozenGraph& f, const GraphPtr& g) { f.check_current(*graph_arg(g)); },
+             py::arg("graph"))
+        .def("__contains__", [](const FrozenGraph& f, const std::string& id) { return f.find(id).has_value(); })
+        .def("index_of", [](const FrozenGraph& f, const std::string& id) { return f.index_of(id).value; }, py::arg("id"))
+        .def("indices", [](const FrozenGraph& f, const py::iterable& ids) {
+            std::vector<std::string> texts;
+            for (const py::handle id : ids) {
+                if (!py::isinstance<py::str>(id))
+                    throw InvalidInput("wrong_type", "ids[" + std::to_string(texts.size()) + "]",
+                                       "expected a str, found " + std::string(py::str(id.get_type().attr("__name__"))));
+                texts.push_back(id.cast<std::string>());
+            }
+            const std::vector<std::string_view> views(texts.begin(), texts.end());
+            auto out = array_of<std::int64_t>(texts.size());
+            std::int64_t* data = out.mutable_data();
+            {
+                py::gil_scoped_release release;
+                const auto found = f.find(std::span<const std::string_view>(views));
+                for (std::size_t i = 0; i < found.size(); ++i) data[i] = found[i] ? static_cast<std::int64_t>(found[i]->value) : -1;
+            }
+            for (std::size_t i = 0; i < texts.size(); ++i)
+                if (data[i] < 0) throw NotFound("unknown_unit", "ids[" + std::to_string(i) + "]", "no unit has id '" + texts[i] + "'");
+            return out;
+        }, py::arg("ids"))
+        .def("ids", [](const FrozenGraph& f, const py::object& indices) {
+            py::list out;
+            for (UnitIndex u : units_or_all(f, indices, "indices")) {
+                const std::string_view id = f.id(u);
+                out.append(py::str(id.data(), id.size()));
+            }
+            return out;
+        }, py::arg("indices") = py::none())
+        .def("units", [](const FrozenGraph& f) {
+            const auto units = units_or_all(f, py::none(), "indices");
+            auto out = array_of<std::int64_t>(units.size());
+            std::int64_t* data = out.mutable_data();
+            for (std::size_t i = 0; i < units.size(); ++i) data[i] = units[i].value;
+            return out;
+        })
+        .def("kinds", [](const FrozenGraph& f, const py::object& indices) {
+            const auto units = units_or_all(f, indices, "indices");
+            auto out = array_of<std::int8_t>(units.size());
+            std::int8_t* data = out.mutable_data();
+            for (std::size_t i = 0; i < units.size(); ++i) data[i] = static_cast<std::int8_t>(f.kinds()[units[i].value]);
+            return out;
+        }, py::arg("indices") = py::none())
+        .def("levels", [](const FrozenGraph& f, const py::object& indices) {
+            const auto units = units_or_all(f, indices, "indices");
+            auto out = array_of<std::int8_t>(units.size());
+            std::int8_t* data = out.mutable_data();
+            for (std::size_t i = 0; i < units.size(); ++i) data[i] = static_cast<std::int8_t>(f.levels()[units[i].value]);
+            return out;
+        }, py::arg("indices") = py::none())
+        .def("parents", [](const FrozenGraph& f, const py::object& indices, const std::string& kind) {
+            const TieKind k = to_tie_kind(kind, "kind");
+            const auto units = units_or_all(f, indices, "indices");
+            auto out = array_of<std::int64_t>(units.size());
+            std::int64_t* data = out.mutable_data();
+            py::gil_scoped_release release;
+            for (std::size_t i = 0; i < units.size(); ++i) {
+                const auto p = f.parent(units[i], k);
+                data[i] = p ? static_cast<std::int64_t>(p->value) : -1;
+            }
+            return out;
+        }, py::arg("indices") = py::none(), py::arg("kind") = "contains")
+        .def("areas", [](const FrozenGraph& f, const py::object& indices) {
+            const auto units = units_or_all(f, indices, "indices");
+            auto out = array_of<std::int64_t>(units.size());
+            std::int64_t* data = out.mutable_data();
+            py::gil_scoped_release release;
+            for (std::size_t i = 0; i < units.size(); ++i) {
+                const auto a = f.area(units[i]);
+                data[i] = a ? static_cast<std::int64_t>(a->value) : -1;
+            }
+            return out;
+        }, py::arg("indices") = py::none())
+        .def("subtree_mask", [](const FrozenGraph& f, const py::object& territory, const py::object& indices) {
+            const UnitIndex root = territory_arg(f, territory);
+            std::vector<std::uint8_t> mask;
+            {
+                py::gil_scoped_release release;
+                mask = f.territory_mask(root);
+            }
+            if (indices.is_none()) {
+                auto out = array_of<bool>(mask.size());
+                bool* data = out.mutable_data();
+                for (std::size_t i = 0; i < mask.size(); ++i) data[i] = mask[i] != 0;
+                return out;
+            }
+            const auto units = unit_indices(f, indices, "indices");
+            auto out = array_of<bool>(units.size());
+            bool* data = out.mutable_data();
+            for (std::size_t i = 0; i < units.size(); ++i) data[i] = mask[units[i].value] != 0;
+            return out;
+        }, py::arg("territory"), py::arg("indices") = py::none())
+        .def("within", [](const FrozenGraph& f, const py::object& territory) {
+            const UnitIndex root = territory_arg(f, territory);
+            std::vector<UnitIndex> units;
+            {
+                py::gil_scoped_release release;
+                units = f.within(root);
+            }
+            auto out = array_of<std::int64_t>(units.size());
+            std::int64_t* data = out.mutable_data();
+            for (std::size_t i = 0; i < units.size(); ++i) data[i] = units[i].value;
+            return out;
+        }, py::arg("territory"))
+        .def("hops", [](const FrozenGraph& f, const py::object& sources, const std::string& kind) {
+            const TieKind k = to_tie_kind(kind, "kind");
+            const auto roots = unit_indices(f, sources, "sources");
+            std::vector<std::uint32_t> distance;
+            {
+                py::gil_scoped_release release;
+                distance = f.hops(roots, k);
+            }
+            auto out = array_of<std::int64_t>(distance.size());
+            std::int64_t* data = out.mutable_data();
+            for (std::size_t i = 0; i < distance.size(); ++i)
+                data[i] = distance[i] == FrozenGraph::unreached ? -1 : static_cast<std::int64_t>(distance[i]);
+            return out;
+        }, py::arg("sources"), py::arg("kind") = "forwards")
+        .def("rows", [](const FrozenHolder& self, const std::string& kind, const std::string& direction) {
+            const TieKind k = to_tie_kind(kind, "kind");
+            if (direction != "out" && direction != "in")
+                throw InvalidInput("bad_value", "direction", "expected 'out' or 'in', found '" + direction + "'");
+            const auto rows = direction == "out" ? self->out_rows(k) : self->in_rows(k);
+            static_assert(sizeof(UnitIndex) == sizeof(std::uint32_t), "a unit index is its 32-bit value");
+            const auto* units = reinterpret_cast<const std::uint32_t*>(rows.units.data());
+            if (rows.offsets.empty()) {  // a kind without ties keeps no offsets: every row is empty
+                auto offsets = array_of<std::uint32_t>(self->unit_capacity() + 1);
+                std::fill_n(offsets.mutable_data(), self->unit_capacity() + 1, 0u);
+                return py::make_tuple(offsets, array_of<std::uint32_t>(0));
+            }
+            return py::make_tuple(shared_view(self, rows.offsets.data(), rows.offsets.size()),
+                                  shared_view(self, units, rows.units.size()));
+        }, py::arg("kind"), py::arg("direction") = "out")
+        .def("__repr__", &repr_of_frozen);
+
+    graph.def("freeze", [](const OrgGraph& g) { return std::const_pointer_cast<FrozenGraph>(g.freeze()); },
+              "An immutable, compact snapshot for heavy reading, shared until the graph changes.");
 }
 
 }  // namespace
@@ -415,6 +634,8 @@ void init_graph(py::module_& m) {
                     py::arg("names"), py::arg("kinds"),
                     py::arg("levels"), py::arg("attributes"), py::arg("sources"), py::arg("targets"),
                     py::arg("tie_kinds"), py::arg("tie_attributes"));
+
+    bind_frozen_graph(m, graph);
 
     m.def("_release_free_memory", &release_free_memory,
           "Hands memory freed by a bulk build back to the system (glibc keeps it otherwise).");

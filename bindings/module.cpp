@@ -12,6 +12,7 @@ PYBIND11_MODULE(_core, m) {
     antq::python::init_analysis(m);
     antq::python::init_evaluation(m);
     antq::python::init_movement(m);
+    antq::python::init_simulation(m);
     antq::python::init_io(m);
     antq::python::init_restructure(m);
 }

@@ -17,6 +17,7 @@ struct Tie;
 struct TieSpec;
 class AdministrativeStructure;
 class OrgGraph;
+class FrozenGraph;
 class GraphStamp;
 class Selector;
 struct UnitSpec;

@@ -8,8 +8,8 @@ makes the main job's pages.
 
 from __future__ import annotations
 
-from . import analysis, datasets, evaluation, grassroots, model, models, movement, restructure
-from ._core import Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
+from . import analysis, datasets, evaluation, grassroots, model, models, movement, restructure, simulation
+from ._core import FrozenGraph, Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
 from .directive import Directive, Responsibilities, compile
 from .errors import Error, HierarchyError, InvalidInputError, IoError, NotFoundError, StaleViewError
 from .graph import OrgGraph
@@ -18,6 +18,7 @@ from .model import AdministrativeStructure
 
 __all__ = [
     "OrgGraph",
+    "FrozenGraph",
     "AdministrativeStructure",
     "Directive",
     "Responsibilities",
@@ -37,6 +38,7 @@ __all__ = [
     "models",
     "movement",
     "restructure",
+    "simulation",
     "levels",
     "unit_kinds",
     "tie_kinds",

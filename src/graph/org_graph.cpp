@@ -7,6 +7,7 @@
 #include <utility>
 
 #include <antq/errors.hpp>
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/model/text.hpp>
 
@@ -91,7 +92,18 @@ namespace {
 std::atomic<std::uint64_t> next_generation{1};
 }  // namespace
 
-void OrgGraph::touch() noexcept { m_generation = next_generation.fetch_add(1, std::memory_order_relaxed); }
+void OrgGraph::touch() noexcept {
+    m_generation = next_generation.fetch_add(1, std::memory_order_relaxed);
+    // No reader runs during a mutation (the class's thread-safety rule), so the cache needs no lock here.
+    if (m_graph) m_graph->frozen.reset();
+}
+
+std::shared_ptr<const FrozenGraph> OrgGraph::freeze() const {
+    std::lock_guard lock(m_graph->frozen_mutex);
+    if (!m_graph->frozen || m_graph->frozen->generation() != m_generation)
+        m_graph->frozen = std::make_shared<const FrozenGraph>(*this);
+    return m_graph->frozen;
+}
 
 namespace detail {
 const Storage& storage(const OrgGraph& graph) noexcept { return *graph.m_graph; }
@@ -456,7 +468,7 @@ TieIndex OrgGraph::add_ties(std::span<const TieSpec> ties,
     // Undo by rebuilding the Boost storage from the ties that were there before: linear, where removing the
     // new ties one by one would be quadratic on a hub.
     auto roll_back = [&] {
-        auto rebuilt = std::make_unique<detail::Storage>(detail::Storage{detail::BoostGraph(m_units.size())});
+        auto rebuilt = std::make_unique<detail::Storage>(detail::BoostGraph(m_units.size()));
         for (std::uint32_t i = 0; i < first.value; ++i)
             if (m_tie_alive[i])
                 boost::add_edge(m_ties[i].source.value, m_ties[i].target.value, detail::EdgeData{i, m_ties[i].kind},

@@ -21,6 +21,7 @@
 namespace antq {
 
 class OrgGraph;
+class FrozenGraph;
 
 namespace detail {
 struct Storage;  // the Boost.Graph adjacency list, seen only by the library's sources
@@ -247,6 +248,15 @@ public:
 
     /** Same units and ties (by id, kind, level, name, attributes), whatever their order or indices. */
     bool same_content(const OrgGraph& other) const;
+
+    /**
+     * An immutable, compact view of the graph as it is now, for heavy reading (antq/graph/frozen_graph.hpp). The
+     * first call after a change builds it; later calls share it until the next mutation, which drops it. The view
+     * stays valid (and unchanged) for as long as someone holds it; its stamp refuses the graph once changed.
+     * Several threads may call freeze() at once (a lock guards the cache).
+     * Complexity: O(V + E) after a change, O(1) otherwise.
+     */
+    std::shared_ptr<const FrozenGraph> freeze() const;
 
 private:
     const Unit& checked_unit(UnitIndex u) const;

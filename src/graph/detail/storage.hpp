@@ -4,6 +4,8 @@
 // src/ includes this: public headers see OrgGraph's facade, never Boost.Graph.
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 
 #include <boost/graph/adjacency_list.hpp>
 
@@ -23,7 +25,15 @@ using BoostGraph =
     boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property, EdgeData>;
 
 struct Storage {
+    Storage() = default;
+    explicit Storage(BoostGraph g) : graph(std::move(g)) {}
+    /** A copy holds the same ties, not the frozen view: that belongs to the state of the original. */
+    Storage(const Storage& other) : graph(other.graph) {}
+    Storage& operator=(const Storage&) = delete;
+
     BoostGraph graph;
+    std::mutex frozen_mutex;                    // guards `frozen` against concurrent freeze() calls
+    std::shared_ptr<const FrozenGraph> frozen;  // OrgGraph::freeze()'s view of the current state, or empty
 };
 
 /** Calls `f(UnitIndex)` for every target of a `kind` tie starting at `u`: inlined, for hot loops. */

@@ -24,7 +24,7 @@ def example_folder(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("page", ["manual.md", "selectors.md", "data-format.md", "grassroots.md", "models.md", "evaluation.md",
-                                  "restructure.md"])
+                                  "restructure.md", "simulation.md"])
 def test_page_examples_run(page, example_folder):
     result = doctest.testfile(str(DOCS / page), module_relative=False, optionflags=doctest.ELLIPSIS, verbose=False)
     assert result.failed == 0, f"{result.failed} of {result.attempted} examples failed in {page}"

@@ -108,6 +108,8 @@ public:
     }
 
     std::size_t size() const noexcept { return m_size; }
+    /** Bytes held by the slots. */
+    std::size_t memory_bytes() const noexcept { return m_slots.capacity() * sizeof(Slot); }
 
 private:
     struct Slot {

@@ -1,0 +1,112 @@
+#pragma once
+
+/** @file The directive cascade: a document issued at time 0 travels along `forwards` ties, Monte Carlo. */
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <antq/graph/graph_stamp.hpp>
+#include <antq/graph/selector.hpp>
+#include <antq/model/ids.hpp>
+#include <antq/model/value.hpp>
+
+namespace antq {
+
+class OrgGraph;
+
+namespace simulation {
+
+/** A delay distribution, in days. Made by Delay::parse(), which checks every field. */
+struct Delay {
+    enum class Dist : std::uint8_t { constant, exponential, lognormal, empirical };
+    Dist dist = Dist::constant;
+    double value = 0;              ///< constant: the delay
+    double mean = 0;               ///< exponential: the mean
+    double mu = 0;                 ///< lognormal: mean of the delay's logarithm
+    double sigma = 0;              ///< lognormal: standard deviation of the delay's logarithm
+    std::vector<double> samples;   ///< empirical: measured delays, each drawn with equal probability
+
+    /**
+     * A delay from its JSON-like description: {"dist": "constant", "value": v}, {"dist": "exponential", "mean": m},
+     * {"dist": "lognormal", "mu": m, "sigma": s} or {"dist": "empirical", "samples": [...]}.
+     * @param where names the description in errors, e.g. "delays[2].delay"
+     * @throws InvalidInput "missing_field", "wrong_type", "bad_value", "unknown_field", naming `where`.field
+     */
+    static Delay parse(const Object& spec, const std::string& where);
+};
+
+/** A value for the units a selector picks; in a list of rules, a later rule wins over an earlier one. */
+template <class T>
+struct Rule {
+    Selector units;
+    T value;
+};
+
+/** What a cascade simulates: who issues, how long each hop takes, who is slow or fails. */
+struct CascadeModel {
+    std::vector<UnitIndex> sources;                 ///< the issuers: each holds the document at time 0
+    Delay delay;                                    ///< the delay of a forwards tie, by default
+    std::vector<Rule<Delay>> delays;                ///< the delay of the ties into the units picked
+    double capacity = std::numeric_limits<double>::infinity();  ///< documents a unit processes per day
+    std::vector<Rule<double>> capacities;           ///< capacity of the units picked
+    double failure = 0;                             ///< probability that a unit fails to forward
+    std::vector<Rule<double>> failures;             ///< failure probability of the units picked
+};
+
+/** How to run the replications. */
+struct RunOptions {
+    std::size_t reps = 1;          ///< replications, each with its own random stream
+    std::uint64_t seed = 0;        ///< the run's seed: replication r draws from stream (seed, r)
+    unsigned threads = 1;          ///< worker threads; the results do not depend on it
+    std::size_t max_memory_bytes = std::size_t{1} << 31;  ///< a run whose results need more is refused
+};
+
+/**
+ * Arrival times of one cascade run: one row per replication, one column per unit the document can reach along
+ * `forwards` ties from the sources (reached(), in index order); NaN where it did not arrive in that replication.
+ */
+class CascadeResult {
+public:
+    CascadeResult(GraphStamp stamp, std::vector<UnitIndex> reached, std::size_t reps);
+    /** The units the document can reach, in index order (the columns). */
+    const std::vector<UnitIndex>& reached() const noexcept { return m_reached; }
+    /** Number of replications (the rows). */
+    std::size_t reps() const noexcept { return m_reps; }
+    /** Every arrival time, row after row (reps() × reached().size()), in days since issue. */
+    std::span<const double> arrivals() const noexcept { return m_arrivals; }
+    /** The arrival of column `column` in replication `rep`, NaN if the document never arrived. */
+    double arrival(std::size_t rep, std::size_t column) const { return m_arrivals.at(rep * m_reached.size() + column); }
+    /** @throws StaleView "stale_result" if `graph` is not the graph simulated, or changed since. */
+    void check_current(const OrgGraph& graph) const { m_stamp.check(graph); }
+
+    /** The row of replication `rep`, for the workers. */
+    std::span<double> row(std::size_t rep) noexcept { return {m_arrivals.data() + rep * m_reached.size(), m_reached.size()}; }
+
+private:
+    GraphStamp m_stamp;
+    std::vector<UnitIndex> m_reached;
+    std::size_t m_reps;
+    std::vector<double> m_arrivals;
+};
+
+/**
+ * Simulates a directive cascade `options.reps` times. In each replication every source holds the document at time
+ * 0; a unit that receives a copy queues it (FIFO, one copy at a time, 1 / capacity days each; no wait with infinite
+ * capacity); when its first copy is processed it forwards the document along each of its `forwards` ties, unless it
+ * fails (with its failure probability, drawn once per replication); a copy reaches the target after the tie's delay,
+ * drawn for that tie and replication from the target's delay rule. The arrival of a unit is when its first copy
+ * reached it. Replications run on `options.threads` threads; replication r draws only from its own stream (seed, r),
+ * so the results are the same whatever the number of threads.
+ * @throws InvalidInput naming the field: "bad_value" (reps 0, threads 0, a capacity not above 0, a probability
+ *         outside [0, 1]), "too_large" (results beyond max_memory_bytes, refused before anything runs);
+ *         NotFound for a source that is not a unit
+ * Complexity: O(reps × (V + E log E)) time, O(reps × reached) memory for the results.
+ */
+CascadeResult cascade(const OrgGraph& graph, const CascadeModel& model, const RunOptions& options);
+
+}  // namespace simulation
+}  // namespace antq

@@ -1,0 +1,204 @@
+#include <cmath>
+#include <limits>
+#include <utility>
+#include <vector>
+
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <boost/property_map/function_property_map.hpp>
+
+#include <antq/simulation/cascade.hpp>
+
+#include "graph/detail/frozen_bgl.hpp"
+#include "support.hpp"
+
+using namespace antq;
+using namespace antq::simulation;
+
+namespace {
+
+Delay constant(double value) {
+    Delay d;
+    d.value = value;
+    return d;
+}
+
+Delay exponential(double mean) {
+    Delay d;
+    d.dist = Delay::Dist::exponential;
+    d.mean = mean;
+    return d;
+}
+
+CascadeResult run(const OrgGraph& g, const CascadeModel& model, std::size_t reps, std::uint64_t seed, unsigned threads) {
+    RunOptions options;
+    options.reps = reps;
+    options.seed = seed;
+    options.threads = threads;
+    return cascade(g, model, options);
+}
+
+// The tiny province with forwarding: the provincial People's Committee sends to its police and the district
+// committees, which send to their communes'.
+OrgGraph forwarding_province() {
+    OrgGraph g = test::tiny_province();
+    for (auto [source, target] : {std::pair{"30.pc", "30.police"}, std::pair{"30.pc", "296.pc"}, std::pair{"30.pc", "288.pc"},
+                                  std::pair{"296.pc", "10945.pc"}, std::pair{"296.pc", "10987.pc"},
+                                  std::pair{"288.pc", "10501.pc"}})
+        g.add_tie(source, target, TieKind::forwards);
+    return g;
+}
+
+bool same(const CascadeResult& a, const CascadeResult& b) {
+    if (a.arrivals().size() != b.arrivals().size()) return false;
+    for (std::size_t i = 0; i < a.arrivals().size(); ++i) {
+        const double x = a.arrivals()[i], y = b.arrivals()[i];
+        if (!(x == y || (std::isnan(x) && std::isnan(y)))) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("cascade: constant delays, no capacity limit: arrivals are Boost's Dijkstra distances") {
+    const OrgGraph g = datasets::hai_duong_2024();
+    CascadeModel model;
+    model.sources = {g.index_of("30.pc")};
+    model.delay = constant(1.0);
+    // Commune People's Committees take 3 days, district police 0.5: a tie's delay is its target's.
+    model.delays = {{Selector::kinds({UnitKind::peoples_committee}) & Selector::levels({Level::commune}), constant(3.0)},
+                    {Selector::kinds({UnitKind::police}) & Selector::levels({Level::district}), constant(0.5)}};
+    const CascadeResult result = run(g, model, 2, 7, 2);
+
+    const auto f = g.freeze();
+    const detail::FrozenKind forwards{f.get(), TieKind::forwards};
+    std::vector<double> weight_of_target(f->unit_capacity(), 1.0);
+    for (UnitIndex u : model.delays[0].units.select(g)) weight_of_target[u.value] = 3.0;
+    for (UnitIndex u : model.delays[1].units.select(g)) weight_of_target[u.value] = 0.5;
+    std::vector<double> distance(f->unit_capacity());
+    boost::dijkstra_shortest_paths(
+        forwards, model.sources.front().value,
+        boost::distance_map(distance.data())
+            .weight_map(boost::make_function_property_map<detail::FrozenEdge, double>(
+                [&](const detail::FrozenEdge& e) { return weight_of_target[e.target]; }))
+            .vertex_index_map(boost::typed_identity_property_map<std::uint32_t>()));
+    REQUIRE(result.reached().size() > 100);
+    for (std::size_t rep = 0; rep < result.reps(); ++rep)
+        for (std::size_t c = 0; c < result.reached().size(); ++c)
+            CHECK(result.arrival(rep, c) == doctest::Approx(distance[result.reached()[c].value]));
+    // The columns are exactly the units Dijkstra reaches.
+    std::size_t reachable = 0;
+    for (double d : distance) reachable += d < std::numeric_limits<double>::max();
+    CHECK(result.reached().size() == reachable);
+}
+
+TEST_CASE("cascade: a seed gives the same results whatever the threads, another seed differs") {
+    const OrgGraph g = datasets::hai_duong_2024();
+    CascadeModel model;
+    model.sources = {g.index_of("30.pc"), g.index_of("30.police")};
+    model.delay = exponential(2.0);
+    model.failure = 0.05;
+    model.capacity = 3.0;
+    const CascadeResult one = run(g, model, 9, 42, 1);
+    CHECK(same(one, run(g, model, 9, 42, 2)));
+    CHECK(same(one, run(g, model, 9, 42, 4)));
+    CHECK(same(one, run(g, model, 9, 42, 64)));  // more threads than replications
+    CHECK_FALSE(same(one, run(g, model, 9, 43, 2)));
+    // Replication r is the same in a shorter run: each has its own stream.
+    const CascadeResult three = run(g, model, 3, 42, 1);
+    for (std::size_t c = 0; c < three.reached().size(); ++c) {
+        const double a = one.arrival(2, c), b = three.arrival(2, c);
+        CHECK((a == b || (std::isnan(a) && std::isnan(b))));
+    }
+}
+
+TEST_CASE("cascade: failures stop the document, capacity makes copies wait their turn") {
+    const OrgGraph g = forwarding_province();
+    CascadeModel model;
+    model.sources = {g.index_of("30.pc")};
+    model.delay = constant(1.0);
+    const CascadeResult free_flow = run(g, model, 1, 1, 1);
+    REQUIRE(free_flow.reached().size() > 1);
+
+    model.failures = {{Selector::ids({"30.pc"}), 1.0}};
+    const CascadeResult stopped = run(g, model, 3, 1, 1);
+    for (std::size_t rep = 0; rep < 3; ++rep)
+        for (std::size_t c = 0; c < stopped.reached().size(); ++c) {
+            if (stopped.reached()[c] == model.sources.front()) CHECK(stopped.arrival(rep, c) == 0.0);
+            else CHECK(std::isnan(stopped.arrival(rep, c)));
+        }
+
+    // One document per day at the source: it forwards after a day of processing, so everything is a day later.
+    model.failures.clear();
+    model.capacities = {{Selector::ids({"30.pc"}), 1.0}};
+    const CascadeResult slow = run(g, model, 1, 1, 1);
+    for (std::size_t c = 0; c < slow.reached().size(); ++c) {
+        const double base = free_flow.arrival(0, c);
+        CHECK(slow.arrival(0, c) == doctest::Approx(slow.reached()[c] == model.sources.front() ? 0.0 : base + 1.0));
+    }
+}
+
+TEST_CASE("cascade: one exponential hop has the distribution's mean") {
+    const OrgGraph g = forwarding_province();
+    CascadeModel model;
+    model.sources = {g.index_of("30.pc")};
+    model.delay = exponential(2.0);
+    const CascadeResult result = run(g, model, 20000, 5, 2);
+    const auto f = g.freeze();
+    const auto hops = f->hops(model.sources, TieKind::forwards);
+    std::size_t first_hop = result.reached().size();
+    for (std::size_t c = 0; c < result.reached().size(); ++c) {
+        const UnitIndex u = result.reached()[c];
+        if (hops[u.value] == 1 && f->parents(u, TieKind::forwards).size() == 1) first_hop = c;  // one way in only
+    }
+    REQUIRE(first_hop < result.reached().size());
+    double sum = 0;
+    for (std::size_t rep = 0; rep < result.reps(); ++rep) sum += result.arrival(rep, first_hop);
+    // Standard error 2 / sqrt(20000) ≈ 0.014: a 4% band is about 6 standard errors wide.
+    CHECK(sum / static_cast<double>(result.reps()) == doctest::Approx(2.0).epsilon(0.04));
+}
+
+TEST_CASE("cascade: bad parameters name the field, a run too large is refused before it starts") {
+    const OrgGraph g = forwarding_province();
+    auto parse = [](const char* dist, Object fields) {
+        fields.set("dist", Value(dist));
+        return Delay::parse(fields, "delay");
+    };
+    ANTQ_CHECK_ERROR(parse("exponential", {}), InvalidInput, "missing_field", "delay.mean");
+    ANTQ_CHECK_ERROR(parse("lognormal", Object{{"mu", Value(0.0)}}), InvalidInput, "missing_field", "delay.sigma");
+    ANTQ_CHECK_ERROR(parse("gamma", {}), InvalidInput, "bad_value", "unknown distribution 'gamma'");
+    ANTQ_CHECK_ERROR(parse("constant", Object{{"value", Value(-1.0)}}), InvalidInput, "bad_value", "delay.value");
+    ANTQ_CHECK_ERROR(parse("constant", Object{{"value", Value("2")}}), InvalidInput, "wrong_type", "delay.value");
+    ANTQ_CHECK_ERROR(parse("constant", Object{{"value", Value(1.0)}, {"mean", Value(1.0)}}), InvalidInput,
+                     "unknown_field", "delay.mean");
+    ANTQ_CHECK_ERROR(parse("exponential", Object{{"mean", Value(0.0)}}), InvalidInput, "bad_value", "delay.mean");
+    ANTQ_CHECK_ERROR(parse("empirical", Object{{"samples", Value(Array{})}}), InvalidInput, "bad_value",
+                     "delay.samples");
+    ANTQ_CHECK_ERROR(parse("empirical", Object{{"samples", Value(Array{Value(1.0), Value(-2.0)})}}), InvalidInput,
+                     "bad_value", "delay.samples[1]");
+    CHECK(parse("empirical", Object{{"samples", Value(Array{Value(1), Value(2.5)})}}).samples ==
+          std::vector<double>{1.0, 2.5});
+
+    CascadeModel model;
+    model.sources = {g.index_of("30.pc")};
+    model.delay = constant(1.0);
+    RunOptions options;
+    options.reps = 0;
+    ANTQ_CHECK_ERROR(cascade(g, model, options), InvalidInput, "bad_value", "reps");
+    options.reps = 1;
+    options.threads = 0;
+    ANTQ_CHECK_ERROR(cascade(g, model, options), InvalidInput, "bad_value", "threads");
+    options.threads = 1;
+    model.capacities = {{Selector::all(), 0.0}};
+    ANTQ_CHECK_ERROR(cascade(g, model, options), InvalidInput, "bad_value", "capacities[0]");
+    model.capacities.clear();
+    model.failures = {{Selector::all(), 0.5}, {Selector::all(), 1.5}};
+    ANTQ_CHECK_ERROR(cascade(g, model, options), InvalidInput, "bad_value", "failures[1]");
+    model.failures = {{Selector::within("nope"), 0.5}};
+    ANTQ_CHECK_ERROR(cascade(g, model, options), NotFound, "unknown_unit", "failures[0].select");
+    model.failures.clear();
+    model.sources = {UnitIndex{12345}};
+    ANTQ_CHECK_ERROR(cascade(g, model, options), NotFound, "unknown_unit", "sources[0]");
+    model.sources = {g.index_of("30.pc")};
+    options.reps = std::size_t{1} << 40;  // would need terabytes: refused at once, nothing allocated
+    ANTQ_CHECK_ERROR(cascade(g, model, options), InvalidInput, "too_large", "max_memory_bytes");
+}

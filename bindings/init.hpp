@@ -16,6 +16,7 @@ void init_directive(py::module_& m);
 void init_analysis(py::module_& m);
 void init_evaluation(py::module_& m);
 void init_movement(py::module_& m);
+void init_measures(py::module_& m);
 void init_io(py::module_& m);
 
 }  // namespace antq::python

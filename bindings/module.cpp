@@ -12,5 +12,6 @@ PYBIND11_MODULE(_core, m) {
     antq::python::init_analysis(m);
     antq::python::init_evaluation(m);
     antq::python::init_movement(m);
+    antq::python::init_measures(m);
     antq::python::init_io(m);
 }

@@ -29,6 +29,7 @@ def test_typed_usage_example_runs():
         ("national_scale.py", ("build from DataFrames", "memory per unit")),
         ("directive_scale.py", ("reach",)),
         ("evaluation_scale.py", ("evaluation run with roll-ups", "faulty record sets")),
+        ("measures_scale.py", ("betweenness", "articulation points")),
     ],
 )
 def test_benchmark_quick_mode_runs(tmp_path, script, expected):

@@ -17,6 +17,7 @@ void init_analysis(py::module_& m);
 void init_evaluation(py::module_& m);
 void init_movement(py::module_& m);
 void init_simulation(py::module_& m);
+void init_measures(py::module_& m);
 void init_io(py::module_& m);
 void init_restructure(py::module_& m);
 

@@ -13,6 +13,7 @@ PYBIND11_MODULE(_core, m) {
     antq::python::init_evaluation(m);
     antq::python::init_movement(m);
     antq::python::init_simulation(m);
+    antq::python::init_measures(m);
     antq::python::init_io(m);
     antq::python::init_restructure(m);
 }

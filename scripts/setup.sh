@@ -11,6 +11,7 @@ packages=(
   python3 python3-dev python3-venv python3-pip python3-setuptools python3-skbuild
   python3-numpy python3-pandas python3-networkx python3-pytest python3-mypy
   python3-igraph python3-graph-tool python3-matplotlib python3-jinja2 graphviz chromium
+  r-cran-sna
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -42,6 +42,12 @@
 #include <antq/io/selector_json.hpp>
 #include <antq/io/team_sizing_json.hpp>
 #include <antq/io/value_json.hpp>
+#include <antq/measures/centrality.hpp>
+#include <antq/measures/connectivity.hpp>
+#include <antq/measures/krackhardt.hpp>
+#include <antq/measures/responsibility_measures.hpp>
+#include <antq/measures/structure.hpp>
+#include <antq/measures/tie_view.hpp>
 #include <antq/model/ids.hpp>
 #include <antq/model/level.hpp>
 #include <antq/model/structure.hpp>

@@ -2,13 +2,13 @@
 
 The package mirrors the C++ library's areas: :mod:`antq.model` (vocabularies, administrative structures),
 :mod:`antq.graph`, :mod:`antq.directive`, :mod:`antq.analysis`, :mod:`antq.evaluation`, :mod:`antq.movement`
-(with :mod:`antq.grassroots` and :mod:`antq.models`), :mod:`antq.io` and :mod:`antq.datasets`; :mod:`antq.report`
+(with :mod:`antq.grassroots` and :mod:`antq.models`), :mod:`antq.measures`, :mod:`antq.io` and :mod:`antq.datasets`; :mod:`antq.report`
 makes the main job's pages.
 """
 
 from __future__ import annotations
 
-from . import analysis, datasets, evaluation, grassroots, model, models, movement, restructure, simulation
+from . import analysis, datasets, evaluation, grassroots, measures, model, models, movement, restructure, simulation
 from ._core import FrozenGraph, Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
 from .directive import Directive, Responsibilities, compile
 from .errors import Error, HierarchyError, InvalidInputError, IoError, NotFoundError, StaleViewError
@@ -39,6 +39,7 @@ __all__ = [
     "movement",
     "restructure",
     "simulation",
+    "measures",
     "levels",
     "unit_kinds",
     "tie_kinds",

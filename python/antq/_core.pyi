@@ -847,3 +847,32 @@ def _cascade(
     threads: int,
     max_memory_bytes: int,
 ) -> CascadeResult: ...
+# ---- measures (bindings/measures.cpp): column dicts that antq.measures turns into DataFrames ----
+def structure(graph: OrgGraph) -> dict[str, Any]: ...
+def krackhardt(
+    graph: OrgGraph,
+    ties: list[str],
+    directed: bool = True,
+    units: Selector | None = None,
+    lub: str = "krackhardt",
+    max_component: int = 20000,
+) -> dict[str, float]: ...
+def betweenness(
+    graph: OrgGraph,
+    ties: list[str],
+    directed: bool = True,
+    units: Selector | None = None,
+    normalized: bool = False,
+    samples: int | None = None,
+    seed: int = 0,
+    sources: list[str] = ...,
+) -> tuple[dict[str, Any], int]: ...
+def components(
+    graph: OrgGraph, ties: list[str], directed: bool = True, units: Selector | None = None, connection: str = "weak"
+) -> dict[str, Any]: ...
+def cuts(graph: OrgGraph, ties: list[str], units: Selector | None = None) -> dict[str, Any]: ...
+def cuts_from(
+    graph: OrgGraph, source: str, ties: list[str], directed: bool = True, units: Selector | None = None
+) -> dict[str, Any]: ...
+def responsibility_measures(table: Responsibilities) -> dict[str, Any]: ...
+def congruence(table: Responsibilities, ties: list[str] = ...) -> dict[str, Any]: ...

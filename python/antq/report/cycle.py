@@ -12,10 +12,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable
 
 from .. import evaluation as ev
+from .. import measures
 from ..directive import Directive, Responsibilities, compile
 from ..errors import InvalidInputError
 from ..evaluation import Assessments, Evaluation, EvaluationRules, FollowUp, ProgressReports
 from ..graph import OrgGraph
+from ..measures import CutsFrom, Structure
 from ..model import roles
 from ..models import ModelRegistry, example_registry
 
@@ -85,10 +87,23 @@ class Cycle:
     #: The territory the issuer serves: the root of the org chart (None: nothing to chart).
     chart_root: str | None
     year: YearRun | None
+    #: antq.measures on the graph and the table: the structure, what cuts whom from the issuer along `forwards`,
+    #: the workload per unit.
+    structure: Structure | None = None
+    forwarding_cuts: CutsFrom | None = None
+    workload: "pandas.DataFrame | None" = None
 
 
 def _quiet(message: str) -> None:
     pass
+
+
+def _forwarding_cuts(graph: OrgGraph, issuer: str) -> CutsFrom | None:
+    """What cuts whom from the issuer along `forwards`; None when the issuer forwards nothing."""
+    try:
+        return measures.cuts_from(graph, issuer, "forwards")
+    except InvalidInputError:
+        return None
 
 
 def run(
@@ -138,6 +153,9 @@ def run(
         example_chain=responsibilities.accountability(example) if example is not None else None,
         chart_root=graph.area(directive.issuer),
         year=None,
+        structure=measures.structure(graph),
+        forwarding_cuts=_forwarding_cuts(graph, directive.issuer),
+        workload=measures.workload(responsibilities),
     )
     say(f"analysed reach, load, coordination and oversight in {time.perf_counter() - started:.2f} s")
     if not evaluation:

@@ -59,6 +59,9 @@ __all__ = [
     "monitoring",
     "overdue",
     "assumptions",
+    "span_by_level",
+    "forwarding_cut_points",
+    "workload",
 ]
 
 
@@ -511,3 +514,41 @@ def assumptions(year: YearRun) -> "pandas.DataFrame":
     rows.append(["heads", "heads", "grades", "grades", year.rules.heads.assumption])
     rows.append(["commendation", "commendation", "who", "who is proposed", year.rules.commendation.assumption])
     return _frame(rows, ["subject", "part", "id", "value", "assumption"])
+
+
+# ---- structure (antq.measures) ----------------------------------------------------------------------------
+
+
+def span_by_level(cycle: Cycle) -> "pandas.DataFrame":
+    """Per level holding bodies: bodies, directing, mean_span, max_span, dual_share, max_depth."""
+    if cycle.structure is None:
+        return _frame([], ["level", "bodies", "directing", "mean_span", "max_span", "dual_share", "max_depth"])
+    table = cycle.structure.levels
+    table = table[table["bodies"] > 0]
+    table = table[["level", "bodies", "directing", "mean_span", "max_span", "dual_share", "max_depth"]]
+    return table.round({"mean_span": 2, "dual_share": 3}).reset_index(drop=True)
+
+
+def forwarding_cut_points(cycle: Cycle, limit: int = 10) -> "pandas.DataFrame":
+    """The units whose loss would cut most units off the issuer's forwarding, most first: unit, name, kind, level,
+    cut_off (at most ``limit`` rows)."""
+    columns = ["unit", "name", "kind", "level", "cut_off"]
+    if cycle.forwarding_cuts is None or cycle.forwarding_cuts.units.empty:
+        return _frame([], columns)
+    top = cycle.forwarding_cuts.units.head(limit)
+    ids = top["unit"].astype(str).tolist()
+    table = _units_table(cycle, ids)
+    table["cut_off"] = top["cut_off"].to_numpy()
+    return table[columns]
+
+
+def workload(cycle: Cycle, limit: int = 10) -> "pandas.DataFrame":
+    """The units working on the most tasks, most first: unit, name, kind, tasks, share, exclusivity."""
+    columns = ["unit", "name", "kind", "tasks", "share", "exclusivity"]
+    if cycle.workload is None or cycle.workload.empty:
+        return _frame([], columns)
+    top = cycle.workload.assign(unit=cycle.workload["unit"].astype(str))
+    top = top.sort_values(["tasks", "unit"], ascending=[False, True]).head(limit)
+    top["name"] = [cycle.units.at[u, "name"] for u in top["unit"]]
+    top["kind"] = [cycle.units.at[u, "kind"] for u in top["unit"]]
+    return top[columns].round({"share": 3, "exclusivity": 2}).reset_index(drop=True)

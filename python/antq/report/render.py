@@ -122,6 +122,10 @@ def write(cycle: Cycle, out: str | os.PathLike[str], say: Callable[[str], None] 
         monitors=fig.monitors(cycle),
         unmonitored=fig.unmonitored(cycle),
         flags=fig.capability_flags(cycle),
+        span_by_level=fig.span_by_level(cycle),
+        forwarding_cuts=fig.forwarding_cut_points(cycle),
+        forwarding_reached=None if cycle.forwarding_cuts is None else cycle.forwarding_cuts.reached,
+        workload=fig.workload(cycle),
         orgchart={"overview": _svg(overview), "parts": parts, "parts_kind": plan.overview.below_kind,
                   "below_kind": plan.parts[0].below_kind if plan.parts else ""},
     )

@@ -30,6 +30,7 @@ def test_typed_usage_example_runs():
         ("directive_scale.py", ("reach",)),
         ("evaluation_scale.py", ("evaluation run with roll-ups", "faulty record sets")),
         ("restructure_replay.py", ("the 2025 reform replayed", "diff of the two national lists")),
+        ("measures_scale.py", ("betweenness", "articulation points")),
     ],
 )
 def test_benchmark_quick_mode_runs(tmp_path, script, expected):

@@ -225,3 +225,43 @@ def test_assumptions_list_every_assumed_value_of_the_rules(year):
             assert {i for label, p, i in listed if label == s.label and p == part} == ids, (s.id, part)
     assert {"heads", "commendation"} <= set(table["part"])
     assert table["assumption"].str.len().gt(0).all()
+
+
+# ---- structure (antq.measures): the figures agree with the measures they come from, and with NetworkX --------
+
+
+def test_span_by_level_lists_the_levels_with_bodies(cycle, hai_duong):
+    import antq.measures as am
+
+    table = fig.span_by_level(cycle)
+    levels = am.structure(hai_duong).levels
+    assert list(table["level"]) == [lvl for lvl, n in zip(levels["level"], levels["bodies"]) if n > 0]
+    assert (table["max_span"] >= table["mean_span"]).all()
+    _, ties = hai_duong.to_pandas()
+    directs = ties[ties["kind"] == "directs"]
+    assert table["bodies"].sum() >= directs["source"].nunique()
+
+
+def test_forwarding_cut_points_are_dominators_of_the_issuers_forwarding(cycle, hai_duong):
+    import networkx as nx
+
+    _, ties = hai_duong.to_pandas()
+    forwards = ties[ties["kind"] == "forwards"]
+    ref = nx.DiGraph(list(zip(forwards["source"].astype(str), forwards["target"].astype(str))))
+    issuer = cycle.directive.issuer
+    idom = nx.immediate_dominators(ref, issuer)
+    dominators = {d for v, d in idom.items() if v != issuer and d != issuer}
+    table = fig.forwarding_cut_points(cycle)
+    assert set(table["unit"]) <= dominators
+    assert list(table["cut_off"]) == sorted(table["cut_off"], reverse=True)
+    assert len(table) == min(10, len(dominators))
+
+
+def test_workload_counts_working_roles(cycle):
+    table = fig.workload(cycle)
+    rows = cycle.table[cycle.table["role"].astype(str) != "inform"]
+    tasks = rows.groupby(rows["unit"].astype(str))["task"].nunique()
+    assert len(table) == min(10, len(tasks))
+    for unit, n in zip(table["unit"], table["tasks"]):
+        assert n == tasks[unit]
+    assert list(table["tasks"]) == sorted(table["tasks"], reverse=True)

@@ -1,0 +1,57 @@
+#pragma once
+
+// The compact view the measures' kernels read: one typed view of an OrgGraph (TieView) as a simple graph in
+// compressed sparse rows, vertices numbered 0..n-1 in unit index order. Built from the graph's Boost.Graph storage
+// today; a frozen graph can fill the same arrays without walking the storage again.
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include <antq/graph/org_graph.hpp>
+#include <antq/measures/tie_view.hpp>
+
+namespace antq::detail {
+
+inline constexpr std::uint32_t no_vertex = std::numeric_limits<std::uint32_t>::max();
+
+struct View {
+    bool directed = true;
+    /** Vertex -> unit, in unit index order. */
+    std::vector<UnitIndex> units;
+    /** Unit index -> vertex, no_vertex where the unit is not in the view (size: the graph's unit capacity). */
+    std::vector<std::uint32_t> vertex;
+    /** Out-arcs in CSR, targets sorted, one per ordered pair; an undirected edge is an arc each way. */
+    std::vector<std::uint32_t> out_start;
+    std::vector<std::uint32_t> out_target;
+    /** Per out-arc: the ties behind it, and the first of them (by index). */
+    std::vector<std::uint32_t> out_ties;
+    std::vector<TieIndex> out_tie;
+    /** In-arcs in CSR, sources sorted (directed views only: an undirected view reads out-arcs both ways). */
+    std::vector<std::uint32_t> in_start;
+    std::vector<std::uint32_t> in_source;
+
+    std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(units.size()); }
+    std::size_t arc_count() const noexcept { return out_target.size(); }
+    std::span<const std::uint32_t> successors(std::uint32_t v) const noexcept {
+        return {out_target.data() + out_start[v], out_target.data() + out_start[v + 1]};
+    }
+    std::span<const std::uint32_t> predecessors(std::uint32_t v) const noexcept {
+        if (!directed) return successors(v);
+        return {in_source.data() + in_start[v], in_source.data() + in_start[v + 1]};
+    }
+    /** The vertex of unit `u`, or no_vertex. */
+    std::uint32_t vertex_of(UnitIndex u) const noexcept {
+        return u.value < vertex.size() ? vertex[u.value] : no_vertex;
+    }
+};
+
+/**
+ * Builds `spec` over `graph`.
+ * @throws InvalidInput "no_tie_kind" naming `where` when spec.kinds is empty; NotFound from the selector
+ */
+View make_view(const OrgGraph& graph, const TieView& spec, std::string_view where);
+
+}  // namespace antq::detail

@@ -35,4 +35,5 @@ class InvalidInput;
 class HierarchyError;
 class StaleView;
 class IoError;
+class GraphInUse;
 }  // namespace antq

@@ -11,7 +11,8 @@ from __future__ import annotations
 from . import analysis, datasets, evaluation, grassroots, model, models, movement
 from ._core import Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
 from .directive import Directive, Responsibilities, compile
-from .errors import Error, HierarchyError, InvalidInputError, IoError, NotFoundError, StaleViewError
+from .errors import (Error, GraphInUseError, HierarchyError, InvalidInputError, IoError, NotFoundError,
+                     StaleViewError)
 from .graph import OrgGraph
 from .io import load, loads
 from .model import AdministrativeStructure
@@ -45,5 +46,6 @@ __all__ = [
     "HierarchyError",
     "StaleViewError",
     "IoError",
+    "GraphInUseError",
     "__version__",
 ]

@@ -77,11 +77,14 @@ private:
 };
 
 /**
- * Expands every selector of `directive` on `graph`.
+ * Expands every selector of `directive` on `graph`, after checking that its issuer is a body of the graph and its
+ * signer the post heading that body. Errors start with the directive's source (its file) when it has one.
+ * Holds a ReadGuard on `graph` while it runs.
  * @throws InvalidInput "unmatched_selector" naming the clause, the assignment and the selector when a
- *         selector (units, target or recipient) picks no unit; "duplicate_clause"; NotFound for a selector
- *         naming an id the graph lacks
- * Complexity: O(selectors × (V + E)).
+ *         selector (units, target or recipient) picks no unit; "duplicate_clause"; "bad_issuer" (a territory or a
+ *         post), "bad_signer" (not the issuer's head), at "<source>:/issuer" or "/signer"; NotFound "unknown_unit"
+ *         for an issuer, a signer or a selector id the graph lacks; GraphInUse if the graph is being changed
+ * Complexity: O(selectors × (V + E) + rows).
  */
 Responsibilities compile(const Directive& directive, const OrgGraph& graph);
 

@@ -314,11 +314,11 @@ def time_cases(x: Inputs, repeats: int) -> dict[str, float]:
     import antq
     from antq import evaluation as ev
 
-    core = antq._core.evaluate(x.graph, x.rules, x.assessments)
+    core = antq._core.evaluate(x.graph, x.assessments, x.rules)
     cases = {
         "antq_roll_ups": lambda: ev.evaluate(x.graph, x.assessments, x.rules).roll_ups(),
         "antq_tables": lambda: antq_run_to_pandas(x),
-        "antq_run": lambda: antq._core.evaluate(x.graph, x.rules, x.assessments),
+        "antq_run": lambda: antq._core.evaluate(x.graph, x.assessments, x.rules),
         "antq_to_pandas": lambda: antq_tables(ev.Evaluation(core)),
         "pandas": lambda: pandas_run(x),
     }

@@ -22,11 +22,28 @@ namespace py = pybind11;
 
 using GraphPtr = std::shared_ptr<OrgGraph>;
 
-/** The graph a Python call received, or a clean error for None (a holder would pass an empty pointer through). */
+/**
+ * The graph a Python call received, or a clean error for None: every binding takes a graph argument as a GraphPtr
+ * (a holder passes None through as an empty pointer, where `const OrgGraph&` would raise a bare cast error).
+ */
 inline const GraphPtr& graph_arg(const GraphPtr& graph, const char* what = "graph") {
     if (!graph) throw InvalidInput("wrong_type", what, "expected an antq.OrgGraph, found None");
     return graph;
 }
+
+/** *graph_arg(graph). */
+inline OrgGraph& graph_ref(const GraphPtr& graph, const char* what = "graph") { return *graph_arg(graph, what); }
+
+/**
+ * Holds a ReadGuard on a graph for a call that releases the GIL: another Python thread changing the graph meanwhile
+ * gets antq.GraphInUseError instead of pulling the graph from under the call. Take it while holding the GIL.
+ */
+struct ReleasedRead {
+    explicit ReleasedRead(const GraphPtr& graph) : keep(graph_arg(graph)), guard(*keep) {}
+    GraphPtr keep;  // the graph outlives the call even if Python drops it meanwhile
+    OrgGraph::ReadGuard guard;
+    py::gil_scoped_release release;
+};
 
 /** `result` computed on `graph`; current() is the graph, once the result has checked it is unchanged. */
 template <class Result>

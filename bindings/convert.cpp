@@ -2,14 +2,16 @@
 #include <limits>
 
 #include <antq/errors.hpp>
+#include <antq/io/selector_json.hpp>
 
 #include "convert.hpp"
 
 namespace antq::python {
 
 namespace {
-// Deeper than the JSON reader accepts could not be saved and read back; far deeper would exhaust the stack.
-constexpr std::size_t max_depth = 60;
+// The graph owns the depth rule (max_value_depth, checked in C++); this bound only keeps a Python object nested far
+// deeper from exhausting the stack, one level above the rule so that the graph's own check decides.
+constexpr std::size_t max_depth = max_value_depth + 1;
 Value to_value_at(const py::handle& o, const std::string& where, std::size_t depth);
 Object to_object_at(const py::handle& o, const std::string& where, std::size_t depth);
 }  // namespace
@@ -87,6 +89,100 @@ py::object from_value(const Value& v) {
 py::dict from_object(const Object& object) {
     py::dict out;
     for (const auto& [k, v] : object) out[py::str(k)] = from_value(v);
+    return out;
+}
+
+namespace {
+
+std::string type_of(const py::handle& o) { return py::str(o.get_type().attr("__name__")); }
+
+}  // namespace
+
+std::string to_str(const py::handle& o, const std::string& where, const char* what) {
+    if (!py::isinstance<py::str>(o)) throw InvalidInput("wrong_type", where, std::string("expected ") + what + ", found " + type_of(o));
+    return o.cast<std::string>();
+}
+
+namespace {
+
+// An int (not a bool: True is no number of anything here), or what __index__ makes one, e.g. a NumPy integer.
+py::int_ integer_object(const py::handle& o, const std::string& where, const char* what) {
+    if (py::isinstance<py::bool_>(o) || !(py::isinstance<py::int_>(o) || py::hasattr(o, "__index__")))
+        throw InvalidInput("wrong_type", where, std::string("expected ") + what + ", found " + type_of(o));
+    return py::reinterpret_steal<py::int_>(PyNumber_Index(o.ptr()));
+}
+
+}  // namespace
+
+std::int64_t to_integer(const py::handle& o, const std::string& where) {
+    const py::int_ n = integer_object(o, where, "an int");
+    int overflow = 0;
+    const long long v = PyLong_AsLongLongAndOverflow(n.ptr(), &overflow);
+    if (overflow != 0) throw InvalidInput("number_out_of_range", where, "expected an integer that fits in 64 bits");
+    return static_cast<std::int64_t>(v);
+}
+
+int to_year(const py::handle& o, const std::string& where) {
+    const std::int64_t year = to_integer(o, where);
+    if (year < std::numeric_limits<int>::min() || year > std::numeric_limits<int>::max())
+        throw InvalidInput("bad_year", where, "expected a year between 1900 and 2200, not " + std::to_string(year));
+    return static_cast<int>(year);
+}
+
+std::uint64_t to_seed(const py::handle& o, const std::string& where) {
+    const py::int_ n = integer_object(o, where, "an int seed");
+    int overflow = 0;
+    const long long v = PyLong_AsLongLongAndOverflow(n.ptr(), &overflow);
+    if (overflow == 0 && v >= 0) return static_cast<std::uint64_t>(v);
+    if (overflow > 0) {
+        const unsigned long long u = PyLong_AsUnsignedLongLong(n.ptr());
+        if (!PyErr_Occurred()) return static_cast<std::uint64_t>(u);
+        PyErr_Clear();
+    }
+    throw InvalidInput("number_out_of_range", where,
+                       "a seed is an integer from 0 to 2**64 - 1, not " + std::string(py::str(py::handle(n))));
+}
+
+std::string to_date(const py::handle& o, const std::string& where, bool may_be_empty) {
+    if (o.is_none()) {
+        if (may_be_empty) return "";
+        throw InvalidInput("wrong_type", where, "expected a date (\"YYYY-MM-DD\" or datetime.date), found None");
+    }
+    if (py::isinstance<py::str>(o)) return o.cast<std::string>();
+    const py::module_ datetime = py::module_::import("datetime");
+    if (py::isinstance(o, datetime.attr("datetime"))) {
+        if (!o.attr("time")().equal(datetime.attr("time")()))
+            throw InvalidInput("wrong_type", where, "expected a day, found a datetime with a time of day: pass its .date()");
+        return py::str(o.attr("date")().attr("isoformat")());
+    }
+    if (py::isinstance(o, datetime.attr("date"))) return py::str(o.attr("isoformat")());
+    throw InvalidInput("wrong_type", where, "expected a date (\"YYYY-MM-DD\" or datetime.date), found " + type_of(o));
+}
+
+Selector to_selector(const py::handle& o, const std::string& where) {
+    if (py::isinstance<Selector>(o)) return o.cast<Selector>();
+    if (o.is_none()) throw InvalidInput("wrong_type", where, "expected an antq.Selector or its JSON form, found None");
+    std::string text;
+    try {
+        // allow_nan=False: JSON has no NaN, and a selector comparing with NaN could never match.
+        text = py::module_::import("json").attr("dumps")(o, py::arg("allow_nan") = false).cast<std::string>();
+    } catch (const py::error_already_set& e) {
+        throw InvalidInput("bad_selector", where, std::string("not expressible as JSON: ") + e.what());
+    }
+    return parse_selector(text, where);
+}
+
+std::vector<std::string> to_names(const py::args& args, const std::string& where) {
+    std::vector<std::string> out;
+    auto one = [&](const py::handle& item) {
+        out.push_back(to_str(item, where, "a str or a list of str"));
+    };
+    for (const py::handle item : args) {
+        if (py::isinstance<py::list>(item) || py::isinstance<py::tuple>(item))
+            for (const py::handle inner : item) one(inner);
+        else
+            one(item);
+    }
     return out;
 }
 

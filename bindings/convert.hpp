@@ -2,10 +2,13 @@
 
 // Conversions between antq values and Python objects, shared by every binding area.
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include <pybind11/pybind11.h>
 
+#include <antq/graph/selector.hpp>
 #include <antq/model/level.hpp>
 #include <antq/model/tie_kind.hpp>
 #include <antq/model/unit_kind.hpp>
@@ -21,6 +24,29 @@ Value to_value(const py::handle& object, const std::string& where);
 Object to_object(const py::handle& object, const std::string& where);
 py::object from_value(const Value& value);
 py::dict from_object(const Object& object);
+
+/**
+ * A date argument as the library takes it, "YYYY-MM-DD": a str as it is, a datetime.date, or a datetime.datetime at
+ * midnight; None gives "" where `may_be_empty`. Anything else: InvalidInput "wrong_type" naming `where`.
+ */
+std::string to_date(const py::handle& object, const std::string& where, bool may_be_empty = false);
+
+/** A selector argument: an antq.Selector, or its JSON form (a dict, or "all") as Selector.from_json takes it. */
+Selector to_selector(const py::handle& object, const std::string& where = "selector");
+
+/** Names given as separate arguments or as one list or tuple of them: Selector.kind("police", "school") or
+ *  Selector.kind(["police", "school"]). Each must be a str, else InvalidInput "wrong_type" naming `where`. */
+std::vector<std::string> to_names(const py::args& args, const std::string& where);
+
+/** An int argument (or NumPy integer) that fits in 64 bits: "wrong_type" or "number_out_of_range" naming `where`. */
+std::int64_t to_integer(const py::handle& object, const std::string& where);
+/** A year: an int; one that does not fit an int is "bad_year" (the library's own check names the range). */
+int to_year(const py::handle& object, const std::string& where);
+/** A seed: an int from 0 to 2**64 - 1, else "wrong_type" or "number_out_of_range" naming `where`. */
+std::uint64_t to_seed(const py::handle& object, const std::string& where);
+
+/** A str argument, else InvalidInput "wrong_type" naming `where` and saying what it wants. */
+std::string to_str(const py::handle& object, const std::string& where, const char* what = "a str");
 
 UnitKind to_unit_kind(const std::string& name, const std::string& where);
 Level to_level(const std::string& name, const std::string& where);

@@ -224,8 +224,11 @@ void init_directive(py::module_& m) {
         });
 
     m.def("compile", [](const Directive& d, GraphPtr graph) {
-        graph_arg(graph);
-        return CompiledDirective{{compile(d, *graph), graph}};
+        Responsibilities table = [&] {
+            const ReleasedRead reading(graph);
+            return compile(d, *graph);
+        }();
+        return CompiledDirective{{std::move(table), std::move(graph)}};
     }, py::arg("directive"), py::arg("graph"));
     // A directive carried across a change of structure (docs/restructure.md, "Directives across a change").
     m.def("_compile_translated", [](const Directive& d, GraphPtr graph, const std::vector<std::pair<std::string, std::string>>& levels,
@@ -267,9 +270,14 @@ void init_directive(py::module_& m) {
         .def("__repr__", [](const ProgressReports& r) {
             return "<antq.ProgressReports on '" + r.directive + "': " + std::to_string(r.reports.size()) + " reports>";
         });
-    m.def("example_progress", [](const CompiledDirective& c, const std::string& as_of, std::uint64_t seed, const std::string& undated_due) {
-        return example_progress(c.current(), c.result, as_of, seed, undated_due);
-    }, py::arg("table"), py::arg("as_of"), py::arg("seed"), py::arg("undated_due") = "");
+    m.def("example_progress", [](const CompiledDirective& c, const py::object& as_of, const py::object& seed,
+                                 const py::object& undated_due) {
+        const std::string day = to_date(as_of, "as_of"), undated = to_date(undated_due, "undated_due", true);
+        const std::uint64_t s = to_seed(seed, "seed");
+        const OrgGraph& g = c.current();
+        const ReleasedRead reading(c.graph);
+        return example_progress(g, c.result, day, s, undated);
+    }, py::arg("table"), py::arg("as_of"), py::arg("seed"), py::arg("undated_due") = py::none());
 
     py::class_<FollowUpResult>(m, "FollowUp", "The follow-up of a compiled directive on one day.")
         .def_property_readonly("as_of", [](const FollowUpResult& f) { return f.result.as_of(); })
@@ -332,17 +340,18 @@ void init_directive(py::module_& m) {
             f.current();
             return f.result.overdue();
         });
-    m.def("follow_up", [](const CompiledDirective& c, const ProgressReports& reports, const std::string& as_of,
-                          const std::string& undated_due) {
+    m.def("follow_up", [](const CompiledDirective& c, const ProgressReports& reports, const py::object& as_of,
+                          const py::object& undated_due) {
+        const std::string day = to_date(as_of, "as_of"), undated = to_date(undated_due, "undated_due", true);
         const OrgGraph& g = c.current();
         FollowUp f = [&] {
-            py::gil_scoped_release release;
-            return follow_up(g, c.result, reports, as_of, undated_due);
+            const ReleasedRead reading(c.graph);
+            return follow_up(g, c.result, reports, day, undated);
         }();
         std::vector<std::string> clauses;
         for (const Task& t : c.result.directive().tasks) clauses.push_back(t.clause);
         return FollowUpResult{{std::move(f), c.graph}, reports, std::move(clauses)};
-    }, py::arg("table"), py::arg("reports"), py::arg("as_of"), py::arg("undated_due") = "");
+    }, py::arg("table"), py::arg("reports"), py::arg("as_of"), py::arg("undated_due") = py::none());
 }
 
 }  // namespace antq::python

@@ -39,6 +39,8 @@ void init_errors(py::module_&) {
             raise("StaleViewError", e);
         } catch (const IoError& e) {
             raise("IoError", e);
+        } catch (const GraphInUse& e) {
+            raise("GraphInUseError", e);
         } catch (const Error& e) {
             raise("Error", e);
         }

@@ -20,6 +20,7 @@
 
 #include "bound.hpp"
 #include "columns.hpp"
+#include "convert.hpp"
 #include "init.hpp"
 
 namespace antq::python {
@@ -384,10 +385,12 @@ void init_evaluation(py::module_& m) {
         .def("__repr__", [](const Assessments& a) {
             return "<antq.Assessments " + std::to_string(a.year) + ": " + std::to_string(a.records.size()) + " records>";
         });
-    m.def("example_assessments", [](const GraphPtr& g, const EvaluationRules& rules, int year, std::uint64_t seed) {
-        graph_arg(g);
-        py::gil_scoped_release release;
-        return example_assessments(*g, rules, year, seed);
+    m.def("example_assessments", [](const GraphPtr& g, const EvaluationRules& rules, const py::object& year,
+                                    const py::object& seed) {
+        const int y = to_year(year, "year");
+        const std::uint64_t s = to_seed(seed, "seed");
+        const ReleasedRead reading(g);
+        return example_assessments(*g, rules, y, s);
     }, py::arg("graph"), py::arg("rules"), py::arg("year"), py::arg("seed"));
 
     // ---- the run ------------------------------------------------------------------------------------------
@@ -402,14 +405,13 @@ void init_evaluation(py::module_& m) {
         .def("_heads", &head_columns)
         .def("_commendations", &commendation_columns)
         .def("check_current", [](const EvaluationResult& r) { r.current(); });
-    m.def("evaluate", [](GraphPtr g, EvaluationRules rules, const Assessments& a) {
-        graph_arg(g);
+    m.def("evaluate", [](GraphPtr g, const Assessments& a, EvaluationRules rules) {
         Evaluation e = [&] {
-            py::gil_scoped_release release;
-            return evaluate(*g, std::move(rules), a);
+            const ReleasedRead reading(g);
+            return evaluate(*g, a, std::move(rules));
         }();
         return EvaluationResult{std::move(e), std::move(g)};
-    }, py::arg("graph"), py::arg("rules"), py::arg("assessments"));
+    }, py::arg("graph"), py::arg("assessments"), py::arg("rules"));
 }
 
 }  // namespace antq::python

@@ -73,6 +73,13 @@ std::optional<std::string> id_of(const OrgGraph& g, const std::optional<UnitInde
     return g.unit(*u).id;
 }
 
+// The tie `kind` from `s` to `t`, named as the Python call names it.
+TieIndex find_tie_or_fail(const OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind) {
+    const auto tie = g.find_tie(g.index_of(s), g.index_of(t), to_tie_kind(kind, "kind"));
+    if (!tie) throw NotFound("unknown_tie", "'" + s + "' -" + kind + "-> '" + t + "'", "no such tie");
+    return *tie;
+}
+
 std::optional<TieKind> optional_tie_kind(const std::optional<std::string>& kind) {
     if (!kind) return std::nullopt;
     return to_tie_kind(*kind, "kind");
@@ -84,17 +91,7 @@ std::string repr_of(const OrgGraph& g) {
            std::to_string(g.tie_count()) + " ties>";
 }
 
-Selector selector_from_python(const py::handle& object) {
-    if (py::isinstance<Selector>(object)) return object.cast<Selector>();
-    std::string text;
-    try {
-        // allow_nan=False: JSON has no NaN, and a selector comparing with NaN could never match.
-        text = py::module_::import("json").attr("dumps")(object, py::arg("allow_nan") = false).cast<std::string>();
-    } catch (const py::error_already_set& e) {
-        throw InvalidInput("bad_selector", "selector", std::string("not expressible as JSON: ") + e.what());
-    }
-    return parse_selector(text, "selector");
-}
+Selector selector_from_python(const py::handle& object) { return to_selector(object, "selector"); }
 
 // A column of str (None allowed where `optional`), read straight from the list with a row-naming error.
 std::vector<std::optional<std::string>> string_column(const py::list& column, const char* frame, const char* name,
@@ -393,12 +390,24 @@ void bind_frozen_graph(py::module_& m, py::class_<OrgGraph, GraphPtr>& graph) {
 }  // namespace
 
 void init_graph(py::module_& m) {
+    // A Unit is a copy: assigning to it would change nothing in the graph, so the setter names the call that does.
+    auto read_only = [](const char* field, const char* how) {
+        return [field, how](const Unit& u, const py::object&) {
+            std::string text = how;
+            for (auto at = text.find("{id}"); at != std::string::npos; at = text.find("{id}")) text.replace(at, 4, u.id);
+            throw InvalidInput("read_only", "unit '" + u.id + "' " + field, "a Unit is a copy of the graph's unit; " + text);
+        };
+    };
+    constexpr const char* replace_unit = "ids, kinds and levels do not change: graph.remove_unit('{id}'), then add_unit(...)";
     py::class_<Unit>(m, "Unit", "A unit as it stood when read: a territory, a body or a post.")
-        .def_property_readonly("id", [](const Unit& u) { return u.id; })
-        .def_property_readonly("name", [](const Unit& u) { return u.name; })
-        .def_property_readonly("kind", [](const Unit& u) { return std::string(to_string(u.kind)); })
-        .def_property_readonly("level", [](const Unit& u) { return std::string(to_string(u.level)); })
-        .def_property_readonly("attributes", [](const Unit& u) { return from_object(u.attributes); })
+        .def_property("id", [](const Unit& u) { return u.id; }, read_only("id", replace_unit))
+        .def_property("name", [](const Unit& u) { return u.name; }, read_only("name", "rename it with graph.rename_unit('{id}', name)"))
+        .def_property("kind", [](const Unit& u) { return std::string(to_string(u.kind)); },
+                      read_only("kind", replace_unit))
+        .def_property("level", [](const Unit& u) { return std::string(to_string(u.level)); },
+                      read_only("level", replace_unit))
+        .def_property("attributes", [](const Unit& u) { return from_object(u.attributes); },
+                      read_only("attributes", "change them with graph.set_unit_attribute('{id}', key, value)"))
         .def("__eq__", [](const Unit& a, const Unit& b) { return a == b; }, py::is_operator())
         .def("__repr__", [](const Unit& u) {
             return "<antq.Unit '" + u.id + "' " + std::string(to_string(u.kind)) + " '" + u.name + "'>";
@@ -453,24 +462,24 @@ void init_graph(py::module_& m) {
         .def("__repr__", [](const TiesView& v) { return "<antq.TiesView of " + std::to_string(v.checked().tie_count()) + " ties>"; });
 
     py::class_<Selector>(m, "Selector", "Picks units by kind, level, territory, id and attribute; combine with &, |, ~.")
-        .def(py::init<>())
+        .def_static("__new__", [](const py::object&) { return Selector(); })  // whole from __new__, as ModelRegistry
         .def_static("all", &Selector::all)
         .def_static("kind", [](py::args names) {
             std::vector<UnitKind> kinds;
-            for (auto n : names) kinds.push_back(to_unit_kind(n.cast<std::string>(), "Selector.kind"));
+            for (const auto& n : to_names(names, "Selector.kind")) kinds.push_back(to_unit_kind(n, "Selector.kind"));
             if (kinds.empty()) throw InvalidInput("bad_selector", "Selector.kind", "name at least one kind");
             return Selector::kinds(std::move(kinds));
         })
         .def_static("level", [](py::args names) {
             std::vector<Level> levels;
-            for (auto n : names) levels.push_back(to_level(n.cast<std::string>(), "Selector.level"));
+            for (const auto& n : to_names(names, "Selector.level")) levels.push_back(to_level(n, "Selector.level"));
             if (levels.empty()) throw InvalidInput("bad_selector", "Selector.level", "name at least one level");
             return Selector::levels(std::move(levels));
         })
-        .def_static("within", &Selector::within, py::arg("territory_id"))
+        .def_static("within", [](const py::object& id) { return Selector::within(to_str(id, "Selector.within", "a territory id (a str)")); },
+                    py::arg("territory_id"))
         .def_static("id", [](py::args ids) {
-            std::vector<std::string> out;
-            for (auto i : ids) out.push_back(i.cast<std::string>());
+            std::vector<std::string> out = to_names(ids, "Selector.id");
             if (out.empty()) throw InvalidInput("bad_selector", "Selector.id", "name at least one id");
             return Selector::ids(std::move(out));
         })
@@ -478,18 +487,30 @@ void init_graph(py::module_& m) {
             return Selector::attribute_equals(key, to_value(value, "Selector.attribute_equals"));
         }, py::arg("key"), py::arg("value"))
         .def_static("has_attribute", &Selector::has_attribute, py::arg("key"))
-        .def_static("all_of", &Selector::all_of, py::arg("operands"))
-        .def_static("any_of", &Selector::any_of, py::arg("operands"))
+        .def_static("all_of", [](const py::iterable& operands) {
+            std::vector<Selector> out;
+            for (const py::handle o : operands) out.push_back(to_selector(o, "Selector.all_of"));
+            return Selector::all_of(std::move(out));
+        }, py::arg("operands"))
+        .def_static("any_of", [](const py::iterable& operands) {
+            std::vector<Selector> out;
+            for (const py::handle o : operands) out.push_back(to_selector(o, "Selector.any_of"));
+            return Selector::any_of(std::move(out));
+        }, py::arg("operands"))
         .def_static("negation", &Selector::negation, py::arg("operand"))
         .def_static("from_json", [](const py::object& o) { return selector_from_python(o); }, py::arg("value"))
         .def("to_json", [](const Selector& s) { return py::module_::import("json").attr("loads")(dump_selector(s)); })
-        .def("select", [](const Selector& s, const OrgGraph& g) { return ids_of(g, s.select(g)); }, py::arg("graph"))
+        .def("select", [](const Selector& s, const GraphPtr& g) { return ids_of(*g, s.select(graph_ref(g))); }, py::arg("graph"))
         .def("__and__", [](const Selector& a, const Selector& b) { return a & b; }, py::is_operator())
         .def("__or__", [](const Selector& a, const Selector& b) { return a | b; }, py::is_operator())
         .def("__invert__", [](const Selector& a) { return ~a; })
         .def("__eq__", [](const Selector& a, const Selector& b) { return a == b; }, py::is_operator())
         .def("__str__", &Selector::to_string)
         .def("__repr__", [](const Selector& s) { return "<antq.Selector " + s.to_string() + ">"; });
+
+    m.attr("Selector").attr("max_depth") = Selector::max_depth;  // how deep &, |, ~ may nest
+    // Whole from __new__; __init__ does nothing, as a plain function (class_::def would take it for a constructor).
+    py::setattr(m.attr("Selector"), "__init__", py::cpp_function([](const py::args&, const py::kwargs&) {}));
 
     py::class_<OrgGraph, GraphPtr> graph(m, "OrgGraph", py::dynamic_attr());
     graph.def(py::init([](const std::string& name, const std::string& structure) {
@@ -498,7 +519,13 @@ void init_graph(py::module_& m) {
                   return g;
               }),
               py::arg("name") = "", py::arg("structure") = "either")
-        .def(py::init([](OrgGraph& other) { return std::make_shared<OrgGraph>(std::move(other)); }), py::kw_only(),
+        .def(py::init([](const GraphPtr& other) {
+                 // Taking the content away from a graph another thread is reading would pull it from under that call.
+                 OrgGraph& taken = graph_ref(other, "adopt");
+                 if (taken.in_use())
+                     throw GraphInUse("graph_in_use", "adopt", "another thread is reading this graph; adopt it once that call returns");
+                 return std::make_shared<OrgGraph>(std::move(taken));
+             }), py::kw_only(),
              py::arg("adopt"), "Takes over another graph's content, leaving it empty (used by antq's own builders).")
         .def_property("name", &OrgGraph::name, &OrgGraph::set_name)
         .def_property(
@@ -510,7 +537,7 @@ void init_graph(py::module_& m) {
             [](OrgGraph& g, const py::object& s) {
                 g.set_structure(py::isinstance<AdministrativeStructure>(s)
                                     ? s.cast<const AdministrativeStructure&>()
-                                    : AdministrativeStructure::preset(s.cast<std::string>()));
+                                    : AdministrativeStructure::preset(to_str(s, "structure", "an AdministrativeStructure or its id")));
             },
             py::return_value_policy::reference)
         .def("number_of_units", &OrgGraph::unit_count)
@@ -527,8 +554,9 @@ void init_graph(py::module_& m) {
             [](OrgGraph& g, const std::string& id, const std::string& name, const std::string& kind,
                const std::optional<std::string>& level, const py::object& attributes,
                const std::optional<std::string>& area, const std::optional<std::string>& heads) {
-                UnitSpec unit{id, name, to_unit_kind(kind, "kind"), std::nullopt, to_object(attributes, "attributes")};
-                if (level) unit.level = to_level(*level, "level");
+                const std::string place = "unit '" + id + "'";
+                UnitSpec unit{id, name, to_unit_kind(kind, place + " kind"), std::nullopt, to_object(attributes, place + " attributes")};
+                if (level) unit.level = to_level(*level, place + " level");
                 add_placed_unit(g, std::move(unit), area, heads);
             },
             py::arg("id"), py::arg("name"), py::arg("kind"), py::arg("level") = py::none(),
@@ -538,18 +566,39 @@ void init_graph(py::module_& m) {
             "add_tie",
             [](OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind,
                const py::object& attributes) {
-                g.add_tie(s, t, to_tie_kind(kind, "kind"), to_object(attributes, "attributes"));
+                const std::string place = "'" + s + "' -" + kind + "-> '" + t + "'";
+                g.add_tie(s, t, to_tie_kind(kind, place + " kind"), to_object(attributes, place + " attributes"));
             },
             py::arg("source"), py::arg("target"), py::arg("kind"), py::arg("attributes") = py::none())
         .def("remove_unit", [](OrgGraph& g, const std::string& id) { g.remove_unit(g.index_of(id)); }, py::arg("id"))
         .def(
             "remove_tie",
             [](OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind) {
-                const auto tie = g.find_tie(g.index_of(s), g.index_of(t), to_tie_kind(kind, "kind"));
-                if (!tie) throw NotFound("unknown_tie", "'" + s + "' -" + kind + "-> '" + t + "'", "no such tie");
-                g.remove_tie(*tie);
+                g.remove_tie(find_tie_or_fail(g, s, t, kind));
             },
             py::arg("source"), py::arg("target"), py::arg("kind"))
+        .def("has_tie",
+             [](const OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind) {
+                 return g.has_tie(g.index_of(s), g.index_of(t), to_tie_kind(kind, "kind"));
+             },
+             py::arg("source"), py::arg("target"), py::arg("kind"))
+        .def("tie",
+             [](const OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind) {
+                 return spec_of(g, find_tie_or_fail(g, s, t, kind));
+             },
+             py::arg("source"), py::arg("target"), py::arg("kind"))
+        .def("set_tie_attribute",
+             [](OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind, std::string key,
+                const py::object& value) {
+                 const TieIndex tie = find_tie_or_fail(g, s, t, kind);
+                 g.set_tie_attribute(tie, key, to_value(value, "'" + s + "' -" + kind + "-> '" + t + "' attribute '" + key + "'"));
+             },
+             py::arg("source"), py::arg("target"), py::arg("kind"), py::arg("key"), py::arg("value"))
+        .def("erase_tie_attribute",
+             [](OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind, const std::string& key) {
+                 return g.erase_tie_attribute(find_tie_or_fail(g, s, t, kind), key);
+             },
+             py::arg("source"), py::arg("target"), py::arg("kind"), py::arg("key"))
         .def("rename_unit", [](OrgGraph& g, const std::string& id, std::string name) { g.rename_unit(g.index_of(id), std::move(name)); },
              py::arg("id"), py::arg("name"))
         .def(
@@ -586,7 +635,8 @@ void init_graph(py::module_& m) {
             return ids_of(g, selector_from_python(selector).select(g));
         }, py::arg("selector"))
         .def("validate", &OrgGraph::validate)
-        .def("same_content", &OrgGraph::same_content, py::arg("other"))
+        .def("same_content", [](const OrgGraph& g, const GraphPtr& other) { return g.same_content(graph_ref(other, "other")); },
+             py::arg("other"))
         .def("copy", [](const OrgGraph& g) { return std::make_shared<OrgGraph>(g); })
         .def("summary", [](const OrgGraph& g) {
             std::map<std::string, std::map<std::string, std::size_t>> units;

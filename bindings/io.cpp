@@ -1,6 +1,7 @@
 // The io area: every file format's reader and writer, bound onto the classes the other areas register (so this
 // initialiser runs last), and the embedded datasets.
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -16,6 +17,7 @@
 #include <antq/io/directive_json.hpp>
 #include <antq/io/dot.hpp>
 #include <antq/io/graph_json.hpp>
+#include <antq/io/read_limits.hpp>
 #include <antq/io/graphml.hpp>
 #include <antq/io/models_json.hpp>
 #include <antq/io/progress_json.hpp>
@@ -38,7 +40,9 @@ py::class_<T, Holder> registered(py::module_& m, const char* name) {
 /** The reader, writer and embedded text of one format, bound as load / loads / dumps / save. */
 template <class T, class Holder, class Load, class Parse, class Dump, class Save>
 void bind_format(py::class_<T, Holder>& cls, Load load, Parse parse, Dump dump, Save save) {
-    cls.def_static("load", [load](const std::filesystem::path& p) { return load(p); }, py::arg("path"),
+    cls.def_static("load", [load](const std::filesystem::path& p, std::uint64_t max_bytes) {
+                       return load(p, ReadLimits{max_bytes});
+                   }, py::arg("path"), py::kw_only(), py::arg("max_bytes") = default_max_file_bytes,
                    py::call_guard<py::gil_scoped_release>())
         .def_static("loads", [parse](const std::string& text, const std::string& source) { return parse(text, source); },
                     py::arg("text"), py::arg("source") = "<string>", py::call_guard<py::gil_scoped_release>())
@@ -64,8 +68,11 @@ DotOptions dot_options(const std::optional<Selector>& units, const std::optional
 
 void init_io(py::module_& m) {
     // Building a new graph touches no Python object, so it runs without the GIL.
-    m.def("load", [](const std::filesystem::path& path) { return std::make_shared<OrgGraph>(load_graph(path)); },
-          py::arg("path"), py::call_guard<py::gil_scoped_release>());
+    m.def("load", [](const std::filesystem::path& path, std::uint64_t max_bytes) {
+        JsonLimits limits;
+        limits.max_bytes = max_bytes;
+        return std::make_shared<OrgGraph>(load_graph(path, limits));
+    }, py::arg("path"), py::kw_only(), py::arg("max_bytes") = default_max_file_bytes, py::call_guard<py::gil_scoped_release>());
     m.def("loads", [](const std::string& text, const std::string& source) {
         return std::make_shared<OrgGraph>(parse_graph(text, source));
     }, py::arg("text"), py::arg("source") = "<string>", py::call_guard<py::gil_scoped_release>());
@@ -107,19 +114,24 @@ void init_io(py::module_& m) {
     bind_format(assessments, &load_assessments, &parse_assessments, &dump_assessments, &save_assessments);
 
     auto rules = registered<EvaluationRules>(m, "EvaluationRules");
-    rules.def_static("load", [](const std::filesystem::path& p) { return load_evaluation_rules(p); }, py::arg("path"))
+    rules.def_static("load", [](const std::filesystem::path& p, std::uint64_t max_bytes) {
+        return load_evaluation_rules(p, ReadLimits{max_bytes});
+    }, py::arg("path"), py::kw_only(), py::arg("max_bytes") = default_max_file_bytes)
         .def_static("loads", [](const std::string& text, const std::string& source) {
             return parse_evaluation_rules(text, source);
         }, py::arg("text"), py::arg("source") = "<string>");
     auto sizing = registered<TeamSizingRule>(m, "TeamSizingRule");
-    sizing.def_static("load", [](const std::filesystem::path& p) { return load_team_sizing_rule(p); }, py::arg("path"))
+    sizing.def_static("load", [](const std::filesystem::path& p, std::uint64_t max_bytes) {
+        return load_team_sizing_rule(p, ReadLimits{max_bytes});
+    }, py::arg("path"), py::kw_only(), py::arg("max_bytes") = default_max_file_bytes)
         .def_static("loads", [](const std::string& text, const std::string& source) {
             return parse_team_sizing_rule(text, source);
         }, py::arg("text"), py::arg("source") = "<string>");
     auto registry = registered<ModelRegistry>(m, "ModelRegistry");
     registry
-        .def_static("load", [](const std::filesystem::path& p, const OrgGraph& g) { return load_models(p, g); },
-                    py::arg("path"), py::arg("graph"))
+        .def_static("load", [](const std::filesystem::path& p, const OrgGraph& g, std::uint64_t max_bytes) {
+            return load_models(p, g, ReadLimits{max_bytes});
+        }, py::arg("path"), py::arg("graph"), py::kw_only(), py::arg("max_bytes") = default_max_file_bytes)
         .def_static("loads", [](const std::string& text, const OrgGraph& g, const std::string& source) {
             return parse_models(text, g, source);
         }, py::arg("text"), py::arg("graph"), py::arg("source") = "<string>")

@@ -193,9 +193,11 @@ static void bind_grassroots(py::module_& m) {
 static void bind_models(py::module_& m) {
     py::class_<ModelRegistry>(m, "ModelRegistry",
                               "Self-managed security models (HD 22/HD-BCA-V05): points, teams and a dated history.")
-        .def(py::init<>())
+        // Built whole in __new__ (and __init__ does nothing): ModelRegistry.__new__(ModelRegistry) alone still gives
+        // an empty registry, never an instance without its C++ object.
+        .def_static("__new__", [](const py::object&) { return ModelRegistry(); })
         .def_property("name", &ModelRegistry::name, &ModelRegistry::set_name)
-        .def("__len__", &ModelRegistry::size)
+        .def("__len__", [](const ModelRegistry& r) { return r.size(); })
         .def("__contains__", [](const ModelRegistry& r, const std::string& id) { return r.contains(id); })
         .def("ids", [](const ModelRegistry& r) {
             std::vector<std::string> out;
@@ -274,6 +276,8 @@ static void bind_models(py::module_& m) {
                    std::to_string(r.size()) + " models, " + std::to_string(c.models) + " in force, " +
                    std::to_string(c.points) + " points, " + std::to_string(c.teams) + " teams>";
         });
+    // Not class_::def("__init__"): pybind11 would take it for a constructor. A plain function does nothing here.
+    py::setattr(m.attr("ModelRegistry"), "__init__", py::cpp_function([](const py::args&, const py::kwargs&) {}));
 }
 
 void init_movement(py::module_& m) {

@@ -85,6 +85,15 @@ public:
 };
 
 /**
+ * A graph was asked to change while a long computation on another thread reads it, or to be read while it is
+ * being changed (OrgGraph::ReadGuard). Python: `antq.GraphInUseError` (a `RuntimeError`).
+ */
+class ANTQ_EXCEPTION_API GraphInUse : public Error {
+public:
+    using Error::Error;
+};
+
+/**
  * Rethrows the exception being handled with `place` put in front of its where(), keeping its type.
  * Call only inside a catch block; exceptions that are not antq errors pass through unchanged.
  */
@@ -102,6 +111,8 @@ public:
         throw StaleView(e.tag(), at(e), e.message());
     } catch (const IoError& e) {
         throw IoError(e.tag(), at(e), e.message());
+    } catch (const GraphInUse& e) {
+        throw GraphInUse(e.tag(), at(e), e.message());
     } catch (const Error& e) {
         throw Error(e.tag(), at(e), e.message());
     }

@@ -41,4 +41,5 @@ class InvalidInput;
 class HierarchyError;
 class StaleView;
 class IoError;
+class GraphInUse;
 }  // namespace antq

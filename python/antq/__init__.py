@@ -11,7 +11,8 @@ from __future__ import annotations
 from . import analysis, datasets, evaluation, grassroots, measures, model, models, movement, restructure, simulation
 from ._core import FrozenGraph, Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
 from .directive import Directive, Responsibilities, compile
-from .errors import Error, HierarchyError, InvalidInputError, IoError, NotFoundError, StaleViewError
+from .errors import (Error, GraphInUseError, HierarchyError, InvalidInputError, IoError, NotFoundError,
+                     StaleViewError)
 from .graph import OrgGraph
 from .io import load, loads
 from .model import AdministrativeStructure
@@ -49,5 +50,6 @@ __all__ = [
     "HierarchyError",
     "StaleViewError",
     "IoError",
+    "GraphInUseError",
     "__version__",
 ]

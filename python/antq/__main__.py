@@ -137,6 +137,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _seed(text: str) -> int:
+    """A seed as the library takes it: an int from 0 to 2**64 - 1 (argparse turns the error into a usage line)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value < 2**64:
+        raise argparse.ArgumentTypeError(f"a seed is an integer from 0 to 2**64 - 1, not {text!r}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m antq", description=__doc__)
     parser.add_argument("--version", action="version", version=f"antq {__version__}")
@@ -168,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report.add_argument("--progress", metavar="FILE", help="progress reports on the directive (default: a synthetic example)")
     report.add_argument("--models", metavar="FILE", help="self-managed models registry (default: a synthetic example)")
     report.add_argument("--as-of", metavar="DATE", help="day of the follow-up (default: the directive year's 31/12)")
-    report.add_argument("--seed", type=int, default=2024, help="seed of the synthetic examples (default 2024)")
+    report.add_argument("--seed", type=_seed, default=2024, help="seed of the synthetic examples (default 2024)")
     report.add_argument("--no-evaluation", action="store_true", help="leave out the evaluation page")
     report.set_defaults(run=_cmd_report)
 

@@ -5,7 +5,7 @@ as it is."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -28,3 +28,15 @@ def frame(columns: Mapping[str, Any]) -> "pandas.DataFrame":
     import pandas as pd
 
     return pd.DataFrame({name: _column(column) for name, column in columns.items()})
+
+
+def one_of(what: str, value: object, allowed: "Iterable[str]") -> None:
+    """Refuses a filter value that names nothing (a table filtered on it would be silently empty): an
+    :class:`antq.InvalidInputError` tagged ``unknown_<what>`` that lists what is allowed."""
+    choices = list(allowed)
+    if value in choices:
+        return
+    from .errors import InvalidInputError
+
+    raise InvalidInputError(f"unknown_{what}: {value!r}: expected one of {', '.join(choices)}", f"unknown_{what}",
+                            repr(value))

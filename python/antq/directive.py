@@ -4,12 +4,13 @@ late, open or overdue on a day; roll-ups; what the monitors (the provincial poli
 
 from __future__ import annotations
 
+import datetime
 import os
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from . import _core
 from ._core import Assignment, DatedEvent, Directive, ProgressReports, Recipient, Reference, Task
-from ._frames import frame
+from ._frames import frame, one_of
 from .errors import InvalidInputError
 from ._json import dumps
 from .analysis import ResponsibilityAnalyses
@@ -148,9 +149,9 @@ def _successor_lists(id_map: Any) -> dict[str, list[str]]:
 # ---- progress reports and the follow-up -------------------------------------------------------------------
 
 
-def load_progress(path: "str | os.PathLike[str]") -> ProgressReports:
-    """Reads a reports file (format ``"antq.progress"``)."""
-    return ProgressReports.load(os.fspath(path))
+def load_progress(path: "str | os.PathLike[str]", *, max_bytes: int = 2**30) -> ProgressReports:
+    """Reads a reports file (format ``"antq.progress"``); a larger file than ``max_bytes`` is ``too_large``."""
+    return ProgressReports.load(os.fspath(path), max_bytes=max_bytes)
 
 
 def progress_from_records(directive: str, reports: Iterable[Mapping[str, Any]], source: str = "reports") -> ProgressReports:
@@ -160,10 +161,13 @@ def progress_from_records(directive: str, reports: Iterable[Mapping[str, Any]], 
     return ProgressReports.loads(dumps(document, source, "reports"), source)
 
 
-def example_progress(table: "Responsibilities", as_of: str, seed: int = 2024, undated_due: str | None = None) -> ProgressReports:
-    """Clearly synthetic reports for every unit with a duty in ``table``, dated up to ``as_of``: about 70% done by
-    the due day, 8% late, 10% in progress, 4% not started, 8% silent."""
-    return _core.example_progress(table._core, as_of, seed, undated_due or "")
+def example_progress(
+    table: "Responsibilities", as_of: "str | datetime.date", seed: int = 2024, undated_due: "str | datetime.date | None" = None
+) -> ProgressReports:
+    """Clearly synthetic reports for every unit with a duty in ``table``, dated up to ``as_of`` (``"YYYY-MM-DD"`` or
+    a ``datetime.date``): about 70% done by the due day, 8% late, 10% in progress, 4% not started, 8% silent. The
+    seed is an int from 0 to 2**64 - 1."""
+    return _core.example_progress(table._core, as_of, seed, undated_due)
 
 
 class FollowUp:
@@ -202,8 +206,10 @@ class FollowUp:
         clause, duties, done, done_late, open, overdue, unreported."""
         table = frame(self._core._roll_ups())
         if level is not None:
+            one_of("level", level, _core.levels)
             table = table[table["level"] == level]
         if clause is not None:
+            one_of("clause", clause, list(dict.fromkeys(table["clause"])))
             table = table[table["clause"] == clause]
         return table.reset_index(drop=True)
 
@@ -230,10 +236,11 @@ class FollowUp:
 
 
 def follow_up(
-    table: "Responsibilities", reports: ProgressReports, as_of: str, undated_due: str | None = None
+    table: "Responsibilities", reports: ProgressReports, as_of: "str | datetime.date",
+    undated_due: "str | datetime.date | None" = None
 ) -> FollowUp:
     """Follows up ``table`` (a compiled directive) on day ``as_of`` (ISO date). A duty is due on its assignment's
     deadline, else at the end of its window, else on ``undated_due`` (None: never due). A report that cannot be
     used raises an :class:`antq.Error` naming it (unknown unit or clause, a unit without duty in the clause, a date
     after ``as_of``, the same unit, clause and day twice)."""
-    return FollowUp(_core.follow_up(table._core, reports, as_of, undated_due or ""))
+    return FollowUp(_core.follow_up(table._core, reports, as_of, undated_due))

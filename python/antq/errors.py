@@ -7,7 +7,8 @@ a missing unit is a :class:`KeyError`, bad input a :class:`ValueError`. Every er
 
 from __future__ import annotations
 
-__all__ = ["Error", "NotFoundError", "InvalidInputError", "HierarchyError", "StaleViewError", "IoError"]
+__all__ = ["Error", "NotFoundError", "InvalidInputError", "HierarchyError", "StaleViewError", "IoError",
+           "GraphInUseError"]
 
 
 class Error(Exception):
@@ -41,3 +42,8 @@ class StaleViewError(Error, RuntimeError):
 
 class IoError(Error, OSError):
     """A file could not be read or written."""
+
+
+class GraphInUseError(Error, RuntimeError):
+    """A graph was changed while another thread ran a long call on it (evaluate, compile, an analysis, a writer),
+    or read by such a call while another thread changed it. Nothing was changed: retry once the other call is done."""

@@ -14,12 +14,13 @@ The work is done in C++; results come out as pandas DataFrames. Guide: docs/eval
 
 from __future__ import annotations
 
+import html
 import os
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from . import _core
 from ._core import Assessments, EvaluationRules
-from ._frames import frame
+from ._frames import frame, one_of
 from ._json import dumps
 from .directive import (
     DUTY_STATES,
@@ -79,9 +80,10 @@ def default_rules_json() -> str:
     return _core.default_evaluation_rules_json()
 
 
-def load_rules(path: "str | os.PathLike[str]") -> EvaluationRules:
-    """Reads a rule file. Errors name the file and a JSON pointer (tags in docs/evaluation.md)."""
-    return EvaluationRules.load(os.fspath(path))
+def load_rules(path: "str | os.PathLike[str]", *, max_bytes: int = 2**30) -> EvaluationRules:
+    """Reads a rule file. Errors name the file and a JSON pointer (tags in docs/evaluation.md); a file larger than
+    ``max_bytes`` is ``too_large``."""
+    return EvaluationRules.load(os.fspath(path), max_bytes=max_bytes)
 
 
 def rules_from_dict(document: Mapping[str, Any], source: str = "<dict>") -> EvaluationRules:
@@ -93,9 +95,10 @@ def rules_from_dict(document: Mapping[str, Any], source: str = "<dict>") -> Eval
 # ---- records -----------------------------------------------------------------------------------------------
 
 
-def load_assessments(path: "str | os.PathLike[str]") -> Assessments:
-    """Reads a records file (format ``"antq.assessments"``); errors name the file and a JSON pointer."""
-    return Assessments.load(os.fspath(path))
+def load_assessments(path: "str | os.PathLike[str]", *, max_bytes: int = 2**30) -> Assessments:
+    """Reads a records file (format ``"antq.assessments"``); errors name the file and a JSON pointer; a file larger
+    than ``max_bytes`` is ``too_large``."""
+    return Assessments.load(os.fspath(path), max_bytes=max_bytes)
 
 
 def assessments_from_records(year: int, records: Iterable[Mapping[str, Any]], source: str = "records") -> Assessments:
@@ -112,6 +115,7 @@ def example_assessments(
 ) -> Assessments:
     """A clearly synthetic year of records for ``graph``: about 2% of units send no dossier, 8% are late, 4% break
     a criterion with an incident; scores around 80%. The same seed gives the same records everywhere."""
+    _expect("example_assessments(graph, rules=None, year=2024, seed=2024)", "rules", rules, EvaluationRules, optional=True)
     return _core.example_assessments(graph, default_rules() if rules is None else rules, year, seed)
 
 
@@ -186,8 +190,10 @@ class Evaluation:
         ``subject`` id."""
         table = self._table("_roll_ups")
         if level is not None:
+            one_of("level", level, _core.levels)
             table = table[table["level"] == level]
         if subject is not None:
+            one_of("subject", subject, [s.id for s in self.rules.subjects])
             table = table[table["subject"] == subject]
         return table.reset_index(drop=True)
 
@@ -225,7 +231,7 @@ class Evaluation:
 
     def _repr_html_(self) -> str:
         table: str = self.summary().to_html(index=False)
-        return f"<p><b>{self!r}</b></p>" + table
+        return f"<p><b>{html.escape(repr(self))}</b></p>" + table  # the repr starts with "<antq.Evaluation"
 
 
 def evaluate(graph: "OrgGraph", assessments: Assessments, rules: EvaluationRules | None = None) -> Evaluation:
@@ -234,4 +240,13 @@ def evaluate(graph: "OrgGraph", assessments: Assessments, rules: EvaluationRules
     Every unit a subject picks gets a result; nothing is dropped: a record the run cannot use raises
     :class:`antq.InvalidInputError` or :class:`antq.NotFoundError` naming the record and field (unknown unit,
     duplicate record, score out of range, date outside the window, unknown criterion, ...)."""
-    return Evaluation(_core.evaluate(graph, default_rules() if rules is None else rules, assessments))
+    _expect("evaluate(graph, assessments, rules=None)", "assessments", assessments, Assessments)
+    _expect("evaluate(graph, assessments, rules=None)", "rules", rules, EvaluationRules, optional=True)
+    return Evaluation(_core.evaluate(graph, assessments, default_rules() if rules is None else rules))
+
+
+def _expect(signature: str, name: str, value: object, cls: type, optional: bool = False) -> None:
+    """A TypeError that shows the Python call, for an argument of the wrong type (often arguments swapped)."""
+    if (optional and value is None) or isinstance(value, cls):
+        return
+    raise TypeError(f"{signature}: {name} must be antq.evaluation.{cls.__name__}, not {type(value).__name__}")

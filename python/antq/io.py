@@ -12,9 +12,10 @@ from .graph import OrgGraph
 __all__ = ["load", "loads", "load_admin_list", "parse_admin_list"]
 
 
-def load(path: str | os.PathLike[str]) -> OrgGraph:
-    """Reads a graph file (format ``antq.orggraph``, docs/data-format.md)."""
-    graph = OrgGraph._adopt(_core.load(os.fspath(path)))
+def load(path: str | os.PathLike[str], *, max_bytes: int = 2**30) -> OrgGraph:
+    """Reads a graph file (format ``antq.orggraph``, docs/data-format.md). Only a regular file is read (a FIFO or
+    a device is ``cannot_read``); one larger than ``max_bytes`` (1 GiB by default) is ``too_large``."""
+    graph = OrgGraph._adopt(_core.load(os.fspath(path), max_bytes=max_bytes))
     _core._release_free_memory()  # the parsed document is freed by now
     return graph
 

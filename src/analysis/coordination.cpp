@@ -14,6 +14,7 @@ std::vector<CoordinationPair> CoordinationResult::gaps() const {
 }
 
 CoordinationResult coordination(const Responsibilities& responsibilities, const OrgGraph& graph) {
+    const OrgGraph::ReadGuard reading(graph);
     responsibilities.check_current(graph);
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::uint32_t>> required;
     const auto& tasks = responsibilities.directive().tasks;

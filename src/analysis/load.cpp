@@ -17,6 +17,7 @@ std::vector<LoadResult::Entry> LoadResult::most_loaded(std::size_t n) const {
 }
 
 LoadResult load(const Responsibilities& responsibilities, const OrgGraph& graph) {
+    const OrgGraph::ReadGuard reading(graph);
     responsibilities.check_current(graph);
     std::vector<RoleCounts> per_unit(graph.unit_capacity(), RoleCounts{});
     std::vector<bool> holds(graph.unit_capacity(), false);

@@ -6,6 +6,7 @@
 namespace antq {
 
 OversightResult oversight(const Responsibilities& responsibilities, const OrgGraph& graph) {
+    const OrgGraph::ReadGuard reading(graph);
     responsibilities.check_current(graph);
     std::map<std::uint32_t, std::vector<UnitIndex>> watches;
     std::vector<bool> watched(graph.unit_capacity(), false), monitor(graph.unit_capacity(), false);

@@ -21,6 +21,7 @@ std::vector<UnitIndex> ReachResult::path_to(UnitIndex u) const {
 }
 
 ReachResult reach(const Responsibilities& responsibilities, const OrgGraph& graph) {
+    const OrgGraph::ReadGuard reading(graph);
     responsibilities.check_current(graph);
     ReachResult out;
     out.stamp = GraphStamp::of_result(graph, "reach of directive '" + responsibilities.directive().id + "'", "run it again");

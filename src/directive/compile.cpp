@@ -2,6 +2,8 @@
 #include <exception>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include <antq/directive/compile.hpp>
 #include <antq/errors.hpp>
@@ -10,8 +12,32 @@ namespace antq {
 
 namespace {
 
-std::string place(const Task& task, std::size_t assignment, const char* part) {
-    return "clause " + task.clause + ", assignment " + std::to_string(assignment) + " " + part;
+// A place in the directive, after its file's name when it came from one.
+std::string in_file(const Directive& d, const std::string& place) { return d.source.empty() ? place : d.source + ": " + place; }
+
+std::string place(const Directive& d, const Task& task, std::size_t assignment, const char* part) {
+    return in_file(d, "clause " + task.clause + ", assignment " + std::to_string(assignment) + " " + part);
+}
+
+// The issuer is a body of the graph, and the signer a post heading it (docs/directive-format.md).
+void check_issuer_and_signer(const Directive& d, const OrgGraph& graph) {
+    auto field = [&](const char* name) { return d.source.empty() ? std::string(name) : d.source + ":/" + name; };
+    const auto issuer = graph.find(d.issuer);
+    if (!issuer) throw NotFound("unknown_unit", field("issuer"), "the issuer '" + d.issuer + "' is not a unit of the graph");
+    const Unit& body = graph.unit(*issuer);
+    if (!is_body(body.kind))
+        throw InvalidInput("bad_issuer", field("issuer"),
+                           "the issuer must be a body (a People's Committee, a police force, ...), not a " +
+                               std::string(is_territory(body.kind) ? "territory" : "post") + " ('" + d.issuer +
+                               "' is a " + std::string(to_string(body.kind)) + ")");
+    const auto signer = graph.find(d.signer);
+    if (!signer) throw NotFound("unknown_unit", field("signer"), "the signer '" + d.signer + "' is not a unit of the graph");
+    if (!graph.has_tie(*signer, *issuer, TieKind::heads)) {
+        const auto head = graph.head(*issuer);
+        throw InvalidInput("bad_signer", field("signer"),
+                           "the signer must be the post heading the issuer '" + d.issuer + "'; '" + d.signer +
+                               "' does not" + (head ? " (the issuer's head is '" + graph.unit(*head).id + "')" : ""));
+    }
 }
 
 // Every selector that matched nothing (or named an id the graph lacks), in the order met: reported together at the
@@ -130,17 +156,20 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
     Misses misses;
     Responsibilities out;
     out.m_directive = directive;
+    const OrgGraph::ReadGuard reading(graph);
     out.m_stamp = GraphStamp::of_result(graph, "directive '" + directive.id + "'", "compile it again");
 
+    std::unordered_map<std::string_view, std::size_t> clauses;
     for (std::size_t i = 0; i < directive.tasks.size(); ++i)
-        for (std::size_t j = 0; j < i; ++j)
-            if (directive.tasks[i].clause == directive.tasks[j].clause)
-                throw InvalidInput("duplicate_clause", "clause " + directive.tasks[i].clause,
-                                   "tasks " + std::to_string(j) + " and " + std::to_string(i) + " share this clause");
+        if (auto [at, fresh] = clauses.emplace(directive.tasks[i].clause, i); !fresh)
+            throw InvalidInput("duplicate_clause", in_file(directive, "clause " + directive.tasks[i].clause),
+                               "tasks " + std::to_string(at->second) + " and " + std::to_string(i) + " share this clause");
+    check_issuer_and_signer(directive, graph);
 
     for (std::size_t r = 0; r < directive.recipients.size(); ++r) {
         const Recipient& recipient = directive.recipients[r];
-        for (UnitIndex u : expand(recipient.units, graph, "recipient " + std::to_string(r) + " '" + recipient.label + "'", misses))
+        for (UnitIndex u : expand(recipient.units, graph,
+                                  in_file(directive, "recipient " + std::to_string(r) + " '" + recipient.label + "'"), misses))
             out.m_recipients.push_back(u);
     }
     std::sort(out.m_recipients.begin(), out.m_recipients.end());
@@ -148,17 +177,19 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
 
     out.m_targets.resize(directive.tasks.size());
     out.m_assignees.resize(directive.tasks.size());
+    // A unit once per (task, role): one flag per unit and role, cleared after each task where it was set, so many
+    // tasks cost their rows, not tasks x units.
+    std::vector<std::vector<bool>> seen(all_roles.size(), std::vector<bool>(graph.unit_capacity(), false));
     for (std::uint32_t t = 0; t < directive.tasks.size(); ++t) {
         const Task& task = directive.tasks[t];
         out.m_targets[t].resize(task.assignments.size());
         out.m_assignees[t].resize(task.assignments.size());
-        std::vector<std::vector<bool>> seen(all_roles.size());  // a unit once per (task, role)
-        for (auto& s : seen) s.assign(graph.unit_capacity(), false);
+        const std::size_t first_row = out.m_rows.size();
         for (std::uint32_t a = 0; a < task.assignments.size(); ++a) {
             const Assignment& assignment = task.assignments[a];
             if (assignment.target)
-                out.m_targets[t][a] = expand(*assignment.target, graph, place(task, a, "target"), misses);
-            out.m_assignees[t][a] = expand(assignment.units, graph, place(task, a, "units"), misses);
+                out.m_targets[t][a] = expand(*assignment.target, graph, place(directive, task, a, "target"), misses);
+            out.m_assignees[t][a] = expand(assignment.units, graph, place(directive, task, a, "units"), misses);
             const auto top_target = highest(graph, out.m_targets[t][a]);
             for (UnitIndex u : out.m_assignees[t][a]) {
                 // Every assignment is checked on its own targets, even where an earlier one gave the same role.
@@ -170,6 +201,8 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
                 out.m_rows.push_back(Responsibility{t, a, u, assignment.role});
             }
         }
+        for (std::size_t r = first_row; r < out.m_rows.size(); ++r)
+            seen[static_cast<std::size_t>(out.m_rows[r].role)][out.m_rows[r].unit.value] = false;
     }
     if (misses.any()) misses.raise();
     return out;

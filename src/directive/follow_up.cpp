@@ -31,7 +31,7 @@ bool does_the_work(Role role) { return role == Role::lead || role == Role::coord
 
 void check_day(std::string_view day, const char* what, bool may_be_empty) {
     if ((day.empty() && may_be_empty) || detail::iso_days(day)) return;
-    throw InvalidInput("bad_date", what, "'" + std::string(day) + "' is not a date written YYYY-MM-DD");
+    throw InvalidInput("bad_date", what, "'" + std::string(day) + "' is not a date written YYYY-MM-DD (years 1900 to 2200)");
 }
 
 // The directive's own dates, which a duty is due on: ISO dates, or the comparisons below would mean nothing.
@@ -43,7 +43,7 @@ void check_directive_dates(const Directive& d) {
             const std::string where = "clause " + task.clause + ", assignment " + std::to_string(k);
             for (const std::string* day : {&a.deadline, a.window ? &a.window->from : nullptr, a.window ? &a.window->to : nullptr})
                 if (day && !day->empty() && !detail::iso_days(*day))
-                    throw InvalidInput("bad_date", where, "'" + *day + "' is not a date written YYYY-MM-DD");
+                    throw InvalidInput("bad_date", where, "'" + *day + "' is not a date written YYYY-MM-DD (years 1900 to 2200)");
         }
 }
 
@@ -87,6 +87,7 @@ std::vector<std::size_t> FollowUp::overdue() const {
 
 FollowUp follow_up(const OrgGraph& graph, const Responsibilities& table, const ProgressReports& reports,
                    std::string_view as_of, std::string_view undated_due) {
+    const OrgGraph::ReadGuard reading(graph);
     const Directive& directive = checked_directive(graph, table, as_of, undated_due);
     if (reports.directive != directive.id)
         throw InvalidInput("wrong_directive", reports.source.empty() ? "reports" : reports.source + ":/directive",
@@ -129,7 +130,7 @@ FollowUp follow_up(const OrgGraph& graph, const Responsibilities& table, const P
         if (!has_duty[key])
             throw InvalidInput("not_assigned", place + "/unit", "'" + rep.unit + "' neither leads nor coordinates clause " + rep.clause);
         if (!detail::iso_days(rep.date))
-            throw InvalidInput("bad_date", place + "/date", "'" + rep.date + "' is not a date written YYYY-MM-DD");
+            throw InvalidInput("bad_date", place + "/date", "'" + rep.date + "' is not a date written YYYY-MM-DD (years 1900 to 2200)");
         if (rep.date > as_of)
             throw InvalidInput("date_after_as_of", place + "/date",
                                rep.date + " is after the day of the follow-up (" + std::string(as_of) + ")");
@@ -213,6 +214,7 @@ FollowUp follow_up(const OrgGraph& graph, const Responsibilities& table, const P
 
 ProgressReports example_progress(const OrgGraph& graph, const Responsibilities& table, std::string_view as_of,
                                  std::uint64_t seed, std::string_view undated_due) {
+    const OrgGraph::ReadGuard reading(graph);
     const Directive& directive = checked_directive(graph, table, as_of, undated_due);
     const std::int64_t today = *detail::iso_days(as_of);
     const std::int64_t year_start = *detail::iso_days(std::to_string(directive.year) + "-01-01");

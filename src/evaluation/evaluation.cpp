@@ -70,7 +70,8 @@ Evaluation EvaluationRun::run() {
 
 }  // namespace detail
 
-Evaluation evaluate(const OrgGraph& graph, EvaluationRules rules, const Assessments& assessments) {
+Evaluation evaluate(const OrgGraph& graph, const Assessments& assessments, EvaluationRules rules) {
+    const OrgGraph::ReadGuard reading(graph);
     detail::check_year(assessments.year, assessments.source.empty() ? "assessments" : assessments.source + ":/year");
     return detail::EvaluationRun(graph, std::move(rules), assessments).run();
 }

@@ -11,6 +11,7 @@
 namespace antq {
 
 Assessments example_assessments(const OrgGraph& graph, const EvaluationRules& rules, int year, std::uint64_t seed) {
+    const OrgGraph::ReadGuard reading(graph);
     detail::check_year(year, "year");
     detail::Random random(seed);
     Assessments out;

@@ -26,23 +26,13 @@ void EvaluationRun::read_records() {
     for (std::size_t i = 0; i < a.records.size(); ++i) read_record(i, units[i]);
 }
 
-// Ids are compared byte for byte: an id typed in another Unicode form looks the same and is not found.
-std::string EvaluationRun::nfc_hint(const std::string& id) const {
-    try {
-        const std::string nfc = to_nfc(id, "");
-        if (nfc != id && g.find(nfc)) return " (a unit has this id in NFC form: write ids in Unicode NFC)";
-    } catch (const Error&) {
-    }
-    return "";
-}
-
 void EvaluationRun::fail(const std::string& tag, std::size_t i, const std::string& field, const std::string& what) const {
     throw InvalidInput(tag, a.place_of(i) + field, what);
 }
 
 void EvaluationRun::read_record(std::size_t i, std::optional<UnitIndex> u) {
     const AssessmentRecord& rec = a.records[i];
-    if (!u) throw NotFound("unknown_unit", a.place_of(i) + "/unit", "no unit '" + rec.unit + "' in the graph" + nfc_hint(rec.unit));
+    if (!u) throw NotFound("unknown_unit", a.place_of(i) + "/unit", "no unit '" + rec.unit + "' in the graph");
     if (out.m_result_of[u->value] == 0)
         fail("not_evaluated", i, "/unit",
              "'" + rec.unit + "' (" + std::string(to_string(g.unit(*u).kind)) + ") is picked by no subject of the rules");
@@ -57,7 +47,7 @@ void EvaluationRun::read_record(std::size_t i, std::optional<UnitIndex> u) {
     const std::size_t idx = out.m_result_of[u->value] - 1;
     const auto& [first, last, deadline] = days[r.subject];
     if (!detail::iso_days(rec.dossier_date))
-        fail("bad_date", i, "/dossier_date", "'" + rec.dossier_date + "' is not a date written YYYY-MM-DD");
+        fail("bad_date", i, "/dossier_date", "'" + rec.dossier_date + "' is not a date written YYYY-MM-DD (years 1900 to 2200)");
     if (rec.dossier_date < first)
         fail("date_outside_window", i, "/dossier_date",
              rec.dossier_date + " is before the " + std::to_string(a.year) + " window of '" + subject.id + "' opens (" +
@@ -77,7 +67,7 @@ void EvaluationRun::read_record(std::size_t i, std::optional<UnitIndex> u) {
         const Incident& inc = rec.incidents[k];
         const std::size_t c = plain_criterion(subject, inc.criterion, i, [k] { return item("incidents", k) + "/criterion"; });
         if (!detail::iso_days(inc.date))
-            fail("bad_date", i, item("incidents", k) + "/date", "'" + inc.date + "' is not a date written YYYY-MM-DD");
+            fail("bad_date", i, item("incidents", k) + "/date", "'" + inc.date + "' is not a date written YYYY-MM-DD (years 1900 to 2200)");
         if (inc.date < first || inc.date > last)
             fail("date_outside_window", i, item("incidents", k) + "/date",
                  inc.date + " lies outside the " + std::to_string(a.year) + " window of '" + subject.id + "' (" + first +

@@ -17,6 +17,8 @@ std::string InputPlaces::tie(std::size_t i) const { return (source.empty() ? "" 
 void build(OrgGraph& into, std::vector<UnitSpec> units, const std::vector<TieSpec>& ties, const InputPlaces& places) {
     if (into.unit_count() != 0 || into.tie_count() != 0)
         throw InvalidInput("not_empty", into.name(), "a bulk build starts from an empty graph");
+    if (into.in_use())  // the swap at the end would pull the content from under a reader
+        throw GraphInUse("graph_in_use", into.name(), "another thread is reading this graph; build into another one");
     // Built aside and swapped in at the end: on an error, the graph given is left as it was.
     OrgGraph graph(into.structure());
     graph.set_name(into.name());

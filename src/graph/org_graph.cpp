@@ -51,8 +51,8 @@ std::string checked_name(std::string_view name, std::string_view id) {
 }
 
 // Attribute text is stored in NFC like names, numbers must be finite, and nesting must stay within what
-// the JSON reader accepts: what a graph holds must survive a save and a load unchanged.
-constexpr std::size_t max_attribute_depth = 60;
+// the JSON reader accepts (max_value_depth): what a graph holds must survive a save and a load unchanged.
+constexpr std::size_t max_attribute_depth = max_value_depth;
 
 Value checked_value(const Value& v, const std::string& where, std::size_t depth = 0);
 
@@ -87,6 +87,42 @@ Value checked_value(const Value& v, const std::string& where, std::size_t depth)
 
 }  // namespace
 
+namespace detail {
+
+// Marks a mutation of `graph` as running for its lifetime; refuses while a ReadGuard is held. Mutations nest (one
+// public mutation may call another), so the count goes below zero once per running mutation.
+class WriteScope {
+public:
+    explicit WriteScope(const OrgGraph& graph) : m_use(graph.m_use) {
+        std::int64_t seen = m_use.load(std::memory_order_acquire);
+        do {
+            if (seen > 0)
+                throw GraphInUse("graph_in_use", graph.m_name.empty() ? "graph" : "graph '" + graph.m_name + "'",
+                                 "another thread is reading this graph in a long call (evaluate, compile, an analysis, a "
+                                 "writer, a copy); change it once that call has returned");
+        } while (!m_use.compare_exchange_weak(seen, seen - 1, std::memory_order_acq_rel, std::memory_order_acquire));
+    }
+    WriteScope(const WriteScope&) = delete;
+    WriteScope& operator=(const WriteScope&) = delete;
+    ~WriteScope() { m_use.fetch_add(1, std::memory_order_release); }
+
+private:
+    std::atomic<std::int64_t>& m_use;
+};
+
+}  // namespace detail
+
+OrgGraph::ReadGuard::ReadGuard(const OrgGraph& graph) : m_graph(graph) {
+    std::int64_t seen = graph.m_use.load(std::memory_order_acquire);
+    do {
+        if (seen < 0)
+            throw GraphInUse("graph_in_use", graph.m_name.empty() ? "graph" : "graph '" + graph.m_name + "'",
+                             "another thread is changing this graph; read it once the change is done");
+    } while (!graph.m_use.compare_exchange_weak(seen, seen + 1, std::memory_order_acq_rel, std::memory_order_acquire));
+}
+
+OrgGraph::ReadGuard::~ReadGuard() { m_graph.m_use.fetch_sub(1, std::memory_order_release); }
+
 namespace {
 // One counter for all graphs, so that a generation names one state of one graph.
 std::atomic<std::uint64_t> next_generation{1};
@@ -115,26 +151,28 @@ OrgGraph::OrgGraph(const AdministrativeStructure& structure) : OrgGraph() { m_st
 
 OrgGraph::~OrgGraph() = default;
 
-OrgGraph::OrgGraph(const OrgGraph& other)
-    : m_graph(std::make_unique<detail::Storage>(*other.m_graph)),
-      m_structure(other.m_structure),
-      m_units(other.m_units),
-      m_kinds(other.m_kinds),
-      m_levels(other.m_levels),
-      m_unit_alive(other.m_unit_alive),
-      m_ties(other.m_ties),
-      m_tie_alive(other.m_tie_alive),
-      m_index(other.m_index),
-      m_unit_count(other.m_unit_count),
-      m_tie_count(other.m_tie_count),
-      m_name(other.m_name),
-      m_attributes(other.m_attributes) {
+OrgGraph::OrgGraph(const OrgGraph& other) : OrgGraph() {
+    const ReadGuard reading(other);
+    m_graph = std::make_unique<detail::Storage>(*other.m_graph);
+    m_structure = other.m_structure;
+    m_units = other.m_units;
+    m_kinds = other.m_kinds;
+    m_levels = other.m_levels;
+    m_unit_alive = other.m_unit_alive;
+    m_ties = other.m_ties;
+    m_tie_alive = other.m_tie_alive;
+    m_index = other.m_index;
+    m_unit_count = other.m_unit_count;
+    m_tie_count = other.m_tie_count;
+    m_name = other.m_name;
+    m_attributes = other.m_attributes;
     touch();  // a copy is another graph: results compiled on the original must not pass for it
 }
 
 OrgGraph& OrgGraph::operator=(const OrgGraph& other) {
     if (this != &other) {
         OrgGraph copy(other);
+        const detail::WriteScope writing(*this);
         swap(copy);
     }
     return *this;
@@ -160,22 +198,58 @@ void OrgGraph::swap(OrgGraph& other) noexcept {
 }
 
 void OrgGraph::set_name(std::string name) {
+    const detail::WriteScope writing(*this);
     m_name = to_nfc(name, "graph name");
     touch();
 }
 
 void OrgGraph::set_attributes(Object attributes) {
+    const detail::WriteScope writing(*this);
     m_attributes = checked_object(attributes, "graph attributes");
     touch();
 }
 
+namespace {
+
+bool is_ascii(std::string_view text) noexcept {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// `id` as stored ids are written (NFC); nullopt if it cannot be an id at all (not UTF-8).
+std::optional<std::string> stored_form(std::string_view id) noexcept {
+    try {
+        return to_nfc(id, "unit id");
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+}  // namespace
+
 std::optional<UnitIndex> OrgGraph::find(std::string_view id) const noexcept {
+    std::optional<std::string> nfc;
+    if (!is_ascii(id)) {
+        nfc = stored_form(id);
+        if (!nfc) return std::nullopt;
+        id = *nfc;
+    }
     const auto found = m_index.find(id, id_of());
     if (!found) return std::nullopt;
     return UnitIndex{*found};
 }
 
-std::vector<std::optional<UnitIndex>> OrgGraph::find(std::span<const std::string_view> ids) const {
+std::vector<std::optional<UnitIndex>> OrgGraph::find(std::span<const std::string_view> given) const {
+    // Ids outside ASCII are looked up in their stored form (NFC); most ids are ASCII codes and pass as they are.
+    std::vector<std::string> normalised;
+    std::vector<std::string_view> rewritten;
+    std::span<const std::string_view> ids = given;
+    if (!std::all_of(given.begin(), given.end(), is_ascii)) {
+        rewritten.assign(given.begin(), given.end());
+        normalised.reserve(given.size());
+        for (auto& id : rewritten)
+            if (!is_ascii(id)) id = normalised.emplace_back(stored_form(id).value_or(std::string()));
+        ids = rewritten;
+    }
     std::vector<std::optional<std::uint32_t>> found(ids.size());
     m_index.find_many(ids, found.data(), id_of(), [this](std::uint32_t i) { __builtin_prefetch(&m_units[i]); });
     std::vector<std::optional<UnitIndex>> out(ids.size());
@@ -202,6 +276,7 @@ void OrgGraph::check_gso_width(const Unit& u) const {
 }
 
 void OrgGraph::set_structure(const AdministrativeStructure& structure) {
+    const detail::WriteScope writing(*this);
     const AdministrativeStructure* before = m_structure;
     m_structure = &structure;
     try {
@@ -271,6 +346,7 @@ std::vector<TieIndex> OrgGraph::ties() const {
 }
 
 void OrgGraph::reserve(std::size_t units, std::size_t ties) {
+    const detail::WriteScope writing(*this);
     m_units.reserve(units);
     m_kinds.reserve(units);
     m_levels.reserve(units);
@@ -291,7 +367,9 @@ void make_room(Vector& v) {
 }  // namespace
 
 UnitIndex OrgGraph::add_unit(Unit unit) {
+    const detail::WriteScope writing(*this);
     check_id(unit.id);
+    unit.id = to_nfc(unit.id, "unit id");
     if (m_index.find(unit.id, id_of()))
         throw InvalidInput("duplicate_id", "unit " + quoted(unit.id), "another unit already has this id");
     unit.name = checked_name(unit.name, unit.id);
@@ -434,6 +512,7 @@ TieIndex OrgGraph::insert_tie(UnitIndex s, UnitIndex t, TieKind kind, Object att
 }
 
 TieIndex OrgGraph::add_tie(UnitIndex source, UnitIndex target, TieKind kind, Object attributes) {
+    const detail::WriteScope writing(*this);
     check_tie(source, target, kind);
     if (kind == TieKind::directs) {
         // Would source become its own subordinate? Look for source below target.
@@ -461,6 +540,7 @@ TieIndex OrgGraph::add_tie(std::string_view source, std::string_view target, Tie
 
 TieIndex OrgGraph::add_ties(std::span<const TieSpec> ties,
                             const std::function<std::string(std::size_t)>& place_of) {
+    const detail::WriteScope writing(*this);
     const TieIndex first{static_cast<std::uint32_t>(m_ties.size())};
     const std::size_t count_before = m_tie_count;
     m_ties.reserve(m_ties.size() + ties.size());
@@ -501,6 +581,7 @@ TieIndex OrgGraph::add_ties(std::span<const TieSpec> ties,
 }
 
 void OrgGraph::remove_unit(UnitIndex u) {
+    const detail::WriteScope writing(*this);
     const Unit& unit = checked_unit(u);
     // Retire the ties, then detach the vertex in one pass: removing a hub's ties one by one is quadratic.
     for (const auto& ties : {in_ties(u), out_ties(u)})
@@ -518,6 +599,7 @@ void OrgGraph::remove_unit(UnitIndex u) {
 }
 
 void OrgGraph::remove_tie(TieIndex t) {
+    const detail::WriteScope writing(*this);
     const Tie& tie = this->tie(t);
     boost::remove_out_edge_if(
         tie.source.value, [&](const auto& e) { return m_graph->graph[e].tie == t.value; }, m_graph->graph);
@@ -528,22 +610,44 @@ void OrgGraph::remove_tie(TieIndex t) {
 }
 
 void OrgGraph::rename_unit(UnitIndex u, std::string name) {
+    const detail::WriteScope writing(*this);
     Unit& unit = const_cast<Unit&>(checked_unit(u));
     unit.name = checked_name(name, unit.id);
     touch();
 }
 
 void OrgGraph::set_unit_attribute(UnitIndex u, std::string key, Value value) {
+    const detail::WriteScope writing(*this);
     Unit& unit = const_cast<Unit&>(checked_unit(u));
     const std::string where = "unit " + quoted(unit.id) + " attribute '" + key + "'";
-    Value checked = checked_value(value, where);
+    // The value sits inside the unit's attribute object, one level down, as it does in a file.
+    Value checked = checked_value(value, where, 1);
     unit.attributes.set(to_nfc(key, where), std::move(checked));
     touch();
 }
 
 bool OrgGraph::erase_unit_attribute(UnitIndex u, std::string_view key) {
+    const detail::WriteScope writing(*this);
     Unit& unit = const_cast<Unit&>(checked_unit(u));
-    const bool erased = unit.attributes.erase(key);
+    const bool erased = unit.attributes.erase(to_nfc(key, "unit " + quoted(unit.id) + " attribute"));
+    if (erased) touch();
+    return erased;
+}
+
+void OrgGraph::set_tie_attribute(TieIndex t, std::string key, Value value) {
+    const detail::WriteScope writing(*this);
+    Tie& tie = const_cast<Tie&>(this->tie(t));
+    const std::string where = quoted(m_units[tie.source.value].id) + " -" + std::string(to_string(tie.kind)) + "-> " +
+                              quoted(m_units[tie.target.value].id) + " attribute '" + key + "'";
+    Value checked = checked_value(value, where, 1);  // inside the tie's attribute object, as in a file
+    tie.attributes.set(to_nfc(key, where), std::move(checked));
+    touch();
+}
+
+bool OrgGraph::erase_tie_attribute(TieIndex t, std::string_view key) {
+    const detail::WriteScope writing(*this);
+    Tie& tie = const_cast<Tie&>(this->tie(t));
+    const bool erased = tie.attributes.erase(to_nfc(key, "tie attribute"));
     if (erased) touch();
     return erased;
 }

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -54,7 +55,49 @@ Selector Selector::ids(std::vector<std::string> unit_ids) {
     return Selector(std::move(n));
 }
 
+namespace {
+
+// Whether `v` nests deeper than `limit` (a scalar is at depth 0); stops at the limit, so it never recurses deeper.
+bool nests_deeper(const Value& v, std::size_t limit) {
+    if (v.type() != Value::Type::array && v.type() != Value::Type::object) return false;
+    if (limit == 0) return true;
+    if (v.type() == Value::Type::array)
+        return std::any_of(v.as_array().begin(), v.as_array().end(), [&](const Value& x) { return nests_deeper(x, limit - 1); });
+    return std::any_of(v.as_object().begin(), v.as_object().end(),
+                       [&](const Object::member_type& m) { return nests_deeper(m.second, limit - 1); });
+}
+
+bool finite_throughout(const Value& v) {
+    switch (v.type()) {
+        case Value::Type::number: return std::isfinite(v.as_number());
+        case Value::Type::array: return std::all_of(v.as_array().begin(), v.as_array().end(), finite_throughout);
+        case Value::Type::object:
+            return std::all_of(v.as_object().begin(), v.as_object().end(),
+                               [](const Object::member_type& m) { return finite_throughout(m.second); });
+        default: return true;
+    }
+}
+
+// The depth of a node over `operands`, refused beyond Selector::max_depth.
+std::uint32_t depth_over(const std::vector<Selector>& operands, const char* what) {
+    std::uint32_t below = 0;
+    for (const Selector& s : operands) below = std::max(below, s.node().depth);
+    if (below + 1 > Selector::max_depth)
+        throw InvalidInput("too_deep", what,
+                           "a selector nests at most " + std::to_string(Selector::max_depth) +
+                               " levels deep; combine many operands with one all_of / any_of over a list, not a chain of "
+                               "& or |");
+    return below + 1;
+}
+
+}  // namespace
+
 Selector Selector::attribute_equals(std::string key, Value value) {
+    if (nests_deeper(value, max_value_depth))
+        throw InvalidInput("too_deep", "attribute_equals",
+                           "attribute values nest at most " + std::to_string(max_value_depth) + " deep");
+    if (!finite_throughout(value))
+        throw InvalidInput("non_finite_number", "attribute_equals", "no attribute holds NaN or infinity");
     Node n;
     n.op = Op::attribute_equals;
     n.key = std::move(key);
@@ -73,6 +116,7 @@ Selector Selector::all_of(std::vector<Selector> operands) {
     if (operands.empty()) throw InvalidInput("bad_selector", "all_of", "give at least one operand");
     Node n;
     n.op = Op::all_of;
+    n.depth = depth_over(operands, "all_of");
     n.operands = std::move(operands);
     return Selector(std::move(n));
 }
@@ -81,6 +125,7 @@ Selector Selector::any_of(std::vector<Selector> operands) {
     if (operands.empty()) throw InvalidInput("bad_selector", "any_of", "give at least one operand");
     Node n;
     n.op = Op::any_of;
+    n.depth = depth_over(operands, "any_of");
     n.operands = std::move(operands);
     return Selector(std::move(n));
 }
@@ -89,6 +134,7 @@ Selector Selector::negation(Selector operand) {
     Node n;
     n.op = Op::negation;
     n.operands = {std::move(operand)};
+    n.depth = depth_over(n.operands, "negation");
     return Selector(std::move(n));
 }
 
@@ -194,6 +240,7 @@ void narrow(const Selector::Node& n, const OrgGraph& graph, std::vector<std::uin
 }
 
 std::vector<std::uint8_t> evaluate(const Selector& selector, const OrgGraph& graph) {
+    const OrgGraph::ReadGuard reading(graph);
     std::vector<std::uint8_t> keep(graph.unit_capacity(), 0);
     for (std::uint32_t i = 0; i < keep.size(); ++i) keep[i] = graph.is_alive(UnitIndex{i});
     narrow(selector.node(), graph, keep);
@@ -217,6 +264,7 @@ std::vector<bool> Selector::mask(const OrgGraph& graph) const {
 std::vector<UnitIndex> Selector::select(const OrgGraph& graph) const { return picked(evaluate(*this, graph)); }
 
 std::vector<UnitIndex> Selector::select(const OrgGraph& graph, std::span<const UnitIndex> among) const {
+    const OrgGraph::ReadGuard reading(graph);
     std::vector<std::uint8_t> keep(graph.unit_capacity(), 0);
     for (UnitIndex u : among)
         if (graph.is_alive(u)) keep[u.value] = 1;

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -33,10 +34,7 @@ public:
         r.only_fields(doc, {"format", "version", "year", "records"}, "");
         r.format_and_version(doc, format_name, format_version, "not_an_assessments_file");
         Assessments out;
-        const json& year = r.require(doc, "year", "");
-        if (!year.is_number_integer() || year.get<std::int64_t>() < 1900 || year.get<std::int64_t>() > 2200)
-            r.fail("bad_year", "/year", "expected a year between 1900 and 2200, found " + year.dump());
-        out.year = static_cast<int>(year.get<std::int64_t>());
+        out.year = r.year(doc, "year", "");
         const json& records = r.require(doc, "records", "");
         if (records.is_array()) out.records.reserve(records.size());
         r.for_each(doc, "records", "", [&](const json& rec, const std::string& p) { out.records.push_back(record(rec, p)); });
@@ -55,12 +53,16 @@ private:
         if (auto it = j.find("scores"); it != j.end()) {
             r.expect_object(*it, p + "/scores");
             out.scores.reserve(it->size());
+            std::unordered_set<std::string> criteria;  // two spellings of one criterion (NFC, NFD) are one
             for (auto s = it->begin(); s != it->end(); ++s) {
                 const std::string sp = p + "/scores/" + detail::pointer_token(s.key());
                 if (!s->is_number()) r.fail("wrong_type", sp, "expected a number, found " + type_name(*s));
                 const double v = s->get<double>();
                 if (!std::isfinite(v)) r.fail("non_finite_number", sp, "a score must be finite");
-                out.scores.emplace_back(s.key(), v);
+                std::string criterion = r.key(s.key(), sp);
+                if (!criteria.insert(criterion).second)
+                    r.fail("duplicate_key", sp, "criterion '" + criterion + "' is scored twice (once normalised to NFC)");
+                out.scores.emplace_back(std::move(criterion), v);
             }
         }
         if (j.contains("proposed_level")) out.proposed_level = r.filled(j, "proposed_level", p);
@@ -75,7 +77,7 @@ private:
 
     std::string date(const json& object, const char* key, const std::string& p) const {
         std::string value = r.text(object, key, p);
-        if (!detail::iso_days(value)) r.fail("bad_date", p + "/" + key, "'" + value + "' is not a date written YYYY-MM-DD");
+        if (!detail::iso_days(value)) r.fail("bad_date", p + "/" + key, "'" + value + "' is not a date written YYYY-MM-DD (years 1900 to 2200)");
         return value;
     }
 
@@ -91,8 +93,8 @@ Assessments parse_assessments(std::string_view text, std::string_view source) {
     return out;
 }
 
-Assessments load_assessments(const std::filesystem::path& path) {
-    return parse_assessments(detail::read_file(path), path.string());
+Assessments load_assessments(const std::filesystem::path& path, const ReadLimits& limits) {
+    return parse_assessments(detail::read_file(path, limits.max_bytes), path.string());
 }
 
 std::string dump_assessments(const Assessments& assessments) {

@@ -24,7 +24,8 @@ using detail::type_name;
 
 constexpr std::string_view format_name = "antq.directive";
 constexpr int format_version = 1;
-constexpr std::size_t max_depth = 128;
+// Selectors sit six levels down (/tasks/i/assignments/j/units/...), and may take selector_json_depth below that.
+constexpr std::size_t max_depth = 6 + detail::selector_json_depth;
 
 class DirectiveReader {
 public:
@@ -41,10 +42,7 @@ public:
         d.kind = r.filled(doc, "kind", "");
         d.number = r.text(doc, "number", "");
         d.date = date(doc, "date", "");
-        const json& year = r.require(doc, "year", "");
-        if (!year.is_number_integer() || year.get<std::int64_t>() < 1900 || year.get<std::int64_t>() > 2200)
-            r.fail("wrong_type", "/year", "expected a year between 1900 and 2200");
-        d.year = static_cast<int>(year.get<std::int64_t>());
+        d.year = r.year(doc, "year", "");
         d.title = r.filled(doc, "title", "");
         d.issuer = r.filled(doc, "issuer", "");
         d.signer = r.filled(doc, "signer", "");
@@ -87,6 +85,8 @@ public:
             if (task.assignments.empty()) r.fail("empty_value", p + "/assignments", "a task needs at least one assignment");
             d.tasks.push_back(std::move(task));
         });
+        // Nothing to compile, follow up or report on: refused here rather than as an empty table downstream.
+        if (d.tasks.empty()) r.fail("empty_value", "/tasks", "a directive needs at least one task (clause)");
         return d;
     }
 
@@ -134,7 +134,7 @@ private:
     std::string date(const json& object, const char* key, const std::string& p) {
         std::string value = r.text(object, key, p);
         if (!is_iso_date_or_empty(value))
-            r.fail("bad_date", p + "/" + key, "'" + value + "' is not a date written YYYY-MM-DD (or empty when unknown)");
+            r.fail("bad_date", p + "/" + key, "'" + value + "' is not a date written YYYY-MM-DD (years 1900 to 2200) (or empty when unknown)");
         return value;
     }
 
@@ -151,11 +151,13 @@ bool is_iso_date_or_empty(std::string_view t) noexcept { return t.empty() || det
 Directive parse_directive(std::string_view text, std::string_view source) {
     const std::string name(source);
     const json doc = detail::parse_document(text, name, max_depth);
-    return DirectiveReader(name).read(doc);
+    Directive directive = DirectiveReader(name).read(doc);
+    directive.source = name;
+    return directive;
 }
 
-Directive load_directive(const std::filesystem::path& path) {
-    return parse_directive(detail::read_file(path), path.string());
+Directive load_directive(const std::filesystem::path& path, const ReadLimits& limits) {
+    return parse_directive(detail::read_file(path, limits.max_bytes), path.string());
 }
 
 std::string dump_directive(const Directive& d) {

@@ -92,6 +92,7 @@ RankDirection parse_rank_direction(std::string_view name) {
 }
 
 void write_dot(std::ostream& out, const OrgGraph& graph, const DotOptions& options) {
+    const OrgGraph::ReadGuard reading(graph);
     const auto keep = options.units ? options.units->mask(graph) : std::vector<bool>{};
     const bool chart = !options.body_cells.empty() || options.count_hidden_children;
     auto g = detail::export_copy(graph, keep, options.tie_kinds);

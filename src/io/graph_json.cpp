@@ -35,6 +35,7 @@ std::string json_record(const json& j) { return j.dump(-1, ' ', false, json::err
 
 OrgGraph parse_graph(std::string_view text, std::string_view source_view, const JsonLimits& limits) {
     const std::string source(source_view);
+    detail::check_size(text, source, limits.max_bytes);
     const Reader r(source);
     const json doc = detail::parse_document(text, source, limits.max_depth);
 
@@ -114,10 +115,11 @@ OrgGraph parse_graph(std::string_view text, std::string_view source_view, const 
 }
 
 OrgGraph load_graph(const std::filesystem::path& path, const JsonLimits& limits) {
-    return parse_graph(detail::read_file(path), path.string(), limits);
+    return parse_graph(detail::read_file(path, limits.max_bytes), path.string(), limits);
 }
 
 std::string dump_graph(const OrgGraph& graph) {
+    const OrgGraph::ReadGuard reading(graph);
     std::string out = "{\"format\":\"" + std::string(format_name) +
                       "\",\"version\":" + std::to_string(graph_format_version) + ",\n";
     out += "\"name\":" + json_record(graph.name()) + ",\n";

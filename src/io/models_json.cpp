@@ -78,7 +78,7 @@ private:
         ModelEvent out;
         out.date = r.text(e, "date", p);
         if (out.date.empty() || !detail::iso_days(out.date))
-            r.fail("bad_date", p + "/date", "'" + out.date + "' is not a date written YYYY-MM-DD");
+            r.fail("bad_date", p + "/date", "'" + out.date + "' is not a date written YYYY-MM-DD (years 1900 to 2200)");
         out.action = r.text(e, "action", p);
         if (std::find(model_actions.begin(), model_actions.end(), out.action) == model_actions.end())
             r.fail("unknown_action", p + "/action",
@@ -114,8 +114,8 @@ ModelRegistry parse_models(std::string_view text, const OrgGraph& graph, std::st
     }
 }
 
-ModelRegistry load_models(const std::filesystem::path& path, const OrgGraph& graph) {
-    return parse_models(detail::read_file(path), graph, path.string());
+ModelRegistry load_models(const std::filesystem::path& path, const OrgGraph& graph, const ReadLimits& limits) {
+    return parse_models(detail::read_file(path, limits.max_bytes), graph, path.string());
 }
 
 std::string dump_models(const ModelRegistry& registry) {

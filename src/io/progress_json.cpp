@@ -41,7 +41,7 @@ public:
             if (!parsed) r.fail("bad_status", p + "/status", "'" + status + "' is not one of not_started, in_progress, done");
             rep.status = *parsed;
             rep.date = r.text(item, "date", p);
-            if (!detail::iso_days(rep.date)) r.fail("bad_date", p + "/date", "'" + rep.date + "' is not a date written YYYY-MM-DD");
+            if (!detail::iso_days(rep.date)) r.fail("bad_date", p + "/date", "'" + rep.date + "' is not a date written YYYY-MM-DD (years 1900 to 2200)");
             if (item.contains("evidence")) rep.evidence = r.text(item, "evidence", p);
             out.reports.push_back(std::move(rep));
         });
@@ -61,7 +61,9 @@ ProgressReports parse_progress(std::string_view text, std::string_view source) {
     return out;
 }
 
-ProgressReports load_progress(const std::filesystem::path& path) { return parse_progress(detail::read_file(path), path.string()); }
+ProgressReports load_progress(const std::filesystem::path& path, const ReadLimits& limits) {
+    return parse_progress(detail::read_file(path, limits.max_bytes), path.string());
+}
 
 std::string dump_progress(const ProgressReports& reports) {
     json list = json::array();

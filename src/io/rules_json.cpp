@@ -2,6 +2,7 @@
 #include <limits>
 #include <set>
 #include <string>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -23,7 +24,11 @@ using detail::type_name;
 
 constexpr std::string_view format_name = "antq.evaluation_rules";
 constexpr int format_version = 1;
-constexpr std::size_t max_depth = 64;
+// Selectors sit six levels down (/subjects/i/exclusions/j/units/...), and may take selector_json_depth below that.
+constexpr std::size_t max_depth = 6 + detail::selector_json_depth;
+
+// The longest label of a subject, a level or a grade, in bytes (UTF-8): ample for a title of Vietnamese words.
+constexpr std::size_t max_label_bytes = 400;
 
 // "MM-DD" of a day every year has (02-29 is refused: the window would move in leap years).
 bool is_month_day(std::string_view s) {
@@ -50,9 +55,11 @@ public:
         rules.title = r.filled(doc, "title", "");
         rules.source = r.filled(doc, "source", "");
         std::vector<std::string> pointers;
+        at_most(doc, "subjects", "", max_subjects, "a rule set has at most " + std::to_string(max_subjects) + " subjects");
+        std::unordered_set<std::string> subject_ids;
         r.for_each(doc, "subjects", "", [&](const json& s, const std::string& p) {
             Subject subject = read_subject(s, p);
-            unique_id(rules.subjects, subject.id, "subject", p);
+            unique_id(subject_ids, subject.id, "subject", p);
             rules.subjects.push_back(std::move(subject));
             pointers.push_back(p);
         });
@@ -71,8 +78,9 @@ private:
                       p);
         Subject out;
         out.id = r.filled(s, "id", p);
-        out.label = r.filled(s, "label", p);
+        out.label = label(s, p);
         out.units = selector(r.require(s, "units", p), p + "/units");
+        at_most(s, "exclusions", p, max_exclusions, "a subject has at most " + std::to_string(max_exclusions) + " exclusions");
         if (s.contains("exclusions"))
             r.for_each(s, "exclusions", p, [&](const json& e, const std::string& ep) {
                 r.only_fields(e, {"reason", "units"}, ep);
@@ -105,6 +113,8 @@ private:
         r.only_fields(t, {"source", "criteria"}, p);
         TitleRule out;
         out.source = r.filled(t, "source", p);
+        at_most(t, "criteria", p, max_criteria, "a title has at most " + std::to_string(max_criteria) + " criteria");
+        std::unordered_set<std::string> ids;
         r.for_each(t, "criteria", p, [&](const json& c, const std::string& cp) {
             r.only_fields(c, {"id", "title", "source", "assumption", "share"}, cp);
             TitleCriterion crit;
@@ -120,7 +130,7 @@ private:
                 if (crit.share->min_share < 0 || crit.share->min_share > 1)
                     r.fail("bad_rule", sp + "/min_share", "a share lies between 0 and 1, not " + it->at("min_share").dump());
             }
-            unique_id(out.criteria, crit.id, "criterion", cp);
+            unique_id(ids, crit.id, "criterion", cp);
             out.criteria.push_back(std::move(crit));
         });
         if (out.criteria.empty()) r.fail("bad_rule", p + "/criteria", "a title needs at least one criterion");
@@ -134,6 +144,9 @@ private:
         r.only_fields(c, {"source", "criteria", "levels"}, p);
         ClassificationRule out;
         out.source = r.filled(c, "source", p);
+        at_most(c, "criteria", p, max_criteria, "a classification has at most " + std::to_string(max_criteria) + " criteria");
+        at_most(c, "levels", p, max_class_levels, "a classification has at most " + std::to_string(max_class_levels) + " levels");
+        std::unordered_set<std::string> ids, level_ids;
         r.for_each(c, "criteria", p, [&](const json& item, const std::string& cp) {
             r.only_fields(item, {"id", "title", "max_points", "source", "assumption"}, cp);
             ScoredCriterion crit;
@@ -143,7 +156,7 @@ private:
             if (!(crit.max_points > 0)) r.fail("bad_rule", cp + "/max_points", "points must be positive");
             crit.source = optional_text(item, "source", cp);
             crit.assumption = optional_text(item, "assumption", cp);
-            unique_id(out.criteria, crit.id, "criterion", cp);
+            unique_id(ids, crit.id, "criterion", cp);
             out.criteria.push_back(std::move(crit));
         });
         if (out.criteria.empty()) r.fail("bad_rule", p + "/criteria", "a classification needs at least one criterion");
@@ -153,7 +166,7 @@ private:
             r.only_fields(item, {"id", "label", "min_points", "requires_title", "source", "assumption"}, lp);
             ClassLevel level;
             level.id = r.filled(item, "id", lp);
-            level.label = r.filled(item, "label", lp);
+            level.label = label(item, lp);
             level.min_points = number(r.require(item, "min_points", lp), lp + "/min_points");
             level.requires_title = flag(item, "requires_title", lp);
             if (level.requires_title && !has_title)
@@ -165,7 +178,7 @@ private:
                 r.fail("bad_rule", lp + "/min_points",
                        "levels run from the highest down: this threshold must be below the previous one (" +
                            detail::number_text(out.levels.back().min_points) + ")");
-            unique_id(out.levels, level.id, "level", lp);
+            unique_id(level_ids, level.id, "level", lp);
             out.levels.push_back(std::move(level));
         });
         if (out.levels.empty()) r.fail("bad_rule", p + "/levels", "a classification needs at least one level");
@@ -250,18 +263,20 @@ private:
             if (!is_body(*kind)) r.fail("bad_rule", kp, "'" + name + "' is not a kind of body");
             out.territory_bodies.push_back(*kind);
         }, false);
+        at_most(h, "grades", p, max_head_grades, "heads have at most " + std::to_string(max_head_grades) + " grades");
+        std::unordered_set<std::string> grade_ids;
         r.for_each(h, "grades", p, [&](const json& g, const std::string& gp) {
             r.only_fields(g, {"id", "label", "min_level", "requires_title", "on_time"}, gp);
             HeadGrade grade;
             grade.id = r.filled(g, "id", gp);
-            grade.label = r.filled(g, "label", gp);
+            grade.label = label(g, gp);
             if (g.contains("min_level")) {
                 grade.min_level = r.filled(g, "min_level", gp);
                 check_level(rules, *grade.min_level, gp + "/min_level");
             }
             grade.requires_title = flag(g, "requires_title", gp);
             grade.on_time = flag(g, "on_time", gp);
-            unique_id(out.grades, grade.id, "grade", gp);
+            unique_id(grade_ids, grade.id, "grade", gp);
             out.grades.push_back(std::move(grade));
         });
         if (out.grades.empty()) r.fail("bad_rule", p + "/grades", "heads need at least one grade");
@@ -289,11 +304,26 @@ private:
         return out;
     }
 
-    // Ids name subjects, criteria, levels and grades in errors and in other rules: each once in its list.
-    template <class Items>
-    void unique_id(const Items& items, const std::string& id, const char* what, const std::string& p) const {
-        for (const auto& other : items)
-            if (other.id == id) r.fail("duplicate_id", p + "/id", std::string(what) + " '" + id + "' appears twice");
+    // Ids name subjects, criteria, levels and grades in errors and in other rules: each once in its list (in NFC, as
+    // the reader reads every string, so two spellings of one id are one id).
+    void unique_id(std::unordered_set<std::string>& seen, const std::string& id, const char* what, const std::string& p) const {
+        if (!seen.insert(id).second) r.fail("duplicate_id", p + "/id", std::string(what) + " '" + id + "' appears twice");
+    }
+
+    // A label is shown in tables and on charts: a few words, bounded so that a hostile file cannot make a page or a
+    // chart of megabytes.
+    std::string label(const json& object, const std::string& p) const {
+        std::string out = r.filled(object, "label", p);
+        if (out.size() > max_label_bytes)
+            r.fail("too_long", p + "/label",
+                   "a label has at most " + std::to_string(max_label_bytes) + " bytes, this one " + std::to_string(out.size()));
+        return out;
+    }
+
+    // Refuses a list longer than `most` before reading any of it.
+    void at_most(const json& object, const char* key, const std::string& p, std::size_t most, const std::string& message) const {
+        if (auto it = object.find(key); it != object.end() && it->is_array() && it->size() > most)
+            r.fail("bad_rule", p + "/" + key, message);
     }
 
     Selector selector(const json& j, const std::string& p) const {
@@ -339,8 +369,8 @@ EvaluationRules parse_evaluation_rules(std::string_view text, std::string_view s
     return RulesReader(name).read(detail::parse_document(text, name, max_depth));
 }
 
-EvaluationRules load_evaluation_rules(const std::filesystem::path& path) {
-    return parse_evaluation_rules(detail::read_file(path), path.string());
+EvaluationRules load_evaluation_rules(const std::filesystem::path& path, const ReadLimits& limits) {
+    return parse_evaluation_rules(detail::read_file(path, limits.max_bytes), path.string());
 }
 
 

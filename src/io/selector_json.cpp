@@ -6,6 +6,7 @@
 #include <antq/errors.hpp>
 #include <antq/io/selector_json.hpp>
 #include <antq/io/value_json.hpp>
+#include <antq/model/text.hpp>
 
 #include "io/detail/reader.hpp"
 
@@ -16,7 +17,8 @@ namespace {
 using json = nlohmann::json;
 using detail::type_name;
 
-constexpr std::size_t max_selector_depth = 64;
+// The tree's own bound (Selector::max_depth), checked here first so that the error names the JSON pointer.
+constexpr std::size_t max_selector_depth = Selector::max_depth;
 
 }  // namespace
 
@@ -44,7 +46,7 @@ std::vector<std::string> id_list(const json& j, const std::string& where) {
     std::vector<std::string> out;
     auto one = [&](const json& item, const std::string& p) {
         if (!item.is_string()) throw InvalidInput("bad_selector", p, "expected a unit id (a string)");
-        out.push_back(item.get<std::string>());
+        out.push_back(to_nfc(item.get<std::string>(), p));
     };
     if (j.is_array()) {
         for (std::size_t i = 0; i < j.size(); ++i) one(j[i], where + "/" + std::to_string(i));
@@ -55,8 +57,19 @@ std::vector<std::string> id_list(const json& j, const std::string& where) {
     return out;
 }
 
+// Makes a combined node; a tree too deep (each level with several fields adds an all_of) is named at `where`.
+template <class Make>
+Selector combined(const std::string& where, Make&& make) {
+    try {
+        return make();
+    } catch (const InvalidInput& e) {
+        if (e.tag() != "too_deep") throw;
+        throw InvalidInput(e.tag(), where, e.message());
+    }
+}
+
 Selector parse_selector(const json& j, const std::string& where, std::size_t depth) {
-    if (depth > max_selector_depth)
+    if (depth >= max_selector_depth)
         throw InvalidInput("too_deep", where, "selector nested deeper than " + std::to_string(max_selector_depth));
     if (j.is_string() && j.get<std::string>() == "all") return Selector::all();
     if (!j.is_object()) throw InvalidInput("bad_selector", where, "expected a selector object, found " + type_name(j));
@@ -72,7 +85,7 @@ Selector parse_selector(const json& j, const std::string& where, std::size_t dep
             parts.push_back(Selector::levels(names<Level>(v, p, parse_level, "level", "unknown_level")));
         } else if (key == "within") {
             if (!v.is_string()) throw InvalidInput("bad_selector", p, "expected a territory id (a string)");
-            parts.push_back(Selector::within(v.get<std::string>()));
+            parts.push_back(Selector::within(to_nfc(v.get<std::string>(), p)));
         } else if (key == "id") {
             parts.push_back(Selector::ids(id_list(v, p)));
         } else if (key == "attribute") {
@@ -81,7 +94,7 @@ Selector parse_selector(const json& j, const std::string& where, std::size_t dep
             for (auto f = v.begin(); f != v.end(); ++f)
                 if (f.key() != "key" && f.key() != "equals")
                     throw InvalidInput("bad_selector", p + "/" + f.key(), "unknown field (allowed: key, equals)");
-            std::string name = v.at("key").get<std::string>();
+            std::string name = to_nfc(v.at("key").get<std::string>(), p + "/key");
             if (v.contains("equals"))
                 parts.push_back(Selector::attribute_equals(std::move(name), value_from_json(v.at("equals"), p + "/equals")));
             else
@@ -92,15 +105,18 @@ Selector parse_selector(const json& j, const std::string& where, std::size_t dep
             std::vector<Selector> operands;
             for (std::size_t i = 0; i < v.size(); ++i)
                 operands.push_back(parse_selector(v[i], p + "/" + std::to_string(i), depth + 1));
-            parts.push_back(key == "all" ? Selector::all_of(std::move(operands)) : Selector::any_of(std::move(operands)));
+            parts.push_back(combined(p, [&] {
+                return key == "all" ? Selector::all_of(std::move(operands)) : Selector::any_of(std::move(operands));
+            }));
         } else if (key == "not") {
-            parts.push_back(Selector::negation(parse_selector(v, p, depth + 1)));
+            Selector operand = parse_selector(v, p, depth + 1);
+            parts.push_back(combined(p, [&] { return Selector::negation(std::move(operand)); }));
         } else {
             throw InvalidInput("bad_selector", p,
                                "unknown selector field '" + key + "' (allowed: kind, level, within, id, attribute, all, any, not)");
         }
     }
-    return parts.size() == 1 ? parts.front() : Selector::all_of(std::move(parts));
+    return parts.size() == 1 ? parts.front() : combined(where, [&] { return Selector::all_of(std::move(parts)); });
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ public:
         rule.title = text(doc, "title", "");
         rule.source = text(doc, "source", "");
         rule.in_force = text(doc, "in_force", "");
-        if (!detail::iso_days(rule.in_force)) r.fail("bad_rule", "/in_force", "expected a date YYYY-MM-DD, found '" + rule.in_force + "'");
+        if (!detail::iso_days(rule.in_force)) r.fail("bad_rule", "/in_force", "expected a date YYYY-MM-DD (years 1900 to 2200), found '" + rule.in_force + "'");
         const json& bands = r.require(doc, "bands", "");
         if (!bands.is_array()) r.fail("wrong_type", "/bands", "expected an array, found " + type_name(bands));
         if (bands.empty()) r.fail("bad_rule", "/bands", "a rule needs at least one band");
@@ -110,8 +110,8 @@ TeamSizingRule parse_team_sizing_rule(std::string_view text, std::string_view so
     return RuleReader(name).read(detail::parse_document(text, name, max_depth));
 }
 
-TeamSizingRule load_team_sizing_rule(const std::filesystem::path& path) {
-    return parse_team_sizing_rule(detail::read_file(path), path.string());
+TeamSizingRule load_team_sizing_rule(const std::filesystem::path& path, const ReadLimits& limits) {
+    return parse_team_sizing_rule(detail::read_file(path, limits.max_bytes), path.string());
 }
 
 }  // namespace antq

@@ -39,7 +39,11 @@ json to_json(const Value& value) {
     return nullptr;
 }
 
-Value value_from_json(const json& j, const std::string& where) {
+namespace {
+
+Value value_at(const json& j, const std::string& where, std::size_t depth) {
+    if (depth > max_value_depth)
+        throw InvalidInput("too_deep", where, "attribute values nest at most " + std::to_string(max_value_depth) + " deep");
     switch (j.type()) {
         case json::value_t::null: return Value();
         case json::value_t::boolean: return Value(j.get<bool>());
@@ -57,7 +61,7 @@ Value value_from_json(const json& j, const std::string& where) {
             Array out;
             out.reserve(j.size());
             std::size_t i = 0;
-            for (const json& item : j) out.push_back(value_from_json(item, where + "/" + std::to_string(i++)));
+            for (const json& item : j) out.push_back(value_at(item, where + "/" + std::to_string(i++), depth + 1));
             return Value(std::move(out));
         }
         case json::value_t::object: {
@@ -68,7 +72,7 @@ Value value_from_json(const json& j, const std::string& where) {
             places.reserve(j.size());
             for (auto it = j.begin(); it != j.end(); ++it) {
                 places.push_back(where + "/" + detail::pointer_token(it.key()));
-                members.emplace_back(to_nfc(it.key(), places.back()), value_from_json(it.value(), places.back()));
+                members.emplace_back(to_nfc(it.key(), places.back()), value_at(it.value(), places.back(), depth + 1));
             }
             detail::refuse_equal_keys(members, places);
             return Value(Object(std::move(members)));
@@ -76,5 +80,9 @@ Value value_from_json(const json& j, const std::string& where) {
         default: throw InvalidInput("wrong_type", where, "unsupported JSON value");
     }
 }
+
+}  // namespace
+
+Value value_from_json(const json& j, const std::string& where) { return value_at(j, where, 0); }
 
 }  // namespace antq

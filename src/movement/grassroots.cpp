@@ -145,6 +145,7 @@ std::vector<const VillageTeamPlan*> TeamPlan::missing() const {
 }
 
 TeamPlan plan_teams(const OrgGraph& g, const TeamSizingRule& rule) {
+    const OrgGraph::ReadGuard reading(g);
     TeamPlan plan;
     plan.rule = rule;
     plan.total.level = Level::nation;

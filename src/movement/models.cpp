@@ -24,7 +24,7 @@ bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == 
 // A date for a new event of `m`: ISO, and not before the model's last event.
 void check_event_date(const Model& m, std::string_view date) {
     if (date.empty() || !detail::iso_days(date))
-        throw InvalidInput("bad_date", model_place(m.id), "'" + std::string(date) + "' is not a date written YYYY-MM-DD");
+        throw InvalidInput("bad_date", model_place(m.id), "'" + std::string(date) + "' is not a date written YYYY-MM-DD (years 1900 to 2200)");
     if (!m.history.empty() && date < m.history.back().date)
         throw InvalidInput("bad_date", model_place(m.id),
                            std::string(date) + " is earlier than the model's last event (" + m.history.back().date + ")");
@@ -98,7 +98,14 @@ ModelRegistry ModelRegistry::restore(std::string name, std::vector<Model> models
 void ModelRegistry::set_name(std::string name) { m_name = to_nfc(name, "registry name"); }
 
 const Model* ModelRegistry::find(std::string_view id) const noexcept {
-    const auto it = m_index.find(std::string(id));
+    // Ids are kept in NFC, as the reader reads them: another spelling of the same id finds the same model.
+    std::string key;
+    try {
+        key = to_nfc(id, "model id");
+    } catch (...) {
+        return nullptr;  // not UTF-8: no model has this id
+    }
+    const auto it = m_index.find(key);
     return it == m_index.end() ? nullptr : &m_models[it->second];
 }
 
@@ -112,6 +119,7 @@ Model& ModelRegistry::mutable_model(std::string_view id) { return const_cast<Mod
 
 const Model& ModelRegistry::add(Model model, const OrgGraph& graph, std::string_view date) {
     if (!is_valid_utf8(model.id)) throw InvalidInput("invalid_utf8", "model id", "the id is not well-formed UTF-8");
+    model.id = to_nfc(model.id, "model id");
     const std::string place = model_place(model.id);
     if (blank(model.id)) throw InvalidInput("empty_value", place, "a model needs an id");
     if (contains(model.id)) throw InvalidInput("duplicate_model", place, "the registry has a model with this id already");

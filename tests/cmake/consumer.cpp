@@ -9,7 +9,7 @@ int main() {
     const auto communes = (antq::Selector::kind(antq::UnitKind::commune) & antq::Selector::within("296")).select(graph);
     const auto chains = antq::chains_of_command(graph, graph.index_of("296.police"));
     const antq::EvaluationRules rules = antq::default_evaluation_rules();
-    const antq::Evaluation year = antq::evaluate(graph, rules, antq::example_assessments(graph, rules, 2024, 1));
+    const antq::Evaluation year = antq::evaluate(graph, antq::example_assessments(graph, rules, 2024, 1), rules);
     const antq::RollUp* villages = year.roll_up(graph.index_of("296"), *rules.subject_index("residential_area"));
     std::cout << graph.unit("296").name << ": " << communes.size() << " communes, " << chains.size()
               << " chains of command from its police, " << villages->passed << " of " << villages->units

@@ -26,8 +26,10 @@ struct UnitAccountability {
 
 /**
  * The head of `unit` and its shortest chain of superiors along `directs` up to `top` (for a provincial
- * directive, the provincial People's Committee, headed by its Chairman).
- * @throws NotFound
+ * directive, the provincial People's Committee, headed by its Chairman). An empty chain means the body does not
+ * answer to `top` through subordination.
+ * @throws NotFound "unknown_unit"; InvalidInput "not_a_body" for a territory (naming the bodies serving it) or a
+ *         post (naming the body it heads): subordination runs between bodies
  * Complexity: O(V + E).
  */
 UnitAccountability accountability(const OrgGraph& graph, UnitIndex unit, UnitIndex top);

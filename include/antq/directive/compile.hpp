@@ -86,13 +86,17 @@ private:
 };
 
 /**
- * Expands every selector of `directive` on `graph`.
+ * Expands every selector of `directive` on `graph`, after checking that its issuer is a body of the graph and its
+ * signer the post heading that body. Errors start with the directive's source (its file) when it has one.
+ * Holds a ReadGuard on `graph` while it runs.
  * @throws InvalidInput "unmatched_selector" when selectors (units, target or recipient) pick no unit: where() names
  *         the first, the message lists every one with its clause and assignment (a directive written for three tiers
- *         on a two-tier graph names each selector that needs the district); "duplicate_clause"; NotFound for a
- *         selector naming an id the graph lacks when that is the only kind of miss (otherwise it is listed among the
- *         unmatched, "names an id the graph lacks")
- * Complexity: O(selectors × (V + E)).
+ *         on a two-tier graph names each selector that needs the district); "duplicate_clause"; "bad_issuer" (a
+ *         territory or a post), "bad_signer" (not the issuer's head), at "<source>:/issuer" or "/signer"; NotFound
+ *         "unknown_unit" for an issuer or signer the graph lacks, or for a selector naming an id the graph lacks when
+ *         that is the only kind of miss (otherwise it is listed among the unmatched, "names an id the graph lacks");
+ *         GraphInUse if the graph is being changed
+ * Complexity: O(selectors × (V + E) + rows).
  */
 Responsibilities compile(const Directive& directive, const OrgGraph& graph);
 

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <antq/directive/role.hpp>
@@ -80,7 +81,17 @@ struct Directive {
     std::vector<DatedEvent> events;
     std::vector<Recipient> recipients;  ///< the "nơi nhận" list
     std::vector<Task> tasks;            ///< the clauses, in order
-    friend bool operator==(const Directive&, const Directive&) = default;
+    /** How errors name the directive's file (parse_directive sets it); not part of the directive's content. */
+    std::string source;
+
+    /** Same content; the source is only a name. */
+    friend bool operator==(const Directive& a, const Directive& b) {
+        auto content = [](const Directive& d) {
+            return std::tie(d.id, d.kind, d.number, d.date, d.year, d.title, d.issuer, d.signer, d.theme, d.summary,
+                            d.references, d.events, d.recipients, d.tasks);
+        };
+        return content(a) == content(b);
+    }
 };
 
 }  // namespace antq

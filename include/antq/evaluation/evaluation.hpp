@@ -87,8 +87,10 @@ private:
  *         met and broken by an incident), "no_authority" (no People's Committee serves the deciding territory).
  *         where() is Assessments::place_of(i) plus the field, e.g. "year.json:/records/4/scores/models";
  *         for errors about a unit rather than a record, "unit '<id>'".
+ * Arguments come in the order the Python call takes them: the graph, the year's records, then the rules they are
+ * judged by. Holds a ReadGuard on `graph` while it runs (GraphInUse if the graph is being changed).
  * Complexity: O(V + E + size of the records) for the selectors and the run, plus O(depth) per unit for roll-ups.
  */
-Evaluation evaluate(const OrgGraph& graph, EvaluationRules rules, const Assessments& assessments);
+Evaluation evaluate(const OrgGraph& graph, const Assessments& assessments, EvaluationRules rules);
 
 }  // namespace antq

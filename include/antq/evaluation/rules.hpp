@@ -76,6 +76,17 @@ inline constexpr std::size_t max_class_levels = 8;
 /** The most criteria a title or a classification may have. */
 inline constexpr std::size_t max_criteria = 64;
 
+/**
+ * The most subjects a rule set may have, exclusions a subject, and grades the heads' rule (TT 124 and QĐ 510 need
+ * about ten subjects and four grades): the run keeps a table per territory and subject, so the bound keeps a hostile
+ * rule file from costing territories x subjects.
+ */
+inline constexpr std::size_t max_subjects = 64;
+/** See max_subjects. */
+inline constexpr std::size_t max_exclusions = 64;
+/** See max_subjects. */
+inline constexpr std::size_t max_head_grades = 16;
+
 /** The movement classification for one subject (QĐ 510): the total of the scores picks the level. */
 struct ClassificationRule {
     std::string source;

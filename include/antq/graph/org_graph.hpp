@@ -2,6 +2,7 @@
 
 /** @file OrgGraph: the typed organisational graph. */
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -24,7 +25,8 @@ class OrgGraph;
 class FrozenGraph;
 
 namespace detail {
-struct Storage;  // the Boost.Graph adjacency list, seen only by the library's sources
+struct Storage;      // the Boost.Graph adjacency list, seen only by the library's sources
+class WriteScope;    // marks a mutation as running (src/graph/org_graph.cpp)
 /** The storage of `graph`, for the library's own traversals (src/graph/detail/storage.hpp). */
 const Storage& storage(const OrgGraph& graph) noexcept;
 }  // namespace detail
@@ -51,7 +53,13 @@ struct TieSpec {
  * Units and ties have dense indices that never shift: removing a unit leaves a hole. Every mutation
  * increments generation(), which views use to detect that the graph changed under them.
  *
- * Thread safety: const member functions may run concurrently; a mutation must not overlap any other call.
+ * Unit ids are stored in NFC, like names: an id given in NFD is stored, and found, as its NFC form.
+ *
+ * Thread safety: const member functions may run concurrently. A mutation must not overlap any other call, and the
+ * graph enforces that for the long computations: compile(), evaluate(), the analyses, the writers and copies hold
+ * a ReadGuard while they run, and a mutation meanwhile throws GraphInUse "graph_in_use" instead of changing what
+ * they read (taking a guard while a mutation runs throws too). Short reads (unit(), find(), children() ...) take
+ * no guard; a program that shares a graph between threads takes one around them.
  */
 class OrgGraph {
 public:
@@ -74,6 +82,26 @@ public:
 
     /** Exchanges the content of two graphs in O(1). Both count as changed (views on either go stale). */
     void swap(OrgGraph& other) noexcept;
+
+    /**
+     * Marks the graph as being read for as long as the guard lives: meanwhile every mutation throws GraphInUse
+     * "graph_in_use" and leaves the graph unchanged. Guards nest and may be held by many threads at once.
+     * Complexity: O(1), no lock: a counter in the graph.
+     */
+    class ReadGuard {
+    public:
+        /** @throws GraphInUse "graph_in_use" if a mutation of `graph` is running (on another thread) */
+        explicit ReadGuard(const OrgGraph& graph);
+        ReadGuard(const ReadGuard&) = delete;
+        ReadGuard& operator=(const ReadGuard&) = delete;
+        ~ReadGuard();
+
+    private:
+        const OrgGraph& m_graph;
+    };
+
+    /** True while a ReadGuard is held on the graph (by any thread). Complexity: O(1). */
+    bool in_use() const noexcept { return m_use.load(std::memory_order_acquire) > 0; }
 
     /** @name Size */
     ///@{
@@ -198,6 +226,13 @@ public:
     void set_unit_attribute(UnitIndex u, std::string key, Value value);
     /** Removes one free attribute; returns whether it was there. @throws NotFound */
     bool erase_unit_attribute(UnitIndex u, std::string_view key);
+    /**
+     * Sets one free attribute of a tie, as set_unit_attribute() does for a unit.
+     * @throws NotFound "unknown_tie"; InvalidInput "non_finite_number", "too_deep"
+     */
+    void set_tie_attribute(TieIndex t, std::string key, Value value);
+    /** Removes one free attribute of a tie; returns whether it was there. @throws NotFound "unknown_tie" */
+    bool erase_tie_attribute(TieIndex t, std::string_view key);
     ///@}
 
     /** @name Navigation along one tie kind */
@@ -272,6 +307,7 @@ private:
 
     void check_gso_width(const Unit& unit) const;
     friend const detail::Storage& detail::storage(const OrgGraph& graph) noexcept;
+    friend class detail::WriteScope;
 
     // Behind a pointer so that Boost.Graph stays out of this header, and because Boost 1.74's adjacency_list has
     // no move and its swap makes three copies: this way a graph moves (into Python, out of a loader) in O(1).
@@ -289,6 +325,9 @@ private:
     std::uint64_t m_generation = 0;
     std::string m_name;
     Object m_attributes;
+    // Readers and writers of this object (not of its content: swap and moves leave it): above 0, the number of
+    // ReadGuards held; below 0, mutations running. Only ReadGuard and the mutations' WriteScope change it.
+    mutable std::atomic<std::int64_t> m_use{0};
 };
 
 }  // namespace antq

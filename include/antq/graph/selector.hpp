@@ -2,6 +2,8 @@
 
 /** @file Selectors: composable predicates that pick units by kind, level, territory, id and attribute. */
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -41,7 +43,15 @@ public:
         std::string key;                      // attribute_equals, has_attribute
         Value value;                          // attribute_equals
         std::vector<Selector> operands;       // all_of, any_of, negation (one)
+        std::uint32_t depth = 1;              // levels of the tree from this node down: 1 for a leaf
     };
+
+    /**
+     * How deep a tree may nest (`&`, `|`, `~`, all_of, any_of, negation): the same bound as the JSON form, so every
+     * selector built in code can be written, read back, printed and evaluated without deep recursion. Combine many
+     * operands with one all_of or any_of of a list instead of a chain of `&` or `|`.
+     */
+    static constexpr std::size_t max_depth = 64;
 
     /** Matches every unit. */
     Selector();
@@ -65,22 +75,29 @@ public:
     static Selector id(std::string unit_id);
     /** @throws InvalidInput "bad_selector" for an empty list */
     static Selector ids(std::vector<std::string> unit_ids);
-    /** Units whose attribute `key` equals `value`. */
+    /**
+     * Units whose attribute `key` equals `value`.
+     * @throws InvalidInput "too_deep" for a value nesting deeper than max_value_depth, "non_finite_number" for NaN or
+     *         infinity (no attribute holds them)
+     */
     static Selector attribute_equals(std::string key, Value value);
     /** Units that have attribute `key`. */
     static Selector has_attribute(std::string key);
-    /** Units every operand picks. @throws InvalidInput "bad_selector" for no operand */
+    /**
+     * Units every operand picks.
+     * @throws InvalidInput "bad_selector" for no operand; "too_deep" if the tree would nest deeper than max_depth
+     */
     static Selector all_of(std::vector<Selector> operands);
-    /** Units any operand picks. @throws InvalidInput "bad_selector" for no operand */
+    /** Units any operand picks. @throws as all_of() */
     static Selector any_of(std::vector<Selector> operands);
-    /** Units the operand does not pick. */
+    /** Units the operand does not pick. @throws InvalidInput "too_deep" as all_of() */
     static Selector negation(Selector operand);
 
-    /** Both: all_of({a, b}). */
+    /** Both: all_of({a, b}). @throws InvalidInput "too_deep" as all_of() */
     friend Selector operator&(const Selector& a, const Selector& b) { return all_of({a, b}); }
-    /** Either: any_of({a, b}). */
+    /** Either: any_of({a, b}). @throws InvalidInput "too_deep" as all_of() */
     friend Selector operator|(const Selector& a, const Selector& b) { return any_of({a, b}); }
-    /** Not: negation(a). */
+    /** Not: negation(a). @throws InvalidInput "too_deep" as all_of() */
     friend Selector operator~(const Selector& a) { return negation(a); }
 
     /** The root of the tree. */

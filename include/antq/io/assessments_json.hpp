@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <antq/evaluation/records.hpp>
+#include <antq/io/read_limits.hpp>
 
 namespace antq {
 
@@ -19,8 +20,12 @@ namespace antq {
  */
 Assessments parse_assessments(std::string_view text, std::string_view source = "<string>");
 
-/** Reads a records file. @throws IoError "cannot_read"; otherwise as parse_assessments */
-Assessments load_assessments(const std::filesystem::path& path);
+/**
+ * Reads a records file.
+ * @throws IoError "cannot_read" (also for what is not a regular file), "too_large" (more than
+ *         limits.max_bytes); otherwise as parse_assessments
+ */
+Assessments load_assessments(const std::filesystem::path& path, const ReadLimits& limits = {});
 
 /** The records as a JSON document; parse_assessments gives them back equal. */
 std::string dump_assessments(const Assessments& assessments);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <antq/directive/directive.hpp>
+#include <antq/io/read_limits.hpp>
 
 namespace antq {
 
@@ -19,8 +20,12 @@ namespace antq {
  */
 Directive parse_directive(std::string_view text, std::string_view source = "<string>");
 
-/** Reads a directive file. @throws IoError "cannot_read"; otherwise as parse_directive */
-Directive load_directive(const std::filesystem::path& path);
+/**
+ * Reads a directive file.
+ * @throws IoError "cannot_read" (also for what is not a regular file), "too_large" (more than
+ *         limits.max_bytes); otherwise as parse_directive
+ */
+Directive load_directive(const std::filesystem::path& path, const ReadLimits& limits = {});
 
 /** The directive as a JSON document (2-space indented). */
 std::string dump_directive(const Directive& directive);

@@ -8,13 +8,19 @@
 #include <string_view>
 
 #include <antq/graph/org_graph.hpp>
+#include <antq/io/read_limits.hpp>
 
 namespace antq {
 
-/** Limits the JSON reader enforces, so hostile input fails fast instead of exhausting the machine. */
+/** Limits the graph reader enforces, so hostile input fails fast instead of exhausting the machine. */
 struct JsonLimits {
-    /** Deepest nesting of arrays and objects accepted anywhere in a document. */
+    /**
+     * Deepest nesting of arrays and objects accepted anywhere in a document. The default fits every graph the API
+     * can build (document, "units", a unit, "attributes", then max_value_depth levels of attribute values).
+     */
     std::size_t max_depth = 64;
+    /** The largest file or text accepted, in bytes; larger is refused with IoError "too_large". */
+    std::uint64_t max_bytes = default_max_file_bytes;
 };
 
 /**
@@ -25,11 +31,16 @@ struct JsonLimits {
  *         "unknown_kind", "unknown_level", "duplicate_id", "dangling_reference", "number_out_of_range",
  *         "unsupported_version", "not_a_graph", ...) or HierarchyError. where() starts with the source: then a JSON
  *         pointer ("g.json:/ties/3/target"), a line and column for syntax errors, a pointer followed by the
- *         units involved for structural errors, or the cycle's units for a subordination cycle
+ *         units involved for structural errors, or the cycle's units for a subordination cycle; IoError "too_large"
+ *         for a text longer than limits.max_bytes
  */
 OrgGraph parse_graph(std::string_view text, std::string_view source = "<string>", const JsonLimits& limits = {});
 
-/** Reads a graph file. @throws IoError "cannot_read" if it cannot be read; otherwise as parse_graph */
+/**
+ * Reads a graph file.
+ * @throws IoError "cannot_read" if it cannot be read or is not a regular file (a directory, a FIFO, a device),
+ *         "too_large" if it holds more than limits.max_bytes; otherwise as parse_graph
+ */
 OrgGraph load_graph(const std::filesystem::path& path, const JsonLimits& limits = {});
 
 /**

@@ -8,6 +8,7 @@
 
 #include <antq/graph/org_graph.hpp>
 #include <antq/movement/models.hpp>
+#include <antq/io/read_limits.hpp>
 
 namespace antq {
 
@@ -24,8 +25,12 @@ namespace antq {
  */
 ModelRegistry parse_models(std::string_view text, const OrgGraph& graph, std::string_view source = "<string>");
 
-/** Reads a registry file and checks it against `graph`. @throws IoError "cannot_read"; otherwise as parse_models */
-ModelRegistry load_models(const std::filesystem::path& path, const OrgGraph& graph);
+/**
+ * Reads a registry file and checks it against `graph`.
+ * @throws IoError "cannot_read" (also for what is not a regular file), "too_large" (more than
+ *         limits.max_bytes); otherwise as parse_models
+ */
+ModelRegistry load_models(const std::filesystem::path& path, const OrgGraph& graph, const ReadLimits& limits = {});
 
 /** The registry as a JSON document (2-space indented); parse_models gives it back equal. */
 std::string dump_models(const ModelRegistry& registry);

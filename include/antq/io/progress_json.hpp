@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <antq/directive/progress.hpp>
+#include <antq/io/read_limits.hpp>
 
 namespace antq {
 
@@ -16,8 +17,12 @@ namespace antq {
  *         "unknown_field", "empty_value", "unsupported_version", "not_a_progress_file", "bad_date", "bad_status"
  */
 ProgressReports parse_progress(std::string_view text, std::string_view source = "<string>");
-/** Reads a reports file. @throws IoError "cannot_read"; otherwise as parse_progress */
-ProgressReports load_progress(const std::filesystem::path& path);
+/**
+ * Reads a reports file.
+ * @throws IoError "cannot_read" (also for what is not a regular file), "too_large" (more than
+ *         limits.max_bytes); otherwise as parse_progress
+ */
+ProgressReports load_progress(const std::filesystem::path& path, const ReadLimits& limits = {});
 /** The reports as JSON; parse_progress gives them back equal. */
 std::string dump_progress(const ProgressReports& reports);
 /** Writes dump_progress(reports) through a temporary file. @throws IoError "cannot_write" */

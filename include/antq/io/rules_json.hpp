@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include <antq/evaluation/rules.hpp>
+#include <antq/io/read_limits.hpp>
 
 namespace antq {
 
@@ -24,7 +25,11 @@ namespace antq {
  */
 EvaluationRules parse_evaluation_rules(std::string_view text, std::string_view source = "<string>");
 
-/** Reads a rule file. @throws IoError "cannot_read"; otherwise as parse_evaluation_rules */
-EvaluationRules load_evaluation_rules(const std::filesystem::path& path);
+/**
+ * Reads a rule file.
+ * @throws IoError "cannot_read" (also for what is not a regular file), "too_large" (more than
+ *         limits.max_bytes); otherwise as parse_evaluation_rules
+ */
+EvaluationRules load_evaluation_rules(const std::filesystem::path& path, const ReadLimits& limits = {});
 
 }  // namespace antq

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include <antq/movement/grassroots.hpp>
+#include <antq/io/read_limits.hpp>
 
 namespace antq {
 
@@ -19,7 +20,11 @@ namespace antq {
  */
 TeamSizingRule parse_team_sizing_rule(std::string_view text, std::string_view source = "<string>");
 
-/** Reads a sizing rule file. @throws IoError "cannot_read"; otherwise as parse_team_sizing_rule */
-TeamSizingRule load_team_sizing_rule(const std::filesystem::path& path);
+/**
+ * Reads a sizing rule file.
+ * @throws IoError "cannot_read" (also for what is not a regular file), "too_large" (more than
+ *         limits.max_bytes); otherwise as parse_team_sizing_rule
+ */
+TeamSizingRule load_team_sizing_rule(const std::filesystem::path& path, const ReadLimits& limits = {});
 
 }  // namespace antq

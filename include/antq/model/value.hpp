@@ -3,6 +3,7 @@
 /** @file Free attribute values: a JSON-like tree that model and graph can hold without a JSON library. */
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
@@ -15,6 +16,14 @@
 namespace antq {
 
 class Value;
+
+/**
+ * How deep attribute values may nest: a member of an attribute object is at depth 1, an element of an array held
+ * there at depth 2, and so on; nothing may sit deeper than this. The graph refuses deeper values ("too_deep") from
+ * files and from the API alike, and the graph reader's default depth (64: document, "units", unit, "attributes",
+ * then 60) accepts every value the graph holds, so every saved graph reads back.
+ */
+inline constexpr std::size_t max_value_depth = 60;
 
 /** An ordered list of values. */
 using Array = std::vector<Value>;

@@ -54,9 +54,10 @@ class ModelRegistry:
     # ---- files -----------------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str], graph: OrgGraph) -> "ModelRegistry":
-        """Reads an ``antq.models`` file and checks its unit ids against ``graph``."""
-        return cls._adopt(_core.ModelRegistry.load(os.fspath(path), graph))
+    def load(cls, path: str | os.PathLike[str], graph: OrgGraph, *, max_bytes: int = 2**30) -> "ModelRegistry":
+        """Reads an ``antq.models`` file and checks its unit ids against ``graph``; a file larger than
+        ``max_bytes`` is ``too_large``."""
+        return cls._adopt(_core.ModelRegistry.load(os.fspath(path), graph, max_bytes=max_bytes))
 
     @classmethod
     def loads(cls, text: str, graph: OrgGraph, source: str = "<string>") -> "ModelRegistry":

@@ -66,7 +66,6 @@ struct EvaluationRun {
 
     // ---- record_check.cpp: the records against the graph and the rules
     void read_records();
-    std::string nfc_hint(const std::string& id) const;
     [[noreturn]] void fail(const std::string& tag, std::size_t i, const std::string& field, const std::string& what) const;
     static std::string item(const char* list, std::size_t k) { return std::string("/") + list + "/" + std::to_string(k); }
     void read_record(std::size_t i, std::optional<UnitIndex> u);

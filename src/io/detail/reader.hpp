@@ -1,8 +1,8 @@
 #pragma once
 
-// The JSON reading tools shared by the graph and directive readers: a linear pre-scan for hostile
-// documents, parse errors with line and column, and a Reader that names every problem by source and
-// JSON pointer. Internal to the library.
+// The JSON reading tools every reader shares: a linear pre-scan for hostile documents, parse errors with line and
+// column, and a Reader that names every problem by source and JSON pointer and reads every string in NFC (so two
+// spellings of one Vietnamese id are one id). Internal to the library.
 
 #include <algorithm>
 #include <initializer_list>
@@ -14,12 +14,23 @@
 #include <nlohmann/json.hpp>
 
 #include <antq/errors.hpp>
+#include <antq/graph/selector.hpp>
 #include <antq/io/value_json.hpp>
+#include <antq/model/text.hpp>
 #include <antq/model/value.hpp>
+
+#include "model/detail/dates.hpp"
 
 namespace antq::detail {
 
 using json = nlohmann::json;
+
+/**
+ * The JSON levels a selector may take: two per all/any (an object and its array), one per not, then an attribute
+ * value. A document holding selectors allows this much below where they sit, so that every selector the API builds
+ * can be written and read back.
+ */
+inline constexpr std::size_t selector_json_depth = 2 * Selector::max_depth + max_value_depth + 2;
 
 /** A key as one JSON Pointer token (RFC 6901): "~" becomes "~0" and "/" becomes "~1". */
 inline std::string pointer_token(std::string_view key) {
@@ -80,9 +91,27 @@ public:
         return *it;
     }
 
+    /** A string, in NFC (every antq document is read in NFC). */
     std::string string(const json& j, const std::string& pointer) const {
         if (!j.is_string()) fail("wrong_type", pointer, "expected a string, found " + type_name(j));
-        return j.get<std::string>();
+        return to_nfc(j.get_ref<const std::string&>(), at(pointer));
+    }
+
+    /** A member name, in NFC. */
+    std::string key(const std::string& name, const std::string& pointer) const { return to_nfc(name, at(pointer)); }
+
+    /** The required year `key`: an integer ("wrong_type"), from 1900 to 2200 ("bad_year"). */
+    int year(const json& object, const char* key, const std::string& pointer) const {
+        const json& found = require(object, key, pointer);
+        const std::string p = pointer + "/" + key;
+        if (!found.is_number_integer()) fail("wrong_type", p, "expected a year (an integer), found " + type_name(found));
+        // nlohmann reads every integer from 0 up as unsigned, so both forms are bounded on both sides.
+        const bool in_range = found.is_number_unsigned()
+                                  ? found.get<std::uint64_t>() >= std::uint64_t(first_year) &&
+                                        found.get<std::uint64_t>() <= std::uint64_t(last_year)
+                                  : found.get<std::int64_t>() >= first_year && found.get<std::int64_t>() <= last_year;
+        if (!in_range) fail("bad_year", p, "expected a year between 1900 and 2200, found " + found.dump());
+        return static_cast<int>(found.get<std::int64_t>());
     }
 
     void expect_object(const json& j, const std::string& pointer) const {

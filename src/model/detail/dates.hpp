@@ -14,7 +14,14 @@ namespace antq::detail {
 
 constexpr bool is_leap_year(int year) noexcept { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
-/** Days since 1970-01-01 of a valid ISO date, or std::nullopt. */
+/** The years a date in any antq document or call may have: the evaluation cycle's years, one rule everywhere. */
+constexpr int first_year = 1900;
+constexpr int last_year = 2200;
+
+/**
+ * Days since 1970-01-01 of a valid ISO date from first_year to last_year, or std::nullopt (so "0000-01-01" is
+ * refused everywhere a date is read).
+ */
 inline std::optional<std::int64_t> iso_days(std::string_view s) noexcept {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
     for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
@@ -23,6 +30,7 @@ inline std::optional<std::int64_t> iso_days(std::string_view s) noexcept {
     const unsigned m = unsigned((s[5] - '0') * 10 + (s[6] - '0'));
     const unsigned d = unsigned((s[8] - '0') * 10 + (s[9] - '0'));
     constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < first_year || y > last_year) return std::nullopt;
     if (m < 1 || m > 12 || d < 1 || d > days[m - 1] + (m == 2 && is_leap_year(y) ? 1 : 0)) return std::nullopt;
     const int yy = y - (m <= 2 ? 1 : 0);
     const int era = (yy >= 0 ? yy : yy - 399) / 400;
@@ -52,7 +60,7 @@ inline std::string iso_date(std::int64_t z) {
 
 /** The years the evaluation cycle reads and writes. @throws InvalidInput "bad_year" naming `where` */
 inline void check_year(int year, const std::string& where) {
-    if (year < 1900 || year > 2200)
+    if (year < first_year || year > last_year)
         throw InvalidInput("bad_year", where, "expected a year between 1900 and 2200, not " + std::to_string(year));
 }
 

@@ -347,10 +347,34 @@ TEST_CASE("compile: results refuse a copy of their graph, even an identical one"
     OrgGraph g = test::tiny_province();
     Directive d;
     d.id = "d";
+    d.issuer = "30.pc";
+    d.signer = "30.pc.head";
     d.tasks.push_back(Task{"1", "t", "", {}, {Assignment{Role::lead, Selector::kind(UnitKind::police), {}, "", {}, ""}}});
     const Responsibilities r = compile(d, g);
     const OrgGraph copy = g;
     CHECK_NOTHROW(r.check_current(g));
     ANTQ_CHECK_ERROR(r.check_current(copy), StaleView, "stale_result", "compile it again");
     ANTQ_CHECK_ERROR(reach(r, copy), StaleView, "stale_result", "");
+}
+
+TEST_CASE("compile: the issuer is a body of the graph and the signer the post heading it") {
+    const OrgGraph g = small_graph();
+    const auto with = [](std::string issuer, std::string signer) {
+        Directive d = directive({task("1", {assign(Role::lead, Selector::id("30.pc"))})});
+        d.issuer = std::move(issuer);
+        d.signer = std::move(signer);
+        d.source = "d.json";
+        return d;
+    };
+    CHECK(compile(with("30.pc", "30.pc.head"), g).rows().size() == 1);
+    ANTQ_CHECK_ERROR(compile(with("30", "30.pc.head"), g), InvalidInput, "bad_issuer", "not a territory");
+    ANTQ_CHECK_ERROR(compile(with("30.pc.head", "30.pc.head"), g), InvalidInput, "bad_issuer", "not a post");
+    ANTQ_CHECK_ERROR(compile(with("99.pc", "30.pc.head"), g), NotFound, "unknown_unit", "'99.pc'");
+    ANTQ_CHECK_ERROR(compile(with("296.pc", "30.pc.head"), g), InvalidInput, "bad_signer", "'296.pc.head'");
+    try {
+        compile(with("30.police", "30.pc.head"), g);
+        FAIL("expected bad_signer");
+    } catch (const InvalidInput& e) {
+        CHECK(e.where() == "d.json:/signer");
+    }
 }

@@ -204,7 +204,7 @@ TEST_CASE("every plain title criterion of every subject fails the title when it 
     const OrgGraph g = evaluated_province();
     const Assessments base = all_perfect(g);
     {
-        const Evaluation e = evaluate(g, rules(), base);
+        const Evaluation e = evaluate(g, base, rules());
         for (const auto& r : e.results())
             if (!r.exclusion && e.rules().subjects[r.subject].title) CHECK_MESSAGE(r.title == TitleOutcome::passed, g.unit(r.unit).id);
     }
@@ -215,7 +215,7 @@ TEST_CASE("every plain title criterion of every subject fails the title when it 
             Assessments a = base;
             auto& met = record_of(a, unit).criteria_met;
             std::erase(met, c.id);
-            const Evaluation e = evaluate(g, rules(), a);
+            const Evaluation e = evaluate(g, a, rules());
             CHECK_MESSAGE(result(e, g, unit).title == TitleOutcome::failed, unit, " / ", c.id);
             CHECK(failed_of(e, g, unit) == std::vector<std::string>{c.id});
         }
@@ -228,7 +228,7 @@ TEST_CASE("an incident inside the window breaks its criterion") {
     auto& r = record_of(a, "10945.thcs");
     std::erase(r.criteria_met, "no_school_violence");
     r.incidents.push_back({"no_school_violence", "2024-03-04", "a fight at the gate"});
-    const Evaluation e = evaluate(g, rules(), a);
+    const Evaluation e = evaluate(g, a, rules());
     CHECK(failed_of(e, g, "10945.thcs") == std::vector<std::string>{"no_school_violence"});
     CHECK(result(e, g, "10945.thcs").incidents == 1);
 }
@@ -237,30 +237,30 @@ TEST_CASE("communes need 70% of their residential areas titled (share criterion,
     const OrgGraph g = evaluated_province();
     Assessments a = all_perfect(g);
     std::erase(record_of(a, "10945.v1").criteria_met, "registration");  // 2 of 3 titled: 66.7% < 70%
-    Evaluation e = evaluate(g, rules(), a);
+    Evaluation e = evaluate(g, a, rules());
     CHECK(failed_of(e, g, "10945") == std::vector<std::string>{"residential_areas_safe"});
     CHECK(result(e, g, "10987").title == TitleOutcome::passed);
     // A user rule at 2/3 exactly: the same communes pass at the boundary.
     const EvaluationRules two_thirds = rules_with([](json& doc) {
         subject_json(doc, "commune")["title"]["criteria"][3]["share"]["min_share"] = 2.0 / 3.0;
     });
-    e = evaluate(g, two_thirds, a);
+    e = evaluate(g, a, two_thirds);
     CHECK(result(e, g, "10945").title == TitleOutcome::passed);
     // A village without a dossier counts as not titled.
     Assessments b = all_perfect(g);
     erase_record(b, "10945.v2");
-    e = evaluate(g, rules(), b);
+    e = evaluate(g, b, rules());
     CHECK(result(e, g, "10945.v2").title == TitleOutcome::no_dossier);
     CHECK(failed_of(e, g, "10945") == std::vector<std::string>{"residential_areas_safe"});
     // Listing a computed criterion is refused.
     Assessments c = all_perfect(g);
     record_of(c, "10945").criteria_met.push_back("residential_areas_safe");
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), c), InvalidInput, "unknown_criterion", "computed from the units inside");
+    ANTQ_CHECK_ERROR(evaluate(g, c, rules()), InvalidInput, "unknown_criterion", "computed from the units inside");
 }
 
 TEST_CASE("exclusions of TT 124 Điều 1(2)b: small and micro enterprises, primary schools, preschools, nurseries, armed forces") {
     const OrgGraph g = evaluated_province();
-    const Evaluation e = evaluate(g, rules(), all_perfect(g));
+    const Evaluation e = evaluate(g, all_perfect(g), rules());
     for (const char* unit : {"10945.small", "10945.micro", "10945.th", "10945.mn", "10945.nt", "30.army"}) {
         const UnitResult& r = result(e, g, unit);
         CHECK_MESSAGE(r.title == TitleOutcome::excluded, unit);
@@ -275,7 +275,7 @@ TEST_CASE("exclusions of TT 124 Điều 1(2)b: small and micro enterprises, prim
     AssessmentRecord extra = perfect(g, "10945.ent");
     extra.unit = "10945.th";
     a.records.push_back(extra);
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), a), InvalidInput, "excluded_unit", "tiểu học");
+    ANTQ_CHECK_ERROR(evaluate(g, a, rules()), InvalidInput, "excluded_unit", "tiểu học");
 }
 
 TEST_CASE("classification level boundaries, with and without the title") {
@@ -291,27 +291,27 @@ TEST_CASE("classification level boundaries, with and without the title") {
         auto& r = record_of(a, "10945.v1");
         set_total(g, r, c.points);
         if (!c.titled) std::erase(r.criteria_met, "policy_compliance");
-        const Evaluation e = evaluate(g, rules(), a);
+        const Evaluation e = evaluate(g, a, rules());
         CHECK_MESSAGE(level_of(e, g, "10945.v1") == c.level, c.points, c.titled ? " titled" : " untitled");
         CHECK(result(e, g, "10945.v1").points == doctest::Approx(c.points));
     }
     // Districts have no title: 90 points is enough.
     Assessments a = all_perfect(g);
     set_total(g, record_of(a, "296"), 90);
-    CHECK(level_of(evaluate(g, rules(), a), g, "296") == "xuat_sac");
+    CHECK(level_of(evaluate(g, a, rules()), g, "296") == "xuat_sac");
     set_total(g, record_of(a, "296"), 89);
-    CHECK(level_of(evaluate(g, rules(), a), g, "296") == "kha");
+    CHECK(level_of(evaluate(g, a, rules()), g, "296") == "kha");
 }
 
 TEST_CASE("a user rule file overriding a threshold changes the outcome") {
     const OrgGraph g = evaluated_province();
     Assessments a = all_perfect(g);
     set_total(g, record_of(a, "10945.v1"), 87);
-    CHECK(level_of(evaluate(g, rules(), a), g, "10945.v1") == "kha");
+    CHECK(level_of(evaluate(g, a, rules()), g, "10945.v1") == "kha");
     const EvaluationRules lower = rules_with([](json& doc) {
         subject_json(doc, "residential_area")["classification"]["levels"][0]["min_points"] = 85;
     });
-    CHECK(level_of(evaluate(g, lower, a), g, "10945.v1") == "xuat_sac");
+    CHECK(level_of(evaluate(g, a, lower), g, "10945.v1") == "xuat_sac");
     // A rule set without "Yếu": the lowest level is Trung bình from 0 points.
     const EvaluationRules three = rules_with([](json& doc) {
         auto& levels = subject_json(doc, "residential_area")["classification"]["levels"];
@@ -319,12 +319,12 @@ TEST_CASE("a user rule file overriding a threshold changes the outcome") {
         levels[2]["min_points"] = 0;
     });
     set_total(g, record_of(a, "10945.v1"), 20);
-    CHECK(level_of(evaluate(g, three, a), g, "10945.v1") == "trung_binh");
+    CHECK(level_of(evaluate(g, a, three), g, "10945.v1") == "trung_binh");
 }
 
 TEST_CASE("authority: the People's Committee of the territory above a territory, of the territory a body serves") {
     const OrgGraph g = evaluated_province();
-    const Evaluation e = evaluate(g, rules(), all_perfect(g));
+    const Evaluation e = evaluate(g, all_perfect(g), rules());
     auto authority = [&](const char* unit) { return g.unit(*result(e, g, unit).authority).id; };
     CHECK(authority("10945.v1") == "10945.pc");
     CHECK(authority("10987.v1") == "10987.pc");
@@ -338,7 +338,7 @@ TEST_CASE("authority: the People's Committee of the territory above a territory,
     // A commune whose district has no People's Committee has nobody to decide.
     OrgGraph h = evaluated_province();
     h.remove_unit(h.index_of("296.pc"));
-    ANTQ_CHECK_ERROR(evaluate(h, rules(), Assessments{2024, {}, {}}), InvalidInput, "no_authority", "'296'");
+    ANTQ_CHECK_ERROR(evaluate(h, Assessments{2024, {}, {}}, rules()), InvalidInput, "no_authority", "'296'");
 }
 
 TEST_CASE("deadlines of QĐ 510: 20/11, 30/11, 15/12; the day itself is on time; no record is a missing dossier") {
@@ -355,12 +355,12 @@ TEST_CASE("deadlines of QĐ 510: 20/11, 30/11, 15/12; the day itself is on time;
                    {"10945.v1", "2023-11-01", DossierStatus::on_time}, {"10945.v1", "2025-02-01", DossierStatus::late}}) {
         Assessments a = all_perfect(g);
         record_of(a, c.unit).dossier_date = c.date;
-        const Evaluation e = evaluate(g, rules(), a);
+        const Evaluation e = evaluate(g, a, rules());
         CHECK_MESSAGE(result(e, g, c.unit).dossier == c.status, c.unit, " ", c.date);
     }
     Assessments a = all_perfect(g);
     erase_record(a, "10945.thcs");
-    const Evaluation e = evaluate(g, rules(), a);
+    const Evaluation e = evaluate(g, a, rules());
     const UnitResult& r = result(e, g, "10945.thcs");
     CHECK(r.dossier == DossierStatus::missing);
     CHECK(r.title == TitleOutcome::no_dossier);
@@ -375,7 +375,7 @@ TEST_CASE("roll-ups count each subject in the territories above, bodies in the t
     set_total(g, record_of(a, "10945.v2"), 60);                            // trung bình
     record_of(a, "10945.v3").dossier_date = "2024-11-25";                  // late
     erase_record(a, "10987.v1");                                           // missing
-    const Evaluation e = evaluate(g, rules(), a);
+    const Evaluation e = evaluate(g, a, rules());
     const std::size_t village = *e.rules().subject_index("residential_area");
     const RollUp* ks = e.roll_up(g.index_of("10945"), village);
     REQUIRE(ks != nullptr);
@@ -418,7 +418,7 @@ TEST_CASE("roll-ups count each subject in the territories above, bodies in the t
 
 TEST_CASE("the title share has one definition: none where the subject has no title or nothing is eligible") {
     const OrgGraph g = evaluated_province();
-    const Evaluation e = evaluate(g, rules(), all_perfect(g));
+    const Evaluation e = evaluate(g, all_perfect(g), rules());
     const std::size_t district = *e.rules().subject_index("district");
     const std::size_t enterprise = *e.rules().subject_index("enterprise");
     const std::size_t village = *e.rules().subject_index("residential_area");
@@ -437,7 +437,7 @@ TEST_CASE("totals per subject count every result once, and agree with the top ro
     const OrgGraph g = evaluated_province();
     Assessments a = all_perfect(g);
     erase_record(a, "10987.v1");
-    const Evaluation e = evaluate(g, rules(), a);
+    const Evaluation e = evaluate(g, a, rules());
     REQUIRE(e.totals().size() == e.rules().subjects.size());
     std::size_t results = 0;
     for (const SubjectTotals& t : e.totals()) {
@@ -477,7 +477,7 @@ TEST_CASE("heads are graded on what they head; commendation goes to the top unit
     set_total(g, record_of(a, "296.agency"), 75);              // khá -> completed
     record_of(a, "30.dept").dossier_date = "2024-12-02";        // late: top level but not on time
     std::erase(record_of(a, "10987").criteria_met, "police_no_discipline");  // no title -> not completed
-    const Evaluation e = evaluate(g, rules(), a);
+    const Evaluation e = evaluate(g, a, rules());
     auto grade_of = [&](const char* post) {
         for (const HeadAssessment& h : e.heads())
             if (g.unit(h.post).id == post) return e.rules().heads.grades[h.grade].id;
@@ -499,7 +499,7 @@ TEST_CASE("heads are graded on what they head; commendation goes to the top unit
     // A missing dossier leaves only the last grade.
     Assessments b = a;
     erase_record(b, "10945");
-    const Evaluation f = evaluate(g, rules(), b);
+    const Evaluation f = evaluate(g, b, rules());
     for (const HeadAssessment& h : f.heads())
         if (g.unit(h.post).id == "10945.pc.head") CHECK(f.rules().heads.grades[h.grade].id == "not_completed");
 
@@ -531,42 +531,42 @@ TEST_CASE("bad records name their place and stop the run") {
         edit(a);
         return a;
     };
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), bad([](Assessments& a) { a.records[2].unit = "nowhere"; })), NotFound,
+    ANTQ_CHECK_ERROR(evaluate(g, bad([](Assessments& a) { a.records[2].unit = "nowhere"; }), rules()), NotFound,
                      "unknown_unit", "year.json:/records/2/unit");
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), bad([](Assessments& a) { a.records.push_back(a.records[0]); })), InvalidInput,
+    ANTQ_CHECK_ERROR(evaluate(g, bad([](Assessments& a) { a.records.push_back(a.records[0]); }), rules()), InvalidInput,
                      "duplicate_record", "already has a record at year.json:/records/0");
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), bad([](Assessments& a) { record_of(a, "10945").scores[0].second = 10.5; })),
+    ANTQ_CHECK_ERROR(evaluate(g, bad([](Assessments& a) { record_of(a, "10945").scores[0].second = 10.5; }), rules()),
                      InvalidInput, "score_out_of_range", "0 to 10");
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), bad([](Assessments& a) { record_of(a, "10945").scores[0].second = -1; })),
+    ANTQ_CHECK_ERROR(evaluate(g, bad([](Assessments& a) { record_of(a, "10945").scores[0].second = -1; }), rules()),
                      InvalidInput, "score_out_of_range", "/scores/");
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), bad([](Assessments& a) { record_of(a, "10945").scores.pop_back(); })),
+    ANTQ_CHECK_ERROR(evaluate(g, bad([](Assessments& a) { record_of(a, "10945").scores.pop_back(); }), rules()),
                      InvalidInput, "missing_score", "no score for criterion");
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), bad([](Assessments& a) { record_of(a, "10945").scores.emplace_back("charm", 1); })),
+    ANTQ_CHECK_ERROR(evaluate(g, bad([](Assessments& a) { record_of(a, "10945").scores.emplace_back("charm", 1); }), rules()),
                      InvalidInput, "unknown_criterion", "/scores/charm");
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), bad([](Assessments& a) { record_of(a, "10945").criteria_met.push_back("luck"); })),
+    ANTQ_CHECK_ERROR(evaluate(g, bad([](Assessments& a) { record_of(a, "10945").criteria_met.push_back("luck"); }), rules()),
                      InvalidInput, "unknown_criterion", "no title criterion 'luck'");
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), bad([](Assessments& a) { record_of(a, "10945").criteria_met.push_back("registration_and_model"); })),
+    ANTQ_CHECK_ERROR(evaluate(g, bad([](Assessments& a) { record_of(a, "10945").criteria_met.push_back("registration_and_model"); }), rules()),
                      InvalidInput, "duplicate_criterion", "listed twice");
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), bad([](Assessments& a) {
+    ANTQ_CHECK_ERROR(evaluate(g, bad([](Assessments& a) {
                          record_of(a, "10945.v1").incidents.push_back({"no_security_incident", "2024-11-01", ""});
                          std::erase(record_of(a, "10945.v1").criteria_met, "no_security_incident");
-                     })),
+                     }), rules()),
                      InvalidInput, "date_outside_window", "2023-11-01 to 2024-10-31");
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), bad([](Assessments& a) { record_of(a, "10945.v1").dossier_date = "2023-10-31"; })),
+    ANTQ_CHECK_ERROR(evaluate(g, bad([](Assessments& a) { record_of(a, "10945.v1").dossier_date = "2023-10-31"; }), rules()),
                      InvalidInput, "date_outside_window", "/dossier_date");
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), bad([](Assessments& a) { record_of(a, "10945.v1").dossier_date = "2024-02-30"; })),
+    ANTQ_CHECK_ERROR(evaluate(g, bad([](Assessments& a) { record_of(a, "10945.v1").dossier_date = "2024-02-30"; }), rules()),
                      InvalidInput, "bad_date", "/dossier_date");
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), bad([](Assessments& a) {
+    ANTQ_CHECK_ERROR(evaluate(g, bad([](Assessments& a) {
                          record_of(a, "10945.v1").incidents.push_back({"no_security_incident", "2024-05-01", ""});
-                     })),
+                     }), rules()),
                      InvalidInput, "conflicting_record", "/incidents/0/criterion");
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), bad([](Assessments& a) { a.records[0].unit = "10945.pc"; })), InvalidInput,
+    ANTQ_CHECK_ERROR(evaluate(g, bad([](Assessments& a) { a.records[0].unit = "10945.pc"; }), rules()), InvalidInput,
                      "not_evaluated", "peoples_committee");
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), bad([](Assessments& a) { record_of(a, "10945").proposed_level = "gold"; })),
+    ANTQ_CHECK_ERROR(evaluate(g, bad([](Assessments& a) { record_of(a, "10945").proposed_level = "gold"; }), rules()),
                      InvalidInput, "unknown_level", "/proposed_level");
     // Overlapping subjects are refused rather than decided silently.
     const EvaluationRules overlapping = rules_with([](json& doc) { subject_json(doc, "agency")["units"] = {{"kind", json::array({"agency", "department", "enterprise"})}}; });
-    ANTQ_CHECK_ERROR(evaluate(g, overlapping, all_perfect(g)), InvalidInput, "several_subjects", "'agency' and 'enterprise'");
+    ANTQ_CHECK_ERROR(evaluate(g, all_perfect(g), overlapping), InvalidInput, "several_subjects", "'agency' and 'enterprise'");
 }
 
 TEST_CASE("bad rule files name their place") {
@@ -614,7 +614,7 @@ TEST_CASE("records read from JSON, back and forth; the example year is seeded an
     const Assessments back = parse_assessments(dump_assessments(a), "year.json");
     CHECK(back == a);
     CHECK(back.place_of(3) == "year.json:/records/3");
-    const Evaluation e = evaluate(g, rules(), a);
+    const Evaluation e = evaluate(g, a, rules());
     std::size_t missing = 0, late = 0, records = 0;
     for (const UnitResult& r : e.results()) {
         missing += r.dossier == DossierStatus::missing;
@@ -638,7 +638,7 @@ TEST_CASE("records read from JSON, back and forth; the example year is seeded an
 
 TEST_CASE("an evaluation refuses a graph that changed") {
     OrgGraph g = evaluated_province();
-    const Evaluation e = evaluate(g, rules(), all_perfect(g));
+    const Evaluation e = evaluate(g, all_perfect(g), rules());
     CHECK_NOTHROW(e.check_current(g));
     g.set_unit_attribute(g.index_of("10945"), "note", Value("x"));
     ANTQ_CHECK_ERROR(e.check_current(g), StaleView, "stale_result", "evaluate again");
@@ -659,7 +659,7 @@ TEST_CASE("the two-tier structure after 1 July 2025: communes are decided by the
     Assessments a;
     a.year = 2026;
     a.records = {perfect(g, "00004-v1", 2026), perfect(g, "00004", 2026)};
-    const Evaluation e = evaluate(g, rules(), a);
+    const Evaluation e = evaluate(g, a, rules());
     CHECK(g.unit(*result(e, g, "00004").authority).id == "01.pc");
     CHECK(g.unit(*result(e, g, "00004-v1").authority).id == "00004.pc");
     CHECK(result(e, g, "00004").title == TitleOutcome::passed);
@@ -678,22 +678,22 @@ TEST_CASE("a rule set limited to one district with a `within` selector evaluates
     std::erase_if(a.records, [&](const AssessmentRecord& r) {
         return r.unit == "10501" || r.unit == "288" || r.unit == "30.dept";
     });
-    const Evaluation e = evaluate(g, only_296, a);
+    const Evaluation e = evaluate(g, a, only_296);
     CHECK(e.result_of(g.index_of("10501")) == nullptr);
     CHECK(e.result_of(g.index_of("10945")) != nullptr);
     CHECK(e.result_of(g.index_of("296")) != nullptr);
     Assessments outside = all_perfect(g);
-    ANTQ_CHECK_ERROR(evaluate(g, only_296, outside), InvalidInput, "not_evaluated", "picked by no subject");
+    ANTQ_CHECK_ERROR(evaluate(g, outside, only_296), InvalidInput, "not_evaluated", "picked by no subject");
 }
 
 TEST_CASE("subjects cannot pick posts; a territory served by two People's Committees has no single authority") {
     const OrgGraph g = evaluated_province();
     const EvaluationRules posts = rules_with([](json& doc) { subject_json(doc, "agency")["units"] = {{"id", "10945.pc.head"}}; });
-    ANTQ_CHECK_ERROR(evaluate(g, posts, Assessments{2024, {}, {}}), InvalidInput, "not_evaluable", "'10945.pc.head'");
+    ANTQ_CHECK_ERROR(evaluate(g, Assessments{2024, {}, {}}, posts), InvalidInput, "not_evaluable", "'10945.pc.head'");
     OrgGraph h = evaluated_province();
     h.add_unit(test::body("10945.pc2", "UBND thị trấn (2)", UnitKind::peoples_committee, Level::commune));
     h.add_tie("10945.pc2", "10945", TieKind::serves);
-    ANTQ_CHECK_ERROR(evaluate(h, rules(), Assessments{2024, {}, {}}), InvalidInput, "several_authorities", "'10945'");
+    ANTQ_CHECK_ERROR(evaluate(h, Assessments{2024, {}, {}}, rules()), InvalidInput, "several_authorities", "'10945'");
 }
 
 TEST_CASE("a total that is a threshold in decimal reaches it despite binary fractions") {
@@ -701,18 +701,18 @@ TEST_CASE("a total that is a threshold in decimal reaches it despite binary frac
     Assessments a = all_perfect(g);
     auto& r = record_of(a, "10945.v1");
     r.scores = {{"leadership", 9.78}, {"propaganda", 16.99}, {"models", 18.49}, {"security_results", 24.74}};  // 70
-    const Evaluation e = evaluate(g, rules(), a);
+    const Evaluation e = evaluate(g, a, rules());
     CHECK(result(e, g, "10945.v1").points == 70.0);
     CHECK(level_of(e, g, "10945.v1") == "kha");
     record_of(a, "10945").scores[0].second = 1e300;
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), a), InvalidInput, "score_out_of_range", "1e+300 points, but 'leadership' gives 0 to 10");
+    ANTQ_CHECK_ERROR(evaluate(g, a, rules()), InvalidInput, "score_out_of_range", "1e+300 points, but 'leadership' gives 0 to 10");
 }
 
 TEST_CASE("a chair heading both the People's Committee and the steering committee is graded and proposed once") {
     OrgGraph g = evaluated_province();
     g.remove_unit(g.index_of("10945.sc.head"));
     g.add_tie("10945.pc.head", "10945.sc", TieKind::heads);
-    const Evaluation e = evaluate(g, rules(), all_perfect(g));
+    const Evaluation e = evaluate(g, all_perfect(g), rules());
     std::size_t graded = 0, proposed = 0;
     for (const HeadAssessment& h : e.heads())
         if (g.unit(h.post).id == "10945.pc.head") {
@@ -726,7 +726,7 @@ TEST_CASE("a chair heading both the People's Committee and the steering committe
 
 TEST_CASE("years and dates outside what the cycle reads are refused, not formatted into nonsense") {
     const OrgGraph g = evaluated_province();
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), Assessments{0, {}, {}}), InvalidInput, "bad_year", "not 0");
+    ANTQ_CHECK_ERROR(evaluate(g, Assessments{0, {}, {}}, rules()), InvalidInput, "bad_year", "not 0");
     ANTQ_CHECK_ERROR(example_assessments(g, rules(), 10000, 1), InvalidInput, "bad_year", "not 10000");
     ANTQ_CHECK_ERROR(rules().subjects[0].window.first_day(-1), InvalidInput, "bad_year", "four digits");
 }
@@ -734,14 +734,20 @@ TEST_CASE("years and dates outside what the cycle reads are refused, not formatt
 TEST_CASE("a subject's selector naming a unit the graph lacks names the subject") {
     const OrgGraph g = evaluated_province();
     const EvaluationRules elsewhere = rules_with([](json& doc) { subject_json(doc, "school")["units"] = {{"within", "999"}}; });
-    ANTQ_CHECK_ERROR(evaluate(g, elsewhere, Assessments{2024, {}, {}}), NotFound, "unknown_unit", "subject 'school' units");
+    ANTQ_CHECK_ERROR(evaluate(g, Assessments{2024, {}, {}}, elsewhere), NotFound, "unknown_unit", "subject 'school' units");
 }
 
-TEST_CASE("a record naming a unit in another Unicode form gets a hint") {
+TEST_CASE("a record naming a unit in another Unicode form finds the unit: ids are NFC") {
     OrgGraph g = evaluated_province();
     g.add_unit(test::territory("10945-Đông", "Thôn Đông", UnitKind::village));
     g.add_tie("10945", "10945-Đông", TieKind::contains);
     Assessments a = all_perfect(g);
     record_of(a, "10945-Đông").unit = "10945-Đo\xcc\x82ng";  // "ô" as o + combining circumflex (NFD)
-    ANTQ_CHECK_ERROR(evaluate(g, rules(), a), NotFound, "unknown_unit", "write ids in Unicode NFC");
+    const Evaluation e = evaluate(g, a, rules());
+    CHECK(result(e, g, "10945-Đông").record.has_value());
+    // The same unit named twice, once in each form, is one unit with two records.
+    Assessments twice = a;
+    twice.records.push_back(record_of(a, "10945-Đo\xcc\x82ng"));
+    twice.records.back().unit = "10945-Đông";
+    ANTQ_CHECK_ERROR(evaluate(g, twice, rules()), InvalidInput, "duplicate_record", "/unit");
 }

@@ -199,3 +199,51 @@ TEST_CASE("packed kinds and levels, and batched lookups, agree with the unit tab
     CHECK(after[1] == g.find("30.pc"));
     CHECK(OrgGraph().find(removed) == std::vector<std::optional<UnitIndex>>{std::nullopt, std::nullopt});
 }
+
+TEST_CASE("org_graph: a mutation while a ReadGuard is held throws GraphInUse and changes nothing") {
+    OrgGraph g = test::tiny_province();
+    const std::string before = g.unit("296").name;
+    {
+        const OrgGraph::ReadGuard reading(g);
+        const OrgGraph::ReadGuard again(g);  // guards nest
+        CHECK(g.in_use());
+        ANTQ_CHECK_ERROR(g.rename_unit(g.index_of("296"), "x"), GraphInUse, "graph_in_use", "another thread is reading");
+        ANTQ_CHECK_ERROR(g.set_unit_attribute(g.index_of("296"), "k", Value(1)), GraphInUse, "graph_in_use", "");
+        ANTQ_CHECK_ERROR(g.remove_unit(g.index_of("10987")), GraphInUse, "graph_in_use", "");
+        ANTQ_CHECK_ERROR(g.set_name("y"), GraphInUse, "graph_in_use", "");
+        const OrgGraph copy(g);  // copying is reading
+        CHECK(copy.same_content(g));
+    }
+    CHECK_FALSE(g.in_use());
+    CHECK(g.unit("296").name == before);
+    g.rename_unit(g.index_of("296"), "Bình Giang mới");  // free again once the guards are gone
+    CHECK(g.unit("296").name == "Bình Giang mới");
+}
+
+TEST_CASE("org_graph: a failed mutation releases the graph") {
+    OrgGraph g = test::tiny_province();
+    ANTQ_CHECK_ERROR(g.add_unit(territory("296", "again", UnitKind::district)), InvalidInput, "duplicate_id", "");
+    const OrgGraph::ReadGuard reading(g);  // would throw if the failed mutation had left its mark
+    CHECK(g.in_use());
+}
+
+TEST_CASE("org_graph: ids given in NFD are stored and found in NFC") {
+    OrgGraph g;
+    const std::string nfd = "tho\xcc\x82n", nfc = "th\xc3\xb4n";  // "thôn"
+    g.add_unit(territory(nfd, "Thôn", UnitKind::province));
+    CHECK(g.unit(g.index_of(nfc)).id == nfc);
+    CHECK(g.find(nfd) == g.find(nfc));
+    ANTQ_CHECK_ERROR(g.add_unit(territory(nfc, "Thôn", UnitKind::province)), InvalidInput, "duplicate_id", "");
+}
+
+TEST_CASE("org_graph: tie attributes are set and erased with the unit attributes' rules") {
+    OrgGraph g = test::tiny_province();
+    const auto tie = *g.find_tie(g.index_of("30.pc"), g.index_of("30.police"), TieKind::directs);
+    g.set_tie_attribute(tie, "since", Value(2021));
+    CHECK(g.tie(tie).attributes.find("since")->as_integer() == 2021);
+    Value deep(1);
+    for (std::size_t i = 0; i < max_value_depth; ++i) deep = Value(Array{deep});
+    ANTQ_CHECK_ERROR(g.set_tie_attribute(tie, "deep", deep), InvalidInput, "too_deep", "");
+    CHECK(g.erase_tie_attribute(tie, "since"));
+    CHECK_FALSE(g.erase_tie_attribute(tie, "since"));
+}

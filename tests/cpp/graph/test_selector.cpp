@@ -62,3 +62,15 @@ TEST_CASE("select among given units tests only those, in index order, once each"
     h.remove_unit(gone);
     CHECK(Selector::all().select(h, std::vector<UnitIndex>{gone}).empty());
 }
+
+TEST_CASE("selector: trees built in code nest at most max_depth levels, like the JSON form") {
+    Selector s = Selector::kind(UnitKind::police);
+    for (std::size_t i = 1; i < Selector::max_depth; ++i) s = ~s;
+    CHECK(s.node().depth == Selector::max_depth);
+    ANTQ_CHECK_ERROR(~s, InvalidInput, "too_deep", "not a chain of & or |");
+    ANTQ_CHECK_ERROR(s & Selector::all(), InvalidInput, "too_deep", "");
+    ANTQ_CHECK_ERROR(Selector::any_of({Selector::all(), s}), InvalidInput, "too_deep", "");
+    const OrgGraph g = test::tiny_province();
+    CHECK(s.select(g).size() == (Selector::max_depth % 2 == 1 ? Selector::kind(UnitKind::police).select(g).size()
+                                                              : g.unit_count() - Selector::kind(UnitKind::police).select(g).size()));
+}

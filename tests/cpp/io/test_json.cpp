@@ -138,3 +138,22 @@ TEST_CASE("a member named twice in any antq document is refused with its pointer
     // The same name in different objects is fine.
     CHECK_NOTHROW(parse_selector(R"({"all": [{"kind": "police"}, {"kind": "commune"}]})", "s.json"));
 }
+
+TEST_CASE("json: readers refuse what is not a regular file, and files over the size cap") {
+    ANTQ_CHECK_ERROR(load_graph("/dev/zero"), IoError, "cannot_read", "not a regular file");
+    ANTQ_CHECK_ERROR(load_directive("/dev/zero"), IoError, "cannot_read", "not a regular file");
+    const auto path = std::filesystem::temp_directory_path() / "antq_test_cap.json";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << doc("[" + province + "]");
+    }
+    const auto size = std::filesystem::file_size(path);
+    JsonLimits limits;
+    limits.max_bytes = size;
+    CHECK(load_graph(path, limits).unit_count() == 1);
+    limits.max_bytes = size - 1;
+    ANTQ_CHECK_ERROR(load_graph(path, limits), IoError, "too_large", "max_bytes");
+    ANTQ_CHECK_ERROR(parse_graph(doc("[" + province + "]"), "t.json", limits), IoError, "too_large", "");
+    ANTQ_CHECK_ERROR(load_evaluation_rules(path, ReadLimits{8}), IoError, "too_large", "");
+    std::filesystem::remove(path);
+}

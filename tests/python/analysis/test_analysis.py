@@ -138,3 +138,16 @@ def test_oversight(compiled, hai_duong):
     assert res["unmonitored"] == expected
     assert "30.police" not in res["unmonitored"]
     assert "296.police" in res["unmonitored"]
+
+
+@pytest.mark.parametrize(
+    "unit, names",
+    [("296", ["296.pc", "296.police"]), ("30.pc.head", ["30.pc"])],
+    ids=["a territory", "a post"],
+)
+def test_accountability_of_what_is_not_a_body_says_where_to_look(compiled, unit, names):
+    with pytest.raises(antq.InvalidInputError) as info:
+        compiled.accountability(unit)  # an empty chain would read as "answers to nobody"
+    assert (info.value.tag, info.value.where) == ("not_a_body", f"'{unit}'")
+    for name in names:
+        assert f"'{name}'" in str(info.value)

@@ -122,3 +122,37 @@ def test_usage_errors(tmp_path):
     assert run(tmp_path, "frobnicate").returncode == 2
     version = run(tmp_path, "--version")
     assert version.returncode == 0 and version.stdout.strip() == f"antq {antq.__version__}"
+
+
+def _last_line_only(result):
+    """The command failed with exit code 2, printing its error as its last line and no traceback."""
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.stderr.strip().splitlines()[-1]
+
+
+def test_report_on_a_directive_without_tasks_is_one_line(tmp_path, tiny):
+    tiny.save(tmp_path / "g.json")
+    doc = json.loads(antq._core.directive_2024_json())
+    doc["tasks"] = []
+    (tmp_path / "d.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    result = run(tmp_path, "report", "--graph", "g.json", "--directive", "d.json", "--out", "out", "--no-evaluation")
+    assert _last_line_only(result) == (
+        "antq: error: empty_value: d.json:/tasks: a directive needs at least one task (clause)")
+
+
+@pytest.mark.parametrize("seed", ["-1", str(2**70), "x"])
+def test_report_with_a_bad_seed_is_a_usage_error(tmp_path, seed):
+    result = run(tmp_path, "report", "--out", "out", "--seed", seed)
+    assert "argument --seed" in _last_line_only(result) and "2**64 - 1" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_report_with_a_huge_subject_label_is_one_line_and_quick(tmp_path, tiny):
+    tiny.save(tmp_path / "g.json")
+    doc = json.loads(antq.evaluation.default_rules_json())
+    doc["subjects"][0]["label"] = "x" * 8_000_000  # made matplotlib overflow its raster, after minutes
+    (tmp_path / "r.json").write_text(json.dumps(doc), encoding="utf-8")
+    result = run(tmp_path, "report", "--graph", "g.json", "--rules", "r.json", "--out", "out", timeout=60)
+    assert _last_line_only(result) == (
+        "antq: error: too_long: r.json:/subjects/0/label: a label has at most 400 bytes, this one 8000000")

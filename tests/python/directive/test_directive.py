@@ -364,7 +364,7 @@ def test_compile_names_the_clause_of_a_missing_unit():
     assert isinstance(info.value, antq.NotFoundError)
     assert info.value.tag == "unknown_unit"
     assert "clause 3" in str(info.value)
-    assert info.value.where.startswith("clause 3, assignment 2 units")
+    assert info.value.where.startswith("directive_2024: clause 3, assignment 2 units")  # the directive named first
     assert "296.police" in str(info.value)
 
 
@@ -394,4 +394,54 @@ def test_compile_small_directive_on_tiny_graph(tiny):
     with pytest.raises(antq.InvalidInputError) as info:
         antq.compile(antq.Directive.loads(json.dumps(doc)), tiny)
     assert info.value.tag == "unmatched_selector"
-    assert info.value.where == "clause 1, assignment 1 units"
+    assert info.value.where == "<string>: clause 1, assignment 1 units"  # the directive's source, then the place
+
+
+# --- the issuer and the signer (docs/directive-format.md) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "issuer, signer, exc, tag, where, says",
+    [
+        ("30", "30.pc.head", antq.InvalidInputError, "bad_issuer", "d.json:/issuer", "not a territory"),
+        ("30.pc.head", "30.pc.head", antq.InvalidInputError, "bad_issuer", "d.json:/issuer", "not a post"),
+        ("99.pc", "30.pc.head", antq.NotFoundError, "unknown_unit", "d.json:/issuer", "'99.pc'"),
+        ("30.pc", "99.head", antq.NotFoundError, "unknown_unit", "d.json:/signer", "'99.head'"),
+        ("30.police", "30.pc.head", antq.InvalidInputError, "bad_signer", "d.json:/signer", "heading the issuer"),
+    ],
+    ids=["territory", "post", "unknown issuer", "unknown signer", "signer not the head"],
+)
+def test_compile_checks_the_issuer_and_the_signer(tiny, issuer, signer, exc, tag, where, says):
+    doc = small_directive([{"clause": "1", "title": "T", "assignments": [{"role": "lead", "units": {"id": "30.pc"}}]}])
+    doc["issuer"], doc["signer"] = issuer, signer
+    directive = antq.Directive.loads(json.dumps(doc), "d.json")
+    with pytest.raises(exc) as info:
+        antq.compile(directive, tiny)
+    assert (info.value.tag, info.value.where) == (tag, where)
+    assert says in str(info.value)
+
+
+def test_compile_errors_name_the_directive_file(tiny, write_doc):
+    doc = small_directive([{"clause": "1", "title": "T", "assignments": [
+        {"role": "lead", "units": {"kind": "village", "within": "288"}}]}])
+    path = write_doc(doc, "small.json")
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.compile(antq.Directive.load(path), tiny)
+    assert info.value.tag == "unmatched_selector"
+    assert info.value.where == f"{path}: clause 1, assignment 0 units"
+
+
+def test_example_progress_and_follow_up_take_dates_and_refuse_bad_seeds(compiled):
+    import datetime
+
+    by_text = antq.directive.example_progress(compiled, "2024-09-30", seed=3)
+    by_date = antq.directive.example_progress(compiled, datetime.date(2024, 9, 30), seed=3)
+    assert by_text.dumps() == by_date.dumps()
+    assert len(antq.directive.follow_up(compiled, by_date, datetime.date(2024, 9, 30))) > 0
+    for seed in (-1, 2**70):
+        with pytest.raises(antq.InvalidInputError) as info:
+            antq.directive.example_progress(compiled, "2024-09-30", seed=seed)
+        assert (info.value.tag, info.value.where) == ("number_out_of_range", "seed")
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.directive.example_progress(compiled, datetime.datetime(2024, 9, 30, 12), seed=3)
+    assert (info.value.tag, info.value.where) == ("wrong_type", "as_of")

@@ -382,3 +382,85 @@ def test_a_member_named_twice_is_refused(text, where):
     with pytest.raises(antq.InvalidInputError) as caught:
         ev.Assessments.loads(text, "y.json")
     assert caught.value.tag == "duplicate_key" and caught.value.where == where
+
+
+# --- one argument order, natural Python types, clean errors -------------------------------------------------------
+
+
+def test_evaluate_takes_graph_records_rules_in_every_layer(small):
+    rules = ev.default_rules()
+    records = ev.assessments_from_records(2024, small_records(rules))
+    by_position = ev.evaluate(small, records, rules)
+    by_keyword = ev.evaluate(graph=small, assessments=records, rules=rules)
+    core = antq._core.evaluate(small, records, rules)
+    assert by_position.results.equals(by_keyword.results)
+    assert len(core) == len(by_position)
+    with pytest.raises(TypeError) as info:
+        antq._core.evaluate(small, rules, records)  # the old order: the error shows the order to use
+    assert "graph" in str(info.value) and "assessments" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "kwargs, tag, where",
+    [
+        ({"seed": -1}, "number_out_of_range", "seed"),
+        ({"seed": 2**70}, "number_out_of_range", "seed"),
+        ({"seed": "1"}, "wrong_type", "seed"),
+        ({"seed": True}, "wrong_type", "seed"),
+        ({"year": 0}, "bad_year", "year"),
+        ({"year": 2**40}, "bad_year", "year"),
+        ({"year": 2024.0}, "wrong_type", "year"),
+    ],
+    ids=["seed -1", "seed 2**70", "seed str", "seed bool", "year 0", "year 2**40", "year float"],
+)
+def test_example_assessments_names_a_bad_seed_or_year(small, kwargs, tag, where):
+    with pytest.raises(antq.InvalidInputError) as info:
+        ev.example_assessments(small, **kwargs)
+    assert (info.value.tag, info.value.where) == (tag, where)
+
+
+def test_example_assessments_takes_the_largest_seed_and_numpy_integers(small):
+    np = pytest.importorskip("numpy")
+    assert ev.example_assessments(small, seed=2**64 - 1).dumps()
+    assert ev.example_assessments(small, seed=np.int64(5)).dumps() == ev.example_assessments(small, seed=5).dumps()
+
+
+def test_swapped_arguments_show_the_python_call(small):
+    rules = ev.default_rules()
+    records = ev.assessments_from_records(2024, small_records(rules))
+    with pytest.raises(TypeError, match=r"evaluate\(graph, assessments, rules=None\): assessments must be"):
+        ev.evaluate(small, rules, records)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"example_assessments\(graph, rules=None, year=2024, seed=2024\)"):
+        ev.example_assessments(small, records)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "kwargs, tag, allowed",
+    [({"level": "huyện"}, "unknown_level", "district"), ({"subject": "village"}, "unknown_subject", "residential_area")],
+    ids=["level huyện", "subject village"],
+)
+def test_roll_ups_refuse_a_filter_that_names_nothing(small, kwargs, tag, allowed):
+    rules = ev.default_rules()
+    year = ev.evaluate(small, ev.assessments_from_records(2024, small_records(rules)), rules)
+    with pytest.raises(antq.InvalidInputError) as info:
+        year.roll_ups(**kwargs)
+    assert info.value.tag == tag and allowed in str(info.value)
+    assert len(year.roll_ups(level="district", subject="residential_area")) > 0
+
+
+def test_follow_up_roll_ups_refuse_a_filter_that_names_nothing(compiled):
+    reports = antq.directive.example_progress(compiled, "2024-09-30")
+    follow = antq.directive.follow_up(compiled, reports, "2024-09-30")
+    with pytest.raises(antq.InvalidInputError) as info:
+        follow.roll_ups(level="xã")
+    assert info.value.tag == "unknown_level" and "commune" in str(info.value)
+    with pytest.raises(antq.InvalidInputError) as info:
+        follow.roll_ups(clause="9")
+    assert info.value.tag == "unknown_clause" and "expected one of 1, 2," in str(info.value)
+
+
+def test_the_html_of_an_evaluation_shows_its_title(small):
+    rules = ev.default_rules()
+    year = ev.evaluate(small, ev.assessments_from_records(2024, small_records(rules)), rules)
+    page = year._repr_html_()
+    assert "&lt;antq.Evaluation" in page and "<antq." not in page

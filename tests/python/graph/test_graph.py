@@ -476,3 +476,34 @@ def test_module_constants():
                               "inspects", "forwards")
     assert len(antq.unit_kinds) == 19 and antq.unit_kinds[:5] == antq.levels and antq.unit_kinds[-1] == "post"
     assert isinstance(antq.__version__, str) and antq.__version__
+
+
+def test_has_tie_and_tie_attributes(tiny, tmp_path):
+    assert tiny.has_tie("30.pc", "30.police", "directs")
+    assert not tiny.has_tie("30.police", "30.pc", "directs")
+    tiny.set_tie_attribute("30.pc", "30.police", "directs", "since", 2021)
+    assert tiny.tie("30.pc", "30.police", "directs").attributes == {"since": 2021}
+    tiny.save(tmp_path / "t.json")
+    assert antq.load(tmp_path / "t.json").tie("30.pc", "30.police", "directs").attributes == {"since": 2021}
+    assert tiny.erase_tie_attribute("30.pc", "30.police", "directs", "since")
+    assert not tiny.erase_tie_attribute("30.pc", "30.police", "directs", "since")
+    with pytest.raises(antq.NotFoundError) as info:
+        tiny.set_tie_attribute("30.police", "30.pc", "directs", "since", 1)
+    assert (info.value.tag, info.value.where) == ("unknown_tie", "'30.police' -directs-> '30.pc'")
+    with pytest.raises(antq.InvalidInputError) as error:
+        tiny.set_tie_attribute("30.pc", "30.police", "directs", "bad", float("nan"))
+    assert error.value.tag == "non_finite_number"
+
+
+@pytest.mark.parametrize(
+    "field, value, hint",
+    [("name", "Bình Giang mới", "graph.rename_unit('296', name)"), ("kind", "province", "graph.remove_unit('296')"),
+     ("attributes", {}, "graph.set_unit_attribute('296', key, value)")],
+)
+def test_assigning_to_a_unit_copy_names_the_call_that_changes_the_graph(tiny, field, value, hint):
+    unit = tiny.unit("296")
+    with pytest.raises(antq.InvalidInputError) as info:
+        setattr(unit, field, value)
+    assert (info.value.tag, info.value.where) == ("read_only", f"unit '296' {field}")
+    assert hint in str(info.value)
+    assert tiny.unit("296").name == "Bình Giang"

@@ -218,3 +218,66 @@ def test_unknown_ids_are_reported_at_select_time(tiny, selector):
 def test_selector_compares_unequal_to_other_types():
     assert (S.all() == "all") is False
     assert S.kind("police") != {"kind": "police"}
+
+
+# --- selectors built in code: the same depth bound as the JSON form ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "step",
+    [lambda s: ~s, lambda s: s & S.kind("police"), lambda s: S.kind("school") | s, lambda s: S.all_of([s])],
+    ids=["~", "&", "|", "all_of"],
+)
+def test_selectors_built_too_deep_in_code_are_refused(step):
+    s = S.kind("police")
+    for _ in range(S.max_depth - 1):
+        s = step(s)
+    assert str(s) and S.from_json(s.to_json()) == s  # the deepest allowed tree prints and reads back
+    with pytest.raises(antq.InvalidInputError) as info:
+        for _ in range(50_000):  # the case: tens of thousands of levels; refused at the bound, quickly
+            s = step(s)
+    assert info.value.tag == "too_deep"
+    assert "all_of / any_of over a list" in str(info.value)
+
+
+def test_the_deepest_selector_built_in_code_selects(tiny):
+    s = S.kind("police")
+    for _ in range((S.max_depth - 1) // 2):
+        s = ~~s
+    assert s.select(tiny) == S.kind("police").select(tiny)
+
+
+def test_many_operands_go_in_one_list_not_a_chain(tiny):
+    wide = S.any_of([S.id(u) for u in ["30", "296", "288"] * 10_000])
+    assert wide.select(tiny) == ["30", "288", "296"]
+
+
+@pytest.mark.parametrize(
+    "build, expected",
+    [
+        (lambda: S.kind(["police", "school"]), S.kind("police", "school")),
+        (lambda: S.kind(("police",)), S.kind("police")),
+        (lambda: S.level(["district"]), S.level("district")),
+        (lambda: S.id(["30", "296"]), S.id("30", "296")),
+        (lambda: S.all_of([{"kind": "police"}, S.within("296")]), S.kind("police") & S.within("296")),
+    ],
+    ids=["kind(list)", "kind(tuple)", "level(list)", "id(list)", "all_of(dict, Selector)"],
+)
+def test_builders_take_lists_and_the_json_form(build, expected):
+    assert build() == expected
+
+
+@pytest.mark.parametrize(
+    "build, where",
+    [
+        (lambda: S.kind(["police", 3]), "Selector.kind"),
+        (lambda: S.within(296), "Selector.within"),
+        (lambda: S.id(None), "Selector.id"),
+        (lambda: S.all_of([None]), "Selector.all_of"),
+    ],
+    ids=["kind([str, int])", "within(int)", "id(None)", "all_of([None])"],
+)
+def test_builders_name_the_wrong_type(build, where):
+    with pytest.raises(antq.InvalidInputError) as info:
+        build()
+    assert (info.value.tag, info.value.where) == ("wrong_type", where)

@@ -83,3 +83,100 @@ def test_concurrent_reads_of_one_graph(hai_duong):
                 hai_duong.descendants("30.pc", "forwards"), hai_duong.dumps())
 
     assert in_threads(read) == [expected] * THREADS
+
+
+# --- a graph changed while a call that released the GIL reads it ------------------------------------------------
+
+
+def _hammer(read, write, seconds=1.5):
+    """Runs read() in one thread and write(i) in another until `seconds` have passed; returns (reads, writes done,
+    writes refused with GraphInUseError). Any other exception fails the test."""
+    stop = threading.Event()
+    counts = {"reads": 0, "writes": 0, "refused": 0}
+
+    def reader():
+        while not stop.is_set():
+            read()
+            counts["reads"] += 1
+
+    def writer():
+        i = 0
+        while not stop.is_set():
+            try:
+                write(i)
+                counts["writes"] += 1
+            except antq.GraphInUseError as error:
+                assert error.tag == "graph_in_use"
+                counts["refused"] += 1
+            i += 1
+
+    with ThreadPoolExecutor(2) as pool:
+        futures = [pool.submit(reader), pool.submit(writer)]
+        stop.wait(seconds)
+        stop.set()
+        for f in futures:
+            f.result()  # re-raises what a thread raised
+    return counts
+
+
+def test_mutation_during_evaluate_is_refused_and_the_graph_stays_whole():
+    g = antq.datasets.hai_duong_2024()
+    records = antq.evaluation.example_assessments(g)
+    rules = antq.evaluation.default_rules()
+    units = g.number_of_units()
+
+    def write(i):
+        g.set_unit_attribute("296", "visits", i)
+
+    counts = _hammer(lambda: antq._core.evaluate(g, records, rules), write)
+    assert counts["reads"] > 0
+    assert counts["refused"] > 0, "no mutation met a running evaluation: the test proved nothing"
+    g.validate()
+    assert g.number_of_units() == units
+    write(-1)  # free again once the reader is done
+    assert g.unit("296").attributes["visits"] == -1
+
+
+def test_mutation_during_example_assessments_and_compile_is_refused():
+    g = antq.datasets.hai_duong_2024()
+    directive = antq.datasets.directive_2024()
+
+    def read():
+        antq.evaluation.example_assessments(g, seed=7)
+        antq.compile(directive, g)
+
+    def write(i):
+        g.set_unit_attribute("30", "round", i)
+
+    counts = _hammer(read, write)
+    assert counts["refused"] > 0, "no mutation met a running call: the test proved nothing"
+    g.validate()
+    assert g.number_of_units() == antq.datasets.hai_duong_2024().number_of_units()
+
+
+def test_a_refused_mutation_changes_nothing():
+    g = antq.datasets.hai_duong_2024()
+    records = antq.evaluation.example_assessments(g)
+    started = threading.Event()
+    results = []
+
+    def read():
+        started.set()
+        for _ in range(5):
+            results.append(len(antq.evaluation.evaluate(g, records)))
+
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(read)
+        started.wait()
+        refused = renamed = 0
+        while not future.done():
+            before = g.unit("296").name
+            try:
+                g.rename_unit("296", f"Bình Giang {renamed}")
+                renamed += 1
+            except antq.GraphInUseError:
+                assert g.unit("296").name == before
+                refused += 1
+        future.result()
+    assert refused > 0
+    assert len(set(results)) == 1

@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import unicodedata
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -543,3 +544,172 @@ def test_from_pandas_integer_ids_are_refused(tiny):
     with pytest.raises(antq.InvalidInputError) as info:
         antq.OrgGraph.from_pandas(units)
     assert (info.value.tag, info.value.where) == ("wrong_type", "units row 0 id")
+
+
+# ---- what is not a regular file, and files larger than the reader's cap ----------------------------------------
+
+
+READERS = {
+    "graph": lambda path, **kw: antq.load(path, **kw),
+    "directive": lambda path, **kw: antq.Directive.load(path, **kw),
+    "rules": lambda path, **kw: antq._core.EvaluationRules.load(path, **kw),
+    "assessments": lambda path, **kw: antq._core.Assessments.load(path, **kw),
+    "progress": lambda path, **kw: antq._core.ProgressReports.load(path, **kw),
+    "team sizing": lambda path, **kw: antq._core.TeamSizingRule.load(path, **kw),
+}
+
+
+@pytest.mark.parametrize("reader", READERS.values(), ids=READERS.keys())
+def test_a_fifo_is_refused_without_blocking(reader, tmp_path):
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)  # nobody writes to it: opening it for reading would block for ever
+    started = time.perf_counter()
+    with pytest.raises(IOE) as info:
+        reader(fifo)
+    assert (info.value.tag, info.value.where) == ("cannot_read", str(fifo))
+    assert "not a regular file" in str(info.value)
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("reader", READERS.values(), ids=READERS.keys())
+def test_a_device_is_refused_at_once(reader):
+    with pytest.raises(IOE) as info:
+        reader("/dev/zero")  # would never end, then run out of memory
+    assert (info.value.tag, info.value.where) == ("cannot_read", "/dev/zero")
+
+
+@pytest.mark.parametrize("reader", READERS.values(), ids=READERS.keys())
+def test_a_file_over_the_cap_is_refused_and_the_cap_can_be_raised(reader, tmp_path):
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * 2000 + b"{}")
+    with pytest.raises(IOE) as info:
+        reader(path, max_bytes=1000)
+    assert (info.value.tag, info.value.where) == ("too_large", str(path))
+    assert "1000 bytes" in str(info.value) and "max_bytes" in str(info.value)
+    with pytest.raises(antq.InvalidInputError):  # within a raised cap the reader reads it, and finds it wanting
+        reader(path, max_bytes=5000)
+
+
+def test_the_graph_reader_takes_a_file_at_the_cap(tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text(PROVINCE_ONLY, encoding="utf-8")
+    size = path.stat().st_size
+    assert antq.load(path, max_bytes=size).number_of_units() == 1
+    with pytest.raises(IOE):
+        antq.load(path, max_bytes=size - 1)
+
+
+PROVINCE_ONLY = ('{"format": "antq.orggraph", "version": 1, "name": "p", '
+                 '"units": [{"id": "30", "name": "Hải Dương", "kind": "province"}], "ties": []}')
+
+
+# ---- every saved graph loads: the writer side keeps the readers' limits ------------------------------------------
+
+
+def _nested(depth: int) -> Any:
+    value: Any = 1
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def test_the_deepest_attribute_the_graph_takes_saves_and_loads(tmp_path):
+    g = antq.loads(PROVINCE_ONLY)
+    g.set_unit_attribute("30", "deep", _nested(59))  # the member at depth 1, then 59 arrays: 60 in all
+    g.save(tmp_path / "deep.json")
+    assert antq.load(tmp_path / "deep.json").same_content(g)
+    with pytest.raises(IIE) as info:
+        g.set_unit_attribute("30", "deeper", _nested(60))
+    assert info.value.tag == "too_deep"
+    assert info.value.where.startswith("unit '30' attribute 'deeper'")
+    assert "deeper" not in g.unit("30").attributes
+
+
+def test_the_deepest_graph_attribute_saves_and_loads(tmp_path):
+    g = antq.loads(PROVINCE_ONLY)
+    g.attributes = {"deep": _nested(59)}
+    g.save(tmp_path / "deep.json")
+    assert antq.load(tmp_path / "deep.json").same_content(g)
+    with pytest.raises(IIE) as info:
+        g.attributes = {"deep": _nested(60)}
+    assert info.value.tag == "too_deep"
+
+
+# ---- one id, two spellings (NFD and NFC): one id everywhere ---------------------------------------------------
+
+
+NFC_ID, NFD_ID = "thôn-đông", unicodedata.normalize("NFD", "thôn-đông")
+
+
+def test_unit_ids_given_in_nfd_are_stored_and_found_in_nfc():
+    assert NFC_ID != NFD_ID
+    g = antq.loads(PROVINCE_ONLY)
+    g.add_unit(NFD_ID, "Thôn Đông", "village", attributes={"households": 3})
+    assert g.unit(NFC_ID).id == NFC_ID and g.unit(NFD_ID).id == NFC_ID
+    with pytest.raises(IIE) as info:
+        g.add_unit(NFC_ID, "Thôn Đông", "village")
+    assert info.value.tag == "duplicate_id"
+    assert g.select(antq.Selector.id(NFD_ID)) == [NFC_ID]
+    assert antq.loads(g.dumps()).same_content(g)
+
+
+def test_rules_refuse_two_spellings_of_one_subject_id():
+    doc = json.loads(antq.evaluation.default_rules_json())
+    twin = json.loads(json.dumps(doc["subjects"][0]))
+    doc["subjects"][0]["id"] = NFC_ID
+    twin["id"] = NFD_ID
+    doc["subjects"].insert(1, twin)
+    with pytest.raises(IIE) as info:
+        antq.evaluation.rules_from_dict(doc, "r.json")
+    assert (info.value.tag, info.value.where) == ("duplicate_id", "r.json:/subjects/1/id")
+
+
+def test_assessment_scores_refuse_two_spellings_of_one_criterion():
+    text = json.dumps({"format": "antq.assessments", "version": 1, "year": 2024, "records": [
+        {"unit": "30", "dossier_date": "2024-11-01", "scores": {NFC_ID: 1, NFD_ID: 2}}]})
+    with pytest.raises(IIE) as info:
+        antq._core.Assessments.loads(text, "a.json")
+    assert info.value.tag == "duplicate_key"
+    assert info.value.where.startswith("a.json:/records/0/scores/")
+
+
+def test_directive_ids_are_read_in_nfc():
+    doc = json.loads(antq._core.directive_2024_json())
+    doc["id"] = NFD_ID
+    assert antq.Directive.loads(json.dumps(doc)).id == NFC_ID
+
+
+# ---- year 0 and other years out of range: one rule, one tag, in every format ------------------------------------
+
+
+@pytest.mark.parametrize("date", ["0000-01-01", "1899-12-31", "2201-01-01"])
+def test_dates_outside_the_years_are_refused_in_every_format(date):
+    progress = json.dumps({"format": "antq.progress", "version": 1, "directive": "d",
+                           "reports": [{"unit": "30", "clause": "1", "status": "done", "date": date}]})
+    with pytest.raises(IIE) as info:
+        antq._core.ProgressReports.loads(progress, "p.json")
+    assert (info.value.tag, info.value.where) == ("bad_date", "p.json:/reports/0/date")
+    assert "1900 to 2200" in str(info.value)
+    doc = json.loads(antq._core.directive_2024_json())
+    doc["date"] = date
+    with pytest.raises(IIE) as info:
+        antq.Directive.loads(json.dumps(doc), "d.json")
+    assert (info.value.tag, info.value.where) == ("bad_date", "d.json:/date")
+    sizing = json.loads(antq._core.default_team_sizing_rule_json())
+    sizing["in_force"] = date
+    with pytest.raises(IIE) as info:
+        antq._core.TeamSizingRule.loads(json.dumps(sizing), "t.json")
+    assert info.value.where == "t.json:/in_force"
+
+
+@pytest.mark.parametrize("year", [0, 1899, 2201, 2**64 - 1, -1])
+def test_years_outside_the_range_are_bad_year_in_every_format(year):
+    doc = json.loads(antq._core.directive_2024_json())
+    doc["year"] = year
+    with pytest.raises(IIE) as info:
+        antq.Directive.loads(json.dumps(doc), "d.json")
+    assert (info.value.tag, info.value.where) == ("bad_year", "d.json:/year")
+    records = json.dumps({"format": "antq.assessments", "version": 1, "year": year, "records": []})
+    with pytest.raises(IIE) as info:
+        antq._core.Assessments.loads(records, "a.json")
+    assert (info.value.tag, info.value.where) == ("bad_year", "a.json:/year")

@@ -63,3 +63,82 @@ def test_a_member_named_twice_in_a_wide_object_is_still_found():
     with pytest.raises(antq.InvalidInputError) as info:
         antq.loads(twins, "t.json")
     assert info.value.tag == "duplicate_key" and info.value.where == "t.json:/units/0/attributes/\u00e9"
+
+
+# ---- the other shapes, in every reader: long arrays, long strings, deep nesting repeated, many ids ---------------
+
+
+def _ratio(make: Callable[[int], str], read: Callable[[str], object], n: int) -> float:
+    small, large = make(n), make(8 * n)
+    return _seconds(lambda: read(large)) / _seconds(lambda: read(small))
+
+
+def _units(n: int) -> str:
+    villages = [{"id": f"v{i}", "name": "Thôn", "kind": "village"} for i in range(n)]
+    ties = [{"source": "10945", "target": f"v{i}", "kind": "contains"} for i in range(n)]
+    return json.dumps({"format": "antq.orggraph", "version": 1, "units": [
+        {"id": "10945", "name": "Kẻ Sặt", "kind": "commune"}, *villages], "ties": ties})
+
+
+def _long_string(n: int) -> str:
+    return json.dumps({"format": "antq.orggraph", "version": 1, "units": [
+        {"id": "30", "name": "Hải Dương", "kind": "province", "attributes": {"note": "Hải Dương " * n}}]},
+        ensure_ascii=False)
+
+
+def _deep_values(n: int) -> str:
+    deep: object = 1
+    for _ in range(55):
+        deep = [deep]
+    return json.dumps({"format": "antq.orggraph", "version": 1, "units": [
+        {"id": "30", "name": "Hải Dương", "kind": "province", "attributes": {f"k{i}": deep for i in range(n)}}]})
+
+
+def _records(n: int) -> str:
+    return json.dumps({"format": "antq.assessments", "version": 1, "year": 2024, "records": [
+        {"unit": f"u{i}", "dossier_date": "2024-11-01", "criteria_met": ["a", "b"], "scores": {"c": 1}}
+        for i in range(n)]})
+
+
+def _reports(n: int) -> str:
+    return json.dumps({"format": "antq.progress", "version": 1, "directive": "d", "reports": [
+        {"unit": f"u{i}", "clause": "1", "status": "done", "date": "2024-05-01"} for i in range(n)]})
+
+
+def _tasks(n: int) -> str:
+    doc = json.loads(antq._core.directive_2024_json())
+    task = doc["tasks"][0]
+    doc["tasks"] = [{**task, "clause": f"c{i}"} for i in range(n)]
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def _ids_in_a_selector(n: int) -> str:
+    doc = json.loads(antq._core.directive_2024_json())
+    doc["tasks"][0]["assignments"][0]["units"] = {"id": [f"x{i}" for i in range(n)]}
+    return json.dumps(doc, ensure_ascii=False)
+
+
+SHAPES = {
+    "graph, many units and ties": (_units, antq.loads, 2_000),
+    "graph, a long string": (_long_string, antq.loads, 20_000),
+    "graph, many deep values": (_deep_values, antq.loads, 200),
+    "assessments, many records": (_records, antq._core.Assessments.loads, 2_000),
+    "progress, many reports": (_reports, antq._core.ProgressReports.loads, 2_000),
+    "directive, many tasks": (_tasks, antq.Directive.loads, 200),
+    "directive, many ids in one selector": (_ids_in_a_selector, antq.Directive.loads, 5_000),
+}
+
+
+@pytest.mark.parametrize("make, read, n", SHAPES.values(), ids=SHAPES.keys())
+def test_every_reader_is_linear_on_every_shape(make, read, n):
+    ratio = _ratio(make, read, n)
+    assert ratio < 20, f"8x the input took {ratio:.1f}x the time"
+
+
+def test_compile_is_linear_in_the_number_of_tasks(hai_duong):
+    def directive(n: int) -> antq.Directive:
+        return antq.Directive.loads(_tasks(n))
+
+    small, large = directive(20), directive(160)
+    ratio = _seconds(lambda: antq.compile(large, hai_duong)) / _seconds(lambda: antq.compile(small, hai_duong))
+    assert ratio < 20, f"8x the tasks took {ratio:.1f}x the time"

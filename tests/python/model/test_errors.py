@@ -18,6 +18,7 @@ import antq.errors
         (antq.HierarchyError, ValueError),
         (antq.StaleViewError, RuntimeError),
         (antq.IoError, OSError),
+        (antq.GraphInUseError, RuntimeError),
     ],
 )
 def test_bases(cls, builtin):
@@ -33,7 +34,8 @@ def test_hierarchy_error_is_invalid_input():
 
 
 def test_classes_are_the_same_objects_everywhere():
-    for name in ("Error", "NotFoundError", "InvalidInputError", "HierarchyError", "StaleViewError", "IoError"):
+    for name in ("Error", "NotFoundError", "InvalidInputError", "HierarchyError", "StaleViewError", "IoError",
+                 "GraphInUseError"):
         assert getattr(antq, name) is getattr(antq.errors, name)
 
 

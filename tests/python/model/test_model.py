@@ -78,3 +78,16 @@ def test_from_pandas_takes_the_structure(tiny):
 def test_none_for_a_graph_is_a_clean_error(call):
     with pytest.raises(antq.InvalidInputError, match="expected an antq.OrgGraph, found None"):
         call()
+
+
+def test_objects_made_with_new_alone_are_refused_or_whole():
+    # Classes Python cannot construct refuse __new__ (it would give an instance holding no C++ object) ...
+    for cls in (antq._core.TeamSizingRule, antq._core.Unit, antq._core.Evaluation, antq._core.Responsibilities):
+        with pytest.raises(TypeError, match=f"not from {cls.__name__}.__new__"):
+            cls.__new__(cls)
+    # ... and those it can are whole straight from __new__.
+    registry = antq._core.ModelRegistry.__new__(antq._core.ModelRegistry)
+    assert len(registry) == 0 and "ModelRegistry" in repr(registry)
+    selector = antq.Selector.__new__(antq.Selector)
+    assert selector == antq.Selector.all() and str(selector)
+    assert antq.Selector() == antq.Selector.all() and len(antq._core.ModelRegistry()) == 0

@@ -135,6 +135,7 @@ void OrgGraph::touch() noexcept {
 }
 
 std::shared_ptr<const FrozenGraph> OrgGraph::freeze() const {
+    const ReadGuard reading(*this);
     std::lock_guard lock(m_graph->frozen_mutex);
     if (!m_graph->frozen || m_graph->frozen->generation() != m_generation)
         m_graph->frozen = std::make_shared<const FrozenGraph>(*this);

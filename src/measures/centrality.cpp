@@ -69,6 +69,7 @@ private:
 }  // namespace
 
 BetweennessResult betweenness(const OrgGraph& graph, const TieView& spec, const BetweennessOptions& options) {
+    const OrgGraph::ReadGuard reading(graph);
     if (options.samples && *options.samples == 0 && options.sources.empty())
         throw InvalidInput("bad_samples", "betweenness", "samples must be at least 1 (or none for the exact measure)");
     const detail::View view = detail::make_view(graph, spec, "betweenness");

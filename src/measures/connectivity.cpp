@@ -47,6 +47,7 @@ std::uint32_t renumber(std::vector<std::uint32_t>& label) {
 }  // namespace
 
 ComponentsResult components(const OrgGraph& graph, const TieView& spec, Connection connection) {
+    const OrgGraph::ReadGuard reading(graph);
     const detail::View view = detail::make_view(graph, spec, "components");
     ComponentsResult out;
     out.units = view.units;
@@ -65,6 +66,7 @@ ComponentsResult components(const OrgGraph& graph, const TieView& spec, Connecti
 }
 
 CutResult cuts(const OrgGraph& graph, const TieView& spec) {
+    const OrgGraph::ReadGuard reading(graph);
     TieView both_ways = spec;
     both_ways.directed = false;
     const detail::View view = detail::make_view(graph, both_ways, "cuts");
@@ -149,6 +151,7 @@ CutResult cuts(const OrgGraph& graph, const TieView& spec) {
 }
 
 SourceCutResult cuts_from(const OrgGraph& graph, UnitIndex source, const TieView& spec) {
+    const OrgGraph::ReadGuard reading(graph);
     const detail::View view = detail::make_view(graph, spec, "cuts_from");
     const std::uint32_t s = view.vertex_of(source);
     if (s == detail::no_vertex)

@@ -177,6 +177,7 @@ double lub_violations(const Reachability& r, LubReading reading) {
 }  // namespace
 
 KrackhardtScores krackhardt(const OrgGraph& graph, const TieView& spec, const KrackhardtOptions& options) {
+    const OrgGraph::ReadGuard reading(graph);
     const detail::View view = detail::make_view(graph, spec, "krackhardt");
     KrackhardtScores out;
     out.units = view.size();

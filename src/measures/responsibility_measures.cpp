@@ -27,6 +27,7 @@ UnitIndex issuer_of(const Responsibilities& responsibilities, const OrgGraph& gr
 }  // namespace
 
 ResponsibilityMeasures responsibility_measures(const Responsibilities& responsibilities, const OrgGraph& graph) {
+    const OrgGraph::ReadGuard reading(graph);
     responsibilities.check_current(graph);
     ResponsibilityMeasures out;
     out.issuer = issuer_of(responsibilities, graph);
@@ -111,6 +112,7 @@ ResponsibilityMeasures responsibility_measures(const Responsibilities& responsib
 }
 
 Congruence congruence(const Responsibilities& responsibilities, const OrgGraph& graph, const std::vector<TieKind>& kinds) {
+    const OrgGraph::ReadGuard reading(graph);
     responsibilities.check_current(graph);
     std::uint32_t kind_mask = 0;
     for (TieKind k : kinds) kind_mask |= 1u << static_cast<unsigned>(k);

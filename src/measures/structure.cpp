@@ -8,6 +8,7 @@
 namespace antq {
 
 StructureMeasures structure(const OrgGraph& graph) {
+    const OrgGraph::ReadGuard reading(graph);
     const std::size_t capacity = graph.unit_capacity();
     const auto kinds = graph.kinds();
     const auto levels = graph.levels();

@@ -691,6 +691,7 @@ std::vector<Index> territories_at(const Draft& draft, Level level) {
 }  // namespace
 
 Applied apply(const OrgGraph& graph, const ChangeSet& changes) {
+    const OrgGraph::ReadGuard reading(graph);
     const std::string source = changes.source.empty() ? changes.name : changes.source;
     const auto set_day = detail::iso_days(changes.date);
     if (!set_day)

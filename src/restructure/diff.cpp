@@ -32,6 +32,7 @@ std::string type_of(const Unit& unit) {
 }  // namespace
 
 std::vector<UnitChange> diff(const OrgGraph& before, const OrgGraph& after, const DiffOptions& options) {
+    const OrgGraph::ReadGuard reading_before(before), reading_after(after);
     std::unordered_map<std::string, std::vector<std::string>> successors;
     if (options.ids)
         for (const Succession& row : options.ids->rows()) {

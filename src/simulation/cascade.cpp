@@ -159,6 +159,7 @@ CascadeResult::CascadeResult(GraphStamp stamp, std::vector<UnitIndex> reached, s
     : m_stamp(std::move(stamp)), m_reached(std::move(reached)), m_reps(reps), m_arrivals(m_reps * m_reached.size(), nan) {}
 
 CascadeResult cascade(const OrgGraph& graph, const CascadeModel& model, const RunOptions& options) {
+    const OrgGraph::ReadGuard reading(graph);
     if (options.reps == 0) throw InvalidInput("bad_value", "reps", "run at least one replication");
     if (options.threads == 0) throw InvalidInput("bad_value", "threads", "use at least one thread");
     if (model.sources.empty()) throw InvalidInput("bad_value", "sources", "name at least one issuer");

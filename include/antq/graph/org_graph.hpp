@@ -56,8 +56,8 @@ struct TieSpec {
  * Unit ids are stored in NFC, like names: an id given in NFD is stored, and found, as its NFC form.
  *
  * Thread safety: const member functions may run concurrently. A mutation must not overlap any other call, and the
- * graph enforces that for the long computations: compile(), evaluate(), the analyses, the writers and copies hold
- * a ReadGuard while they run, and a mutation meanwhile throws GraphInUse "graph_in_use" instead of changing what
+ * graph enforces that for the long computations: compile(), evaluate(), the analyses, the measures, the cascade,
+ * freeze(), restructure's apply() and diff(), the writers and copies hold a ReadGuard while they run, and a mutation meanwhile throws GraphInUse "graph_in_use" instead of changing what
  * they read (taking a guard while a mutation runs throws too). Short reads (unit(), find(), children() ...) take
  * no guard; a program that shares a graph between threads takes one around them.
  */

@@ -15,8 +15,8 @@ namespace {
 // A place in the directive, after its file's name when it came from one.
 std::string in_file(const Directive& d, const std::string& place) { return d.source.empty() ? place : d.source + ": " + place; }
 
-std::string place(const Directive& d, const Task& task, std::size_t assignment, const char* part) {
-    return in_file(d, "clause " + task.clause + ", assignment " + std::to_string(assignment) + " " + part);
+std::string place(const Task& task, std::size_t assignment, const char* part) {
+    return "clause " + task.clause + ", assignment " + std::to_string(assignment) + " " + part;
 }
 
 // The issuer is a body of the graph, and the signer a post heading it (docs/directive-format.md).
@@ -188,8 +188,8 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
         for (std::uint32_t a = 0; a < task.assignments.size(); ++a) {
             const Assignment& assignment = task.assignments[a];
             if (assignment.target)
-                out.m_targets[t][a] = expand(*assignment.target, graph, place(directive, task, a, "target"), misses);
-            out.m_assignees[t][a] = expand(assignment.units, graph, place(directive, task, a, "units"), misses);
+                out.m_targets[t][a] = expand(*assignment.target, graph, in_file(directive, place(task, a, "target")), misses);
+            out.m_assignees[t][a] = expand(assignment.units, graph, in_file(directive, place(task, a, "units")), misses);
             const auto top_target = highest(graph, out.m_targets[t][a]);
             for (UnitIndex u : out.m_assignees[t][a]) {
                 // Every assignment is checked on its own targets, even where an earlier one gave the same role.

@@ -180,3 +180,28 @@ def test_a_refused_mutation_changes_nothing():
         future.result()
     assert refused > 0
     assert len(set(results)) == 1
+
+
+@pytest.mark.parametrize("call", ["betweenness", "structure", "cascade", "freeze", "remove_level"])
+def test_mutation_during_other_released_calls_is_refused(call):
+    # Every call that releases the GIL over a graph holds its read guard, not only compile and evaluate.
+    g = antq.datasets.hai_duong_2024()
+    units = g.number_of_units()
+    reads = {
+        "betweenness": lambda: antq.measures.betweenness(g, ties=["forwards"]),
+        "structure": lambda: antq.measures.structure(g),
+        "cascade": lambda: antq.simulation.cascade(g, sources=["30.pc"], delay={"dist": "constant", "value": 1.0},
+                                                   reps=4, seed=1),
+        "freeze": lambda: g.freeze(),
+        "remove_level": lambda: antq.restructure.remove_level(g, "district"),
+    }
+
+    def write(i):
+        g.set_unit_attribute("30", "round", i)
+
+    counts = _hammer(reads[call], write)
+    assert counts["reads"] > 0
+    # freeze() is cached until the next change, so it reads the graph only after a write: the writes must still win.
+    assert counts["refused"] > 0 or call == "freeze", "no mutation met a running call: the test proved nothing"
+    g.validate()
+    assert g.number_of_units() == units

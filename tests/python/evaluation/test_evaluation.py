@@ -312,10 +312,10 @@ def test_follow_up_of_the_default_directive():
     assert overdue["due"].notna().all() and (overdue["due"] < "2024-12-31").all()
     assert list(overdue["due"]) == sorted(overdue["due"])
     monitoring = f.monitoring()
-    assert monitoring.to_dict("records")[0]["monitor"] == "30.police"
-    assert monitoring.loc[0, "targets"] == 266
+    police = monitoring[monitoring["monitor"] == "30.police"].iloc[0]
+    assert police["targets"] == 265 and police["clause"] == "closing"
     view = f.monitor_view("30.police")
-    assert len(view) == monitoring.loc[0, "overdue"]
+    assert len(view) == police["overdue"]
     assert set(view["kind"]) <= {"department", "peoples_committee"}
     with pytest.raises(antq.NotFoundError):
         f.monitor_view("30.pc")

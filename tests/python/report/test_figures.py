@@ -51,11 +51,16 @@ def test_every_bound_unit_is_reached(cycle):
     assert samples["path"].iloc[-1][-1] == cycle.units.at[samples["unit"].iloc[-1], "name"]
 
 
-def test_the_closing_clause_monitor_watches_266_units(cycle):
-    monitors = fig.monitors(cycle)
-    assert monitors[["monitor", "watched"]].values.tolist() == [["30.police", 266]]
+def test_the_closing_clause_monitor_and_the_steering_committees(cycle):
+    monitors = fig.monitors(cycle).set_index("monitor")["watched"]
+    # The closing clause: departments and People's Committees but the issuing one; clause 6: each steering
+    # committee 138 over its territory (the communes' committees without a target, see directive_2024.json).
+    assert monitors["30.police"] == 265 and len(monitors) == 1 + 1 + 12 + 235
+    assert (monitors[[f"{d}.sc138" for d in ("288", "296")]] > 0).all()
     unmonitored = fig.unmonitored(cycle)
-    assert unmonitored["units"].sum() == len(cycle.oversight["unmonitored"]) == 1760
+    # Only the issuer, 30.pc, is bound and watched by no one.
+    assert unmonitored["units"].sum() == len(cycle.oversight["unmonitored"]) == 1
+    assert cycle.oversight["unmonitored"] == ["30.pc"]
 
 
 def test_coordination_gaps_add_up(cycle):
@@ -206,7 +211,7 @@ def test_follow_up_per_clause_adds_up_to_every_duty(year):
 
 def test_monitors_view_and_overdue_duties(year):
     view = fig.monitoring(year).set_index("monitor")
-    assert view.loc["30.police", "clause"] == "closing" and view.loc["30.police", "targets"] == 266
+    assert view.loc["30.police", "clause"] == "closing" and view.loc["30.police", "targets"] == 265
     overdue = fig.overdue(year)
     assert list(overdue["due"]) == sorted(overdue["due"])
     assert overdue["latest_status"].isna().any() and not overdue["latest_status"].astype(str).eq("nan").any()

@@ -1,22 +1,28 @@
 #!/usr/bin/python3
 """Generate data/hai_duong_2024.json, the default antq organisation graph.
 
-Hải Dương province as of 2024-01-01 (12 district-level units, 235 communes),
-with the bodies that take part in the "all-people movement to protect national
-security" at each level, their head posts, and the ties between them.
+Hải Dương province on 2024-07-01 (12 district-level units, 235 communes: the
+structure the 2024 directive addressed, before the commune arrangement of
+01/12/2024, on the day Law 30/2023/QH15 put the grassroots security teams in
+place), with the bodies that take part in the "all-people movement to protect
+national security" at each level, their head posts, and the ties between them.
 
-Real facts come from the sources listed in data/README.md ("What is real" and
-"Sources"): the GSO list of administrative units as of 01/05/2024, Law
-30/2023/QH15 and the HĐND tỉnh Hải Dương resolutions of 2024, Hướng dẫn
-4488/BCĐ, press and official pages, and the 2024 directive itself; each
-table below names its source. Everything else (placeholder communes, villages,
-households, security teams, one agency / enterprise / school per district and
-one school per commune) is synthetic, deterministic, and flagged
+Names, GSO codes and unit types of the province, its districts and 185 of its
+communes are read from the pre-2025 list of administrative units in
+../shared/data/vn-admin (MIT; its licence notice is written beside the
+output as LICENSE-vn-admin.txt). A commune of early 2024 takes its code and
+name from that list only when the list holds it under the same code and name,
+compared after normalising where the tone mark sits ("Hòe" = "Hoè"). The
+other facts come from the sources listed in data/README.md ("What is real" and
+"Sources"); each table below names its source. Everything else (placeholder
+communes, villages, households, one agency / enterprise / school per district
+and one school per commune) is synthetic, deterministic, and flagged
 "synthetic": true.
 
-Usage:  /usr/bin/python3 data/tools/make_hai_duong_2024.py [output path]
-Stdlib only. The output is byte-for-byte identical on every run: no clock,
-no random module; "random" choices come from SHA-256 of a fixed seed + key.
+Usage:  /usr/bin/python3 data/tools/make_hai_duong_2024.py [--vn-admin DIR] [output path]
+DIR defaults to ../shared/data/vn-admin beside the repository. Stdlib only. The
+output is byte-for-byte identical on every run: no clock, no random module;
+"random" choices come from SHA-256 of a fixed seed + key.
 """
 
 import hashlib
@@ -30,19 +36,21 @@ import unicodedata
 # is written.
 # ---------------------------------------------------------------------------
 
-AS_OF = "2024-01-01"
+# The structure the directive addressed (235 communes, until the arrangement of
+# 01/12/2024), dated on the day Law 30/2023/QH15 took effect, so that the
+# grassroots security teams it sets up exist (TEAM_SINCE below).
+AS_OF = "2024-07-01"
 
-# GSO province code 30 (GSO list 2024: danhmuchanhchinh.gso.gov.vn as
-# snapshotted in daohoangson/dvhcvn data/dvhcvn.json at commit e503f13,
-# data_date 01/05/2024). Party secretary and PC chairman in 2024:
+# GSO province code 30. Party secretary and PC chairman in 2024:
 # chinhsachcuocsong.vnanet.vn/dia-phuong/hai-duong.html.
-PROVINCE = {"code": "30", "name": "Hải Dương"}
+PROVINCE_CODE = "30"
 PARTY_SECRETARY = "Trần Đức Thắng"       # vnanet.vn province page
 PC_CHAIRMAN = "Triệu Thế Hùng"           # vnanet.vn province page; the directive's signer
 
-# GSO list 2024 (data_date 01/05/2024), communes per district; district types
-# also on the vnanet.vn province page (2 thành phố + 1 thị xã + 9 huyện):
-# (GSO code, name, type, phường, thị trấn, xã)
+# GSO list 2024 (data_date 01/05/2024), communes per district before the
+# arrangement of 01/12/2024; district types also on the vnanet.vn province page
+# (2 thành phố + 1 thị xã + 9 huyện). Names and types are checked against the
+# pre-2025 list. (GSO code, name, type, phường, thị trấn, xã)
 DISTRICTS = [
     ("288", "Hải Dương",  "thành phố", 19, 0, 6),
     ("290", "Chí Linh",   "thành phố", 14, 0, 5),
@@ -59,7 +67,35 @@ DISTRICTS = [
 ]
 EXPECTED_TOTALS = {"phường": 47, "thị trấn": 10, "xã": 178}   # GSO list 2024
 
-# GSO list 2024: Bình Giang (296) communes with their GSO codes, GSO order.
+# The commune arrangement in force on 01/12/2024 (resolution of the National
+# Assembly Standing Committee of 24/10/2024 on Hải Dương's commune-level units
+# 2023–2025, daibieunhandan.vn …post395125.html; vjs.vietnam.vn
+# /hai-duong-giam-27-xa-1-phuong…): 57 units became 29, so 235 became 207. The
+# pre-2025 list (01/03/2025) is the structure after it.
+ARRANGEMENT_DATE = "2024-12-01"
+ARRANGED_BEFORE, ARRANGED_AFTER = 57, 29
+# Codes the pre-2025 list gives to a unit the arrangement formed under a name
+# that the code's holder of early 2024 did not have: that holder was merged
+# into the new unit. Found by comparing the GSO list before the arrangement
+# (daohoangson/dvhcvn data/dvhcvn.json at commit 06b2321, whose Bình Giang list
+# is the one of the 01/05/2024 snapshot e503f13) with the pre-2025 list; its
+# names are not copied. The other 185 communes of early 2024 are in the
+# pre-2025 list under their code and name.
+CODES_REUSED_ON_ARRANGEMENT = {
+    "291": ("10621", "10633", "10645"),
+    "293": ("10756", "10762", "10798"),
+    "294": ("10828", "10861", "10882"),
+    "295": ("10933",),
+    "296": ("10981",),
+    "297": ("11035", "11038", "11065", "11071"),
+    "298": ("11098", "11122", "11140"),
+    "299": ("11167", "11188", "11203", "11230"),
+}
+
+# GSO list 2024 (data_date 01/05/2024): Bình Giang (296) communes with their GSO
+# codes, as FACTS of the project record them. Matched against the pre-2025 list
+# by code and name: 14 are there; Bình Minh (10975) and Thái Học (10981) were
+# merged into Thái Minh (10981) on 01/12/2024 and stay real from this table.
 BINH_GIANG_COMMUNES = [
     ("10945", "Kẻ Sặt", "thị trấn"),
     ("10951", "Vĩnh Hưng", "xã"),
@@ -78,12 +114,15 @@ BINH_GIANG_COMMUNES = [
     ("10993", "Thái Hòa", "xã"),
     ("10996", "Bình Xuyên", "xã"),
 ]
-REAL_COMMUNE_DISTRICTS = {"296": BINH_GIANG_COMMUNES}
+GSO_2024_TABLES = {"296": BINH_GIANG_COMMUNES}
 
 # Báo Hải Dương 2021 (baohaiduong.vn/an-ninh-trat-tu/…177867): the 12
 # communes whose police piloted "Công an xã/phường/thị trấn điển hình, kiểu
-# mẫu về ANTT" in 2021, one per district. Only Nhân Quyền's
-# GSO code (10987) is known; the other 11 get a synthetic id. Note: the pilot
+# mẫu về ANTT" in 2021, one per district. Each is matched by name and type,
+# after tone-mark normalisation (the press writes "Ứng Hòe", the list "Ứng
+# Hoè"), among the district's communes of early 2024: 11 are found with their
+# code. An Lâm is not in the pre-2025 list (its code passed to xã An Phú on
+# 01/12/2024), so it keeps a placeholder id and "code_known": false. The pilot
 # "Long Xuyên" is a phường of Kinh Môn, not Bình Giang's xã Long Xuyên 10963.
 PILOT_COMMUNES = {
     "288": ("Tân Bình", "phường"),
@@ -93,7 +132,7 @@ PILOT_COMMUNES = {
     "293": ("Kim Anh", "xã"),
     "294": ("Hồng Lạc", "xã"),
     "295": ("Cẩm Giang", "thị trấn"),   # spelled so in the source; district is Cẩm Giàng
-    "296": ("Nhân Quyền", "xã"),        # real code 10987, in BINH_GIANG_COMMUNES
+    "296": ("Nhân Quyền", "xã"),
     "297": ("Toàn Thắng", "xã"),
     "298": ("Tân Kỳ", "xã"),
     "299": ("Ứng Hòe", "xã"),
@@ -152,15 +191,20 @@ SC138_ASSUMPTION = ("the provincial PC chairman usually heads the provincial "
                     "2025, baothanhhoa.vn …258381); for Hải Dương 2024 not "
                     "confirmed by the sources retrieved")
 
-# The directive, clause 4: Chương trình 07/CTrPH-BCA-MTTW of 17/10/2023
-# (police and Fatherland Front).
+# The directive, clause 4: "Ủy ban Mặt trận Tổ quốc và các tổ chức thành viên
+# phối hợp với lực lượng Công an các cấp" under Chương trình 07/CTrPH-BCA-MTTW
+# of 17/10/2023 (the Front and its member organisations with the Ministry of
+# Public Security). At every level the police coordinate with the Front and
+# with each member organisation of the Front (mass organisations are members:
+# the Front → mass organisation membership ties).
 COORDINATION_PROGRAMME = "07/CTrPH-BCA-MTTW"
 
 # HĐND tỉnh Hải Dương resolutions effective 01/07/2024, as reported by
 # giadinh.suckhoedoisong.vn …172240611115748062.htm: one Tổ bảo vệ ANTT per
-# thôn/khu dân cư; members by households: <800 -> 3, 800-<1,000 -> 4,
-# >=1,000 -> 5 (the report is cut off there; 5 is an assumption, not confirmed
-# by the sources retrieved). (lower bound, members, assumed)
+# thôn/khu dân cư (the province's choice: Law 30/2023/QH15 Art. 14(2) lets one
+# team cover one or several thôn/tổ dân phố); members by households: <800 -> 3,
+# 800-<1,000 -> 4, >=1,000 -> 5 (the report is cut off there; 5 is an
+# assumption, not confirmed by the sources retrieved). (lower bound, members, assumed)
 TEAM_SIZE_BANDS = [(1000, 5, True), (800, 4, False), (0, 3, False)]
 TEAM_SINCE = "2024-07-01"   # Law 30/2023/QH15 in force (english.luatvietnam.vn …284805-d1.html)
 
@@ -171,9 +215,16 @@ TEAM_SINCE = "2024-07-01"   # Law 30/2023/QH15 in force (english.luatvietnam.vn 
 VILLAGES_PER_COMMUNE = (4, 6)
 VILLAGE_TOTALS = {"294": 89}
 
-# Synthetic households per village: 250-1,400, skewed low (mean ~660, close
-# to 2.1 M people / ~1,175 villages / ~3.3 persons per household), wide
-# enough that all three team-size bands occur.
+# Synthetic households per village: drawn in 250-1,400, skewed low, then scaled
+# so that the province's households add up to its population divided by the
+# persons per household. Population: 2.1 million (vnanet.vn province page).
+# Persons per household: 3.58, the national figure of the 2019 census (96.2
+# million people in 26.9 million households; Ban Chỉ đạo Tổng điều tra dân số
+# và nhà ở Trung ương, "Kết quả Tổng điều tra dân số và nhà ở năm 2019"); the
+# province's own figure was not found, so using the national one is an
+# assumption. The shape only makes all three team-size bands occur.
+POPULATION = 2_100_000
+PERSONS_PER_HOUSEHOLD = 3.58
 HOUSEHOLDS_MIN, HOUSEHOLDS_MAX, HOUSEHOLDS_SKEW = 250, 1400, 1.8
 
 SEED = "antq/hai_duong_2024/v1"
@@ -206,6 +257,53 @@ def nfc(value):
 
 def cap(text):
     return text[:1].upper() + text[1:]
+
+
+# Tone marks (huyền, sắc, ngã, hỏi, nặng) as combining characters after NFD.
+TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def tone_key(name):
+    """A name as a sequence of (syllable without tone mark, tone mark), case-folded:
+    equal for "Hòe" and "Hoè", which differ only in where the mark sits."""
+    key = []
+    for syllable in unicodedata.normalize("NFD", name).casefold().split():
+        tones = "".join(c for c in syllable if c in TONE_MARKS)
+        base = "".join(c for c in syllable if c not in TONE_MARKS)
+        key.append((unicodedata.normalize("NFC", base), tones))
+    return tuple(key)
+
+
+# ---------------------------------------------------------------------------
+# The administrative list (../shared/data/vn-admin, pre2025_3tier)
+# ---------------------------------------------------------------------------
+
+VN_ADMIN_LICENCE = "LICENSE-vietnamese-provinces-database.txt"
+VN_ADMIN_LIST = os.path.join("pre2025_3tier", "mongo_data_vn_unit.json")
+VN_ADMIN_TYPES = os.path.join("pre2025_3tier", "administrative_units.json")
+
+
+def default_vn_admin():
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    return os.path.join(os.path.dirname(repo), "shared", "data", "vn-admin")
+
+
+def read_vn_admin(root):
+    """The province's record from the pre-2025 list: {"name", "type", "districts":
+    {code: {"name", "type", "communes": [(code, name, type)] in list order}}}."""
+    with open(os.path.join(root, VN_ADMIN_TYPES), encoding="utf-8") as f:
+        short = {t["Id"]: t["ShortName"].lower() for t in json.load(f)}
+    with open(os.path.join(root, VN_ADMIN_LIST), encoding="utf-8") as f:
+        provinces = [p for p in json.load(f) if p["Code"] == PROVINCE_CODE]
+    assert len(provinces) == 1, "province %s not in %s" % (PROVINCE_CODE, root)
+    province = provinces[0]
+    districts = {}
+    for d in province["District"]:
+        communes = [(w["Code"], w["Name"], short[w["AdministrativeUnitId"]]) for w in d["Ward"] or []]
+        districts[d["Code"]] = {"name": d["Name"], "type": short[d["AdministrativeUnitId"]],
+                                "communes": communes}
+    return {"name": province["Name"], "type": short[province["AdministrativeUnitId"]],
+            "districts": districts}
 
 
 # ---------------------------------------------------------------------------
@@ -316,6 +414,9 @@ def wire_level(b, orgs, upper=None):
         G.tie(b["front"], b["mo." + key], "membership")
     G.tie(b["police"], b["front"], "coordinates",
           programme=COORDINATION_PROGRAMME)
+    for key, *_ in orgs:   # the Front's member organisations (clause 4)
+        G.tie(b["police"], b["mo." + key], "coordinates",
+              programme=COORDINATION_PROGRAMME)
     # The PC passes the directive to every body of its level; standing
     # boards of the Party committee and council receive it for information.
     inform(b["pc"], b["party"])
@@ -349,12 +450,11 @@ def build_nation():
     body("vn", "nation", "mps", "ministry", "Bộ Công an", "Bộ trưởng Bộ Công an")
 
 
-def build_province():
-    pid = territory(PROVINCE["code"], PROVINCE["name"], "province", "tỉnh",
-                    parent="vn")
-    label = "tỉnh " + PROVINCE["name"]
-    b = build_core_bodies(pid, "province", label,
-                          "Tỉnh ủy " + PROVINCE["name"], False, MASS_ORGS)
+def build_province(listed):
+    name = listed["name"]
+    pid = territory(PROVINCE_CODE, name, "province", listed["type"], parent="vn")
+    label = "tỉnh " + name
+    b = build_core_bodies(pid, "province", label, "Tỉnh ủy " + name, False, MASS_ORGS)
     wire_level(b, MASS_ORGS)
     # Named holders (vnanet.vn province page; the directive's signer).
     for rec in G.units:
@@ -372,9 +472,9 @@ def build_province():
                    "Trưởng Đoàn đại biểu Quốc hội " + label)
     inform(b["pc"], b["na"])
     for short, base, title in DEPARTMENTS:
-        name = base + (" " if base.endswith(" tỉnh") else " tỉnh ") + PROVINCE["name"]
-        did = body(pid, "province", "dept." + short, "department", name,
-                   title + " " + name,
+        dname = base + (" " if base.endswith(" tỉnh") else " tỉnh ") + name
+        did = body(pid, "province", "dept." + short, "department", dname,
+                   title + " " + dname,
                    armed_forces=True if short in ARMED_FORCES_DEPARTMENTS else None)
         b["dept." + short] = did
         if short == "military":
@@ -387,26 +487,60 @@ def build_province():
     return pid, b
 
 
-def commune_list(dcode, dname, n_phuong, n_tt, n_xa):
-    """[(id, short name or None, type, attrs)] for one district."""
-    if dcode in REAL_COMMUNE_DISTRICTS:
-        out = [(code, name, typ, {}) for code, name, typ in REAL_COMMUNE_DISTRICTS[dcode]]
-        pname, ptype = PILOT_COMMUNES[dcode]
-        assert any(n == pname and t == ptype for _, n, t, _ in out)
-        return out
-    # Placeholders "<district>-cNN": phường first, then thị trấn, then xã; the
-    # 2021 pilot commune takes the first slot of its type.
-    types = ["phường"] * n_phuong + ["thị trấn"] * n_tt + ["xã"] * n_xa
-    pname, ptype = PILOT_COMMUNES[dcode]
-    pilot_slot = types.index(ptype)
+def communes_of_early_2024(dcode, listed, counts):
+    """[(id, short name or None, type, attrs)] for one district: the communes the
+    pre-2025 list (or a GSO 2024 table) confirms, then the placeholders, then
+    the 2021 pilot commune is marked."""
+    reused = set(CODES_REUSED_ON_ARRANGEMENT.get(dcode, ()))
+    listed_by_code = {code: (name, typ) for code, name, typ in listed["communes"]}
+    # Communes of early 2024 that the pre-2025 list holds under the same code and name.
+    confirmed = [(code, name, typ) for code, name, typ in listed["communes"] if code not in reused]
+    table = GSO_2024_TABLES.get(dcode)
+    if table is not None:
+        # A GSO 2024 table of the district: matched by code and name; what the
+        # list lacks (merged on 01/12/2024) stays real from the table.
+        confirmed = []
+        for code, name, typ in table:
+            hit = listed_by_code.get(code)
+            in_list = (hit is not None and code not in reused
+                       and tone_key(hit[0]) == tone_key(name) and hit[1] == typ)
+            confirmed.append((code, hit[0] if in_list else name, typ, in_list))
+        assert {c for c, *_ in confirmed if c not in reused} >= set(listed_by_code) - reused
+    else:
+        confirmed = [(code, name, typ, True) for code, name, typ in confirmed]
     out = []
-    for i, typ in enumerate(types):
-        cid = "%s-c%02d" % (dcode, i + 1)
-        if i == pilot_slot:
-            out.append((cid, pname, typ, {"code_known": False}))
-        else:
-            out.append((cid, None, typ, {"synthetic": True}))
-    return out
+    for code, name, typ, in_list in confirmed:
+        attrs = {"gso_list": "2025-03-01"} if in_list else {
+            "gso_list": "2024-05-01", "merged": ARRANGEMENT_DATE}
+        out.append((code, name, typ, attrs))
+    # Placeholders for the communes the arrangement merged away or whose code
+    # it gave to a new unit: what is left of the district's 2024 type counts.
+    left = dict(counts)
+    for _, _, typ, _ in out:
+        left[typ] -= 1
+    assert all(n >= 0 for n in left.values()), (dcode, left)
+    pname, ptype = PILOT_COMMUNES[dcode]
+    pilot = [c for c in out if c[2] == ptype and tone_key(c[1]) == tone_key(pname)]
+    assert len(pilot) <= 1, pilot
+    slot = 0
+    # Which placeholder held which reused code is not in the lists read here,
+    # so each placeholder states both possible reasons, with the codes.
+    reason = "merged on 01/12/2024: the pre-2025 list does not have its name, and its code is gone"
+    if reused:
+        reason += (" or was reused for a unit formed that day (%s in this district)"
+                   % ", ".join(sorted(reused)))
+    for typ in ("phường", "thị trấn", "xã"):
+        for _ in range(left[typ]):
+            slot += 1
+            cid = "%s-c%02d" % (dcode, slot)
+            if not pilot and typ == ptype:
+                # The pilot's name is real (the press), its code is not in the list.
+                out.append((cid, pname, typ, {"code_known": False, "merged": ARRANGEMENT_DATE}))
+                pilot = [out[-1]]
+            else:
+                out.append((cid, None, typ, {"synthetic": True, "placeholder": reason}))
+    assert pilot, (dcode, pname)
+    return out, pilot[0][0]
 
 
 def village_counts(dcode, cids):
@@ -430,14 +564,20 @@ def team_size(households):
     raise AssertionError(households)
 
 
-def build_villages(cid, clabel, ctype, n, cb):
+def raw_households(vid):
+    u = hfrac("households:" + vid)
+    return HOUSEHOLDS_MIN + (HOUSEHOLDS_MAX - HOUSEHOLDS_MIN) * u ** HOUSEHOLDS_SKEW
+
+
+def build_villages(cid, clabel, ctype, n, cb, scale):
     vtype = "thôn" if ctype == "xã" else "tổ dân phố"
     for k in range(1, n + 1):
         vid = "%s-v%02d" % (cid, k)
-        u = hfrac("households:" + vid)
-        hh = HOUSEHOLDS_MIN + int(round((HOUSEHOLDS_MAX - HOUSEHOLDS_MIN) * u ** HOUSEHOLDS_SKEW))
+        hh = int(round(raw_households(vid) * scale))
         territory(vid, "%s %d" % (cap(vtype), k), "village", vtype, parent=cid,
                   households=hh, synthetic=True)
+        if AS_OF < TEAM_SINCE:
+            continue   # no Tổ bảo vệ ANTT before Law 30/2023/QH15 is in force
         members, assumed = team_size(hh)
         tname = "Tổ bảo vệ ANTT %s %d, %s" % (vtype, k, clabel)
         # No head post for teams: the Tổ trưởng is a team member chosen by the
@@ -455,7 +595,15 @@ def build_villages(cid, clabel, ctype, n, cb):
         G.tie(cb["pc"], tid, "forwards")
 
 
-def build_district(prov, pb, dcode, dname, dtype, n_phuong, n_tt, n_xa):
+def plan_district(listed, dcode, n_phuong, n_tt, n_xa):
+    """The district's communes of early 2024 and the villages of each."""
+    counts = {"phường": n_phuong, "thị trấn": n_tt, "xã": n_xa}
+    communes, pilot = communes_of_early_2024(dcode, listed, counts)
+    villages = village_counts(dcode, [c[0] for c in communes])
+    return communes, pilot, villages
+
+
+def build_district(prov, pb, dcode, dname, dtype, plan, scale):
     did = territory(dcode, dname, "district", dtype, parent=prov)
     label = dtype + " " + dname
     party = {"thành phố": "Thành ủy ", "thị xã": "Thị ủy ", "huyện": "Huyện ủy "}[dtype]
@@ -474,8 +622,7 @@ def build_district(prov, pb, dcode, dname, dtype, n_phuong, n_tt, n_xa):
     G.tie(pb["dept.education"], sc, "directs")   # upper secondary: province-run
     G.tie(pb["dept.education"], sc, "forwards")
 
-    communes = commune_list(dcode, dname, n_phuong, n_tt, n_xa)
-    counts = village_counts(dcode, [c[0] for c in communes])
+    communes, pilot, counts = plan
     for cid, short, ctype, cattrs in communes:
         synthetic = bool(cattrs.get("synthetic"))
         if short is None:
@@ -492,7 +639,7 @@ def build_district(prov, pb, dcode, dname, dtype, n_phuong, n_tt, n_xa):
         cb = build_core_bodies(cid, "commune", clabel, "Đảng ủy " + clabel,
                                synthetic, corgs)
         wire_level(cb, corgs, upper=db)
-        if PILOT_COMMUNES[dcode] == (short, ctype):
+        if cid == pilot:
             for rec in G.units:
                 if rec["id"] == cb["police"]:
                     rec.setdefault("attributes", {})["pilot"] = PILOT_ATTRIBUTE
@@ -501,7 +648,7 @@ def build_district(prov, pb, dcode, dname, dtype, n_phuong, n_tt, n_xa):
                   school_level="lower_secondary")
         G.tie(db["pc"], cs, "directs")      # lower secondary: district-run
         G.tie(db["pc"], cs, "forwards")
-        build_villages(cid, clabel, ctype, counts[cid], cb)
+        build_villages(cid, clabel, ctype, counts[cid], cb, scale)
 
 
 # ---------------------------------------------------------------------------
@@ -509,48 +656,110 @@ def build_district(prov, pb, dcode, dname, dtype, n_phuong, n_tt, n_xa):
 # ---------------------------------------------------------------------------
 
 DATASET_ATTRIBUTES = {
-    "description": ("Hải Dương province as of early 2024 (before the 01/12/2024 commune "
-                    "merger): 12 district-level units, 235 communes, synthetic villages, "
-                    "and the bodies of the all-people movement to protect national "
-                    "security at each level, with their head posts and ties."),
+    "description": ("Hải Dương province on 01/07/2024 (before the commune arrangement of "
+                    "01/12/2024): 12 district-level units, 235 communes (185 with their "
+                    "GSO code and name from the pre-2025 list), synthetic villages, and the "
+                    "bodies of the all-people movement to protect national security at each "
+                    "level, with their head posts and ties."),
     "as_of": AS_OF,
-    "sources": ("GSO list of administrative units (danhmuchanhchinh.gso.gov.vn) as "
-                "snapshotted in daohoangson/dvhcvn data/dvhcvn.json at commit e503f13, "
-                "data_date 01/05/2024 (province and district codes, commune counts, "
-                "Bình Giang communes); chinhsachcuocsong.vnanet.vn/dia-phuong/hai-duong.html "
-                "(district types, Party secretary, PC chairman); "
-                "baohaiduong.vn/an-ninh-trat-tu/…177867 (2021 pilot commune police); "
-                "Law 30/2023/QH15 (in force 01/07/2024) and the HĐND tỉnh Hải Dương "
-                "resolutions effective 01/07/2024 as reported by "
+    "sources": ("Pre-2025 list of administrative units (../shared/data/vn-admin/pre2025_3tier, "
+                "thanglequoc/vietnamese-provinces-database v2.4.1, MIT, from the GSO list "
+                "danhmuchanhchinh.gso.gov.vn, as of 01/03/2025; see LICENSE-vn-admin.txt): "
+                "names, codes and types of the province, districts and communes; GSO list "
+                "2024 (data_date 01/05/2024, daohoangson/dvhcvn) for commune counts, the "
+                "Bình Giang communes and the codes the arrangement of 01/12/2024 reused; "
+                "chinhsachcuocsong.vnanet.vn/dia-phuong/hai-duong.html (population 2.1 M, "
+                "Party secretary, PC chairman); the 2019 census (persons per household, "
+                "national); baohaiduong.vn/an-ninh-trat-tu/…177867 (2021 pilot commune "
+                "police); Law 30/2023/QH15 (in force 01/07/2024) and the HĐND tỉnh Hải "
+                "Dương resolutions effective 01/07/2024 as reported by "
                 "giadinh.suckhoedoisong.vn …172240611115748062.htm (security teams, team "
                 "sizes); Hướng dẫn 4488/BCĐ of 14/11/2013 (steering committees 138); "
                 "baohaiduong.vn/print/132558.html and baohaiduong.vn/print/269533.html "
                 "(village counts); the 2024 directive of the UBND tỉnh Hải Dương "
                 "'Đẩy mạnh thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2024' "
-                "(recipient list). See data/README.md."),
-    "synthetic": ("Placeholder communes (ids '<district>-cNN'), all villages, households, "
-                  "security teams, and per district one agency, one enterprise and one "
-                  "upper-secondary school, per commune one lower-secondary school; such "
-                  "records carry \"synthetic\": true."),
+                "(recipient list; clause 4 for the coordination ties). See data/README.md."),
+    "synthetic": ("Placeholder communes (ids '<district>-cNN', with the reason in "
+                  "'placeholder') and their bodies and posts, all villages, households "
+                  "(scaled to 2.1 M people at 3.58 per household), security teams, and "
+                  "per district one agency, one enterprise and one upper-secondary "
+                  "school, per commune one lower-secondary school; such records carry "
+                  "\"synthetic\": true."),
     "generator": "data/tools/make_hai_duong_2024.py",
+    "licence": "LICENSE-vn-admin.txt",
 }
 
 
-def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "hai_duong_2024.json")
-    build_nation()
-    prov, pb = build_province()
-    for row in DISTRICTS:
-        build_district(prov, pb, *row)
+def write_licence(vn_admin, out_dir):
+    """The notice MIT requires to travel with data derived from the list."""
+    with open(os.path.join(vn_admin, VN_ADMIN_LICENCE), encoding="utf-8") as f:
+        notice = f.read()
+    header = ("The names, GSO codes and unit types of the province, districts and communes in\n"
+              "hai_duong_2024.json are derived from the pre-2025 list of Vietnam's administrative\n"
+              "units of thanglequoc/vietnamese-provinces-database (release v2.4.1,\n"
+              "https://github.com/thanglequoc/vietnamese-provinces-database), distributed under\n"
+              "the following licence.\n\n")
+    with open(os.path.join(out_dir, "LICENSE-vn-admin.txt"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(header + notice)
 
-    # Self-checks against the GSO list 2024.
+
+def parse_args(argv):
+    vn_admin, out = None, None
+    args = list(argv)
+    while args:
+        arg = args.pop(0)
+        if arg == "--vn-admin" and args:
+            vn_admin = args.pop(0)
+        elif arg.startswith("--vn-admin="):
+            vn_admin = arg.split("=", 1)[1]
+        elif arg.startswith("-") or out is not None:
+            sys.exit("usage: make_hai_duong_2024.py [--vn-admin DIR] [output path]")
+        else:
+            out = arg
+    if out is None:
+        out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "hai_duong_2024.json")
+    return vn_admin or default_vn_admin(), out
+
+
+def main():
+    vn_admin, out = parse_args(sys.argv[1:])
+    if not os.path.isfile(os.path.join(vn_admin, VN_ADMIN_LIST)):
+        sys.exit("error: the administrative list is not at %s (give --vn-admin DIR)" % vn_admin)
+    listed = read_vn_admin(vn_admin)
+
+    # The pre-2025 list against the 2024 tables: same districts, names and types;
+    # 235 - 207 communes merged away, as the arrangement says (57 -> 29).
+    assert sorted(listed["districts"]) == [d[0] for d in DISTRICTS]
+    for dcode, dname, dtype, *_ in DISTRICTS:
+        d = listed["districts"][dcode]
+        assert (d["name"], d["type"]) == (dname, dtype), (dcode, d["name"], d["type"])
+    listed_total = sum(len(d["communes"]) for d in listed["districts"].values())
+    assert sum(sum(d[3:]) for d in DISTRICTS) - listed_total == ARRANGED_BEFORE - ARRANGED_AFTER
+    assert sum(len(v) for v in CODES_REUSED_ON_ARRANGEMENT.values()) <= ARRANGED_AFTER
+
+    plans = {d[0]: plan_district(listed["districts"][d[0]], d[0], *d[3:]) for d in DISTRICTS}
+    # Households: scale the draw so the province adds up to its population.
+    raw = sum(raw_households("%s-v%02d" % (cid, k))
+              for communes, _, villages in plans.values()
+              for cid, *_ in communes for k in range(1, villages[cid] + 1))
+    scale = POPULATION / PERSONS_PER_HOUSEHOLD / raw
+
+    build_nation()
+    prov, pb = build_province(listed)
+    for dcode, dname, dtype, *_ in DISTRICTS:
+        build_district(prov, pb, dcode, dname, dtype, plans[dcode], scale)
+
+    # Self-checks against the GSO list 2024 and the list of 01/03/2025.
     comm = [u for u in G.units if u["kind"] == "commune"]
     assert len(comm) == 235, len(comm)
     for typ, n in EXPECTED_TOTALS.items():
         assert sum(1 for u in comm if u["attributes"]["type"] == typ) == n, typ
-    sizes = {u["attributes"]["members"] for u in G.units if u["kind"] == "security_team"}
-    assert sizes == {3, 4, 5}, sizes
+    assert sum(1 for u in comm if u["attributes"].get("gso_list") == "2025-03-01") == 185
+    households = sum(u["attributes"]["households"] for u in G.units if u["kind"] == "village")
+    assert abs(households * PERSONS_PER_HOUSEHOLD - POPULATION) < 0.001 * POPULATION, households
+    if AS_OF >= TEAM_SINCE:
+        sizes = {u["attributes"]["members"] for u in G.units if u["kind"] == "security_team"}
+        assert sizes == {3, 4, 5}, sizes
 
     head = nfc({"format": "antq.orggraph", "version": 1, "name": "hai_duong_2024",
                 "attributes": DATASET_ATTRIBUTES})
@@ -566,6 +775,7 @@ def main():
     lines.append("}")
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
+    write_licence(vn_admin, os.path.dirname(os.path.abspath(out)))
 
 
 if __name__ == "__main__":

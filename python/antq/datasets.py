@@ -10,7 +10,8 @@ __all__ = ["hai_duong_2024", "directive_2024", "vietnam", "vietnam_csv"]
 
 
 def hai_duong_2024() -> OrgGraph:
-    """Hải Dương province as it stood in early 2024: 12 district-level units, 235 communes, synthetic
+    """Hải Dương province on 01/07/2024, before the commune arrangement of 01/12/2024: 12 district-level
+    units, 235 communes (185 with the GSO code and name of the pre-2025 list, 47 placeholders), synthetic
     villages, and the bodies and posts of the movement at every level. Real and synthetic parts are
     described in the project's data/README.md; synthetic units carry ``synthetic: True``."""
     return OrgGraph._adopt(_core.hai_duong_2024())

@@ -13,9 +13,11 @@
 namespace antq::datasets {
 
 /**
- * Hải Dương province as it stood in early 2024: 12 district-level units, 235 communes, synthetic
- * villages, and the bodies and posts of the movement at every level. What is real and what is
- * synthetic: data/README.md. Each call parses a fresh copy.
+ * Hải Dương province on 01/07/2024, before the commune arrangement of 01/12/2024: 12 district-level units,
+ * 235 communes (185 with the GSO code and name of the pre-2025 list), synthetic villages, and the bodies and
+ * posts of the movement at every level. What is real and what is synthetic: data/README.md. Each call parses
+ * a fresh copy.
+ * @returns the graph.  Complexity: linear in the size of the embedded JSON.
  */
 OrgGraph hai_duong_2024();
 

@@ -497,13 +497,15 @@ TEST_CASE("analyses: the 2024 directive's load, oversight and accountability on 
     const OrgGraph& g = hai_duong();
     const Responsibilities r = compile(datasets::directive_2024(), g);
     const OversightResult o = oversight(r, g);
-    REQUIRE(o.monitors.size() == 1);
-    CHECK(g.unit(o.monitors[0].unit).id == "30.police");
-    CHECK(o.monitors[0].watches == r.targets(r.task_index("closing"), 0));
-    for (UnitIndex u : o.unmonitored) {
-        CHECK_FALSE(g.unit(u).kind == UnitKind::peoples_committee);
-        CHECK_FALSE(g.unit(u).kind == UnitKind::department);
-    }
+    // The closing clause's provincial police and clause 6's steering committees 138 of every level.
+    REQUIRE(o.monitors.size() == 1 + 1 + 12 + 235);
+    const auto police = std::find_if(o.monitors.begin(), o.monitors.end(),
+                                     [&](const auto& m) { return g.unit(m.unit).id == "30.police"; });
+    REQUIRE(police != o.monitors.end());
+    CHECK(police->watches == r.targets(r.task_index("closing"), 0));
+    // Only the issuer is bound and watched by no one: the police advise it, the committees 138 report to it.
+    REQUIRE(o.unmonitored.size() == 1);
+    CHECK(g.unit(o.unmonitored[0]).id == "30.pc");
     const UnitAccountability a = accountability(g, g.index_of("10987.police"), g.index_of("30.pc"));
     CHECK(a.chain.size() == 4);
     CHECK(g.unit(a.chain.back()).id == "30.pc");
@@ -513,5 +515,5 @@ TEST_CASE("analyses: the 2024 directive's load, oversight and accountability on 
     for (const auto& level : l.by_level)
         for (auto n : level) total += n;
     CHECK(total == r.rows().size());
-    CHECK(l.by_level[static_cast<std::size_t>(Level::commune)][static_cast<std::size_t>(Role::monitor)] == 0);
+    CHECK(l.by_level[static_cast<std::size_t>(Level::commune)][static_cast<std::size_t>(Role::monitor)] == 235);
 }

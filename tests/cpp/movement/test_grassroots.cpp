@@ -430,9 +430,9 @@ TEST_CASE("grassroots: the plan for hai_duong_2024 matches a hand computation fr
             members += m;
         }
     }
-    CHECK(villages == 1149);
+    CHECK(villages == 1176);
     CHECK(plan.villages.size() == villages);
-    CHECK(by_size == std::map<int, int>{{3, 767}, {4, 135}, {5, 247}});  // data/README.md
+    CHECK(by_size == std::map<int, int>{{3, 959}, {4, 181}, {5, 36}});  // data/README.md
 
     auto as_map = [](const std::vector<TeamTotals>& totals) {
         std::map<std::string, std::pair<std::size_t, std::int64_t>> out;
@@ -445,10 +445,10 @@ TEST_CASE("grassroots: the plan for hai_duong_2024 matches a hand computation fr
     CHECK(plan.communes.size() == 235);
     CHECK(plan.districts.size() == 12);
     REQUIRE(plan.provinces.size() == 1);
-    CHECK(plan.provinces[0].teams == 1149);
-    CHECK(plan.provinces[0].members == 767 * 3 + 135 * 4 + 247 * 5);
-    CHECK(plan.provinces[0].assumed_teams == 247);
-    CHECK(plan.total == TeamTotals{"", "", Level::nation, 1149, 767 * 3 + 135 * 4 + 247 * 5, 247, 247 * 5});
+    CHECK(plan.provinces[0].teams == 1176);
+    CHECK(plan.provinces[0].members == 959 * 3 + 181 * 4 + 36 * 5);
+    CHECK(plan.provinces[0].assumed_teams == 36);
+    CHECK(plan.total == TeamTotals{"", "", Level::nation, 1176, 959 * 3 + 181 * 4 + 36 * 5, 36, 36 * 5});
     for (std::size_t i = 1; i < plan.villages.size(); ++i)
         CHECK(g.index_of(plan.villages[i - 1].village) < g.index_of(plan.villages[i].village));
 }
@@ -479,8 +479,8 @@ TEST_CASE("grassroots: teams rebuilt by add_teams have the dataset's ties and si
     for (UnitIndex u : g.units())
         if (g.unit(u).kind == UnitKind::security_team) g.remove_unit(u);
     const TeamPlan plan = plan_teams(g, default_team_sizing_rule());
-    CHECK(plan.missing().size() == 1149);
-    CHECK(add_teams(g, plan) == 1149);
+    CHECK(plan.missing().size() == 1176);
+    CHECK(add_teams(g, plan) == 1176);
     g.validate();
     CHECK(g.tie_count() == original.tie_count());
     for (UnitIndex u : original.units()) {

@@ -129,15 +129,18 @@ def test_task_accountability(compiled, hai_duong):
 
 def test_oversight(compiled, hai_duong):
     res = compiled.oversight()
-    assert list(res["monitors"]) == ["30.police"]
+    # The closing clause's provincial police, and clause 6's steering committees 138 of every level.
+    assert len(res["monitors"]) == 1 + 1 + 12 + 235 and "30.police" in res["monitors"]
     watched = res["monitors"]["30.police"]
-    assert len(watched) == 18 + 248
+    assert len(watched) == 18 + 247  # not 30.pc, which issued the directive
     kinds = Counter(hai_duong.unit(u).kind for u in watched)
-    assert kinds == Counter({"department": 18, "peoples_committee": 248})
-    expected = [u for u in compiled.bound_units() if u not in set(watched) and u != "30.police"]
-    assert res["unmonitored"] == expected
-    assert "30.police" not in res["unmonitored"]
-    assert "296.police" in res["unmonitored"]
+    assert kinds == Counter({"department": 18, "peoples_committee": 247})
+    # The provincial committee watches its province's units, the district one its district's, neither its own PC.
+    assert "296.police" in res["monitors"]["30.sc138"] and "30.pc" not in res["monitors"]["30.sc138"]
+    assert "10987.police" in res["monitors"]["296.sc138"] and "296.pc" not in res["monitors"]["296.sc138"]
+    assert not any(u.startswith("288") for u in res["monitors"]["296.sc138"])
+    everyone = set().union(*map(set, res["monitors"].values())) | set(res["monitors"])
+    assert res["unmonitored"] == [u for u in compiled.bound_units() if u not in everyone]
 
 
 @pytest.mark.parametrize(

@@ -20,13 +20,13 @@ def test_info_on_the_embedded_dataset(tmp_path):
     result = run(tmp_path, "info")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert out.startswith("hai_duong_2024: 8116 units, 23513 ties")
+    assert out.startswith("hai_duong_2024: 8170 units, 24680 ties")
     rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.strip()}
     # unit kind / nation / province / district / commune / village / total
     assert rows["commune"] == [".", ".", ".", "235", ".", "235"]
     assert rows["district"] == [".", ".", "12", ".", ".", "12"]
-    assert rows["village"][-1] == "1149"
-    assert rows["contains"] == ["1397"]
+    assert rows["village"][-1] == "1176"
+    assert rows["contains"] == ["1424"]
     assert "using the embedded dataset" in result.stderr
     assert list(tmp_path.iterdir()) == []  # info writes nothing
 

@@ -27,6 +27,7 @@ CLAUSE_ROLE_ROWS = {
     ("4", "coordinate"): POLICE,
     ("5", "lead"): PCS + POLICE,
     ("6", "lead"): SC + 1,  # + 30.pc
+    ("6", "monitor"): SC,  # "chỉ đạo, kiểm tra, đôn đốc, hướng dẫn" at their level and below
     ("closing", "monitor"): 1,
     ("closing", "advise"): 1,
 }

@@ -38,11 +38,12 @@ BINH_GIANG = {
 }
 
 # Báo Hải Dương 2021 (baohaiduong.vn/an-ninh-trat-tu/…177867): the 12 commune police that piloted "điển hình,
-# kiểu mẫu về ANTT" in 2021, one per district.
+# kiểu mẫu về ANTT" in 2021, one per district; spelled as the administrative list spells them (the press writes
+# "Ứng Hòe", the list "Ứng Hoè": the same name once the tone mark's position is normalised).
 PILOTS = {
     "288": ("Tân Bình", "phường"), "290": ("Phả Lại", "phường"), "292": ("Long Xuyên", "phường"),
     "293": ("Kim Anh", "xã"), "294": ("Hồng Lạc", "xã"), "297": ("Toàn Thắng", "xã"), "298": ("Tân Kỳ", "xã"),
-    "299": ("Ứng Hòe", "xã"), "300": ("Chi Lăng Nam", "xã"), "296": ("Nhân Quyền", "xã"),
+    "299": ("Ứng Hoè", "xã"), "300": ("Chi Lăng Nam", "xã"), "296": ("Nhân Quyền", "xã"),
     "291": ("An Lâm", "xã"), "295": ("Cẩm Giang", "thị trấn"),
 }
 
@@ -55,9 +56,10 @@ def g(hai_duong):
 
 
 def test_size_matches_the_readme(g):
-    assert len(g) == 8116 and g.number_of_ties() == 23513
+    assert len(g) == 8170 and g.number_of_ties() == 24680
     g.validate()
-    assert g.name == "hai_duong_2024" and g.attributes["as_of"] == "2024-01-01"
+    # Dated on the day Law 30/2023/QH15 put the security teams in place, before the arrangement of 01/12/2024.
+    assert g.name == "hai_duong_2024" and g.attributes["as_of"] == "2024-07-01"
 
 
 def test_one_province_in_the_nation(g):
@@ -105,7 +107,13 @@ def test_binh_giang_communes_are_real(g):
 
 def test_all_digit_ids_are_only_real_gso_codes(g):
     digits = {u for u in g.units if u.isdigit()}
-    assert digits == {"30"} | set(DISTRICTS) | set(BINH_GIANG)
+    communes = digits - {"30"} - set(DISTRICTS)
+    assert {"30"} | set(DISTRICTS) | set(BINH_GIANG) <= digits and len(communes) == 187
+    for code in communes:
+        attrs = g.unit(code).attributes
+        assert g.unit(code).kind == "commune" and "synthetic" not in attrs
+        # From the pre-2025 list, or (Bình Minh, Thái Học) from the GSO list of 2024, merged on 01/12/2024.
+        assert attrs["gso_list"] == "2025-03-01" or (code in BINH_GIANG and attrs["merged"] == "2024-12-01")
 
 
 def test_pilot_commune_police(g):
@@ -117,8 +125,9 @@ def test_pilot_commune_police(g):
         commune = g.area(police)
         unit = g.unit(commune)
         found[g.parent(commune)] = (unit.name, unit.attributes["type"])
-        # Only Nhân Quyền's code is known; the others say so.
-        assert unit.attributes.get("code_known", True) is (commune == "10987")
+        # Every pilot's code is known but An Lâm's (merged on 01/12/2024), which says so.
+        assert unit.attributes.get("code_known", True) is (commune.isdigit())
+        assert commune.isdigit() is (unit.name != "An Lâm")
         assert "synthetic" not in unit.attributes  # real names, not placeholders
     assert found == PILOTS
     # Kinh Môn's phường Long Xuyên, not Bình Giang's xã Long Xuyên.
@@ -128,12 +137,12 @@ def test_pilot_commune_police(g):
 def test_placeholder_communes_are_synthetic(g):
     for commune in g.select(S.kind("commune")):
         attrs = g.unit(commune).attributes
-        real = commune in BINH_GIANG or attrs.get("code_known") is False
+        real = commune.isdigit() or attrs.get("code_known") is False
         assert attrs.get("synthetic", False) is (not real), commune
         if not real:
-            assert not commune.isdigit()
             assert g.unit(commune).name.split(" ")[0] in ("Phường", "Thị", "Xã")
-    assert len(g.select(S.kind("commune") & S.attribute_equals("synthetic", True))) == 208
+            assert attrs["placeholder"].startswith("merged on 01/12/2024")
+    assert len(g.select(S.kind("commune") & S.attribute_equals("synthetic", True))) == 47
 
 
 # data/README.md ("Bodies per level"): which body kinds exist at which level.
@@ -147,7 +156,7 @@ BODIES_BY_LEVEL = {
                  "enterprise": 12, "school": 12},
     "commune": {"party_committee": 235, "peoples_council": 235, "peoples_committee": 235, "police": 235,
                 "steering_committee": 235, "front_committee": 235, "mass_organisation": 4 * 235, "school": 235},
-    "village": {"security_team": 1149},
+    "village": {"security_team": 1176},
 }
 
 
@@ -160,7 +169,7 @@ def test_body_kinds_at_each_level(g, level):
 
 def test_every_body_serves_a_territory_of_its_level(g):
     bodies = g.select(~S.kind(*TERRITORY_KINDS, "post"))
-    assert len(bodies) == g.summary()["ties"]["serves"] == 3934
+    assert len(bodies) == g.summary()["ties"]["serves"] == 3961
     for body in bodies:
         (territory,) = g.children(body, "serves")
         assert g.unit(territory).level == g.unit(body).level
@@ -207,17 +216,20 @@ def test_every_body_but_the_security_teams_has_a_head(g):
 
 def test_villages_are_synthetic_and_typed_by_commune(g):
     villages = g.select(S.kind("village"))
-    assert len(villages) == 1149
+    assert len(villages) == 1176
     for village in villages:
         attrs = g.unit(village).attributes
         assert attrs["synthetic"] is True
         commune_type = g.unit(g.parent(village)).attributes["type"]
         assert attrs["type"] == ("thôn" if commune_type == "xã" else "tổ dân phố")
-        assert 250 <= attrs["households"] <= 1400
+        assert 150 <= attrs["households"] <= 1100
     per_commune = collections.Counter(g.parent(v) for v in villages)
     assert set(per_commune.values()) <= {4, 5, 6} and len(per_commune) == 235
     # Thanh Hà is pinned to its 89 villages of 2022.
     assert sum(per_commune[c] for c in g.children("294")) == 89
+    # Households add up to the province's 2.1 million people at 3.58 persons per household (data/README.md).
+    households = sum(g.unit(v).attributes["households"] for v in villages)
+    assert households * 3.58 == pytest.approx(2_100_000, rel=1e-3)
 
 
 def test_security_teams_follow_law_30(g):
@@ -233,7 +245,7 @@ def test_security_teams_follow_law_30(g):
         assert g.parents(team, "guides") == [f"{commune}.police"]
         assert g.parents(team, "inspects") == [f"{commune}.police"]
         sizes[members] += 1
-    assert sizes == {3: 767, 4: 135, 5: 247}
+    assert sizes == {3: 959, 4: 181, 5: 36}
 
 
 @pytest.mark.parametrize("district", sorted(DISTRICTS))
@@ -270,7 +282,7 @@ def test_subordination_is_acyclic_and_top_down(g):
 
 def test_synthetic_records_are_flagged(g):
     flagged = collections.Counter(g.unit(u).kind for u in g.select(S.attribute_equals("synthetic", True)))
-    assert flagged["village"] == 1149 and flagged["security_team"] == 1149 and flagged["commune"] == 208
+    assert flagged["village"] == 1176 and flagged["security_team"] == 1176 and flagged["commune"] == 47
     assert flagged["enterprise"] == 12 and flagged["agency"] == 12
     assert flagged["school"] == 247  # 12 upper-secondary + 235 lower-secondary
     # Nothing real is flagged: the province, districts, Bình Giang communes and pilots.
@@ -282,7 +294,7 @@ def test_to_pandas_columns(g):
     units, ties = g.to_pandas()
     assert {"id", "name", "kind", "level"} <= set(units.columns)
     assert {"source", "target", "kind"} <= set(ties.columns)
-    assert len(units) == 8116 and len(ties) == 23513
+    assert len(units) == 8170 and len(ties) == 24680
     assert units["id"].is_unique
     assert set(units["level"]) == set(antq.levels)
     assert units.groupby("kind").size()["commune"] == 235

@@ -32,7 +32,7 @@ def test_save_load_round_trip_dataset(hai_duong, tmp_path):
     hai_duong.save(path)
     back = antq.load(path)
     assert back.same_content(hai_duong)
-    assert (len(back), back.number_of_ties()) == (8116, 23513)
+    assert (len(back), back.number_of_ties()) == (8170, 24680)
     assert antq.loads(back.dumps()).dumps() == back.dumps()
 
 
@@ -174,8 +174,8 @@ def test_graphml_read_back_by_networkx(hai_duong, tmp_path):
     path = tmp_path / "hd.graphml"
     hai_duong.write_graphml(path)
     back = nx.read_graphml(path)
-    assert back.number_of_nodes() == 8116
-    assert back.number_of_edges() == 23513
+    assert back.number_of_nodes() == 8170
+    assert back.number_of_edges() == 24680
     by_id = {data["id"]: data for _, data in back.nodes(data=True)}
     assert set(by_id) == set(hai_duong.units)
     assert by_id["296"]["name"] == "Bình Giang" and by_id["296"]["kind"] == "district"
@@ -364,7 +364,7 @@ def test_to_networkx(tiny, hai_duong):
     assert g.has_edge("296.pc", "296.police", key="directs")
     assert g.edges["10945.police", "10945.pc", "coordinates"]["programme"] == "07/CTrPH-BCA-MTTW"
     big = hai_duong.to_networkx()
-    assert big.number_of_nodes() == 8116 and big.number_of_edges() == 23513
+    assert big.number_of_nodes() == 8170 and big.number_of_edges() == 24680
     contains = nx.DiGraph([(s, t) for s, t, k in big.edges(keys=True) if k == "contains"])
     assert nx.is_tree(contains)  # nation -> province -> district -> commune -> village is one tree
     assert nx.ancestors(contains, "10987-v01") == {"10987", "296", "30", "vn"}

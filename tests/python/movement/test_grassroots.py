@@ -97,8 +97,8 @@ def test_default_plan_matches_a_hand_computation(hai_duong):
     plan = gr.plan_teams(hai_duong)
     villages = villages_by_hand(hai_duong)
     villages["members"] = villages["households"].map(members)
-    assert len(plan) == len(villages) == 1149
-    assert villages["members"].value_counts().to_dict() == {3: 767, 4: 135, 5: 247}
+    assert len(plan) == len(villages) == 1176
+    assert villages["members"].value_counts().to_dict() == {3: 959, 4: 181, 5: 36}
 
     for level in ("commune", "district", "province"):
         by_hand = villages.groupby(level)["members"].agg(["size", "sum"])
@@ -106,9 +106,9 @@ def test_default_plan_matches_a_hand_computation(hai_duong):
         assert got["teams"].to_dict() == by_hand["size"].to_dict(), level
         assert got["members"].to_dict() == by_hand["sum"].to_dict(), level
     assert plan.totals("province", as_dict=True) == {
-        "30": {"name": "Hải Dương", "teams": 1149, "members": 4076, "assumed_teams": 247, "assumed_members": 1235}
+        "30": {"name": "Hải Dương", "teams": 1176, "members": 3781, "assumed_teams": 36, "assumed_members": 180}
     }
-    assert plan.total["members"] == villages["members"].sum() == 4076
+    assert plan.total["members"] == villages["members"].sum() == 3781
 
     frame = plan.to_pandas()
     assert list(frame.columns) == [

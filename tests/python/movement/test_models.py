@@ -309,7 +309,7 @@ def hai_duong_models(hai_duong: antq.OrgGraph) -> ModelRegistry:
     # Built by the security team of a Nhân Quyền village, replicated to the 12 pilot communes (their police).
     r.add("camera", "Camera an ninh", "camera", "10987-v01.team", hai_duong, "2024-03-15", teams=13)
     r.replicate("camera", PILOTS, hai_duong, "2024-07-01")
-    r.add("keng", "Tiếng kẻng an ninh", "kẻng", "290-c01", hai_duong, "2024-02-01", status="formal", teams=19)
+    r.add("keng", "Tiếng kẻng an ninh", "kẻng", "10549", hai_duong, "2024-02-01", status="formal", teams=19)
     r.replicate("keng", {"kind": "commune", "within": "290"}, hai_duong, "2024-02-15")
     r.eliminate("keng", "2024-11-30", "chỉ hình thức, không hiệu quả")
     return r

@@ -51,20 +51,25 @@ def test_every_bound_unit_is_reached(cycle):
     assert samples["path"].iloc[-1][-1] == cycle.units.at[samples["unit"].iloc[-1], "name"]
 
 
-def test_the_closing_clause_monitor_watches_266_units(cycle):
-    monitors = fig.monitors(cycle)
-    assert monitors[["monitor", "watched"]].values.tolist() == [["30.police", 266]]
+def test_the_closing_clause_monitor_and_the_steering_committees(cycle):
+    monitors = fig.monitors(cycle).set_index("monitor")["watched"]
+    # The closing clause: departments and People's Committees but the issuing one; clause 6: each steering
+    # committee 138 over its territory (the communes' committees without a target, see directive_2024.json).
+    assert monitors["30.police"] == 265 and len(monitors) == 1 + 1 + 12 + 235
+    assert (monitors[[f"{d}.sc138" for d in ("288", "296")]] > 0).all()
     unmonitored = fig.unmonitored(cycle)
-    assert unmonitored["units"].sum() == len(cycle.oversight["unmonitored"]) == 1760
+    # Only the issuer, 30.pc, is bound and watched by no one.
+    assert unmonitored["units"].sum() == len(cycle.oversight["unmonitored"]) == 1
+    assert cycle.oversight["unmonitored"] == ["30.pc"]
 
 
 def test_coordination_gaps_add_up(cycle):
     counts = fig.coordination_counts(cycle)
-    assert counts == {"pairs": 1501, "gaps": 1005}
+    # The default ties the police to the Front and to each of its member organisations at every level (clause 4,
+    # Programme 07/CTrPH-BCA-MTTW), so no pair of clause 4 lacks a tie.
+    assert counts == {"pairs": 1501, "gaps": 0}
     gaps = fig.coordination_gaps(cycle)
-    assert gaps["pairs"].sum() == counts["gaps"]
-    assert gaps.set_index(["lead_kind", "partner_kind", "level"]).loc[("mass_organisation", "police", "commune"),
-                                                                      "pairs"] == 940
+    assert gaps["pairs"].sum() == counts["gaps"] == 0
 
 
 def test_accountability_per_clause_and_level(cycle):
@@ -154,7 +159,7 @@ def test_breakdown_charts_the_largest_classified_subject(year):
     table = breakdown.table
     by_level = table[[f"level_{k.id}" for k in breakdown.levels]].sum(axis=1)
     assert (by_level + table["no_dossier"] == roll.loc[table.index, "units"] - roll.loc[table.index, "excluded"]).all()
-    assert table.loc["288", "own_level"] == "Khá" and table.loc["293", "own_level"] is None
+    assert table.loc["288", "own_level"] == "Khá" and table.loc["291", "own_level"] == "Xuất sắc"
     assert table["models"].sum() == year.model_counts["models"]
 
 
@@ -169,8 +174,10 @@ def test_breakdown_counts_dossiers_and_overdue_duties(year):
 def test_dossiers_name_no_district_above_the_districts(year):
     late = fig.dossiers(year, "late")
     assert len(late) == fig.subjects(year)["late"].sum()
-    province_units = late[late["unit"].str.startswith("30.")]
-    assert len(province_units) and province_units["district"].isna().all()
+    # The province's units name no district; a district's own dossier names itself (the seeded year has one).
+    assert late[late["unit"].str.startswith("30.")]["district"].isna().all()
+    districts = late[late["unit"].isin(set(fig.breakdown(year).table.index))]
+    assert len(districts) and (districts["district"] == districts["unit"]).all()
     assert not late["district"].astype(str).eq("nan").any()
     missing = fig.dossiers(year, "missing")
     assert missing["dossier_date"].isna().all()
@@ -204,7 +211,7 @@ def test_follow_up_per_clause_adds_up_to_every_duty(year):
 
 def test_monitors_view_and_overdue_duties(year):
     view = fig.monitoring(year).set_index("monitor")
-    assert view.loc["30.police", "clause"] == "closing" and view.loc["30.police", "targets"] == 266
+    assert view.loc["30.police", "clause"] == "closing" and view.loc["30.police", "targets"] == 265
     overdue = fig.overdue(year)
     assert list(overdue["due"]) == sorted(overdue["due"])
     assert overdue["latest_status"].isna().any() and not overdue["latest_status"].astype(str).eq("nan").any()

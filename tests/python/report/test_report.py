@@ -126,9 +126,9 @@ def test_report_prints_the_evaluation_of_the_example_year(report_dir):
     summary = year.summary().set_index("subject")
     assert "input: synthetic example" in stdout
     villages = summary.loc["residential_area"]
-    assert re.search(rf"residential_area\s+1149 units: {villages['passed']} titled .*late {villages['late']}, "
+    assert re.search(rf"residential_area\s+1176 units: {villages['passed']} titled .*late {villages['late']}, "
                      rf"missing {villages['missing']}", stdout)
-    assert re.search(r"30\.police \(clause closing\) watches 266 units", stdout)
+    assert re.search(r"30\.police \(clause closing\) watches 265 units", stdout)
 
 
 def test_report_writes_the_evaluation_page_and_its_files(report_dir):

@@ -225,7 +225,7 @@ TEST_CASE("coordination: leads paired with coordinators of their territory, with
     CHECK(g.unit(gaps[0].partner).id == "288.front");
 }
 
-TEST_CASE("coordination: a tie in either direction closes the gap; a stale table is refused") {
+TEST_CASE("coordination: a tie in either direction closes the gap, a stale table is refused") {
     OrgGraph g = coordination_graph();
     const Directive d = directive({task("1", {assign(Role::lead, id("288.pc")), assign(Role::coordinate, id("288.front"))})});
     CHECK(coordination(compile(d, g), g).gaps().size() == 1);
@@ -311,7 +311,7 @@ TEST_CASE("accountability: a shortcut superior gives the shorter chain, whatever
     CHECK(ids(g, police.chain) == std::vector<std::string>{"10945.police", "296.police", "30.police"});
 }
 
-TEST_CASE("accountability: no directs path gives an empty chain; unknown units are NotFound") {
+TEST_CASE("accountability: no directs path gives an empty chain, posts are not bodies, unknown units are NotFound") {
     const OrgGraph g = accountability_graph();
     const UnitIndex top = g.index_of("30.pc");
     const UnitAccountability dept = accountability(g, g.index_of("30.dept"), top);
@@ -321,7 +321,8 @@ TEST_CASE("accountability: no directs path gives an empty chain; unknown units a
     CHECK_FALSE(dept.head.has_value());
     // Upwards only: the top's superior-less peers and units above the top are not reachable.
     CHECK(accountability(g, g.index_of("30.police"), g.index_of("296.pc")).chain.empty());
-    CHECK(accountability(g, g.index_of("30.pc.head"), top).chain.empty());
+    // A post answers through the body it heads: asking about the post is an error that names that body.
+    ANTQ_CHECK_ERROR(accountability(g, g.index_of("30.pc.head"), top), InvalidInput, "not_a_body", "'30.pc'");
     ANTQ_CHECK_ERROR(accountability(g, g.index_of("30.pc"), UnitIndex{9999}), NotFound, "unknown_unit", "");
     ANTQ_CHECK_ERROR(accountability(g, UnitIndex{9999}, top), NotFound, "unknown_unit", "");
 }
@@ -376,7 +377,7 @@ TEST_CASE("oversight: what each monitor watches, and the bound units nobody watc
     CHECK(ids(g, res.unmonitored) == std::vector<std::string>{"10987.pc"});
 }
 
-TEST_CASE("oversight: a directive without monitors leaves every bound unit unmonitored; stale tables are refused") {
+TEST_CASE("oversight: a directive without monitors leaves every bound unit unmonitored, stale tables are refused") {
     OrgGraph g = test::tiny_province();
     const Directive d = directive({task("1", {assign(Role::lead, pcs() & at(Level::district)),
                                               assign(Role::inform, id("30.police"))})});

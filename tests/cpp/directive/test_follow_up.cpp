@@ -39,7 +39,7 @@ const Duty& duty(const FollowUp& f, const OrgGraph& g, std::string_view unit, st
 
 }  // namespace
 
-TEST_CASE("duties are due on the deadline, at the window's end, or on the undated day; state follows the latest report") {
+TEST_CASE("duties are due on the deadline, at the window's end, or on the undated day, state follows the latest report") {
     const OrgGraph g = test::tiny_province();
     const Responsibilities table = compile(follow_up_directive(), g);
     const ProgressReports r = reports({

@@ -341,7 +341,7 @@ TEST_CASE("authority: the People's Committee of the territory above a territory,
     ANTQ_CHECK_ERROR(evaluate(h, Assessments{2024, {}, {}}, rules()), InvalidInput, "no_authority", "'296'");
 }
 
-TEST_CASE("deadlines of QĐ 510: 20/11, 30/11, 15/12; the day itself is on time; no record is a missing dossier") {
+TEST_CASE("deadlines of QĐ 510: 20/11, 30/11, 15/12, the day itself is on time, no record is a missing dossier") {
     const OrgGraph g = evaluated_province();
     struct Case {
         const char* unit;
@@ -471,7 +471,7 @@ TEST_CASE("level ids and labels of a rule set come from its subjects, each once,
     CHECK(custom.level_label("tot") == "Tốt");
 }
 
-TEST_CASE("heads are graded on what they head; commendation goes to the top units and heads") {
+TEST_CASE("heads are graded on what they head, commendation goes to the top units and heads") {
     const OrgGraph g = evaluated_province();
     Assessments a = all_perfect(g);
     set_total(g, record_of(a, "296.agency"), 75);              // khá -> completed
@@ -606,7 +606,7 @@ TEST_CASE("bad rule files name their place") {
     ANTQ_CHECK_ERROR(parse_evaluation_rules("{\"format\": ", "cut.json"), InvalidInput, "malformed_json", "cut.json:line 1");
 }
 
-TEST_CASE("records read from JSON, back and forth; the example year is seeded and passes its own rules") {
+TEST_CASE("records read from JSON, back and forth, the example year is seeded and passes its own rules") {
     const OrgGraph g = datasets::hai_duong_2024();
     const Assessments a = example_assessments(g, rules(), 2024, 7);
     CHECK(a == example_assessments(g, rules(), 2024, 7));
@@ -686,7 +686,7 @@ TEST_CASE("a rule set limited to one district with a `within` selector evaluates
     ANTQ_CHECK_ERROR(evaluate(g, outside, only_296), InvalidInput, "not_evaluated", "picked by no subject");
 }
 
-TEST_CASE("subjects cannot pick posts; a territory served by two People's Committees has no single authority") {
+TEST_CASE("subjects cannot pick posts, a territory served by two People's Committees has no single authority") {
     const OrgGraph g = evaluated_province();
     const EvaluationRules posts = rules_with([](json& doc) { subject_json(doc, "agency")["units"] = {{"id", "10945.pc.head"}}; });
     ANTQ_CHECK_ERROR(evaluate(g, Assessments{2024, {}, {}}, posts), InvalidInput, "not_evaluable", "'10945.pc.head'");

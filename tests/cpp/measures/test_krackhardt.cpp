@@ -53,7 +53,7 @@ TEST_CASE("krackhardt: a cycle breaks hierarchy and efficiency, not connectednes
     CHECK(m.efficiency == doctest::Approx(0.75));
 }
 
-TEST_CASE("krackhardt: two separate pairs are a third connected; LUB undefined without a component of three") {
+TEST_CASE("krackhardt: two separate pairs are a third connected, LUB undefined without a component of three") {
     const KrackhardtScores s = krackhardt(forwarding_digraph(4, {{0, 1}, {2, 3}}), forwards);
     CHECK(s.connectedness == doctest::Approx(1.0 / 3.0));  // (2·1 + 2·1) / (4·3)
     CHECK(s.hierarchy == 1.0);

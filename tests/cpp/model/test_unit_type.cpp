@@ -25,7 +25,7 @@ TEST_CASE("unit types: territory_title puts the type's title before the name") {
     CHECK(territory_title(untyped) == "Hải Dương");
 }
 
-TEST_CASE("text: lower_case folds case after NFC; name_key ignores the tone mark's place") {
+TEST_CASE("text: lower_case folds case after NFC, name_key ignores the tone mark's place") {
     CHECK(lower_case("Xã Bắc Sơn") == "xã bắc sơn");
     CHECK(name_key("Khánh Hòa") == name_key("Khánh Hoà"));
     CHECK(name_key("Hòa") != name_key("Hoa"));

@@ -9,7 +9,7 @@ TEST_CASE("level: names round trip and order top-down") {
     CHECK_FALSE(is_above(Level::commune, Level::commune));
 }
 
-TEST_CASE("unit_kind: names round trip; territories, bodies and posts are told apart") {
+TEST_CASE("unit_kind: names round trip, territories, bodies and posts are told apart") {
     for (std::size_t i = 0; i < unit_kind_count; ++i) {
         const auto k = static_cast<UnitKind>(i);
         CHECK(parse_unit_kind(to_string(k)) == k);

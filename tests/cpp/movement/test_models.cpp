@@ -122,7 +122,7 @@ TEST_CASE("models: add, replicate, set_teams, set_status and eliminate keep an e
     CHECK(r.contains("keng"));
 }
 
-TEST_CASE("models: counts follow the HD 22 rule (names, total points, total teams; dissolved left out)") {
+TEST_CASE("models: counts follow the HD 22 rule (names, total points, total teams, dissolved left out)") {
     const OrgGraph g = province_with_villages();
     const ModelRegistry r = scenario(g);
     const ModelCounts c = r.counts();

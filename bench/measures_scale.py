@@ -119,7 +119,7 @@ def run(config: Config) -> results.Report:
         table_note="Betweenness from the same seeded sources for every tool (antq `sources=`, NetworkX "
         "`betweenness_centrality_subset`, graph-tool `pivots=`), unnormalised; articulation points on the view read "
         "undirected (graph-tool: `label_biconnected_components`). graph-tool single-threaded.",
-        notes=["The machine was shared with other builds while this ran: the figures are noisy."],
+        notes=[],
         summary=f"betweenness antq {times_b['antq']:.3f} s, NetworkX {times_b['networkx']:.3f} s; "
         f"articulation points antq {times_a['antq']:.3f} s, NetworkX {times_a['networkx']:.3f} s",
     )

@@ -177,8 +177,7 @@ def run(config: Config) -> results.Report:
         table_note="Wall-clock per call, territories only (no bodies). \"pandas\" is this script's replay by merges "
         "and joins on the territory table, and an outer merge for the diff; antq's replay also builds and checks the "
         "graph and the id map.",
-        notes=[f"The aim: at least {AIM:.0f}× the pandas figure. The machine is shared with other builds: figures are "
-               "noisy."],
+        notes=[f"The aim: at least {AIM:.0f}× the pandas figure."],
         summary=f"replay {ms['antq_replay']:.0f} ms vs pandas {ms['pandas_replay']:.0f} ms; "
         f"diff {ms['antq_diff']:.0f} ms vs pandas {ms['pandas_diff']:.0f} ms",
     )

@@ -12,39 +12,13 @@
 #include <antq/graph/graph_stamp.hpp>
 #include <antq/graph/selector.hpp>
 #include <antq/model/ids.hpp>
-#include <antq/model/value.hpp>
+#include <antq/simulation/parameters.hpp>
 
 namespace antq {
 
 class OrgGraph;
 
 namespace simulation {
-
-/** A delay distribution, in days. Made by Delay::parse(), which checks every field. */
-struct Delay {
-    enum class Dist : std::uint8_t { constant, exponential, lognormal, empirical };
-    Dist dist = Dist::constant;
-    double value = 0;              ///< constant: the delay
-    double mean = 0;               ///< exponential: the mean
-    double mu = 0;                 ///< lognormal: mean of the delay's logarithm
-    double sigma = 0;              ///< lognormal: standard deviation of the delay's logarithm
-    std::vector<double> samples;   ///< empirical: measured delays, each drawn with equal probability
-
-    /**
-     * A delay from its JSON-like description: {"dist": "constant", "value": v}, {"dist": "exponential", "mean": m},
-     * {"dist": "lognormal", "mu": m, "sigma": s} or {"dist": "empirical", "samples": [...]}.
-     * @param where names the description in errors, e.g. "delays[2].delay"
-     * @throws InvalidInput "missing_field", "wrong_type", "bad_value", "unknown_field", naming `where`.field
-     */
-    static Delay parse(const Object& spec, const std::string& where);
-};
-
-/** A value for the units a selector picks; in a list of rules, a later rule wins over an earlier one. */
-template <class T>
-struct Rule {
-    Selector units;
-    T value;
-};
 
 /** What a cascade simulates: who issues, how long each hop takes, who is slow or fails. */
 struct CascadeModel {
@@ -55,14 +29,6 @@ struct CascadeModel {
     std::vector<Rule<double>> capacities;           ///< capacity of the units picked
     double failure = 0;                             ///< probability that a unit fails to forward
     std::vector<Rule<double>> failures;             ///< failure probability of the units picked
-};
-
-/** How to run the replications. */
-struct RunOptions {
-    std::size_t reps = 1;          ///< replications, each with its own random stream
-    std::uint64_t seed = 0;        ///< the run's seed: replication r draws from stream (seed, r)
-    unsigned threads = 1;          ///< worker threads; the results do not depend on it
-    std::size_t max_memory_bytes = std::size_t{1} << 31;  ///< a run whose results need more is refused
 };
 
 /**

@@ -1,0 +1,134 @@
+#pragma once
+
+// What the simulation models share: the replications' random streams, drawing from a Delay, per-unit tables from
+// rules, and the threads that run the replications. Internal to the library.
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <antq/errors.hpp>
+#include <antq/graph/org_graph.hpp>
+#include <antq/simulation/parameters.hpp>
+
+#include "model/detail/random.hpp"
+
+namespace antq::simulation::detail {
+
+using antq::detail::Random;
+
+// The stream of replication `rep`: its seed mixes the run's seed and the replication's number through splitmix64
+// once more, so neighbouring replications do not share a shifted sequence.
+inline Random stream(std::uint64_t seed, std::uint64_t rep) {
+    Random mix(seed ^ (rep * 0xd1b54a32d192ed03ULL));
+    return Random(mix.next());
+}
+
+// An exponential draw of mean `mean`, by inversion.
+inline double exponential(double mean, Random& random) { return -mean * std::log1p(-random.unit()); }
+
+inline double draw(const Delay& d, Random& random) {
+    switch (d.dist) {
+    case Delay::Dist::constant:
+        return d.value;
+    case Delay::Dist::exponential:
+        return exponential(d.mean, random);
+    case Delay::Dist::lognormal: {
+        // Box-Muller, from the portable generator (std's distributions differ between libraries).
+        const double u1 = 1.0 - random.unit(), u2 = random.unit();
+        const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+        return std::exp(d.mu + d.sigma * z);
+    }
+    case Delay::Dist::empirical:
+        return d.samples[random.below(d.samples.size())];
+    }
+    return d.value;
+}
+
+// Refuses a Delay built by hand (not by Delay::parse) whose parameters make no distribution of durations.
+inline void check_delay(const Delay& d, const std::string& where) {
+    auto bad = [&](const std::string& field, const std::string& why) { throw InvalidInput("bad_value", where + "." + field, why); };
+    if (d.dist == Delay::Dist::constant && !(d.value >= 0 && std::isfinite(d.value))) bad("value", "expected a finite delay of at least 0");
+    if (d.dist == Delay::Dist::exponential && !(d.mean > 0 && std::isfinite(d.mean))) bad("mean", "expected a finite mean above 0");
+    if (d.dist == Delay::Dist::lognormal && !(std::isfinite(d.mu) && d.sigma >= 0 && std::isfinite(d.sigma)))
+        bad("sigma", "expected a finite mu and a finite sigma of at least 0");
+    if (d.dist == Delay::Dist::empirical) {
+        if (d.samples.empty()) bad("samples", "give at least one sample");
+        for (double s : d.samples)
+            if (!(s >= 0 && std::isfinite(s))) bad("samples", "every sample must be a finite delay of at least 0");
+    }
+}
+
+// A per-unit table from a default and rules (a later rule wins), each value checked by `check(value, where)`.
+template <class T, class Check>
+std::vector<T> per_unit(const OrgGraph& graph, const T& fallback, const char* fallback_name,
+                        const std::vector<Rule<T>>& rules, const char* name, const Check& check) {
+    check(fallback, std::string(fallback_name));
+    std::vector<T> out(graph.unit_capacity(), fallback);
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        const std::string where = std::string(name) + "[" + std::to_string(i) + "]";
+        check(rules[i].value, where);
+        std::vector<UnitIndex> picked;
+        try {
+            picked = rules[i].units.select(graph);
+        } catch (const NotFound& e) {  // e.g. within an unknown territory: say which rule
+            throw NotFound(e.tag(), where + ".select: " + e.where(), e.message());
+        } catch (const InvalidInput& e) {
+            throw InvalidInput(e.tag(), where + ".select: " + e.where(), e.message());
+        }
+        for (UnitIndex u : picked) out[u.value] = rules[i].value;
+    }
+    return out;
+}
+
+// Refuses reps or threads of 0, before anything is built.
+inline void check_run(const RunOptions& options) {
+    if (options.reps == 0) throw InvalidInput("bad_value", "reps", "run at least one replication");
+    if (options.threads == 0) throw InvalidInput("bad_value", "threads", "use at least one thread");
+}
+
+// Refuses a run whose results would take more than options.max_memory_bytes, before anything is allocated.
+// `bytes` is an estimate in floating point (it may be astronomically large), `what` says what needs it.
+inline void check_memory(double bytes, const RunOptions& options, const std::string& where, const std::string& what) {
+    if (!(bytes <= static_cast<double>(options.max_memory_bytes)))
+        throw InvalidInput("too_large", where,
+                           what + " need " + std::to_string(static_cast<std::uint64_t>(std::min(bytes / 1048576.0, 1e18))) +
+                               " MiB of results, above the limit of " + std::to_string(options.max_memory_bytes >> 20) +
+                               " MiB (max_memory_bytes)");
+}
+
+// Runs replications 0 .. reps-1 on `threads` threads: worker w makes its scratch state once with make_state() and
+// runs replications w, w + threads, ... with replicate(rep, state). Each replication must draw only from
+// stream(seed, rep) and write only its own results, so the results do not depend on the number of threads. The
+// first exception a worker throws is rethrown once every thread has joined.
+template <class MakeState, class Replicate>
+void for_each_replication(const RunOptions& options, const MakeState& make_state, const Replicate& replicate) {
+    const unsigned threads = static_cast<unsigned>(std::min<std::size_t>(options.threads, options.reps));
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto worker = [&](unsigned w) {
+        try {
+            auto state = make_state();
+            for (std::size_t rep = w; rep < options.reps; rep += threads) replicate(rep, state);
+        } catch (...) {
+            std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+        }
+    };
+    if (threads == 1) {
+        worker(0);
+    } else {
+        std::vector<std::thread> pool;
+        for (unsigned w = 0; w < threads; ++w) pool.emplace_back(worker, w);
+        for (auto& t : pool) t.join();
+    }
+    if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace antq::simulation::detail

@@ -1,0 +1,360 @@
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <queue>
+#include <string>
+#include <vector>
+
+#include <antq/errors.hpp>
+#include <antq/graph/frozen_graph.hpp>
+#include <antq/graph/org_graph.hpp>
+#include <antq/simulation/escalation.hpp>
+
+#include "simulation/detail/monte_carlo.hpp"
+
+namespace antq::simulation {
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr std::uint32_t none = 0xffffffffu;
+
+// The 97.5% quantile of Student's t with `df` degrees of freedom: a table to 30, the Cornish-Fisher expansion above
+// (within 0.001 there).
+double t975(std::size_t df) {
+    static constexpr std::array<double, 30> table{12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+                                                  2.201,  2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+                                                  2.080,  2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+    if (df >= 1 && df <= table.size()) return table[df - 1];
+    const double z = 1.959963984540054, v = static_cast<double>(df);
+    return z + (z * z * z + z) / (4 * v) + (5 * std::pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * v * v);
+}
+
+Estimate estimate_of(const std::vector<double>& values) {
+    Estimate e;
+    double sum = 0;
+    for (double x : values)
+        if (!std::isnan(x)) sum += x, ++e.count;
+    if (e.count == 0) return e;
+    e.mean = sum / static_cast<double>(e.count);
+    if (e.count < 2) return e;
+    double squares = 0;
+    for (double x : values)
+        if (!std::isnan(x)) squares += (x - e.mean) * (x - e.mean);
+    const double half = t975(e.count - 1) * std::sqrt(squares / static_cast<double>(e.count - 1) / static_cast<double>(e.count));
+    e.low = e.mean - half;
+    e.high = e.mean + half;
+    return e;
+}
+
+void check_whole(double x, double least, const std::string& where, const char* what) {
+    if (!(x >= least && x <= 1e6 && x == std::floor(x)))
+        throw InvalidInput("bad_value", where, std::string(what) + ", found " + std::to_string(x));
+}
+
+// What the run knows of each body it simulates.
+struct Station {
+    UnitIndex body;
+    std::uint32_t up = none;   // the station incidents are passed up to
+    std::uint32_t level = 0;   // index into the result's levels
+    std::uint32_t servers = 1;
+    double escalation = 0;
+    double threshold = std::numeric_limits<double>::infinity();
+    const Delay* service = nullptr;
+};
+
+struct Source {
+    UnitIndex territory;
+    double rate;
+    std::uint32_t station;
+};
+
+struct Event {
+    double time;
+    std::uint64_t order;     // ties broken by the order of scheduling: the same sequence on every run
+    std::uint32_t who;       // a source (arrival) or a station (completion)
+    std::uint32_t incident;  // none for an arrival
+    bool operator>(const Event& other) const { return time != other.time ? time > other.time : order > other.order; }
+};
+
+// An incident while it is simulated (warm-up ones included).
+struct Work {
+    double created;
+    double at_station;       // when it reached its current station
+    std::uint32_t station;
+    std::uint32_t record;    // its row in the replication's incidents, none if it arose in the warm-up
+};
+
+}  // namespace
+
+EscalationResult::EscalationResult(GraphStamp stamp, std::vector<UnitIndex> stations, std::vector<Level> levels,
+                                   std::size_t reps, Horizon horizon)
+    : m_stamp(std::move(stamp)), m_stations(std::move(stations)), m_levels(std::move(levels)), m_reps(reps), m_horizon(horizon) {
+    const auto samples = static_cast<std::size_t>(std::floor((horizon.days - horizon.warm_up) / horizon.step)) + 1;
+    for (std::size_t k = 0; k < samples; ++k) m_times.push_back(horizon.warm_up + static_cast<double>(k) * horizon.step);
+    m_backlog.assign(m_reps * m_times.size() * m_levels.size(), 0);
+    m_figures.assign(m_reps * m_levels.size(), LevelFigures{});
+}
+
+std::span<std::uint32_t> EscalationResult::backlog_row(std::size_t rep) noexcept {
+    const std::size_t n = m_times.size() * m_levels.size();
+    return {m_backlog.data() + rep * n, n};
+}
+
+std::span<LevelFigures> EscalationResult::figures_row(std::size_t rep) noexcept {
+    return {m_figures.data() + rep * m_levels.size(), m_levels.size()};
+}
+
+void EscalationResult::set_incidents(std::vector<std::vector<Incident>> by_rep) {
+    std::size_t total = 0;
+    for (const auto& rows : by_rep) total += rows.size();
+    m_incidents.reserve(total);
+    for (auto& rows : by_rep) m_incidents.insert(m_incidents.end(), rows.begin(), rows.end());
+}
+
+Estimate EscalationResult::estimate(std::size_t level, double LevelFigures::*field) const {
+    if (level >= m_levels.size()) throw NotFound("unknown_level", "level", "no level " + std::to_string(level) + " in this run");
+    std::vector<double> values;
+    for (std::size_t rep = 0; rep < m_reps; ++rep) values.push_back(m_figures[rep * m_levels.size() + level].*field);
+    return estimate_of(values);
+}
+
+Estimate EscalationResult::response() const {
+    std::vector<double> sum(m_reps, 0.0), count(m_reps, 0.0);
+    for (const Incident& i : m_incidents)
+        if (!std::isnan(i.response)) sum[i.rep] += i.response, count[i.rep] += 1;
+    std::vector<double> means(m_reps);
+    for (std::size_t rep = 0; rep < m_reps; ++rep) means[rep] = count[rep] > 0 ? sum[rep] / count[rep] : nan;
+    return estimate_of(means);
+}
+
+std::optional<UnitIndex> responsible_body(const OrgGraph& graph, UnitIndex territory, UnitKind kind) {
+    const auto frozen = graph.freeze();
+    if (!frozen->is_alive(territory)) throw NotFound("unknown_unit", "territory", "no unit has this index");
+    if (!is_territory(frozen->kinds()[territory.value]))
+        throw InvalidInput("not_a_territory", std::string(frozen->id(territory)), "incidents arise in territories");
+    for (std::optional<UnitIndex> t = territory; t; t = frozen->parent(*t, TieKind::contains))
+        for (UnitIndex body : frozen->parents(*t, TieKind::serves))
+            if (frozen->kinds()[body.value] == kind) return body;
+    return std::nullopt;
+}
+
+std::optional<UnitIndex> superior(const OrgGraph& graph, UnitIndex body) {
+    const auto frozen = graph.freeze();
+    if (!frozen->is_alive(body)) throw NotFound("unknown_unit", "body", "no unit has this index");
+    const UnitKind kind = frozen->kinds()[body.value];
+    std::optional<UnitIndex> up;
+    for (UnitIndex p : frozen->parents(body, TieKind::directs)) {
+        if (frozen->kinds()[p.value] != kind) continue;
+        if (up)
+            throw HierarchyError("several_parents", std::string(frozen->id(body)),
+                                 "both '" + std::string(frozen->id(*up)) + "' and '" + std::string(frozen->id(p)) +
+                                     "' direct it: its chain of command is ambiguous");
+        up = p;
+    }
+    return up;
+}
+
+EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model, const Horizon& horizon,
+                            const RunOptions& options) {
+    const OrgGraph::ReadGuard reading(graph);
+    detail::check_run(options);
+    if (!(horizon.days > 0 && horizon.days <= Horizon::max_days))
+        throw InvalidInput("bad_value", "horizon", "expected a number of days in (0, 36525] (a century), found " + std::to_string(horizon.days));
+    if (!(horizon.warm_up >= 0 && horizon.warm_up < horizon.days))
+        throw InvalidInput("bad_value", "warm_up", "expected a number of days in [0, horizon), found " + std::to_string(horizon.warm_up));
+    if (!(horizon.step > 0 && std::isfinite(horizon.step)))
+        throw InvalidInput("bad_value", "step", "expected a number of days above 0, found " + std::to_string(horizon.step));
+    if (!is_body(model.responsible))
+        throw InvalidInput("bad_value", "responsible", "expected a kind of body, found '" + std::string(to_string(model.responsible)) + "'");
+    const auto frozen = graph.freeze();
+
+    // Every table first, so that a bad value anywhere is refused before anything runs.
+    const auto rates = detail::per_unit(graph, 0.0, "rate", model.rates, "rates", [](double r, const std::string& where) {
+        if (!(r >= 0 && std::isfinite(r))) throw InvalidInput("bad_value", where, "a rate is a finite number of incidents per day, at least 0");
+    });
+    const auto services = detail::per_unit(graph, model.service, "service", model.services, "services", detail::check_delay);
+    const auto servers = detail::per_unit(graph, model.servers, "servers", model.staffing, "staffing", [](double c, const std::string& where) {
+        check_whole(c, 1, where, "a body handles a whole number of incidents at once, at least 1");
+    });
+    const auto escalations = detail::per_unit(graph, model.escalation, "escalation", model.escalations, "escalations", [](double p, const std::string& where) {
+        if (!(p >= 0 && p <= 1)) throw InvalidInput("bad_value", where, "a probability lies in [0, 1]");
+    });
+    const auto thresholds = detail::per_unit(graph, model.threshold, "threshold", model.thresholds, "thresholds", [](double t, const std::string& where) {
+        if (!std::isinf(t) || t < 0) check_whole(t, 0, where, "a threshold is a whole number of waiting incidents, at least 0 (infinity: none)");
+    });
+
+    // The stations: each source's responsible body and the chain above it.
+    std::vector<std::uint32_t> station_of(frozen->unit_capacity(), none);
+    std::vector<UnitIndex> bodies;
+    std::vector<Source> sources;
+    double total_rate = 0;
+    for (std::uint32_t u = 0; u < frozen->unit_capacity(); ++u) {
+        const UnitKind kind = frozen->kinds()[u];
+        if (!frozen->is_alive(UnitIndex{u}) || rates[u] == 0 || (kind != UnitKind::commune && kind != UnitKind::village)) continue;
+        const auto handler = responsible_body(graph, UnitIndex{u}, model.responsible);
+        if (!handler)
+            throw InvalidInput("no_responsible_body", "rates: " + std::string(frozen->id(UnitIndex{u})),
+                               "no " + std::string(to_string(model.responsible)) + " serves this territory or one above it");
+        sources.push_back(Source{UnitIndex{u}, rates[u], 0});
+        total_rate += rates[u];
+        for (std::optional<UnitIndex> b = handler; b && station_of[b->value] == none; b = superior(graph, *b)) {
+            station_of[b->value] = 0;
+            bodies.push_back(*b);
+        }
+    }
+    if (sources.empty()) throw InvalidInput("bad_value", "rates", "no commune or village has a rate above 0: no incident would arise");
+    std::sort(bodies.begin(), bodies.end());
+    std::vector<Level> levels;
+    for (UnitIndex b : bodies) levels.push_back(frozen->levels()[b.value]);
+    std::sort(levels.begin(), levels.end(), std::greater<>());  // lowest level first
+    levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+    std::vector<Station> stations(bodies.size());
+    for (std::uint32_t s = 0; s < bodies.size(); ++s) station_of[bodies[s].value] = s;
+    for (std::uint32_t s = 0; s < bodies.size(); ++s) {
+        const std::uint32_t b = bodies[s].value;
+        const auto up = superior(graph, bodies[s]);
+        stations[s] = Station{bodies[s], up ? station_of[up->value] : none,
+                              static_cast<std::uint32_t>(std::find(levels.begin(), levels.end(), frozen->levels()[b]) - levels.begin()),
+                              static_cast<std::uint32_t>(servers[b]), escalations[b], thresholds[b], &services[b]};
+    }
+    for (Source& s : sources) s.station = station_of[responsible_body(graph, s.territory, model.responsible)->value];
+
+    // Refuse before allocating: the incidents counted (their expected number and a wide margin), each worker's
+    // incidents in flight, the backlog samples and the figures.
+    auto margin = [](double mean) { return mean + 10 * std::sqrt(mean) + 100; };
+    const double counted = margin(total_rate * (horizon.days - horizon.warm_up)), in_flight = margin(total_rate * horizon.days);
+    const double samples = std::floor((horizon.days - horizon.warm_up) / horizon.step) + 1;
+    const auto reps = static_cast<double>(options.reps);
+    const double bytes = reps * counted * sizeof(Incident) +
+                         static_cast<double>(std::min<std::size_t>(options.threads, options.reps)) * in_flight * sizeof(Work) +
+                         reps * samples * static_cast<double>(levels.size()) * sizeof(std::uint32_t) +
+                         reps * static_cast<double>(levels.size()) * sizeof(LevelFigures);
+    detail::check_memory(bytes, options, samples * static_cast<double>(levels.size()) > counted ? "step" : "reps",
+                         std::to_string(options.reps) + " replications of " + std::to_string(horizon.days) + " days (about " +
+                             std::to_string(static_cast<std::uint64_t>(std::min(counted, 1e18))) + " incidents and " +
+                             std::to_string(static_cast<std::uint64_t>(std::min(samples, 1e18))) + " backlog samples each)");
+
+    EscalationResult result(GraphStamp::of_result(graph, "escalation", "run the escalation again"), bodies, levels,
+                            options.reps, horizon);
+    std::vector<std::vector<Incident>> incidents(options.reps);
+    const std::size_t cap = static_cast<std::size_t>(in_flight);
+    const double H = horizon.days, W = horizon.warm_up;
+    const std::vector<double>& times = result.sample_times();
+
+    auto replicate = [&](std::size_t rep, std::vector<Work>& work) {
+        detail::Random random = detail::stream(options.seed, rep);
+        work.clear();
+        std::vector<Incident>& rows = incidents[rep];
+        std::vector<std::uint32_t> busy(stations.size(), 0);
+        std::vector<double> busy_since(stations.size(), W), busy_days(stations.size(), 0.0);
+        std::vector<std::deque<std::uint32_t>> waiting(stations.size());
+        std::vector<std::uint32_t> present(levels.size(), 0);
+        std::vector<double> wait_sum(levels.size(), 0.0), sojourn_sum(levels.size(), 0.0), left(levels.size(), 0.0);
+        std::span<LevelFigures> figures = result.figures_row(rep);
+        std::span<std::uint32_t> backlog = result.backlog_row(rep);
+        std::size_t next_sample = 0;
+        std::priority_queue<Event, std::vector<Event>, std::greater<>> events;
+        std::uint64_t order = 0;
+
+        // Busy server-days after the warm-up: add the time since the last change before each change.
+        auto account = [&](std::uint32_t s, double t) {
+            if (t > W) busy_days[s] += busy[s] * (t - std::max(busy_since[s], W));
+            busy_since[s] = t;
+        };
+        auto start = [&](std::uint32_t i, std::uint32_t s, double t) {
+            account(s, t);
+            ++busy[s];
+            if (work[i].at_station >= W) {
+                figures[stations[s].level].served += 1;
+                wait_sum[stations[s].level] += t - work[i].at_station;
+            }
+            events.push(Event{t + detail::draw(*stations[s].service, random), order++, s, i});
+        };
+        // Incident i reaches station s at time t: it goes up at once over the threshold, else it waits its turn.
+        auto enter = [&](std::uint32_t i, std::uint32_t s, double t) {
+            while (stations[s].up != none && static_cast<double>(waiting[s].size()) >= stations[s].threshold) {
+                if (t >= W) figures[stations[s].level].escalated += 1;
+                if (work[i].record != none) ++rows[work[i].record].escalations;
+                s = stations[s].up;
+            }
+            work[i].station = s;
+            work[i].at_station = t;
+            if (work[i].record != none) rows[work[i].record].handler = stations[s].body;
+            ++present[stations[s].level];
+            if (busy[s] < stations[s].servers) start(i, s, t);
+            else waiting[s].push_back(i);
+        };
+        auto sample_until = [&](double t) {
+            for (; next_sample < times.size() && times[next_sample] < t; ++next_sample)
+                std::copy(present.begin(), present.end(), backlog.begin() + static_cast<std::ptrdiff_t>(next_sample * levels.size()));
+        };
+
+        for (std::uint32_t k = 0; k < sources.size(); ++k)
+            events.push(Event{detail::exponential(1.0 / sources[k].rate, random), order++, k, none});
+        while (!events.empty() && events.top().time <= H) {
+            const Event e = events.top();
+            events.pop();
+            sample_until(e.time);
+            if (e.incident == none) {  // an incident arises
+                const Source& source = sources[e.who];
+                events.push(Event{e.time + detail::exponential(1.0 / source.rate, random), order++, e.who, none});
+                if (work.size() >= cap)
+                    throw InvalidInput("too_large", "reps", "replication " + std::to_string(rep) + " drew more than " +
+                                                                std::to_string(cap) + " incidents, beyond its memory estimate");
+                std::uint32_t record = none;
+                if (e.time >= W) {
+                    record = static_cast<std::uint32_t>(rows.size());
+                    rows.push_back(Incident{static_cast<std::uint32_t>(rep), source.territory, stations[source.station].body, 0, e.time, nan});
+                }
+                work.push_back(Work{e.time, e.time, source.station, record});
+                enter(static_cast<std::uint32_t>(work.size() - 1), source.station, e.time);
+                continue;
+            }
+            // A body finished handling an incident: it takes the next in line, and passes the incident up or resolves it.
+            const std::uint32_t s = e.who, i = e.incident;
+            const Station& station = stations[s];
+            account(s, e.time);
+            --busy[s];
+            --present[station.level];
+            if (work[i].at_station >= W) {
+                sojourn_sum[station.level] += e.time - work[i].at_station;
+                left[station.level] += 1;
+            }
+            if (!waiting[s].empty()) {
+                const std::uint32_t next = waiting[s].front();
+                waiting[s].pop_front();
+                start(next, s, e.time);
+            }
+            if (station.up != none && station.escalation > 0 && random.chance(station.escalation)) {
+                if (work[i].at_station >= W) figures[station.level].escalated += 1;
+                if (work[i].record != none) ++rows[work[i].record].escalations;
+                enter(i, station.up, e.time);
+            } else if (work[i].record != none) {
+                rows[work[i].record].response = e.time - work[i].created;
+            }
+        }
+        sample_until(std::numeric_limits<double>::infinity());
+
+        std::vector<double> capacity(levels.size(), 0.0), used(levels.size(), 0.0);
+        for (std::uint32_t s = 0; s < stations.size(); ++s) {
+            account(s, H);
+            capacity[stations[s].level] += stations[s].servers * (H - W);
+            used[stations[s].level] += busy_days[s];
+        }
+        for (std::size_t l = 0; l < levels.size(); ++l) {
+            LevelFigures& f = figures[l];
+            if (f.served > 0) f.decision_wait = wait_sum[l] / f.served;
+            if (left[l] > 0) f.sojourn = sojourn_sum[l] / left[l];
+            f.utilisation = used[l] / capacity[l];
+        }
+    };
+
+    detail::for_each_replication(options, [] { return std::vector<Work>(); }, replicate);
+    result.set_incidents(std::move(incidents));
+    return result;
+}
+
+}  // namespace antq::simulation

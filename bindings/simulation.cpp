@@ -1,5 +1,5 @@
-// The simulation area: the directive cascade. Python hands over ids, selectors and JSON-like delay descriptions;
-// the replications run in C++ with the GIL released.
+// The simulation area: the directive cascade and incident escalation. Python hands over ids, selectors and JSON-like
+// delay descriptions; the replications run in C++ with the GIL released.
 
 #include <limits>
 #include <memory>
@@ -14,6 +14,7 @@
 #include <antq/graph/org_graph.hpp>
 #include <antq/graph/selector.hpp>
 #include <antq/simulation/cascade.hpp>
+#include <antq/simulation/escalation.hpp>
 
 #include "bound.hpp"
 #include "columns.hpp"
@@ -29,7 +30,12 @@ using simulation::CascadeResult;
 using simulation::Delay;
 using simulation::Rule;
 
+using simulation::EscalationModel;
+using simulation::EscalationResult;
+using simulation::LevelFigures;
+
 using BoundCascade = Bound<CascadeResult>;
+using BoundEscalation = Bound<EscalationResult>;
 
 Delay delay_of(const py::handle& spec, const std::string& where) {
     if (!py::isinstance<py::dict>(spec))
@@ -38,11 +44,11 @@ Delay delay_of(const py::handle& spec, const std::string& where) {
 }
 
 // Rules arrive as (Selector, value) pairs from antq/simulation.py, which has turned JSON selectors into Selectors.
-std::vector<Rule<Delay>> delay_rules(const py::list& rules) {
+std::vector<Rule<Delay>> delay_rules(const py::list& rules, const std::string& name = "delays", const std::string& field = "delay") {
     std::vector<Rule<Delay>> out;
     for (std::size_t i = 0; i < rules.size(); ++i) {
         const auto pair = rules[i].cast<py::tuple>();
-        out.push_back({pair[0].cast<Selector>(), delay_of(pair[1], "delays[" + std::to_string(i) + "].delay")});
+        out.push_back({pair[0].cast<Selector>(), delay_of(pair[1], name + "[" + std::to_string(i) + "]." + field)});
     }
     return out;
 }
@@ -56,14 +62,24 @@ std::vector<Rule<double>> number_rules(const py::list& rules) {
     return out;
 }
 
+simulation::RunOptions run_options(long long reps, long long seed, long long threads, long long max_memory_bytes) {
+    if (reps <= 0) throw InvalidInput("bad_value", "reps", "run at least one replication, found " + std::to_string(reps));
+    if (threads <= 0) throw InvalidInput("bad_value", "threads", "use at least one thread, found " + std::to_string(threads));
+    if (max_memory_bytes <= 0) throw InvalidInput("bad_value", "max_memory_bytes", "expected a number of bytes above 0");
+    simulation::RunOptions options;
+    options.reps = static_cast<std::size_t>(reps);
+    options.seed = static_cast<std::uint64_t>(seed);
+    options.threads = static_cast<unsigned>(std::min<long long>(threads, 1024));
+    options.max_memory_bytes = static_cast<std::size_t>(max_memory_bytes);
+    return options;
+}
+
 BoundCascade run_cascade(const GraphPtr& graph, const std::vector<std::string>& sources, const py::handle& delay,
                          const py::list& delays, double capacity, const py::list& capacities, double failure,
                          const py::list& failures, long long reps, long long seed, long long threads,
                          long long max_memory_bytes) {
     const OrgGraph& g = *graph_arg(graph);
-    if (reps <= 0) throw InvalidInput("bad_value", "reps", "run at least one replication, found " + std::to_string(reps));
-    if (threads <= 0) throw InvalidInput("bad_value", "threads", "use at least one thread, found " + std::to_string(threads));
-    if (max_memory_bytes <= 0) throw InvalidInput("bad_value", "max_memory_bytes", "expected a number of bytes above 0");
+    const simulation::RunOptions options = run_options(reps, seed, threads, max_memory_bytes);
     CascadeModel model;
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const auto u = g.find(sources[i]);
@@ -76,13 +92,62 @@ BoundCascade run_cascade(const GraphPtr& graph, const std::vector<std::string>& 
     model.capacities = number_rules(capacities);
     model.failure = failure;
     model.failures = number_rules(failures);
-    simulation::RunOptions options;
-    options.reps = static_cast<std::size_t>(reps);
-    options.seed = static_cast<std::uint64_t>(seed);
-    options.threads = static_cast<unsigned>(std::min<long long>(threads, 1024));
-    options.max_memory_bytes = static_cast<std::size_t>(max_memory_bytes);
     py::gil_scoped_release release;
     return BoundCascade{simulation::cascade(g, model, options), graph};
+}
+
+BoundEscalation run_escalation(const GraphPtr& graph, const py::list& rates, const std::string& responsible,
+                               const py::handle& service, const py::list& services, double servers,
+                               const py::list& staffing, double escalation, const py::list& escalations, double threshold,
+                               const py::list& thresholds, double horizon, double warm_up, double step, long long reps,
+                               long long seed, long long threads, long long max_memory_bytes) {
+    const OrgGraph& g = *graph_arg(graph);
+    const simulation::RunOptions options = run_options(reps, seed, threads, max_memory_bytes);
+    EscalationModel model;
+    model.rates = number_rules(rates);
+    model.responsible = to_unit_kind(responsible, "responsible");
+    model.service = delay_of(service, "service");
+    model.services = delay_rules(services, "services", "service");
+    model.servers = servers;
+    model.staffing = number_rules(staffing);
+    model.escalation = escalation;
+    model.escalations = number_rules(escalations);
+    model.threshold = threshold;
+    model.thresholds = number_rules(thresholds);
+    const simulation::Horizon frame{horizon, warm_up, step};
+    py::gil_scoped_release release;
+    return BoundEscalation{simulation::escalation(g, model, frame, options), graph};
+}
+
+py::dict summary_columns(const EscalationResult& r) {
+    static constexpr std::pair<const char*, double LevelFigures::*> measures[] = {
+        {"decision_wait", &LevelFigures::decision_wait}, {"sojourn", &LevelFigures::sojourn},
+        {"utilisation", &LevelFigures::utilisation},     {"served", &LevelFigures::served},
+        {"escalated", &LevelFigures::escalated}};
+    const std::size_t rows = r.levels().size() * std::size(measures) + 1;
+    CodedColumn level(rows), measure(rows);
+    NumberColumn<double> mean(rows), low(rows), high(rows);
+    NumberColumn<std::int64_t> count(rows);
+    auto put = [&](std::size_t row, std::string_view lv, const char* name, const simulation::Estimate& e) {
+        level.set(row, lv);
+        measure.set(row, name);
+        mean.set(row, e.mean);
+        low.set(row, e.low);
+        high.set(row, e.high);
+        count.set(row, static_cast<std::int64_t>(e.count));
+    };
+    std::size_t row = 0;
+    for (std::size_t l = 0; l < r.levels().size(); ++l)
+        for (const auto& [name, field] : measures) put(row++, to_string(r.levels()[l]), name, r.estimate(l, field));
+    put(row, "all", "response", r.response());
+    py::dict out;
+    out["level"] = level.finish();
+    out["measure"] = measure.finish();
+    out["mean"] = mean.finish();
+    out["ci_low"] = low.finish();
+    out["ci_high"] = high.finish();
+    out["reps"] = count.finish();
+    return out;
 }
 
 }  // namespace
@@ -124,6 +189,111 @@ void init_simulation(py::module_& m) {
             return "<antq.simulation.CascadeResult of " + std::to_string(r.result.reps()) + " replications over " +
                    std::to_string(r.result.reached().size()) + " units>";
         });
+
+    py::class_<BoundEscalation>(m, "EscalationResult",
+                                "Incidents, backlog and per-level figures of an incident escalation run.")
+        .def_property_readonly("reps", [](const BoundEscalation& r) { return r.result.reps(); })
+        .def_property_readonly("levels", [](const BoundEscalation& r) {
+            std::vector<std::string> out;
+            for (Level l : r.result.levels()) out.emplace_back(to_string(l));
+            return out;
+        })
+        .def_property_readonly("stations", [](const BoundEscalation& r) {
+            r.current();
+            return r.ids(r.result.stations());
+        })
+        .def_property_readonly("sample_times", [](const BoundEscalation& r) {
+            const auto& times = r.result.sample_times();
+            py::array_t<double> out(static_cast<py::ssize_t>(times.size()));
+            std::copy(times.begin(), times.end(), out.mutable_data());
+            return out;
+        })
+        .def_property_readonly("backlog", [](const BoundEscalation& r) {
+            py::array_t<std::uint32_t> out({static_cast<py::ssize_t>(r.result.reps()),
+                                            static_cast<py::ssize_t>(r.result.sample_times().size()),
+                                            static_cast<py::ssize_t>(r.result.levels().size())});
+            std::copy(r.result.backlog().begin(), r.result.backlog().end(), out.mutable_data());
+            return out;
+        })
+        .def("_incidents", [](const BoundEscalation& r) {
+            const OrgGraph& g = r.current();
+            const auto incidents = r.result.incidents();
+            const std::size_t rows = incidents.size();
+            NumberColumn<std::int64_t> rep(rows), escalations(rows);
+            UnitColumn territory(g, rows), handler(g, rows);
+            NumberColumn<double> arrival(rows), response(rows);
+            for (std::size_t i = 0; i < rows; ++i) {
+                rep.set(i, incidents[i].rep);
+                territory.set(i, incidents[i].territory);
+                handler.set(i, incidents[i].handler);
+                escalations.set(i, incidents[i].escalations);
+                arrival.set(i, incidents[i].arrival);
+                response.set(i, incidents[i].response);
+            }
+            py::dict out;
+            out["rep"] = rep.finish();
+            out["territory"] = territory.finish();
+            out["handler"] = handler.finish();
+            out["escalations"] = escalations.finish();
+            out["arrival"] = arrival.finish();
+            out["response"] = response.finish();
+            return out;
+        })
+        .def("_backlog", [](const BoundEscalation& r) {
+            const auto& times = r.result.sample_times();
+            const std::size_t levels = r.result.levels().size(), rows = r.result.backlog().size();
+            NumberColumn<std::int64_t> rep(rows), backlog(rows);
+            NumberColumn<double> time(rows);
+            CodedColumn level(rows);
+            for (std::size_t i = 0; i < rows; ++i) {
+                rep.set(i, static_cast<std::int64_t>(i / (levels * times.size())));
+                time.set(i, times[i / levels % times.size()]);
+                level.set(i, to_string(r.result.levels()[i % levels]));
+                backlog.set(i, r.result.backlog()[i]);
+            }
+            py::dict out;
+            out["rep"] = rep.finish();
+            out["time"] = time.finish();
+            out["level"] = level.finish();
+            out["backlog"] = backlog.finish();
+            return out;
+        })
+        .def("_figures", [](const BoundEscalation& r) {
+            const auto figures = r.result.figures();
+            const std::size_t levels = r.result.levels().size(), rows = figures.size();
+            NumberColumn<std::int64_t> rep(rows);
+            CodedColumn level(rows);
+            NumberColumn<double> served(rows), wait(rows), sojourn(rows), utilisation(rows), escalated(rows);
+            for (std::size_t i = 0; i < rows; ++i) {
+                rep.set(i, static_cast<std::int64_t>(i / levels));
+                level.set(i, to_string(r.result.levels()[i % levels]));
+                served.set(i, figures[i].served);
+                wait.set(i, figures[i].decision_wait);
+                sojourn.set(i, figures[i].sojourn);
+                utilisation.set(i, figures[i].utilisation);
+                escalated.set(i, figures[i].escalated);
+            }
+            py::dict out;
+            out["rep"] = rep.finish();
+            out["level"] = level.finish();
+            out["served"] = served.finish();
+            out["decision_wait"] = wait.finish();
+            out["sojourn"] = sojourn.finish();
+            out["utilisation"] = utilisation.finish();
+            out["escalated"] = escalated.finish();
+            return out;
+        })
+        .def("_summary", [](const BoundEscalation& r) { return summary_columns(r.result); })
+        .def("__repr__", [](const BoundEscalation& r) {
+            return "<antq.simulation.EscalationResult of " + std::to_string(r.result.reps()) + " replications, " +
+                   std::to_string(r.result.incidents().size()) + " incidents at " +
+                   std::to_string(r.result.stations().size()) + " bodies>";
+        });
+
+    m.def("_escalation", &run_escalation, py::arg("graph"), py::arg("rates"), py::arg("responsible"), py::arg("service"),
+          py::arg("services"), py::arg("servers"), py::arg("staffing"), py::arg("escalation"), py::arg("escalations"),
+          py::arg("threshold"), py::arg("thresholds"), py::arg("horizon"), py::arg("warm_up"), py::arg("step"),
+          py::arg("reps"), py::arg("seed"), py::arg("threads"), py::arg("max_memory_bytes"));
 
     m.def("_cascade", &run_cascade, py::arg("graph"), py::arg("sources"), py::arg("delay"), py::arg("delays"),
           py::arg("capacity"), py::arg("capacities"), py::arg("failure"), py::arg("failures"), py::arg("reps"),

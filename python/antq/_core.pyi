@@ -857,6 +857,43 @@ def _cascade(
     threads: int,
     max_memory_bytes: int,
 ) -> CascadeResult: ...
+
+class EscalationResult:
+    @property
+    def reps(self) -> int: ...
+    @property
+    def levels(self) -> list[str]: ...
+    @property
+    def stations(self) -> list[str]: ...
+    @property
+    def sample_times(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def backlog(self) -> npt.NDArray[np.uint32]: ...
+    def _incidents(self) -> dict[str, Any]: ...
+    def _backlog(self) -> dict[str, Any]: ...
+    def _figures(self) -> dict[str, Any]: ...
+    def _summary(self) -> dict[str, Any]: ...
+
+def _escalation(
+    graph: OrgGraph,
+    rates: list[tuple[Selector, float]],
+    responsible: str,
+    service: Any,
+    services: list[tuple[Selector, Any]],
+    servers: float,
+    staffing: list[tuple[Selector, float]],
+    escalation: float,
+    escalations: list[tuple[Selector, float]],
+    threshold: float,
+    thresholds: list[tuple[Selector, float]],
+    horizon: float,
+    warm_up: float,
+    step: float,
+    reps: int,
+    seed: int,
+    threads: int,
+    max_memory_bytes: int,
+) -> EscalationResult: ...
 # ---- measures (bindings/measures.cpp): column dicts that antq.measures turns into DataFrames ----
 def structure(graph: OrgGraph) -> dict[str, Any]: ...
 def krackhardt(

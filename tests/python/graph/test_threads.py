@@ -182,7 +182,7 @@ def test_a_refused_mutation_changes_nothing():
     assert len(set(results)) == 1
 
 
-@pytest.mark.parametrize("call", ["betweenness", "structure", "cascade", "freeze", "remove_level"])
+@pytest.mark.parametrize("call", ["betweenness", "structure", "cascade", "escalation", "freeze", "remove_level"])
 def test_mutation_during_other_released_calls_is_refused(call):
     # Every call that releases the GIL over a graph holds its read guard, not only compile and evaluate.
     g = antq.datasets.hai_duong_2024()
@@ -192,6 +192,9 @@ def test_mutation_during_other_released_calls_is_refused(call):
         "structure": lambda: antq.measures.structure(g),
         "cascade": lambda: antq.simulation.cascade(g, sources=["30.pc"], delay={"dist": "constant", "value": 1.0},
                                                    reps=4, seed=1),
+        "escalation": lambda: antq.simulation.escalation(
+            g, rates=[{"select": {"level": "commune"}, "per_day": 0.5}], service={"dist": "exponential", "mean": 0.2},
+            horizon=20.0, reps=2, seed=1),
         "freeze": lambda: g.freeze(),
         "remove_level": lambda: antq.restructure.remove_level(g, "district"),
     }

@@ -146,11 +146,11 @@ std::optional<UnitIndex> superior(const OrgGraph& graph, UnitIndex body);
  * goes up with the body's escalation probability, otherwise it is resolved. Passing up takes no time; at the next
  * level the incident waits for a decision (a free server) like any other. Replication r draws only from stream
  * (seed, r), so the results are the same whatever the number of threads.
- * @throws InvalidInput naming the field: "bad_value" (reps, threads, a rate below 0 or not finite, no positive rate,
- *         servers not a whole number ≥ 1, a probability outside [0, 1], a threshold below 0, a horizon not in
- *         (0, max_days], a warm-up not in [0, days), a step not above 0), "no_responsible_body" (a territory with
- *         incidents and no body to handle them), "too_large" (results beyond max_memory_bytes, refused before
- *         anything runs); NotFound for a rule's selector naming an unknown unit
+ * @throws InvalidInput naming the field: "bad_value" (reps, threads, `responsible` not a kind of body, a rate below 0
+ *         or not finite, no positive rate, servers not a whole number ≥ 1, a probability outside [0, 1], a threshold
+ *         below 0, a horizon not in (0, max_days], a warm-up not in [0, days), a step not above 0),
+ *         "no_responsible_body" (a territory with incidents and no body to handle them), "too_large" (results beyond
+ *         max_memory_bytes, refused before anything runs); NotFound for a rule's selector naming an unknown unit
  * Complexity: O(reps × events × log(territories + stations)); events grow with rates × horizon.
  */
 EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model, const Horizon& horizon,

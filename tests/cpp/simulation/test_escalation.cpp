@@ -215,6 +215,7 @@ TEST_CASE("escalation: bad parameters name the field before the run starts") {
         m.services = {{Selector::all(), no_samples}};
     }, "bad_value", "services[0].samples");
     fails([](auto& m, auto&, auto&) { m.responsible = UnitKind::school; }, "no_responsible_body", "rates: 10945");
+    fails([](auto& m, auto&, auto&) { m.responsible = UnitKind::village; }, "bad_value", "responsible");
     fails([](auto&, auto& h, auto&) { h.days = 1e12; }, "bad_value", "horizon");
     fails([](auto&, auto& h, auto&) { h.days = std::numeric_limits<double>::infinity(); }, "bad_value", "horizon");
     fails([](auto&, auto& h, auto&) { h.warm_up = 10; }, "bad_value", "warm_up");

@@ -12,6 +12,7 @@ packages=(
   python3-numpy python3-pandas python3-networkx python3-pytest python3-mypy
   python3-igraph python3-graph-tool python3-matplotlib python3-jinja2 graphviz chromium
   r-cran-sna
+  clang libfuzzer-14-dev  # tests/fuzz
 )
 missing=()
 for p in "${packages[@]}"; do

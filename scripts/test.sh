@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test: C++ (plain, then under AddressSanitizer and UndefinedBehaviorSanitizer), every public
-# header compiled on its own, CMake consumers (find_package and add_subdirectory), the Python suite,
-# mypy over the stubs, and a smoke run of the benchmark.
+# header compiled on its own, every reader fuzzed for a few seconds, CMake consumers (find_package and
+# add_subdirectory), the Python suite, mypy over the stubs, and a smoke run of the benchmark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -21,6 +21,12 @@ cmake -S . -B "$work/sanitize" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DANTQ_SANITIZE
 cmake --build "$work/sanitize" -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir "$work/sanitize" -j "$jobs" --output-on-failure
+
+step "Fuzz targets, a few seconds each, under AddressSanitizer and UndefinedBehaviorSanitizer"
+cmake -S . -B "$work/fuzz" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS=-O1 -DANTQ_FUZZ=ON \
+  -DANTQ_BUILD_TESTS=OFF -DANTQ_INSTALL=OFF >/dev/null
+cmake --build "$work/fuzz" -j "$jobs" --target antq_fuzz
+bash tests/fuzz/run.sh "$work/fuzz" 5
 
 step "CMake consumers"
 rm -rf "$work/prefix" "$work/consumer-find" "$work/consumer-sub"

@@ -81,7 +81,9 @@ Delay Delay::parse(const Object& spec, const std::string& where) {
         throw InvalidInput("bad_value", where + ".dist",
                            "unknown distribution '" + name + "'; expected constant, exponential, lognormal or empirical");
     }
-    for (const auto& [key, value] : spec) {
+    for (const auto& field : spec) {
+        // A lambda may not capture a structured binding before Clang 16, so the key is named plainly.
+        const std::string& key = field.first;
         if (key == "dist") continue;
         if (std::find_if(fields.begin(), fields.end(), [&](const char* f) { return key == f; }) == fields.end())
             throw InvalidInput("unknown_field", where + "." + key, "a " + name + " delay has no such field");

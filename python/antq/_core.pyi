@@ -225,7 +225,7 @@ class OrgGraph:
     def write_dot(
         self,
         path: str | os.PathLike[str],
-        units: Selector | None = None,
+        units: Selector | dict[str, Any] | str | None = None,
         tie_kinds: Sequence[str] | None = None,
         *,
         rankdir: str = "TB",
@@ -235,7 +235,7 @@ class OrgGraph:
     ) -> None: ...
     def to_dot(
         self,
-        units: Selector | None = None,
+        units: Selector | dict[str, Any] | str | None = None,
         tie_kinds: Sequence[str] | None = None,
         *,
         rankdir: str = "TB",

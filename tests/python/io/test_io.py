@@ -368,3 +368,86 @@ def test_to_networkx(tiny, hai_duong):
     contains = nx.DiGraph([(s, t) for s, t, k in big.edges(keys=True) if k == "contains"])
     assert nx.is_tree(contains)  # nation -> province -> district -> commune -> village is one tree
     assert nx.ancestors(contains, "10987-v01") == {"10987", "296", "30", "vn"}
+
+
+# ---- CSV through pandas ------------------------------------------------------------------------------
+
+
+def _csv_trip(graph, tmp_path):
+    pd = pytest.importorskip("pandas")
+    units, ties = graph.to_pandas()
+    units.to_csv(tmp_path / "units.csv", index=False)
+    ties.to_csv(tmp_path / "ties.csv", index=False)
+    # Ids are text: GSO codes keep their leading zeros.
+    units = pd.read_csv(tmp_path / "units.csv", dtype={"id": str})
+    ties = pd.read_csv(tmp_path / "ties.csv", dtype={"source": str, "target": str})
+    return antq.OrgGraph.from_pandas(units, ties, name=graph.name, attributes=graph.attributes)
+
+
+def test_csv_round_trip_default_graph(hai_duong, tmp_path):
+    back = _csv_trip(hai_duong, tmp_path)
+    assert back.same_content(hai_duong)
+    assert back.dumps() == hai_duong.dumps()
+    assert type(back.unit("10945-v01").attributes.get("households", 0)) is int
+
+
+def test_csv_round_trip_keeps_value_types(tiny, tmp_path):
+    tiny.set_unit_attribute("30", "share", 0.5)
+    tiny.set_unit_attribute("30", "codes", [1, "01", None, True])
+    tiny.set_tie_attribute("30", "296", "contains", "since", 1997)
+    back = _csv_trip(tiny, tmp_path)
+    assert back.same_content(tiny)
+    attrs = back.unit("30").attributes
+    assert (attrs["share"], attrs["codes"]) == (0.5, [1, "01", None, True])
+    assert type(back.unit("10945-v01").attributes["households"]) is int
+    assert back.tie("30", "296", "contains").attributes == {"since": 1997}
+
+
+def test_attributes_cell_prints_as_json(tiny):
+    units, _ = tiny.to_pandas()
+    cell = units.set_index("id").at["10945-v01", "attributes"]
+    assert cell == {"households": 420, "synthetic": True}
+    assert json.loads(str(cell)) == cell
+
+
+def test_int_column_with_empty_cells_stays_int():
+    pd = pytest.importorskip("pandas")
+    units = pd.DataFrame({"id": ["30", "296"], "name": ["Hải Dương", "Bình Giang"], "kind": ["province", "district"],
+                          "households": [float("nan"), 420.0], "share": [1.0, 2.0], "ratio": [float("nan"), 0.5]})
+    g = antq.OrgGraph.from_pandas(units)
+    assert type(g.unit("296").attributes["households"]) is int
+    assert type(g.unit("296").attributes["share"]) is float  # no gap: floats stay floats
+    assert g.unit("296").attributes["ratio"] == 0.5 and "ratio" not in g.unit("30").attributes
+
+
+@pytest.mark.parametrize("cell, tag, says", [
+    ("{'households': 420}", "bad_json", "expected a JSON object"),  # a Python dict's repr, not JSON
+    ('{"households": ', "bad_json", "expected a JSON object"),
+    ("[1, 2]", "wrong_type", "found list"),
+    (True, "wrong_type", "found bool"),
+])
+def test_bad_attributes_cell_names_row_and_column(cell, tag, says):
+    pd = pytest.importorskip("pandas")
+    units = pd.DataFrame({"id": ["30", "296"], "name": ["Hải Dương", "Bình Giang"], "kind": ["province", "district"],
+                          "attributes": [None, cell]})
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.OrgGraph.from_pandas(units)
+    assert (info.value.tag, info.value.where) == (tag, "units row 1 attributes")
+    assert says in str(info.value)
+
+
+def test_empty_required_cell_names_row_and_column():
+    pd = pytest.importorskip("pandas")
+    units = pd.DataFrame({"id": ["30", "296"], "name": ["Hải Dương", float("nan")], "kind": ["province", "district"]})
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.OrgGraph.from_pandas(units)
+    assert (info.value.tag, info.value.where) == ("wrong_type", "units row 1 name")
+    assert "an empty cell (NaN)" in str(info.value)
+
+
+def test_numeric_ids_read_as_numbers_are_refused_with_their_row():
+    pd = pytest.importorskip("pandas")
+    units = pd.DataFrame({"id": [30, 296], "name": ["Hải Dương", "Bình Giang"], "kind": ["province", "district"]})
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.OrgGraph.from_pandas(units)
+    assert (info.value.tag, info.value.where) == ("wrong_type", "units row 0 id")

@@ -202,6 +202,32 @@ class OrgGraph(_core.OrgGraph):
         )
         return graph
 
+    @classmethod
+    def from_networkx(cls, graph: "networkx.Graph", structure: str = "either") -> "OrgGraph":
+        """The graph :meth:`to_networkx` describes, built back (through :meth:`from_pandas`, so errors name the row
+        and column: ``units row 3 kind`` for the fourth node, ``ties row 0 kind`` for the first edge).
+
+        Node data: ``name``, ``kind``, ``level`` (optional where it can be derived) and the free attributes; edge
+        data: ``kind`` (else the edge key of a multigraph) and the free attributes; ``graph.graph``: ``name`` and
+        the graph's attributes. Node ids are unit ids (str)."""
+        import pandas as pd
+
+        unit_fields = ("name", "kind", "level")
+        units = pd.DataFrame(
+            [(node, data.get("name"), data.get("kind"), data.get("level"),
+              {k: v for k, v in data.items() if k not in unit_fields} or None)
+             for node, data in graph.nodes(data=True)],
+            columns=[*_UNIT_COLUMNS, "attributes"])
+        edges = (graph.edges(keys=True, data=True) if graph.is_multigraph()
+                 else ((s, t, None, data) for s, t, data in graph.edges(data=True)))
+        ties = pd.DataFrame(
+            [(s, t, data.get("kind", key), {k: v for k, v in data.items() if k != "kind"} or None)
+             for s, t, key, data in edges],
+            columns=[*_TIE_COLUMNS, "attributes"])
+        attributes = {k: v for k, v in graph.graph.items() if k != "name"}
+        return cls.from_pandas(units, ties, name=str(graph.graph.get("name", "")), attributes=attributes,
+                               structure=structure)
+
     # ---- copies and display ----------------------------------------------------------------------
 
     def copy(self) -> "OrgGraph":

@@ -451,3 +451,50 @@ def test_numeric_ids_read_as_numbers_are_refused_with_their_row():
     with pytest.raises(antq.InvalidInputError) as info:
         antq.OrgGraph.from_pandas(units)
     assert (info.value.tag, info.value.where) == ("wrong_type", "units row 0 id")
+
+
+# ---- back from NetworkX ------------------------------------------------------------------------------
+
+
+def test_networkx_round_trip_default_graph(hai_duong):
+    pytest.importorskip("networkx")
+    back = antq.OrgGraph.from_networkx(hai_duong.to_networkx())
+    assert back.same_content(hai_duong)
+    assert (back.name, back.attributes) == (hai_duong.name, hai_duong.attributes)
+
+
+def test_networkx_round_trip_keeps_value_types(tiny):
+    pytest.importorskip("networkx")
+    tiny.set_unit_attribute("30", "codes", [1, "01", None, True, 0.5])
+    tiny.set_tie_attribute("30", "296", "contains", "since", 1997)
+    back = antq.OrgGraph.from_networkx(tiny.to_networkx())
+    assert back.same_content(tiny)
+    assert back.unit("30").attributes["codes"] == [1, "01", None, True, 0.5]
+    assert type(back.unit("10945-v01").attributes["households"]) is int
+
+
+def test_from_networkx_takes_a_digraph_with_kind_as_edge_data():
+    nx = pytest.importorskip("networkx")
+    G = nx.DiGraph(name="bg", as_of="2024-01-01")
+    G.add_node("296", name="Bình Giang", kind="district", type="huyện")
+    G.add_node("296.pc", name="Ủy ban nhân dân huyện Bình Giang", kind="peoples_committee")
+    G.add_edge("296.pc", "296", kind="serves")
+    g = antq.OrgGraph.from_networkx(G)
+    assert (g.name, g.attributes) == ("bg", {"as_of": "2024-01-01"})
+    assert g.unit("296.pc").level == "district" and g.unit("296").attributes == {"type": "huyện"}
+    assert g.has_tie("296.pc", "296", "serves")
+
+
+def test_from_networkx_names_the_node_and_field_of_an_error():
+    nx = pytest.importorskip("networkx")
+    G = nx.MultiDiGraph()
+    G.add_node("30", name="Hải Dương", kind="province")
+    G.add_node("296", name="Bình Giang", kind="huyen")
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.OrgGraph.from_networkx(G)
+    assert info.value.where == "units row 1 kind" and "huyen" in str(info.value)
+    G.nodes["296"]["kind"] = "district"
+    G.add_edge("30", "296")  # no kind, and the key 0 is no tie kind
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.OrgGraph.from_networkx(G)
+    assert info.value.where == "ties row 0 kind"

@@ -287,7 +287,7 @@ void bind_frozen_graph(py::module_& m, py::class_<OrgGraph, GraphPtr>& graph) {
         .def("check_current", [](const FrozenGraph& f, const GraphPtr& g) { f.check_current(*graph_arg(g)); },
              py::arg("graph"))
         .def("__contains__", [](const FrozenGraph& f, const std::string& id) { return f.find(id).has_value(); })
-        .def("index_of", [](const FrozenGraph& f, const std::string& id) { return f.index_of(id).value; }, py::arg("id"))
+        .def("index_of", [](const FrozenGraph& f, const UnitId& id) { return f.index_of(id).value; }, py::arg("id"))
         .def("indices", [](const FrozenGraph& f, const py::iterable& ids) {
             std::vector<std::string> texts;
             for (const py::handle id : ids) {

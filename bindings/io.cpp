@@ -51,13 +51,15 @@ void bind_format(py::class_<T, Holder>& cls, Load load, Parse parse, Dump dump, 
 }
 
 // `units` as select takes it: an antq.Selector, its JSON form (a dict, or "all"), or None for every unit.
-DotOptions dot_options(const py::object& units, const std::optional<std::vector<std::string>>& tie_kinds,
+DotOptions dot_options(const py::object& units, const py::object& tie_kinds,
                        const std::string& rankdir, const std::optional<std::string>& title, bool count_hidden,
                        const std::vector<std::pair<std::string, std::string>>& body_cells) {
     DotOptions options;
     if (!units.is_none()) options.units = to_selector(units, "units");
-    if (tie_kinds)
-        for (const auto& k : *tie_kinds) options.tie_kinds.push_back(to_tie_kind(k, "tie_kinds"));
+    // One kind, or a list or tuple of them.
+    if (!tie_kinds.is_none())
+        for (const auto& k : to_names(py::reinterpret_borrow<py::args>(py::make_tuple(tie_kinds)), "tie_kinds"))
+            options.tie_kinds.push_back(to_tie_kind(k, "tie_kinds"));
     options.rank_direction = parse_rank_direction(rankdir);
     options.title = title;
     options.count_hidden_children = count_hidden;
@@ -89,7 +91,7 @@ void init_io(py::module_& m) {
             return out.str();
         })
         .def("write_dot", [](const OrgGraph& g, const std::filesystem::path& path, const py::object& units,
-                             const std::optional<std::vector<std::string>>& tie_kinds, const std::string& rankdir,
+                             const py::object& tie_kinds, const std::string& rankdir,
                              const std::optional<std::string>& title, bool count_hidden,
                              const std::vector<std::pair<std::string, std::string>>& body_cells) {
             save_dot(g, path, dot_options(units, tie_kinds, rankdir, title, count_hidden, body_cells));
@@ -97,7 +99,7 @@ void init_io(py::module_& m) {
            py::arg("rankdir") = "TB", py::arg("title") = py::none(), py::arg("count_hidden_children") = false,
            py::arg("body_cells") = std::vector<std::pair<std::string, std::string>>{})
         .def("to_dot", [](const OrgGraph& g, const py::object& units,
-                          const std::optional<std::vector<std::string>>& tie_kinds, const std::string& rankdir,
+                          const py::object& tie_kinds, const std::string& rankdir,
                           const std::optional<std::string>& title, bool count_hidden,
                           const std::vector<std::pair<std::string, std::string>>& body_cells) {
             std::ostringstream out;

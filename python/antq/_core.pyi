@@ -226,7 +226,7 @@ class OrgGraph:
         self,
         path: str | os.PathLike[str],
         units: Selector | dict[str, Any] | str | None = None,
-        tie_kinds: Sequence[str] | None = None,
+        tie_kinds: str | Sequence[str] | None = None,
         *,
         rankdir: str = "TB",
         title: str | None = None,
@@ -236,7 +236,7 @@ class OrgGraph:
     def to_dot(
         self,
         units: Selector | dict[str, Any] | str | None = None,
-        tie_kinds: Sequence[str] | None = None,
+        tie_kinds: str | Sequence[str] | None = None,
         *,
         rankdir: str = "TB",
         title: str | None = None,

@@ -150,3 +150,25 @@ def test_init_again_replaces_the_content_and_stales_views(tiny):
     assert (tiny.name, len(tiny)) == ("again", 0)
     with pytest.raises(antq.StaleViewError):
         len(units)
+
+
+def test_dot_takes_one_tie_kind_or_a_list(tiny):
+    assert tiny.to_dot(tie_kinds="directs") == tiny.to_dot(tie_kinds=["directs"])
+    with pytest.raises(antq.InvalidInputError) as info:
+        tiny.to_dot(tie_kinds=["directs", 5])  # type: ignore[list-item]
+    assert (info.value.tag, info.value.where) == ("wrong_type", "tie_kinds")
+
+
+def test_frozen_index_of_refuses_an_int_id(tiny):
+    with pytest.raises(antq.InvalidInputError, match="expected a unit id"):
+        tiny.freeze().index_of(30)  # type: ignore[arg-type]
+
+
+def test_compile_names_an_argument_of_the_wrong_type(tiny):
+    d = antq.datasets.directive_2024()
+    for args, where, found in (((d, "tiny"), "graph", "str"), ((None, tiny), "directive", "None"),
+                               ((tiny, d), "directive", "OrgGraph")):
+        with pytest.raises(antq.InvalidInputError) as info:
+            antq.compile(*args)  # type: ignore[arg-type]
+        assert (info.value.tag, info.value.where) == ("wrong_type", where)
+        assert f"found {found}" in str(info.value)

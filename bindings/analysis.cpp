@@ -51,15 +51,15 @@ struct ReachPaths : Bound<ReachResult> {
 void init_analysis(py::module_& m) {
     auto graph = py::reinterpret_borrow<py::class_<OrgGraph, std::shared_ptr<OrgGraph>>>(m.attr("OrgGraph"));
     graph
-        .def("ancestors", [](const OrgGraph& g, const std::string& id, const std::string& kind) {
+        .def("ancestors", [](const OrgGraph& g, const UnitId& id, const std::string& kind) {
             return ids_of(g, ancestors(g, g.index_of(id), to_tie_kind(kind, "kind")));
         }, py::arg("id"), py::arg("kind") = "contains")
-        .def("descendants", [](const OrgGraph& g, const std::string& id, const std::string& kind) {
+        .def("descendants", [](const OrgGraph& g, const UnitId& id, const std::string& kind) {
             return ids_of(g, descendants(g, g.index_of(id), to_tie_kind(kind, "kind")));
         }, py::arg("id"), py::arg("kind") = "contains")
-        .def("subtree", [](const OrgGraph& g, const std::string& id) { return ids_of(g, subtree(g, g.index_of(id))); },
+        .def("subtree", [](const OrgGraph& g, const UnitId& id) { return ids_of(g, subtree(g, g.index_of(id))); },
              py::arg("id"))
-        .def("chains_of_command", [](const OrgGraph& g, const std::string& id, std::size_t max_paths) {
+        .def("chains_of_command", [](const OrgGraph& g, const UnitId& id, std::size_t max_paths) {
             std::vector<std::vector<std::string>> out;
             for (const auto& path : chains_of_command(g, g.index_of(id), max_paths)) out.push_back(ids_of(g, path));
             return out;
@@ -119,11 +119,11 @@ void init_analysis(py::module_& m) {
             }
             return pairs;
         })
-        .def("accountability", [](const CompiledDirective& c, const std::string& unit) {
+        .def("accountability", [](const CompiledDirective& c, const UnitId& unit) {
             const OrgGraph& g = c.current();
             const UnitAccountability a = accountability(g, g.index_of(unit), g.index_of(c.result.directive().issuer));
             py::dict out;
-            out["unit"] = unit;
+            out["unit"] = static_cast<const std::string&>(unit);
             out["head"] = c.optional_id(a.head);
             out["chain"] = c.ids(a.chain);
             py::list heads;

@@ -48,8 +48,29 @@ std::uint64_t to_seed(const py::handle& object, const std::string& where);
 /** A str argument, else InvalidInput "wrong_type" naming `where` and saying what it wants. */
 std::string to_str(const py::handle& object, const std::string& where, const char* what = "a str");
 
+/**
+ * A unit id parameter: a str. Anything else (296 for "296": GSO codes keep their leading zeros, so an int is never
+ * taken for one) is InvalidInput "wrong_type" saying an id is wanted, where a plain std::string parameter gives
+ * pybind11's "incompatible function arguments". Only for functions with a single overload.
+ */
+struct UnitId : std::string {};
+
 UnitKind to_unit_kind(const std::string& name, const std::string& where);
 Level to_level(const std::string& name, const std::string& where);
 TieKind to_tie_kind(const std::string& name, const std::string& where);
 
 }  // namespace antq::python
+
+namespace pybind11::detail {
+
+template <>
+struct type_caster<antq::python::UnitId> {
+    PYBIND11_TYPE_CASTER(antq::python::UnitId, const_name("str"));
+
+    bool load(handle source, bool) {
+        value = antq::python::UnitId{antq::python::to_str(source, "unit id", "a unit id (a str such as '296')")};
+        return true;
+    }
+};
+
+}  // namespace pybind11::detail

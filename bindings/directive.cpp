@@ -197,7 +197,7 @@ void init_directive(py::module_& m) {
             if (!r) throw InvalidInput("unknown_role", "role", "'" + role + "' is not a role");
             return c.ids(c.result.units_of(c.result.task_index(clause), *r));
         }, py::arg("clause"), py::arg("role"))
-        .def("duties_of", [](const CompiledDirective& c, const std::string& unit) {
+        .def("duties_of", [](const CompiledDirective& c, const UnitId& unit) {
             const OrgGraph& g = c.current();
             std::vector<std::pair<std::string, std::string>> out;
             for (const auto& r : c.result.duties_of(g.index_of(unit)))

@@ -1,6 +1,7 @@
 // The graph area: units, ties, selectors, the OrgGraph class and its views, and the bulk build from columns.
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <span>
@@ -108,9 +109,12 @@ std::vector<std::optional<std::string>> string_column(const py::list& column, co
         } else if (optional && item == Py_None) {
             out.emplace_back(std::nullopt);
         } else {
+            // NaN is how pandas reads an empty CSV cell: say so rather than "float".
+            const bool empty = PyFloat_Check(item) && std::isnan(PyFloat_AS_DOUBLE(item));
             throw InvalidInput("wrong_type", std::string(frame) + " row " + std::to_string(i) + " " + name,
                                "expected a str, found " +
-                                   std::string(py::str(py::handle(item).get_type().attr("__name__"))));
+                                   (empty ? std::string("an empty cell (NaN)")
+                                          : std::string(py::str(py::handle(item).get_type().attr("__name__")))));
         }
     }
     return out;
@@ -171,6 +175,41 @@ GraphPtr from_columns(const std::string& name, const std::string& structure, con
     py::gil_scoped_release release;
     build(*graph, std::move(units), specs, InputPlaces{"", "units row ", "ties row ", " "});
     return graph;
+}
+
+// OrgGraph.__new__: an instance of `cls` (OrgGraph or a subclass) holding an empty graph, as pybind11's own
+// constructors make one (value pointer, then the holder).
+py::object new_graph(const py::handle& cls) {
+    const py::handle base = py::type::of<OrgGraph>();
+    if (!PyType_Check(cls.ptr()) || !PyType_IsSubtype(reinterpret_cast<PyTypeObject*>(cls.ptr()), reinterpret_cast<PyTypeObject*>(base.ptr())))
+        throw py::type_error("OrgGraph.__new__(cls): cls must be OrgGraph or a subclass of it");
+    auto self = py::reinterpret_steal<py::object>(py::detail::make_new_instance(reinterpret_cast<PyTypeObject*>(cls.ptr())));
+    auto v_h = reinterpret_cast<py::detail::instance*>(self.ptr())->get_value_and_holder(py::detail::get_type_info(typeid(OrgGraph)));
+    GraphPtr holder = std::make_shared<OrgGraph>();
+    v_h.value_ptr() = holder.get();
+    v_h.type->init_instance(v_h.inst, &holder);
+    return self;
+}
+
+// OrgGraph.__init__ fills the empty graph __new__ made (called again, it replaces the content: the swap makes
+// views of the old content stale).
+void fill_graph(OrgGraph& self, const py::object& name, const py::object& structure, const py::object& adopt) {
+    if (self.in_use())
+        throw GraphInUse("graph_in_use", "OrgGraph.__init__", "another thread is reading this graph");
+    if (adopt.is_none()) {
+        self = OrgGraph(AdministrativeStructure::preset(to_str(structure, "structure", "an administrative structure's id")));
+        if (!py::isinstance<py::str>(name))  // OrgGraph(g) would adopt nothing: say what copies a graph
+            throw py::type_error("OrgGraph(name='', structure='either'): name must be a str, not " +
+                                 std::string(py::str(name.get_type().attr("__name__"))) + " (a copy: graph.copy())");
+        self.set_name(name.cast<std::string>());
+        return;
+    }
+    if (!py::isinstance<OrgGraph>(adopt)) throw py::type_error("OrgGraph(adopt=...): expected an OrgGraph");
+    // Taking the content away from a graph another thread is reading would pull it from under that call.
+    OrgGraph& taken = adopt.cast<OrgGraph&>();
+    if (taken.in_use())
+        throw GraphInUse("graph_in_use", "adopt", "another thread is reading this graph; adopt it once that call returns");
+    if (&taken != &self) self = std::move(taken);
 }
 
 // ---- the frozen view: batched queries, NumPy arrays of unit indices in and out ----------------------------------
@@ -248,7 +287,7 @@ void bind_frozen_graph(py::module_& m, py::class_<OrgGraph, GraphPtr>& graph) {
         .def("check_current", [](const FrozenGraph& f, const GraphPtr& g) { f.check_current(*graph_arg(g)); },
              py::arg("graph"))
         .def("__contains__", [](const FrozenGraph& f, const std::string& id) { return f.find(id).has_value(); })
-        .def("index_of", [](const FrozenGraph& f, const std::string& id) { return f.index_of(id).value; }, py::arg("id"))
+        .def("index_of", [](const FrozenGraph& f, const UnitId& id) { return f.index_of(id).value; }, py::arg("id"))
         .def("indices", [](const FrozenGraph& f, const py::iterable& ids) {
             std::vector<std::string> texts;
             for (const py::handle id : ids) {
@@ -437,7 +476,7 @@ void init_graph(py::module_& m) {
     py::class_<UnitsView>(m, "UnitsView", "The units of a graph, by id. Fails once the graph has changed.")
         .def("__len__", [](const UnitsView& v) { return v.checked().unit_count(); })
         .def("__contains__", [](const UnitsView& v, const std::string& id) { return v.checked().contains(id); })
-        .def("__getitem__", [](const UnitsView& v, const std::string& id) { return v.checked().unit(id); })
+        .def("__getitem__", [](const UnitsView& v, const UnitId& id) { return v.checked().unit(id); })
         .def("__iter__", [](const UnitsView& v) {
             v.checked();
             return UnitIterator(v.graph);
@@ -513,20 +552,16 @@ void init_graph(py::module_& m) {
     py::setattr(m.attr("Selector"), "__init__", py::cpp_function([](const py::args&, const py::kwargs&) {}));
 
     py::class_<OrgGraph, GraphPtr> graph(m, "OrgGraph", py::dynamic_attr());
-    graph.def(py::init([](const std::string& name, const std::string& structure) {
-                  auto g = std::make_shared<OrgGraph>(AdministrativeStructure::preset(structure));
-                  g->set_name(name);
-                  return g;
-              }),
-              py::arg("name") = "", py::arg("structure") = "either")
-        .def(py::init([](const GraphPtr& other) {
-                 // Taking the content away from a graph another thread is reading would pull it from under that call.
-                 OrgGraph& taken = graph_ref(other, "adopt");
-                 if (taken.in_use())
-                     throw GraphInUse("graph_in_use", "adopt", "another thread is reading this graph; adopt it once that call returns");
-                 return std::make_shared<OrgGraph>(std::move(taken));
-             }), py::kw_only(),
-             py::arg("adopt"), "Takes over another graph's content, leaving it empty (used by antq's own builders).")
+    // Whole from __new__, as Selector: OrgGraph.__new__(cls) alone (a subclass whose __init__ never runs) is an
+    // empty graph, never an instance without a C++ graph whose methods pybind11 would hand raw memory. __init__ is
+    // not named so for pybind11, which would skip it on an instance __new__ has made whole.
+    graph.def_static("__new__", [](const py::handle& cls, const py::args&, const py::kwargs&) { return new_graph(cls); });
+    py::setattr(graph, "__init__",
+                py::cpp_function(&fill_graph, py::name("_init"), py::is_method(graph), py::arg("name") = "",
+                                 py::arg("structure") = "either", py::kw_only(), py::arg("adopt") = py::none(),
+                                 "A new graph named `name` following the administrative structure `structure`; with "
+                                 "`adopt`, another graph's content, leaving that graph empty (used by antq's own builders)."));
+    graph
         .def_property("name", &OrgGraph::name, &OrgGraph::set_name)
         .def_property(
             "attributes", [](const OrgGraph& g) { return from_object(g.attributes()); },
@@ -543,15 +578,15 @@ void init_graph(py::module_& m) {
         .def("number_of_units", &OrgGraph::unit_count)
         .def("number_of_ties", &OrgGraph::tie_count)
         .def("__len__", &OrgGraph::unit_count)
-        .def("__contains__", [](const OrgGraph& g, const std::string& id) { return g.contains(id); })
+        .def("__contains__", [](const OrgGraph& g, const UnitId& id) { return g.contains(id); })
         .def("__repr__", &repr_of)
         .def_property_readonly("units", [](GraphPtr self) { return UnitsView(std::move(self)); })
         .def_property_readonly("ties", [](GraphPtr self) { return TiesView(std::move(self)); })
-        .def("unit", [](const OrgGraph& g, const std::string& id) { return g.unit(id); }, py::arg("id"))
-        .def("index_of", [](const OrgGraph& g, const std::string& id) { return g.index_of(id).value; }, py::arg("id"))
+        .def("unit", [](const OrgGraph& g, const UnitId& id) { return g.unit(id); }, py::arg("id"))
+        .def("index_of", [](const OrgGraph& g, const UnitId& id) { return g.index_of(id).value; }, py::arg("id"))
         .def(
             "add_unit",
-            [](OrgGraph& g, const std::string& id, const std::string& name, const std::string& kind,
+            [](OrgGraph& g, const UnitId& id, const std::string& name, const std::string& kind,
                const std::optional<std::string>& level, const py::object& attributes,
                const std::optional<std::string>& area, const std::optional<std::string>& heads) {
                 const std::string place = "unit '" + id + "'";
@@ -564,69 +599,69 @@ void init_graph(py::module_& m) {
             py::arg("heads") = py::none())
         .def(
             "add_tie",
-            [](OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind,
+            [](OrgGraph& g, const UnitId& s, const UnitId& t, const std::string& kind,
                const py::object& attributes) {
                 const std::string place = "'" + s + "' -" + kind + "-> '" + t + "'";
                 g.add_tie(s, t, to_tie_kind(kind, place + " kind"), to_object(attributes, place + " attributes"));
             },
             py::arg("source"), py::arg("target"), py::arg("kind"), py::arg("attributes") = py::none())
-        .def("remove_unit", [](OrgGraph& g, const std::string& id) { g.remove_unit(g.index_of(id)); }, py::arg("id"))
+        .def("remove_unit", [](OrgGraph& g, const UnitId& id) { g.remove_unit(g.index_of(id)); }, py::arg("id"))
         .def(
             "remove_tie",
-            [](OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind) {
+            [](OrgGraph& g, const UnitId& s, const UnitId& t, const std::string& kind) {
                 g.remove_tie(find_tie_or_fail(g, s, t, kind));
             },
             py::arg("source"), py::arg("target"), py::arg("kind"))
         .def("has_tie",
-             [](const OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind) {
+             [](const OrgGraph& g, const UnitId& s, const UnitId& t, const std::string& kind) {
                  return g.has_tie(g.index_of(s), g.index_of(t), to_tie_kind(kind, "kind"));
              },
              py::arg("source"), py::arg("target"), py::arg("kind"))
         .def("tie",
-             [](const OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind) {
+             [](const OrgGraph& g, const UnitId& s, const UnitId& t, const std::string& kind) {
                  return spec_of(g, find_tie_or_fail(g, s, t, kind));
              },
              py::arg("source"), py::arg("target"), py::arg("kind"))
         .def("set_tie_attribute",
-             [](OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind, std::string key,
+             [](OrgGraph& g, const UnitId& s, const UnitId& t, const std::string& kind, std::string key,
                 const py::object& value) {
                  const TieIndex tie = find_tie_or_fail(g, s, t, kind);
                  g.set_tie_attribute(tie, key, to_value(value, "'" + s + "' -" + kind + "-> '" + t + "' attribute '" + key + "'"));
              },
              py::arg("source"), py::arg("target"), py::arg("kind"), py::arg("key"), py::arg("value"))
         .def("erase_tie_attribute",
-             [](OrgGraph& g, const std::string& s, const std::string& t, const std::string& kind, const std::string& key) {
+             [](OrgGraph& g, const UnitId& s, const UnitId& t, const std::string& kind, const std::string& key) {
                  return g.erase_tie_attribute(find_tie_or_fail(g, s, t, kind), key);
              },
              py::arg("source"), py::arg("target"), py::arg("kind"), py::arg("key"))
-        .def("rename_unit", [](OrgGraph& g, const std::string& id, std::string name) { g.rename_unit(g.index_of(id), std::move(name)); },
+        .def("rename_unit", [](OrgGraph& g, const UnitId& id, std::string name) { g.rename_unit(g.index_of(id), std::move(name)); },
              py::arg("id"), py::arg("name"))
         .def(
             "set_unit_attribute",
-            [](OrgGraph& g, const std::string& id, std::string key, const py::object& value) {
+            [](OrgGraph& g, const UnitId& id, std::string key, const py::object& value) {
                 g.set_unit_attribute(g.index_of(id), key, to_value(value, "unit '" + id + "' attribute '" + key + "'"));
             },
             py::arg("id"), py::arg("key"), py::arg("value"))
-        .def("erase_unit_attribute", [](OrgGraph& g, const std::string& id, const std::string& key) {
+        .def("erase_unit_attribute", [](OrgGraph& g, const UnitId& id, const std::string& key) {
             return g.erase_unit_attribute(g.index_of(id), key);
         }, py::arg("id"), py::arg("key"))
-        .def("parents", [](const OrgGraph& g, const std::string& id, const std::string& kind) {
+        .def("parents", [](const OrgGraph& g, const UnitId& id, const std::string& kind) {
             return ids_of(g, g.parents(g.index_of(id), to_tie_kind(kind, "kind")));
         }, py::arg("id"), py::arg("kind") = "contains")
-        .def("children", [](const OrgGraph& g, const std::string& id, const std::string& kind) {
+        .def("children", [](const OrgGraph& g, const UnitId& id, const std::string& kind) {
             return ids_of(g, g.children(g.index_of(id), to_tie_kind(kind, "kind")));
         }, py::arg("id"), py::arg("kind") = "contains")
-        .def("parent", [](const OrgGraph& g, const std::string& id, const std::string& kind) {
+        .def("parent", [](const OrgGraph& g, const UnitId& id, const std::string& kind) {
             return id_of(g, g.parent(g.index_of(id), to_tie_kind(kind, "kind")));
         }, py::arg("id"), py::arg("kind") = "contains")
-        .def("area", [](const OrgGraph& g, const std::string& id) { return id_of(g, g.area(g.index_of(id))); }, py::arg("id"))
-        .def("head", [](const OrgGraph& g, const std::string& id) { return id_of(g, g.head(g.index_of(id))); }, py::arg("id"))
-        .def("in_ties", [](const OrgGraph& g, const std::string& id, const std::optional<std::string>& kind) {
+        .def("area", [](const OrgGraph& g, const UnitId& id) { return id_of(g, g.area(g.index_of(id))); }, py::arg("id"))
+        .def("head", [](const OrgGraph& g, const UnitId& id) { return id_of(g, g.head(g.index_of(id))); }, py::arg("id"))
+        .def("in_ties", [](const OrgGraph& g, const UnitId& id, const std::optional<std::string>& kind) {
             std::vector<TieSpec> out;
             for (TieIndex t : g.in_ties(g.index_of(id), optional_tie_kind(kind))) out.push_back(spec_of(g, t));
             return out;
         }, py::arg("id"), py::arg("kind") = py::none())
-        .def("out_ties", [](const OrgGraph& g, const std::string& id, const std::optional<std::string>& kind) {
+        .def("out_ties", [](const OrgGraph& g, const UnitId& id, const std::optional<std::string>& kind) {
             std::vector<TieSpec> out;
             for (TieIndex t : g.out_ties(g.index_of(id), optional_tie_kind(kind))) out.push_back(spec_of(g, t));
             return out;

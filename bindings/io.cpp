@@ -50,13 +50,16 @@ void bind_format(py::class_<T, Holder>& cls, Load load, Parse parse, Dump dump, 
         .def("save", [save](const T& value, const std::filesystem::path& p) { save(value, p); }, py::arg("path"));
 }
 
-DotOptions dot_options(const std::optional<Selector>& units, const std::optional<std::vector<std::string>>& tie_kinds,
+// `units` as select takes it: an antq.Selector, its JSON form (a dict, or "all"), or None for every unit.
+DotOptions dot_options(const py::object& units, const py::object& tie_kinds,
                        const std::string& rankdir, const std::optional<std::string>& title, bool count_hidden,
                        const std::vector<std::pair<std::string, std::string>>& body_cells) {
     DotOptions options;
-    options.units = units;
-    if (tie_kinds)
-        for (const auto& k : *tie_kinds) options.tie_kinds.push_back(to_tie_kind(k, "tie_kinds"));
+    if (!units.is_none()) options.units = to_selector(units, "units");
+    // One kind, or a list or tuple of them.
+    if (!tie_kinds.is_none())
+        for (const auto& k : to_names(py::reinterpret_borrow<py::args>(py::make_tuple(tie_kinds)), "tie_kinds"))
+            options.tie_kinds.push_back(to_tie_kind(k, "tie_kinds"));
     options.rank_direction = parse_rank_direction(rankdir);
     options.title = title;
     options.count_hidden_children = count_hidden;
@@ -87,16 +90,16 @@ void init_io(py::module_& m) {
             write_graphml(out, g);
             return out.str();
         })
-        .def("write_dot", [](const OrgGraph& g, const std::filesystem::path& path, const std::optional<Selector>& units,
-                             const std::optional<std::vector<std::string>>& tie_kinds, const std::string& rankdir,
+        .def("write_dot", [](const OrgGraph& g, const std::filesystem::path& path, const py::object& units,
+                             const py::object& tie_kinds, const std::string& rankdir,
                              const std::optional<std::string>& title, bool count_hidden,
                              const std::vector<std::pair<std::string, std::string>>& body_cells) {
             save_dot(g, path, dot_options(units, tie_kinds, rankdir, title, count_hidden, body_cells));
         }, py::arg("path"), py::arg("units") = py::none(), py::arg("tie_kinds") = py::none(), py::kw_only(),
            py::arg("rankdir") = "TB", py::arg("title") = py::none(), py::arg("count_hidden_children") = false,
            py::arg("body_cells") = std::vector<std::pair<std::string, std::string>>{})
-        .def("to_dot", [](const OrgGraph& g, const std::optional<Selector>& units,
-                          const std::optional<std::vector<std::string>>& tie_kinds, const std::string& rankdir,
+        .def("to_dot", [](const OrgGraph& g, const py::object& units,
+                          const py::object& tie_kinds, const std::string& rankdir,
                           const std::optional<std::string>& title, bool count_hidden,
                           const std::vector<std::pair<std::string, std::string>>& body_cells) {
             std::ostringstream out;

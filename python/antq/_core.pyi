@@ -225,8 +225,8 @@ class OrgGraph:
     def write_dot(
         self,
         path: str | os.PathLike[str],
-        units: Selector | None = None,
-        tie_kinds: Sequence[str] | None = None,
+        units: Selector | dict[str, Any] | str | None = None,
+        tie_kinds: str | Sequence[str] | None = None,
         *,
         rankdir: str = "TB",
         title: str | None = None,
@@ -235,8 +235,8 @@ class OrgGraph:
     ) -> None: ...
     def to_dot(
         self,
-        units: Selector | None = None,
-        tie_kinds: Sequence[str] | None = None,
+        units: Selector | dict[str, Any] | str | None = None,
+        tie_kinds: str | Sequence[str] | None = None,
         *,
         rankdir: str = "TB",
         title: str | None = None,

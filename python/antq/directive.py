@@ -122,6 +122,11 @@ def compile(  # noqa: A001 - the domain's word
     :class:`antq.restructure.Applied`'s id map, given as ``"ids": applied``) replaces ``id(...)`` and ``within(...)``;
     ``"drop_unmatched": True`` leaves out the assignments and recipients that still match nothing, listed by
     ``Responsibilities.dropped()``."""
+    for name, value, cls in (("directive", directive, Directive), ("graph", graph, _core.OrgGraph)):
+        if not isinstance(value, cls):  # as the core says of None; pybind11 would print its own signature
+            found = "None" if value is None else type(value).__name__
+            raise InvalidInputError(f"wrong_type: {name}: expected an antq.{cls.__name__}, found {found}", "wrong_type",
+                                    name)
     if translate is None:
         return Responsibilities(_core.compile(directive, graph))
     unknown = set(translate) - {"levels", "ids", "drop_unmatched"}

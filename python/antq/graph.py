@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import math
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
@@ -34,17 +35,51 @@ def _missing(value: Any) -> bool:
         return False
 
 
-def _attribute_rows(frame: "pandas.DataFrame", reserved: Iterable[str]) -> list[dict[str, Any] | None] | None:
+class _Attributes(dict[str, Any]):
+    """A row's free attributes in a DataFrame cell: a dict that prints as JSON text, so ``DataFrame.to_csv`` writes
+    JSON and :meth:`OrgGraph.from_pandas` reads the cell back after ``pandas.read_csv``."""
+
+    def __str__(self) -> str:
+        return json.dumps(self, ensure_ascii=False)
+
+
+def _attribute_cell(value: Any, where: str) -> dict[str, Any]:
+    """An ``attributes`` cell as a dict: a mapping as it is, JSON text (from a CSV file) parsed."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, str):
+        try:
+            parsed = json.loads(value)
+        except (ValueError, RecursionError) as error:
+            raise _core_error("bad_json", where, f"expected a JSON object, {error}") from None
+        if isinstance(parsed, dict):
+            return parsed
+        raise _core_error("wrong_type", where, f"expected a JSON object, found {type(parsed).__name__}")
+    raise _core_error("wrong_type", where, f"expected a dict or a JSON object as text, found {type(value).__name__}")
+
+
+def _column_values(column: "pandas.Series") -> list[Any]:
+    """A column's values; a float column with gaps (NaN) whose other values are all whole numbers is an int column
+    as pandas reads one with empty cells, so it gives ints again. Without gaps, floats stay floats."""
+    values: list[Any] = column.tolist()
+    if column.dtype.kind == "f":
+        present = [v for v in values if not math.isnan(v)]
+        if len(present) < len(values) and all(math.isfinite(v) and v == int(v) for v in present):
+            return [v if math.isnan(v) else int(v) for v in values]
+    return values
+
+
+def _attribute_rows(frame: "pandas.DataFrame", reserved: Iterable[str], table: str) -> list[dict[str, Any] | None] | None:
     """Per-row attribute dicts: the ``attributes`` column merged with every column that is not reserved."""
     extra = [c for c in frame.columns if c not in reserved and c != "attributes"]
     has_column = "attributes" in frame.columns
     if not extra and not has_column:
         return None
     base = frame["attributes"].tolist() if has_column else [None] * len(frame)
-    columns = {c: frame[c].tolist() for c in extra}
+    columns = {c: _column_values(frame[c]) for c in extra}
     rows: list[dict[str, Any] | None] = []
     for i, given in enumerate(base):
-        row: dict[str, Any] = {} if _missing(given) else dict(given)
+        row: dict[str, Any] = {} if _missing(given) else _attribute_cell(given, f"{table} row {i} attributes")
         for c, values in columns.items():
             if not _missing(values[i]):
                 row[str(c)] = values[i]
@@ -73,10 +108,13 @@ class OrgGraph(_core.OrgGraph):
 
     def to_pandas(self) -> tuple["pandas.DataFrame", "pandas.DataFrame"]:
         """The graph as two DataFrames: units (id, name, kind, level, attributes) and ties
-        (source, target, kind, attributes). ``attributes`` holds a dict or None."""
+        (source, target, kind, attributes). ``attributes`` holds a dict or None; ``DataFrame.to_csv`` writes it as
+        JSON text, which :meth:`from_pandas` reads back (docs/data-format.md, "CSV")."""
         import pandas as pd
 
         units, ties = self._columns()
+        for columns in (units, ties):
+            columns["attributes"] = [None if a is None else _Attributes(a) for a in columns["attributes"]]
         return pd.DataFrame(units, columns=[*_UNIT_COLUMNS, "attributes"]), pd.DataFrame(
             ties, columns=[*_TIE_COLUMNS, "attributes"]
         )
@@ -94,9 +132,11 @@ class OrgGraph(_core.OrgGraph):
 
         Units need ``id``, ``name``, ``kind``; ``level`` may be missing for territories, for bodies with a
         ``serves`` tie and for posts with a ``heads`` tie. Ties need ``source``, ``target``, ``kind``. An
-        ``attributes`` column of dicts, and every other column, become free attributes (missing values
-        are skipped). ``name``, ``attributes`` and ``structure`` (an administrative structure's id) describe the
-        graph itself. Errors name the row: ``units row 17``.
+        ``attributes`` column of dicts (or of JSON objects as text, as a CSV file holds them), and every other
+        column, become free attributes (missing values are skipped; a float column with gaps and otherwise whole
+        numbers, an int column with empty cells as pandas reads it, gives ints). ``name``, ``attributes`` and ``structure`` (an administrative
+        structure's id) describe the graph itself. Errors name the row (counted from 0) and column:
+        ``units row 17 attributes``.
         """
         for column in ("id", "name", "kind"):
             if column not in units.columns:
@@ -118,7 +158,7 @@ class OrgGraph(_core.OrgGraph):
             sources = ties["source"].tolist()
             targets = ties["target"].tolist()
             kinds = ties["kind"].tolist()
-            tie_rows = _attribute_rows(ties, _TIE_COLUMNS)
+            tie_rows = _attribute_rows(ties, _TIE_COLUMNS, "ties")
         core = _core.OrgGraph._from_columns(
             name,
             structure,
@@ -126,7 +166,7 @@ class OrgGraph(_core.OrgGraph):
             units["name"].tolist(),
             units["kind"].tolist(),
             levels,
-            _attribute_rows(units, _UNIT_COLUMNS),
+            _attribute_rows(units, _UNIT_COLUMNS, "units"),
             sources,
             targets,
             kinds,
@@ -161,6 +201,32 @@ class OrgGraph(_core.OrgGraph):
             for source, target, kind, attrs in zip(ties["source"], ties["target"], ties["kind"], ties["attributes"])
         )
         return graph
+
+    @classmethod
+    def from_networkx(cls, graph: "networkx.Graph", structure: str = "either") -> "OrgGraph":
+        """The graph :meth:`to_networkx` describes, built back (through :meth:`from_pandas`, so errors name the row
+        and column: ``units row 3 kind`` for the fourth node, ``ties row 0 kind`` for the first edge).
+
+        Node data: ``name``, ``kind``, ``level`` (optional where it can be derived) and the free attributes; edge
+        data: ``kind`` (else the edge key of a multigraph) and the free attributes; ``graph.graph``: ``name`` and
+        the graph's attributes. Node ids are unit ids (str)."""
+        import pandas as pd
+
+        unit_fields = ("name", "kind", "level")
+        units = pd.DataFrame(
+            [(node, data.get("name"), data.get("kind"), data.get("level"),
+              {k: v for k, v in data.items() if k not in unit_fields} or None)
+             for node, data in graph.nodes(data=True)],
+            columns=[*_UNIT_COLUMNS, "attributes"])
+        edges = (graph.edges(keys=True, data=True) if graph.is_multigraph()
+                 else ((s, t, None, data) for s, t, data in graph.edges(data=True)))
+        ties = pd.DataFrame(
+            [(s, t, data.get("kind", key), {k: v for k, v in data.items() if k != "kind"} or None)
+             for s, t, key, data in edges],
+            columns=[*_TIE_COLUMNS, "attributes"])
+        attributes = {k: v for k, v in graph.graph.items() if k != "name"}
+        return cls.from_pandas(units, ties, name=str(graph.graph.get("name", "")), attributes=attributes,
+                               structure=structure)
 
     # ---- copies and display ----------------------------------------------------------------------
 

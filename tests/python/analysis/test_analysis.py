@@ -3,6 +3,7 @@ and oversight, on the embedded 2024 directive and graph (the `compiled` fixture)
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import pytest
@@ -154,3 +155,65 @@ def test_accountability_of_what_is_not_a_body_says_where_to_look(compiled, unit,
     assert (info.value.tag, info.value.where) == ("not_a_body", f"'{unit}'")
     for name in names:
         assert f"'{name}'" in str(info.value)
+
+
+def test_results_are_tables_for_pandas(compiled):
+    reach = compiled.reach()
+    frame = reach.to_pandas()
+    assert list(frame.columns) == ["unit", "recipient", "reached", "path"]
+    assert list(frame["unit"]) == reach["bound"]
+    assert frame.set_index("unit").at["10987.pc", "path"] == ["296.pc", "10987.pc"]
+    assert frame["recipient"].sum() == len(set(reach["recipients"]) & set(reach["bound"]))
+    assert frame["reached"].all()
+
+    load = compiled.load()
+    per_unit = load.to_pandas().set_index("unit")
+    assert list(per_unit.columns) == list(antq.directive.ROLES)
+    assert per_unit.loc["30.police"].to_dict() == load["units"]["30.police"]
+    assert per_unit.to_numpy().sum() == len(compiled)
+    per_level = load.to_pandas("level").set_index("level")
+    assert per_level.loc["district"].to_dict() == load["by_level"]["district"]
+    with pytest.raises(antq.InvalidInputError, match="unknown_by: 'kind': expected one of unit, level"):
+        load.to_pandas("kind")
+
+    pairs = compiled.coordination()
+    table = pairs.to_pandas()
+    assert len(table) == len(pairs) and list(table.columns) == ["lead", "partner", "tasks", "ties", "gap"]
+    assert table.to_dict("records") == list(pairs)
+    assert pairs.gaps() == [p for p in pairs if p["gap"]]
+
+    chain = compiled.accountability("10987.police")
+    assert chain.to_pandas().to_dict("list") == {"unit": chain["chain"], "head": chain["chain_heads"]}
+
+    oversight = compiled.oversight()
+    watched = oversight.to_pandas()
+    assert len(watched) == sum(len(w) for w in oversight["monitors"].values())
+    assert set(watched.loc[watched["monitor"] == "30.police", "unit"]) == set(oversight["monitors"]["30.police"])
+
+
+def test_results_stay_plain_dicts_and_lists(compiled):
+    # Code written for the dicts keeps working: equality, keys, JSON.
+    oversight = compiled.oversight()
+    assert isinstance(oversight, dict) and oversight == dict(oversight)
+    assert set(compiled.load()) == {"units", "by_level", "most_loaded"}
+    assert isinstance(compiled.coordination(), list)
+    assert set(compiled.reach()) == {"recipients", "bound", "unreached", "paths"}
+
+
+def test_results_display_as_escaped_tables(compiled):
+    for result in (compiled.reach(), compiled.load(), compiled.coordination(), compiled.accountability("10987.police"),
+                   compiled.oversight()):
+        page = result._repr_html_()
+        assert page.startswith("<p><b>&lt;antq.analysis.") and "<table" in page, type(result).__name__
+    assert "10987.police" in compiled.accountability("10987.police")._repr_html_()
+
+
+def test_result_titles_are_escaped(tiny):
+    tiny.add_unit("30.<b>&x", "Ban <i>", "police", level="province")
+    tiny.add_tie("30.pc", "30.<b>&x", "directs")
+    doc = {"format": "antq.directive", "version": 1, "id": "d", "kind": "chỉ thị", "number": "", "date": "",
+           "year": 2024, "title": "t", "issuer": "30.pc", "signer": "30.pc.head", "theme": "t", "references": [],
+           "events": [], "recipients": [{"label": "x", "selector": {"id": "30.pc"}}],
+           "tasks": [{"clause": "1", "title": "t", "assignments": [{"role": "lead", "units": {"id": "30.<b>&x"}}]}]}
+    page = antq.compile(antq.Directive.loads(json.dumps(doc)), tiny).accountability("30.<b>&x")._repr_html_()
+    assert "30.&lt;b&gt;&amp;x" in page and "<b>&x" not in page

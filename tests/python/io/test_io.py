@@ -368,3 +368,133 @@ def test_to_networkx(tiny, hai_duong):
     contains = nx.DiGraph([(s, t) for s, t, k in big.edges(keys=True) if k == "contains"])
     assert nx.is_tree(contains)  # nation -> province -> district -> commune -> village is one tree
     assert nx.ancestors(contains, "10987-v01") == {"10987", "296", "30", "vn"}
+
+
+# ---- CSV through pandas ------------------------------------------------------------------------------
+
+
+def _csv_trip(graph, tmp_path):
+    pd = pytest.importorskip("pandas")
+    units, ties = graph.to_pandas()
+    units.to_csv(tmp_path / "units.csv", index=False)
+    ties.to_csv(tmp_path / "ties.csv", index=False)
+    # Ids are text: GSO codes keep their leading zeros.
+    units = pd.read_csv(tmp_path / "units.csv", dtype={"id": str})
+    ties = pd.read_csv(tmp_path / "ties.csv", dtype={"source": str, "target": str})
+    return antq.OrgGraph.from_pandas(units, ties, name=graph.name, attributes=graph.attributes)
+
+
+def test_csv_round_trip_default_graph(hai_duong, tmp_path):
+    back = _csv_trip(hai_duong, tmp_path)
+    assert back.same_content(hai_duong)
+    assert back.dumps() == hai_duong.dumps()
+    assert type(back.unit("10945-v01").attributes.get("households", 0)) is int
+
+
+def test_csv_round_trip_keeps_value_types(tiny, tmp_path):
+    tiny.set_unit_attribute("30", "share", 0.5)
+    tiny.set_unit_attribute("30", "codes", [1, "01", None, True])
+    tiny.set_tie_attribute("30", "296", "contains", "since", 1997)
+    back = _csv_trip(tiny, tmp_path)
+    assert back.same_content(tiny)
+    attrs = back.unit("30").attributes
+    assert (attrs["share"], attrs["codes"]) == (0.5, [1, "01", None, True])
+    assert type(back.unit("10945-v01").attributes["households"]) is int
+    assert back.tie("30", "296", "contains").attributes == {"since": 1997}
+
+
+def test_attributes_cell_prints_as_json(tiny):
+    units, _ = tiny.to_pandas()
+    cell = units.set_index("id").at["10945-v01", "attributes"]
+    assert cell == {"households": 420, "synthetic": True}
+    assert json.loads(str(cell)) == cell
+
+
+def test_int_column_with_empty_cells_stays_int():
+    pd = pytest.importorskip("pandas")
+    units = pd.DataFrame({"id": ["30", "296"], "name": ["Hải Dương", "Bình Giang"], "kind": ["province", "district"],
+                          "households": [float("nan"), 420.0], "share": [1.0, 2.0], "ratio": [float("nan"), 0.5]})
+    g = antq.OrgGraph.from_pandas(units)
+    assert type(g.unit("296").attributes["households"]) is int
+    assert type(g.unit("296").attributes["share"]) is float  # no gap: floats stay floats
+    assert g.unit("296").attributes["ratio"] == 0.5 and "ratio" not in g.unit("30").attributes
+
+
+@pytest.mark.parametrize("cell, tag, says", [
+    ("{'households': 420}", "bad_json", "expected a JSON object"),  # a Python dict's repr, not JSON
+    ('{"households": ', "bad_json", "expected a JSON object"),
+    ("[1, 2]", "wrong_type", "found list"),
+    (True, "wrong_type", "found bool"),
+])
+def test_bad_attributes_cell_names_row_and_column(cell, tag, says):
+    pd = pytest.importorskip("pandas")
+    units = pd.DataFrame({"id": ["30", "296"], "name": ["Hải Dương", "Bình Giang"], "kind": ["province", "district"],
+                          "attributes": [None, cell]})
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.OrgGraph.from_pandas(units)
+    assert (info.value.tag, info.value.where) == (tag, "units row 1 attributes")
+    assert says in str(info.value)
+
+
+def test_empty_required_cell_names_row_and_column():
+    pd = pytest.importorskip("pandas")
+    units = pd.DataFrame({"id": ["30", "296"], "name": ["Hải Dương", float("nan")], "kind": ["province", "district"]})
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.OrgGraph.from_pandas(units)
+    assert (info.value.tag, info.value.where) == ("wrong_type", "units row 1 name")
+    assert "an empty cell (NaN)" in str(info.value)
+
+
+def test_numeric_ids_read_as_numbers_are_refused_with_their_row():
+    pd = pytest.importorskip("pandas")
+    units = pd.DataFrame({"id": [30, 296], "name": ["Hải Dương", "Bình Giang"], "kind": ["province", "district"]})
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.OrgGraph.from_pandas(units)
+    assert (info.value.tag, info.value.where) == ("wrong_type", "units row 0 id")
+
+
+# ---- back from NetworkX ------------------------------------------------------------------------------
+
+
+def test_networkx_round_trip_default_graph(hai_duong):
+    pytest.importorskip("networkx")
+    back = antq.OrgGraph.from_networkx(hai_duong.to_networkx())
+    assert back.same_content(hai_duong)
+    assert (back.name, back.attributes) == (hai_duong.name, hai_duong.attributes)
+
+
+def test_networkx_round_trip_keeps_value_types(tiny):
+    pytest.importorskip("networkx")
+    tiny.set_unit_attribute("30", "codes", [1, "01", None, True, 0.5])
+    tiny.set_tie_attribute("30", "296", "contains", "since", 1997)
+    back = antq.OrgGraph.from_networkx(tiny.to_networkx())
+    assert back.same_content(tiny)
+    assert back.unit("30").attributes["codes"] == [1, "01", None, True, 0.5]
+    assert type(back.unit("10945-v01").attributes["households"]) is int
+
+
+def test_from_networkx_takes_a_digraph_with_kind_as_edge_data():
+    nx = pytest.importorskip("networkx")
+    G = nx.DiGraph(name="bg", as_of="2024-01-01")
+    G.add_node("296", name="Bình Giang", kind="district", type="huyện")
+    G.add_node("296.pc", name="Ủy ban nhân dân huyện Bình Giang", kind="peoples_committee")
+    G.add_edge("296.pc", "296", kind="serves")
+    g = antq.OrgGraph.from_networkx(G)
+    assert (g.name, g.attributes) == ("bg", {"as_of": "2024-01-01"})
+    assert g.unit("296.pc").level == "district" and g.unit("296").attributes == {"type": "huyện"}
+    assert g.has_tie("296.pc", "296", "serves")
+
+
+def test_from_networkx_names_the_node_and_field_of_an_error():
+    nx = pytest.importorskip("networkx")
+    G = nx.MultiDiGraph()
+    G.add_node("30", name="Hải Dương", kind="province")
+    G.add_node("296", name="Bình Giang", kind="huyen")
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.OrgGraph.from_networkx(G)
+    assert info.value.where == "units row 1 kind" and "huyen" in str(info.value)
+    G.nodes["296"]["kind"] = "district"
+    G.add_edge("30", "296")  # no kind, and the key 0 is no tie kind
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.OrgGraph.from_networkx(G)
+    assert info.value.where == "ties row 0 kind"

@@ -185,10 +185,10 @@ def test_dossiers_name_no_district_above_the_districts(year):
 
 
 def test_heads_and_commendation(year):
-    heads = fig.head_grades(year)
+    heads = fig.head_inputs(year)
     assert sum(heads.totals.values()) == len(year.evaluation.heads) == heads.by_body_kind.to_numpy().sum()
-    assert list(heads.by_body_kind.columns) == [g.id for g in year.rules.heads.grades]
-    assert len(heads.lowest) == heads.totals[year.rules.heads.grades[-1].id]
+    assert list(heads.by_body_kind.columns) == [g.id for g in year.rules.heads.contributions]
+    assert len(heads.lowest) == heads.totals[year.rules.heads.contributions[-1].id]
     proposals = fig.commendation(year)
     assert proposals.collectives["subject"].tolist() == [s.id for s in year.rules.subjects]
     assert proposals.collectives["collectives"].sum() + len(proposals.individuals) == len(year.evaluation.commendations)
@@ -227,10 +227,14 @@ def test_assumptions_list_every_assumed_value_of_the_rules(year):
             "scored criterion": {c.id for c in (s.classification.criteria if s.classification else []) if c.assumed},
             "level": {k.id for k in (s.classification.levels if s.classification else []) if k.assumed},
             "deadline": {s.id} if s.deadline_assumption else set(),
+            "decided at": {s.decided_at.rule} if s.decided_at.assumed else set(),
         }
         for part, ids in expected.items():
             assert {i for label, p, i in listed if label == s.label and p == part} == ids, (s.id, part)
     assert {"heads", "commendation"} <= set(table["part"])
+    # Every contribution to heads' assessments is an assumed threshold, and the steering committee's share of clause 6.
+    assert {i for _, p, i in listed if p == "contribution"} == {c.id for c in year.rules.heads.contributions}
+    assert ("deciders", "classification", "steering_committee") in listed
     assert table["assumption"].str.len().gt(0).all()
 
 

@@ -727,6 +727,8 @@ TEST_CASE("the two-tier structure after 1 July 2025: communes are decided by the
         const Unit area = g.unit(std::string_view(t));
         g.add_unit(test::body(std::string(t) + ".pc", "UBND " + area.name, UnitKind::peoples_committee, area.level));
         g.add_tie(std::string(t) + ".pc", t, TieKind::serves);
+        g.add_unit(test::body(std::string(t) + ".sc", "BCĐ 138 " + area.name, UnitKind::steering_committee, area.level));
+        g.add_tie(std::string(t) + ".sc", t, TieKind::serves);
     }
     Assessments a;
     a.year = 2026;
@@ -734,6 +736,7 @@ TEST_CASE("the two-tier structure after 1 July 2025: communes are decided by the
     const Evaluation e = evaluate(g, a, rules());
     CHECK(g.unit(*result(e, g, "00004").authority).id == "01.pc");
     CHECK(g.unit(*result(e, g, "00004-v1").authority).id == "00004.pc");
+    CHECK(g.unit(*result(e, g, "00004").classifier).id == "01.sc");
     CHECK(result(e, g, "00004").title == TitleOutcome::passed);
     const RollUp* communes = e.roll_up(g.index_of("01"), *e.rules().subject_index("commune"));
     REQUIRE(communes != nullptr);

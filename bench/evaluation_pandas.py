@@ -8,7 +8,8 @@ incidents):
 * every unit a subject's selector picks gets a result; a unit picked twice is an error; the first matching
   exclusion excludes it;
 * authority: the People's Committee (first ``serves`` in-tie of kind peoples_committee) of the territory
-  containing a territory subject, or of the territory a body serves;
+  containing a territory subject, or of the territory a body serves; the classifier is the same body (rule sets
+  naming other deciders, or subjects decided where the unit's manager serves, are refused);
 * a record must name a picked, non-excluded unit, once; its dossier is on time on or before the subject's
   deadline, an error before its window opens; criteria met must be plain title criteria of the subject, once;
   an incident breaks a plain criterion (an error if also listed as met, or dated outside the window); every
@@ -20,8 +21,8 @@ incidents):
 * roll-ups: a territory subject counts in every territory above it, a body in the territory it serves and
   every territory above;
 * heads: the posts heading the bodies of a territory (kinds in ``heads.territory_bodies``), or a body's own
-  head, graded by the first grade whose conditions hold (a unit without record: the last grade);
-* commendations: collectives by the rule's level, title and timeliness, individuals by the head grade.
+  head, with the first contribution whose conditions hold (a unit without record: the last one);
+* commendations: collectives by the rule's level, title and timeliness, individuals by the heads' contribution.
 
 The graph side is a handful of numpy arrays and frames built once from the DataFrames (``build``, timed
 apart as the peer's graph build, as antq's ``from_pandas`` is): unit positions, the containing territory,
@@ -242,6 +243,8 @@ class Rules:
 
 
 def read_rules(document: dict, year: int) -> Rules:
+    if "deciders" in document or any(s.get("decided_at", {}).get("rule") == "manager" for s in document["subjects"]):
+        raise EvaluationError("unsupported_rule", "this reference decides where the unit is, by its People's Committee")
     subjects = _dependency_order(document["subjects"])
     number = {s["id"]: i for i, s in enumerate(subjects)}
     titles = [s.get("title", {}).get("criteria", []) for s in subjects]
@@ -296,7 +299,7 @@ def read_rules(document: dict, year: int) -> Rules:
 class Evaluation:
     results: pd.DataFrame  # antq's results columns, one row per picked unit, in unit order
     roll_ups: pd.DataFrame  # territory, name, level, subject, units ... title_share, one column per level id
-    heads: pd.DataFrame  # post, post_name, body, body_kind, unit, subject, grade, grade_label
+    heads: pd.DataFrame  # post, post_name, body, body_kind, unit, subject, contribution, contribution_label, assumption
     commendations: pd.DataFrame  # unit, name, type, for_unit, subject, level, proposed_to
 
 
@@ -537,9 +540,10 @@ def _holds_title(res: _Results, rows: np.ndarray) -> np.ndarray:
 
 
 def _heads(g: Graph, rules: Rules, res: _Results) -> pd.DataFrame:
-    """Posts heading a territory's bodies (territory subjects) or the unit itself (bodies), with their grade."""
+    """Posts heading a territory's bodies (territory subjects) or the unit itself (bodies), with the contribution
+    of its results to their assessment."""
     rows = np.flatnonzero(res.exclusion == 0)
-    grades = rules.heads["grades"]
+    grades = rules.heads["contributions"]
     conditions = []
     for grade in grades[:-1]:  # the last grade is what is left
         ok = res.has_record[rows] & _at_least(rules, res, rows, grade.get("min_level"))
@@ -549,7 +553,7 @@ def _heads(g: Graph, rules: Rules, res: _Results) -> pd.DataFrame:
             ok &= res.dossier[rows] == "on_time"
         conditions.append(ok)
     grade = np.select(conditions, [x["id"] for x in grades[:-1]], grades[-1]["id"])
-    counted = pd.DataFrame({"row": rows, "pos": res.pos[rows], "grade": grade})
+    counted = pd.DataFrame({"row": rows, "pos": res.pos[rows], "contribution": grade})
     territory = g.is_territory[counted["pos"].to_numpy()]
     kinds = g.units["kind"].to_numpy()
     serving = g.serves[np.isin(kinds[g.serves["body"].to_numpy()], rules.heads["territory_bodies"])]
@@ -561,11 +565,13 @@ def _heads(g: Graph, rules: Rules, res: _Results) -> pd.DataFrame:
     heads = heads[heads["post"] != NONE]
     ids, names = g.units["id"].to_numpy(), g.units["name"].to_numpy()
     labels = {x["id"]: x["label"] for x in grades}
+    assumptions = {x["id"]: x.get("assumption") for x in grades}
     return pd.DataFrame({
         "post": ids[heads["post"]], "post_name": names[heads["post"]], "body": ids[heads["body"]],
         "body_kind": kinds[heads["body"]], "unit": ids[heads["pos"]],
-        "subject": rules.ids[res.subject[heads["row"]]], "grade": heads["grade"].to_numpy(),
-        "grade_label": heads["grade"].map(labels).to_numpy(), "row": heads["row"].to_numpy(),
+        "subject": rules.ids[res.subject[heads["row"]]], "contribution": heads["contribution"].to_numpy(),
+        "contribution_label": heads["contribution"].map(labels).to_numpy(),
+        "assumption": heads["contribution"].map(assumptions).to_numpy(), "row": heads["row"].to_numpy(),
     })
 
 
@@ -593,7 +599,7 @@ def _commendations(g: Graph, rules: Rules, res: _Results, heads: pd.DataFrame) -
         "for_unit": ids[res.pos[rows]], "subject": rules.ids[res.subject[rows]],
         "level": _level_names(rules, res.level[rows]), "proposed_to": _unit_ids(g, res.authority[rows]),
     })
-    heads = heads[heads["grade"] == rule["head_grade"]]
+    heads = heads[heads["contribution"] == rule["head_contribution"]]
     of = heads["row"].to_numpy()
     individuals = pd.DataFrame({
         "unit": heads["post"].to_numpy(), "name": heads["post_name"].to_numpy(), "type": "individual",
@@ -621,7 +627,9 @@ def _results_frame(g: Graph, rules: Rules, res: _Results) -> pd.DataFrame:
         "unit": g.units["id"].to_numpy()[pos], "name": g.units["name"].to_numpy()[pos],
         "kind": g.units["kind"].to_numpy()[pos], "district": _territory_at(g, area, "district"),
         "commune": _territory_at(g, area, "commune"), "subject": rules.ids[res.subject],
-        "authority": _unit_ids(g, res.authority), "excluded": reason, "dossier": res.dossier,
+        "authority": _unit_ids(g, res.authority),
+        "classifier": _unit_ids(g, np.where(rules.has_classification[res.subject], res.authority, NONE)),
+        "excluded": reason, "dossier": res.dossier,
         "dossier_date": res.dossier_date, "title": res.title, "failed": res.failed, "incidents": res.incidents,
         "points": res.points, "level": _level_names(rules, res.level), "proposed_level": res.proposed_level,
     })

@@ -66,10 +66,23 @@ def prepare(config: Config) -> Inputs:
     t1 = time.perf_counter()
     G = evaluation_pandas.build(units, ties)
     build = {"antq": t1 - t0, "pandas": time.perf_counter() - t1}
-    rules = ev.default_rules()
+    document = bench_rules_document()
+    rules = ev.rules_from_dict(document, "default rules, decided where the unit is")
     assessments = ev.example_assessments(g, rules, year=config.year, seed=config.seed)
-    return Inputs(units, ties, g, G, rules, json.loads(ev.default_rules_json()), assessments,
+    return Inputs(units, ties, g, G, rules, document, assessments,
                   ev.assessment_tables(assessments), build)
+
+
+def bench_rules_document() -> dict:
+    """The default rules, each unit decided in its own territory by its People's Committee: the synthetic graph has
+    no steering committees and no management ties, which the default's TT 124 Điều 10 and clause 6 rules read."""
+    from antq import evaluation as ev
+
+    document = json.loads(ev.default_rules_json())
+    document.pop("deciders")
+    for subject in document["subjects"]:
+        subject.pop("decided_at", None)
+    return document
 
 
 def antq_tables(evaluation) -> tuple:
@@ -154,7 +167,7 @@ def compare(antq_result: tuple, ours: evaluation_pandas.Evaluation, where: str) 
     results, roll_ups, heads, commendations = antq_result
     _compare_results(results, ours.results, where)
     _compare_roll_ups(roll_ups, ours.roll_ups, where)
-    _compare_rows(heads, ours.heads, "head grades", where)
+    _compare_rows(heads, ours.heads, "heads' contributions", where)
     _compare_rows(commendations, ours.commendations, "commendations", where)
 
 
@@ -271,7 +284,7 @@ def check_errors(x: Inputs, results) -> tuple[int, int]:
 
 def check_agreement(x: Inputs) -> dict:
     """The full year: every unit's title, level, dossier, authority (and every other result column), every
-    roll-up count, head grade and commendation equal. Returns the figures the report describes."""
+    roll-up count, heads' contribution and commendation equal. Returns the figures the report describes."""
     from antq import evaluation as ev
 
     evaluation = ev.evaluate(x.graph, x.assessments, x.rules)
@@ -291,7 +304,7 @@ def check_agreement(x: Inputs) -> dict:
         "roll_ups": len(roll_ups),
         "roll_up_levels": roll_ups["level"].value_counts().to_dict(),
         "heads": len(heads),
-        "grades": heads["grade"].value_counts().to_dict(),
+        "contributions": heads["contribution"].value_counts().to_dict(),
         "commendations": commendations["type"].value_counts().to_dict(),
         "few_records": few,
         "faults": faults,
@@ -365,8 +378,8 @@ def report(config: Config, size: dict, facts: dict, times: dict[str, float], rss
 - records: antq's seeded example year, {f['records']:,} records; as tables {_counts(f['rows'])} rows
 - dossiers: {_counts(f['dossier'])}; titles: {_counts(f['title'])}; levels: {_counts(f['level'])}
 - {f['roll_ups']:,} roll-ups (territory × subject; by territory level: {_counts(f['roll_up_levels'])}); \
-{f['heads']:,} head grades ({_counts(f['grades'])}); commendations: {_counts(f['commendations'])}
-- checked equal before timing: every result column of every unit, every roll-up count, the head grades and the \
+{f['heads']:,} heads' contributions ({_counts(f['contributions'])}); commendations: {_counts(f['commendations'])}
+- checked equal before timing: every result column of every unit, every roll-up count, the heads' contributions and the \
 commendations; the same for a year of only {f['few_records']} records (most dossiers missing); and \
 {f['faults']} faulty record sets (unknown unit, duplicate record, dates outside the window, unknown or \
 duplicate criteria, scores out of range or missing, ...), each rejected by both sides with the same error tag"""

@@ -45,7 +45,7 @@ py::dict result_columns(const EvaluationResult& r) {
     const std::size_t n = e.results().size();
     py::list unit(static_cast<py::ssize_t>(n)), name(static_cast<py::ssize_t>(n));
     CodedColumn kind(n), subject(n), excluded(n), dossier(n), dossier_date(n), title(n), failed(n), level(n), proposed(n);
-    UnitColumn district(g, n), commune(g, n), authority(g, n);
+    UnitColumn district(g, n), commune(g, n), authority(g, n), classifier(g, n);
     NumberColumn<std::int32_t> incidents(n);
     NumberColumn<double> points(n);
     const std::vector<UnitIndex> district_of = territories_at(g, Level::district);
@@ -62,6 +62,7 @@ py::dict result_columns(const EvaluationResult& r) {
         commune.set(i, optional_unit(commune_of[x.unit.value]));
         subject.set(i, s.id);
         authority.set(i, x.authority);
+        classifier.set(i, x.classifier);
         excluded.set(i, x.exclusion ? std::optional<std::string_view>(s.exclusions[x.exclusion - 1].reason) : std::nullopt);
         dossier.set(i, to_string(x.dossier));
         dossier_date.set(i, view_or_none(x.dossier_date));
@@ -82,6 +83,7 @@ py::dict result_columns(const EvaluationResult& r) {
     out["commune"] = commune.finish();
     out["subject"] = subject.finish();
     out["authority"] = authority.finish();
+    out["classifier"] = classifier.finish();
     out["excluded"] = excluded.finish();
     out["dossier"] = dossier.finish();
     out["dossier_date"] = dossier_date.finish_plain();
@@ -178,19 +180,20 @@ py::dict head_columns(const EvaluationResult& r) {
     const Evaluation& e = r.result;
     const std::size_t n = e.heads().size();
     UnitColumn post(g, n), post_name(g, n, UnitColumn::Field::name), body(g, n), unit(g, n);
-    CodedColumn body_kind(n), subject(n), grade(n), label(n);
+    CodedColumn body_kind(n), subject(n), contribution(n), label(n), assumption(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const HeadAssessment& h = e.heads()[i];
+        const HeadInput& h = e.heads()[i];
         const UnitResult& x = e.results()[h.result];
-        const HeadGrade& gr = e.rules().heads.grades[h.grade];
+        const HeadContribution& c = e.rules().heads.contributions[h.contribution];
         post.set(i, h.post);
         post_name.set(i, h.post);
         body.set(i, h.body);
         body_kind.set(i, to_string(g.unit(h.body).kind));
         unit.set(i, x.unit);
         subject.set(i, e.rules().subjects[x.subject].id);
-        grade.set(i, gr.id);
-        label.set(i, gr.label);
+        contribution.set(i, c.id);
+        label.set(i, c.label);
+        assumption.set(i, c.assumption.empty() ? std::nullopt : std::optional<std::string_view>(c.assumption));
     }
     py::dict out;
     out["post"] = post.finish();
@@ -199,8 +202,9 @@ py::dict head_columns(const EvaluationResult& r) {
     out["body_kind"] = body_kind.finish();
     out["unit"] = unit.finish();
     out["subject"] = subject.finish();
-    out["grade"] = grade.finish();
-    out["grade_label"] = label.finish();
+    out["contribution"] = contribution.finish();
+    out["contribution_label"] = label.finish();
+    out["assumption"] = assumption.finish();
     return out;
 }
 
@@ -319,6 +323,16 @@ void init_evaluation(py::module_& m) {
         .def_property_readonly("assumed", &YearWindow::assumed)
         .def("first_day", &YearWindow::first_day, py::arg("year"))
         .def("last_day", &YearWindow::last_day, py::arg("year"));
+    py::class_<DecisionPlace>(m, "DecisionPlace", "Where a subject's units are decided (TT 124 Điều 10), and why.")
+        .def_property_readonly("rule", [](const DecisionPlace& d) { return std::string(to_string(d.at)); })
+        .def_readonly("source", &DecisionPlace::source)
+        .def_readonly("assumption", &DecisionPlace::assumption)
+        .def_property_readonly("assumed", &DecisionPlace::assumed);
+    py::class_<Decider>(m, "Decider", "The kind of body that decides in the deciding territory, and why.")
+        .def_property_readonly("kind", [](const Decider& d) { return std::string(to_string(d.kind)); })
+        .def_readonly("source", &Decider::source)
+        .def_readonly("assumption", &Decider::assumption)
+        .def_property_readonly("assumed", &Decider::assumed);
     py::class_<Subject>(m, "Subject", "One type of evaluated unit with its title and/or classification rule.")
         .def_readonly("id", &Subject::id)
         .def_readonly("label", &Subject::label)
@@ -328,17 +342,21 @@ void init_evaluation(py::module_& m) {
         .def_readonly("deadline", &Subject::deadline)
         .def_readonly("deadline_source", &Subject::deadline_source)
         .def_readonly("deadline_assumption", &Subject::deadline_assumption)
+        .def_readonly("decided_at", &Subject::decided_at)
         .def_readonly("title", &Subject::title)
         .def_readonly("classification", &Subject::classification)
         .def("deadline_day", &Subject::deadline_day, py::arg("year"))
         .def("__repr__", [](const Subject& s) { return "<antq.Subject '" + s.id + "'>"; });
-    py::class_<HeadGrade>(m, "HeadGrade", "A grade a head can get, with its conditions.")
-        .def_readonly("id", &HeadGrade::id)
-        .def_readonly("label", &HeadGrade::label)
-        .def_readonly("min_level", &HeadGrade::min_level)
-        .def_readonly("requires_title", &HeadGrade::requires_title)
-        .def_readonly("on_time", &HeadGrade::on_time);
-    py::class_<HeadRule>(m, "HeadRule", "How heads are assessed on the results of what they head.")
+    py::class_<HeadContribution>(m, "HeadContribution", "What a unit's results can contribute to its head's assessment (an input, not the assessment), with its conditions.")
+        .def_readonly("id", &HeadContribution::id)
+        .def_readonly("label", &HeadContribution::label)
+        .def_readonly("min_level", &HeadContribution::min_level)
+        .def_readonly("requires_title", &HeadContribution::requires_title)
+        .def_readonly("on_time", &HeadContribution::on_time)
+        .def_readonly("source", &HeadContribution::source)
+        .def_readonly("assumption", &HeadContribution::assumption)
+        .def_property_readonly("assumed", &HeadContribution::assumed);
+    py::class_<HeadRule>(m, "HeadRule", "What the results of what heads head contribute to their assessment.")
         .def_readonly("source", &HeadRule::source)
         .def_readonly("assumption", &HeadRule::assumption)
         .def_property_readonly("territory_bodies", [](const HeadRule& h) {
@@ -346,19 +364,21 @@ void init_evaluation(py::module_& m) {
             for (UnitKind k : h.territory_bodies) out.emplace_back(to_string(k));
             return out;
         })
-        .def_readonly("grades", &HeadRule::grades);
+        .def_readonly("contributions", &HeadRule::contributions);
     py::class_<CommendationRule>(m, "CommendationRule", "Who is proposed for commendation.")
         .def_readonly("source", &CommendationRule::source)
         .def_readonly("assumption", &CommendationRule::assumption)
         .def_readonly("min_level", &CommendationRule::min_level)
         .def_readonly("requires_title", &CommendationRule::requires_title)
         .def_readonly("on_time", &CommendationRule::on_time)
-        .def_readonly("head_grade", &CommendationRule::head_grade);
+        .def_readonly("head_contribution", &CommendationRule::head_contribution);
     py::class_<EvaluationRules>(m, "EvaluationRules", "A rule set for the yearly evaluation (format antq.evaluation_rules).")
         .def_readonly("id", &EvaluationRules::id)
         .def_readonly("title", &EvaluationRules::title)
         .def_readonly("source", &EvaluationRules::source)
         .def_readonly("subjects", &EvaluationRules::subjects)
+        .def_readonly("title_decider", &EvaluationRules::title_decider)
+        .def_readonly("classification_decider", &EvaluationRules::classification_decider)
         .def_readonly("heads", &EvaluationRules::heads)
         .def_readonly("commendation", &EvaluationRules::commendation)
         .def("subject", [](const EvaluationRules& r, const std::string& id) -> const Subject& {

@@ -466,10 +466,12 @@ def build_province(listed):
     G.tie("vn.mps", b["police"], "directs")
     inform(b["pc"], "vn.gov_office")
     inform(b["pc"], "vn.mps")
-    # Đoàn ĐBQH tỉnh: on the directive's recipient list (Nơi nhận).
+    # Đoàn ĐBQH tỉnh: on the directive's recipient list (Nơi nhận). A delegation of
+    # the National Assembly, not an agency of the province: marked so that rules
+    # can tell it from the province's agencies (the evaluation rules leave it out).
     b["na"] = body(pid, "province", "na_delegation", "agency",
                    "Đoàn đại biểu Quốc hội " + label,
-                   "Trưởng Đoàn đại biểu Quốc hội " + label)
+                   "Trưởng Đoàn đại biểu Quốc hội " + label, national_assembly=True)
     inform(b["pc"], b["na"])
     for short, base, title in DEPARTMENTS:
         dname = base + (" " if base.endswith(" tỉnh") else " tỉnh ") + name

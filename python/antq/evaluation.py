@@ -2,10 +2,10 @@
 
 - Rules as data (JSON format ``"antq.evaluation_rules"``): per evaluated unit type ("subject") the title "An toàn
   về ANTT" (Thông tư 124/2021/TT-BCA, pass/fail criteria and exclusions), the movement classification (Quyết
-  định 510/QĐ-BCA-V05, points and levels), windows and dossier deadlines, heads' grades and commendation.
+  định 510/QĐ-BCA-V05, points and levels), windows and dossier deadlines, heads' contributions and commendation.
   :func:`default_rules` is Hải Dương 2024, every unsourced value marked with its assumption.
 - :func:`evaluate` runs a year on assessment records (format ``"antq.assessments"``): titles, levels, late and
-  missing dossiers, roll-ups per territory, heads' grades, commendation proposals.
+  missing dossiers, roll-ups per territory, heads' contributions, commendation proposals.
 - :func:`follow_up` follows a compiled directive on a day from progress reports (format ``"antq.progress"``). It
   belongs to :mod:`antq.directive` and is offered here too, as the yearly cycle uses it.
 
@@ -70,7 +70,7 @@ DOSSIER_STATUSES: tuple[str, ...] = _core.dossier_statuses
 
 def default_rules() -> EvaluationRules:
     """Hải Dương 2024: TT 124 criteria as far as the sources go, QĐ 510 deadlines (20/11, 30/11, 15/12), and assumed
-    points, thresholds (90 / 70 / 50 / 0), head grades and commendation rule, each with its ``assumption``."""
+    points, thresholds (90 / 70 / 50 / 0), head contributions and commendation rule, each with its ``assumption``."""
     return _core.default_evaluation_rules()
 
 
@@ -174,8 +174,10 @@ class Evaluation:
 
     @property
     def results(self) -> "pandas.DataFrame":
-        """One row per unit a subject picks: unit, name, kind, district, commune, subject, authority (the People's
-        Committee deciding), excluded (the reason, or None), dossier (on_time / late / missing / excluded),
+        """One row per unit a subject picks: unit, name, kind, district, commune, subject, authority (the body
+        recognising the title: the People's Committee of the level that decides, TT 124 Điều 10), classifier (the
+        body classifying the movement there: the steering committee 138 under the default rules, clause 6; None
+        without classification), excluded (the reason, or None), dossier (on_time / late / missing / excluded),
         dossier_date, title (passed / failed / no_dossier / excluded / not_applicable), failed (the failed criterion
         ids separated by spaces, "" for none),
         incidents, points (NaN without a dossier), level and proposed_level (level ids, or None). Repeated values
@@ -199,8 +201,10 @@ class Evaluation:
 
     @property
     def heads(self) -> "pandas.DataFrame":
-        """Heads graded on the unit they answer for: post, post_name, body (headed), body_kind, unit (evaluated),
-        subject, grade, grade_label."""
+        """What the results of the unit a head answers for contribute to his or her assessment (clause 1: the
+        results are an input to the assessment, not the assessment): post, post_name, body (headed), body_kind,
+        unit (evaluated), subject, contribution, contribution_label and assumption (why the contribution's
+        conditions are assumed; None when sourced)."""
         return self._table("_heads")
 
     @property

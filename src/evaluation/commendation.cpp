@@ -26,11 +26,11 @@ void EvaluationRun::propose_commendations() {
         if (rule.on_time && r.dossier != DossierStatus::on_time) continue;
         out.m_commendations.push_back({r.unit, false, idx, r.authority});
     }
-    const auto& grades = out.m_rules.heads.grades;
+    const auto& contributions = out.m_rules.heads.contributions;
     std::uint32_t wanted = 0;
-    while (grades[wanted].id != rule.head_grade) ++wanted;
-    for (const HeadAssessment& h : out.m_heads)
-        if (h.grade == wanted) out.m_commendations.push_back({h.post, true, h.result, out.m_results[h.result].authority});
+    while (contributions[wanted].id != rule.head_contribution) ++wanted;
+    for (const HeadInput& h : out.m_heads)
+        if (h.contribution == wanted) out.m_commendations.push_back({h.post, true, h.result, out.m_results[h.result].authority});
 }
 
 }  // namespace antq::detail

@@ -63,7 +63,7 @@ Evaluation EvaluationRun::run() {
     for (std::size_t s = 0; s < subjects.size(); ++s) decide(s);  // in rule order: share criteria read earlier ones
     index_roll_ups();
     total();
-    grade_heads();
+    weigh_heads();
     propose_commendations();
     return std::move(out);
 }

@@ -1,4 +1,4 @@
-// Heads graded on the result of what they answer for (directive clause 1).
+// What the result of what a head answers for contributes to the head's assessment (directive clause 1).
 
 #include <algorithm>
 #include <cmath>
@@ -35,50 +35,50 @@ bool EvaluationRun::holds_title(const UnitResult& r) const {
     return r.title == TitleOutcome::passed || r.title == TitleOutcome::not_applicable;
 }
 
-std::uint32_t EvaluationRun::grade(const UnitResult& r) const {
-    const auto& grades = out.m_rules.heads.grades;
-    // A unit without a dossier has neither level nor title: only the last grade is left for it.
-    if (!r.record) return std::uint32_t(grades.size() - 1);
-    for (std::size_t k = 0; k + 1 < grades.size(); ++k) {
-        const HeadGrade& h = grades[k];
-        if (h.min_level && !at_least(r, grade_levels[k][r.subject])) continue;
+std::uint32_t EvaluationRun::contribution_of(const UnitResult& r) const {
+    const auto& contributions = out.m_rules.heads.contributions;
+    // A unit without a dossier has neither level nor title: only the last contribution is left for it.
+    if (!r.record) return std::uint32_t(contributions.size() - 1);
+    for (std::size_t k = 0; k + 1 < contributions.size(); ++k) {
+        const HeadContribution& h = contributions[k];
+        if (h.min_level && !at_least(r, contribution_levels[k][r.subject])) continue;
         if (h.requires_title && !holds_title(r)) continue;
         if (h.on_time && r.dossier != DossierStatus::on_time) continue;
         return std::uint32_t(k);
     }
-    return std::uint32_t(grades.size() - 1);
+    return std::uint32_t(contributions.size() - 1);
 }
 
 // Territories answer through the heads of their bodies (read_graph found them); bodies through their own head.
-void EvaluationRun::grade_heads() {
-    for (const HeadGrade& h : out.m_rules.heads.grades)
-        grade_levels.push_back(h.min_level ? level_positions(*h.min_level) : std::vector<std::uint32_t>(subjects.size(), 0));
-    std::vector<std::uint32_t> grade_of(out.m_results.size(), none);
-    auto graded = [&](std::size_t idx) {
-        if (grade_of[idx] == none) grade_of[idx] = grade(out.m_results[idx]);
-        return grade_of[idx];
+void EvaluationRun::weigh_heads() {
+    for (const HeadContribution& h : out.m_rules.heads.contributions)
+        contribution_levels.push_back(h.min_level ? level_positions(*h.min_level) : std::vector<std::uint32_t>(subjects.size(), 0));
+    std::vector<std::uint32_t> contribution(out.m_results.size(), none);
+    auto weighed = [&](std::size_t idx) {
+        if (contribution[idx] == none) contribution[idx] = contribution_of(out.m_results[idx]);
+        return contribution[idx];
     };
     for (const auto& [territory, body, post] : territory_heads) {
         const std::uint32_t idx = out.m_result_of[territory];
         if (idx == 0 || out.m_results[idx - 1].exclusion) continue;
-        out.m_heads.push_back({UnitIndex{post}, UnitIndex{body}, idx - 1u, graded(idx - 1)});
+        out.m_heads.push_back({UnitIndex{post}, UnitIndex{body}, idx - 1u, weighed(idx - 1)});
     }
     for (std::size_t idx = 0; idx < out.m_results.size(); ++idx) {
         const UnitResult& r = out.m_results[idx];
         if (r.exclusion || is_territory(g.kinds()[r.unit.value])) continue;
-        if (head_of[r.unit.value] != none) out.m_heads.push_back({UnitIndex{head_of[r.unit.value]}, r.unit, idx, graded(idx)});
+        if (head_of[r.unit.value] != none) out.m_heads.push_back({UnitIndex{head_of[r.unit.value]}, r.unit, idx, weighed(idx)});
     }
     // A post heading two bodies that answer for one territory (a People's Committee chair who also heads the
-    // steering committee) is graded once, through the first of them.
+    // steering committee) gets one input, through the first of them.
     auto& heads = out.m_heads;
-    std::sort(heads.begin(), heads.end(), [](const HeadAssessment& x, const HeadAssessment& y) {
+    std::sort(heads.begin(), heads.end(), [](const HeadInput& x, const HeadInput& y) {
         return std::tie(x.result, x.post.value, x.body.value) < std::tie(y.result, y.post.value, y.body.value);
     });
     heads.erase(std::unique(heads.begin(), heads.end(),
-                            [](const HeadAssessment& x, const HeadAssessment& y) { return x.result == y.result && x.post == y.post; }),
+                            [](const HeadInput& x, const HeadInput& y) { return x.result == y.result && x.post == y.post; }),
                 heads.end());
     // In result order, then body order.
-    std::sort(heads.begin(), heads.end(), [](const HeadAssessment& x, const HeadAssessment& y) {
+    std::sort(heads.begin(), heads.end(), [](const HeadInput& x, const HeadInput& y) {
         return std::tie(x.result, x.body.value) < std::tie(y.result, y.body.value);
     });
 }

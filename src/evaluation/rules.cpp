@@ -8,6 +8,8 @@
 
 namespace antq {
 
+std::string_view to_string(DecidedAt where) noexcept { return where == DecidedAt::manager ? "manager" : "territory"; }
+
 std::optional<std::size_t> ClassificationRule::level_index(std::string_view id) const noexcept {
     for (std::size_t i = 0; i < levels.size(); ++i)
         if (levels[i].id == id) return i;

@@ -72,13 +72,14 @@ void EvaluationRun::pick_units() {
 }
 
 // The graph as the run needs it, from one pass over the tie table and one over the packed kinds: the
-// territory containing each territory, the territory each body serves, the head of each body, the People's
-// Committee of each territory, and the heads of the bodies answering for a territory.
+// territory containing each territory, the territory each body serves, the head of each body, the territory its
+// managers serve, and the heads of the bodies answering for a territory.
 void EvaluationRun::read_graph() {
     const std::size_t n = g.unit_capacity();
     above.assign(n, none);
     served.assign(n, none);
     head_of.assign(n, none);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> directs;  // manager, managed
     for (std::uint32_t i = 0; i < g.tie_capacity(); ++i) {
         if (!g.is_alive(TieIndex{i})) continue;
         const Tie& tie = g.tie(TieIndex{i});
@@ -86,40 +87,80 @@ void EvaluationRun::read_graph() {
         if (tie.kind == TieKind::contains) above[tie.target.value] = tie.source.value;
         else if (tie.kind == TieKind::serves) served[tie.source.value] = tie.target.value;
         else if (tie.kind == TieKind::heads) head_of[tie.target.value] = tie.source.value;
+        else if (tie.kind == TieKind::directs) directs.emplace_back(tie.source.value, tie.target.value);
+    }
+    // A body directed from two territories (a commune police under its commune and the district police) has no one
+    // managing level; that matters only for a subject decided where its manager serves.
+    managed_at.assign(n, none);
+    for (const auto& [manager, managed] : directs) {
+        const std::uint32_t t = served[manager];
+        std::uint32_t& at = managed_at[managed];
+        at = at == none || at == t ? t : several;
     }
     const auto kinds = g.kinds();
     const auto& answering = out.m_rules.heads.territory_bodies;
-    pc_of.assign(n, none);
     for (std::uint32_t i = 0; i < n; ++i) {
         if (served[i] == none || !g.is_alive(UnitIndex{i})) continue;
-        const std::uint32_t t = served[i];
-        if (kinds[i] == UnitKind::peoples_committee) pc_of[t] = pc_of[t] == none ? i : several;
         if (head_of[i] != none && std::find(answering.begin(), answering.end(), kinds[i]) != answering.end())
-            territory_heads.push_back({t, i, head_of[i]});
+            territory_heads.push_back({served[i], i, head_of[i]});
     }
 }
 
-// TT 124 Điều 10: the People's Committee of the territory above a territory, of the territory a body serves.
+// Per territory, the body of `kind` serving it: none, or several.
+std::vector<std::uint32_t> EvaluationRun::bodies_of(UnitKind kind) const {
+    std::vector<std::uint32_t> of(g.unit_capacity(), none);
+    const auto kinds = g.kinds();
+    for (std::uint32_t i = 0; i < of.size(); ++i)
+        if (served[i] != none && kinds[i] == kind && g.is_alive(UnitIndex{i}))
+            of[served[i]] = of[served[i]] == none ? i : several;
+    return of;
+}
+
+// The territory whose bodies decide on result idx (TT 124 Điều 10), by its subject's rule.
+std::uint32_t EvaluationRun::deciding_territory(std::size_t idx) const {
+    const UnitResult& r = out.m_results[idx];
+    const Subject& subject = subjects[r.subject];
+    const bool territory = is_territory(g.kinds()[r.unit.value]);
+    if (subject.decided_at.at == DecidedAt::territory || territory) {
+        if (home_of[idx] == none)
+            throw InvalidInput("no_authority", unit_place(g, r.unit),
+                               territory ? "no territory contains it, so no level above decides"
+                                         : "it serves no territory, so no People's Committee decides");
+        return home_of[idx];
+    }
+    const std::uint32_t at = managed_at[r.unit.value];
+    auto rule = [&] { return "subject '" + subject.id + "' is decided where the unit's manager serves"; };
+    if (at == none)
+        throw InvalidInput("no_manager", unit_place(g, r.unit),
+                           rule() + ", and no body that serves a territory directs this one (expected a 'directs' tie "
+                                  "from the department, People's Committee or agency managing it)");
+    if (at == several)
+        throw InvalidInput("several_managers", unit_place(g, r.unit),
+                           rule() + ", and bodies of different territories direct this one");
+    return at;
+}
+
+// TT 124 Điều 10 and the rules' deciders: in the deciding territory, the body recognising the title (the People's
+// Committee) and the body classifying the movement (clause 6 of the 2024 directive: the steering committee 138).
 void EvaluationRun::find_authorities() {
     home_of.assign(out.m_results.size(), none);
+    for (std::size_t idx = 0; idx < out.m_results.size(); ++idx) home_of[idx] = home(out.m_results[idx].unit);
+    const Decider& titles = out.m_rules.title_decider;
+    const Decider& levels = out.m_rules.classification_decider;
+    const std::vector<std::uint32_t> title_bodies = bodies_of(titles.kind);
+    const std::vector<std::uint32_t> level_bodies = levels.kind == titles.kind ? title_bodies : bodies_of(levels.kind);
+    auto decider = [&](const UnitResult& r, std::uint32_t t, const std::vector<std::uint32_t>& of, UnitKind kind) {
+        const std::string what = std::string(to_string(kind)) + " serves '" + g.unit(UnitIndex{t}).id + "', the territory that decides";
+        if (of[t] == none) throw InvalidInput("no_authority", unit_place(g, r.unit), "no " + what);
+        if (of[t] == several) throw InvalidInput("several_authorities", unit_place(g, r.unit), "more than one " + what);
+        return UnitIndex{of[t]};
+    };
     for (std::size_t idx = 0; idx < out.m_results.size(); ++idx) {
         UnitResult& r = out.m_results[idx];
-        const std::uint32_t territory_index = home(r.unit);
-        home_of[idx] = territory_index;
         if (r.exclusion) continue;
-        if (territory_index == none)
-            throw InvalidInput("no_authority", unit_place(g, r.unit),
-                               is_territory(g.unit(r.unit).kind) ? "no territory contains it, so no level above decides"
-                                                                : "it serves no territory, so no People's Committee decides");
-        const UnitIndex territory{territory_index};
-        const std::uint32_t pc = pc_of[territory_index];
-        if (pc == none)
-            throw InvalidInput("no_authority", unit_place(g, r.unit),
-                               "no People's Committee serves '" + g.unit(territory).id + "', the territory that decides");
-        if (pc == several)
-            throw InvalidInput("several_authorities", unit_place(g, r.unit),
-                               "several People's Committees serve '" + g.unit(territory).id + "', the territory that decides");
-        r.authority = UnitIndex{pc};
+        const std::uint32_t t = deciding_territory(idx);
+        r.authority = decider(r, t, title_bodies, titles.kind);
+        if (subjects[r.subject].classification) r.classifier = decider(r, t, level_bodies, levels.kind);
     }
 }
 

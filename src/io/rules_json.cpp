@@ -27,7 +27,7 @@ constexpr int format_version = 1;
 // Selectors sit six levels down (/subjects/i/exclusions/j/units/...), and may take selector_json_depth below that.
 constexpr std::size_t max_depth = 6 + detail::selector_json_depth;
 
-// The longest label of a subject, a level or a grade, in bytes (UTF-8): ample for a title of Vietnamese words.
+// The longest label of a subject, a level or a contribution, in bytes (UTF-8): ample for a title of Vietnamese words.
 constexpr std::size_t max_label_bytes = 400;
 
 // "MM-DD" of a day every year has (02-29 is refused: the window would move in leap years).
@@ -48,7 +48,7 @@ public:
 
     EvaluationRules read(const json& doc) const {
         r.expect_object(doc, "");
-        r.only_fields(doc, {"format", "version", "id", "title", "source", "subjects", "heads", "commendation"}, "");
+        r.only_fields(doc, {"format", "version", "id", "title", "source", "subjects", "deciders", "heads", "commendation"}, "");
         r.format_and_version(doc, format_name, format_version, "bad_rule");
         EvaluationRules rules;
         rules.id = r.filled(doc, "id", "");
@@ -66,6 +66,13 @@ public:
         if (rules.subjects.empty()) r.fail("bad_rule", "/subjects", "a rule set needs at least one subject");
         check_shares(rules, pointers);
         order_by_dependency(rules, pointers);
+        if (auto it = doc.find("deciders"); it != doc.end()) {
+            r.expect_object(*it, "/deciders");
+            r.only_fields(*it, {"title", "classification"}, "/deciders");
+            if (it->contains("title")) rules.title_decider = read_decider(it->at("title"), "/deciders/title");
+            if (it->contains("classification"))
+                rules.classification_decider = read_decider(it->at("classification"), "/deciders/classification");
+        }
         rules.heads = read_heads(r.require(doc, "heads", ""), "/heads", rules);
         rules.commendation = read_commendation(r.require(doc, "commendation", ""), "/commendation", rules);
         return rules;
@@ -74,7 +81,7 @@ public:
 private:
     Subject read_subject(const json& s, const std::string& p) const {
         r.only_fields(s, {"id", "label", "units", "exclusions", "window", "deadline", "deadline_source",
-                          "deadline_assumption", "title", "classification"},
+                          "deadline_assumption", "decided_at", "title", "classification"},
                       p);
         Subject out;
         out.id = r.filled(s, "id", p);
@@ -100,12 +107,45 @@ private:
                    "the deadline " + out.deadline + " falls before the window ends (" + out.window.to + ")");
         out.deadline_source = optional_text(s, "deadline_source", p);
         out.deadline_assumption = optional_text(s, "deadline_assumption", p);
+        if (auto it = s.find("decided_at"); it != s.end()) out.decided_at = read_place(*it, p + "/decided_at");
         if (auto it = s.find("title"); it != s.end()) out.title = read_title(*it, p + "/title");
         if (auto it = s.find("classification"); it != s.end())
             out.classification = read_classification(*it, p + "/classification", out.title.has_value());
         if (!out.title && !out.classification)
             r.fail("bad_rule", p, "subject '" + out.id + "' needs a 'title' or a 'classification' rule");
         return out;
+    }
+
+    DecisionPlace read_place(const json& d, const std::string& p) const {
+        r.expect_object(d, p);
+        r.only_fields(d, {"rule", "source", "assumption"}, p);
+        DecisionPlace out;
+        const std::string rule = r.filled(d, "rule", p);
+        if (rule == "manager") out.at = DecidedAt::manager;
+        else if (rule != "territory")
+            r.fail("bad_rule", p + "/rule", "expected 'territory' or 'manager', found '" + rule + "'");
+        sourced(d, p, out.source, out.assumption);
+        return out;
+    }
+
+    Decider read_decider(const json& d, const std::string& p) const {
+        r.expect_object(d, p);
+        r.only_fields(d, {"kind", "source", "assumption"}, p);
+        Decider out;
+        const std::string name = r.filled(d, "kind", p);
+        auto kind = parse_unit_kind(name);
+        if (!kind) r.fail("unknown_kind", p + "/kind", "no unit kind '" + name + "'");
+        if (!is_body(*kind)) r.fail("bad_rule", p + "/kind", "'" + name + "' is not a kind of body");
+        out.kind = *kind;
+        sourced(d, p, out.source, out.assumption);
+        return out;
+    }
+
+    // A rule that decides who decides says where it comes from, or why it is assumed.
+    void sourced(const json& d, const std::string& p, std::string& source, std::string& assumption) const {
+        source = optional_text(d, "source", p);
+        assumption = optional_text(d, "assumption", p);
+        if (source.empty() && assumption.empty()) r.fail("missing_field", p + "/source", "give a 'source' or an 'assumption'");
     }
 
     TitleRule read_title(const json& t, const std::string& p) const {
@@ -252,7 +292,7 @@ private:
 
     HeadRule read_heads(const json& h, const std::string& p, const EvaluationRules& rules) const {
         r.expect_object(h, p);
-        r.only_fields(h, {"source", "assumption", "territory_bodies", "grades"}, p);
+        r.only_fields(h, {"source", "assumption", "territory_bodies", "contributions"}, p);
         HeadRule out;
         out.source = r.filled(h, "source", p);
         out.assumption = optional_text(h, "assumption", p);
@@ -263,33 +303,34 @@ private:
             if (!is_body(*kind)) r.fail("bad_rule", kp, "'" + name + "' is not a kind of body");
             out.territory_bodies.push_back(*kind);
         }, false);
-        at_most(h, "grades", p, max_head_grades, "heads have at most " + std::to_string(max_head_grades) + " grades");
-        std::unordered_set<std::string> grade_ids;
-        r.for_each(h, "grades", p, [&](const json& g, const std::string& gp) {
-            r.only_fields(g, {"id", "label", "min_level", "requires_title", "on_time"}, gp);
-            HeadGrade grade;
-            grade.id = r.filled(g, "id", gp);
-            grade.label = label(g, gp);
+        at_most(h, "contributions", p, max_head_contributions, "heads have at most " + std::to_string(max_head_contributions) + " contributions");
+        std::unordered_set<std::string> contribution_ids;
+        r.for_each(h, "contributions", p, [&](const json& g, const std::string& gp) {
+            r.only_fields(g, {"id", "label", "min_level", "requires_title", "on_time", "source", "assumption"}, gp);
+            HeadContribution c;
+            c.id = r.filled(g, "id", gp);
+            c.label = label(g, gp);
             if (g.contains("min_level")) {
-                grade.min_level = r.filled(g, "min_level", gp);
-                check_level(rules, *grade.min_level, gp + "/min_level");
+                c.min_level = r.filled(g, "min_level", gp);
+                check_level(rules, *c.min_level, gp + "/min_level");
             }
-            grade.requires_title = flag(g, "requires_title", gp);
-            grade.on_time = flag(g, "on_time", gp);
-            unique_id(grade_ids, grade.id, "grade", gp);
-            out.grades.push_back(std::move(grade));
+            c.requires_title = flag(g, "requires_title", gp);
+            c.on_time = flag(g, "on_time", gp);
+            sourced(g, gp, c.source, c.assumption);
+            unique_id(contribution_ids, c.id, "contribution", gp);
+            out.contributions.push_back(std::move(c));
         });
-        if (out.grades.empty()) r.fail("bad_rule", p + "/grades", "heads need at least one grade");
-        const HeadGrade& last = out.grades.back();
+        if (out.contributions.empty()) r.fail("bad_rule", p + "/contributions", "heads need at least one contribution");
+        const HeadContribution& last = out.contributions.back();
         if (last.min_level || last.requires_title || last.on_time)
-            r.fail("bad_rule", p + "/grades/" + std::to_string(out.grades.size() - 1),
-                   "the last grade is the one left when no other applies: it takes no condition");
+            r.fail("bad_rule", p + "/contributions/" + std::to_string(out.contributions.size() - 1),
+                   "the last contribution is the one left when no other applies: it takes no condition");
         return out;
     }
 
     CommendationRule read_commendation(const json& c, const std::string& p, const EvaluationRules& rules) const {
         r.expect_object(c, p);
-        r.only_fields(c, {"source", "assumption", "min_level", "requires_title", "on_time", "head_grade"}, p);
+        r.only_fields(c, {"source", "assumption", "min_level", "requires_title", "on_time", "head_contribution"}, p);
         CommendationRule out;
         out.source = r.filled(c, "source", p);
         out.assumption = optional_text(c, "assumption", p);
@@ -297,14 +338,14 @@ private:
         check_level(rules, out.min_level, p + "/min_level");
         out.requires_title = flag(c, "requires_title", p);
         out.on_time = flag(c, "on_time", p);
-        out.head_grade = r.filled(c, "head_grade", p);
+        out.head_contribution = r.filled(c, "head_contribution", p);
         bool known = false;
-        for (const auto& g : rules.heads.grades) known = known || g.id == out.head_grade;
-        if (!known) r.fail("unknown_grade", p + "/head_grade", "no head grade '" + out.head_grade + "'");
+        for (const auto& g : rules.heads.contributions) known = known || g.id == out.head_contribution;
+        if (!known) r.fail("unknown_contribution", p + "/head_contribution", "no contribution '" + out.head_contribution + "'");
         return out;
     }
 
-    // Ids name subjects, criteria, levels and grades in errors and in other rules: each once in its list (in NFC, as
+    // Ids name subjects, criteria, levels and contributions in errors and in other rules: each once in its list (in NFC, as
     // the reader reads every string, so two spellings of one id are one id).
     void unique_id(std::unordered_set<std::string>& seen, const std::string& id, const char* what, const std::string& p) const {
         if (!seen.insert(id).second) r.fail("duplicate_id", p + "/id", std::string(what) + " '" + id + "' appears twice");

@@ -3,7 +3,7 @@
 /**
  * @file The evaluation run for a year: assessment records (antq/evaluation/records.hpp) in, and out per unit the title
  * "An toàn về ANTT", the movement classification, the dossier's timeliness and the deciding authority
- * (unit_result.hpp); counts per territory and per subject (roll_up.hpp); grades for the heads of what was evaluated
+ * (unit_result.hpp); counts per territory and per subject (roll_up.hpp); contributions for the heads of what was evaluated
  * (heads.hpp); commendation proposals (commendation.hpp). The rules are data (rules.hpp). Guide: docs/evaluation.md.
  */
 
@@ -49,7 +49,7 @@ public:
     const RollUp* roll_up(UnitIndex territory, std::size_t subject) const noexcept;
     /** One per subject, in rule order: its units over the whole graph (a subject picking nothing counts zeros). */
     const std::vector<SubjectTotals>& totals() const noexcept { return m_totals; }
-    const std::vector<HeadAssessment>& heads() const noexcept { return m_heads; }
+    const std::vector<HeadInput>& heads() const noexcept { return m_heads; }
     /** Collectives first (in result order), then individuals (in head order). */
     const std::vector<Commendation>& commendations() const noexcept { return m_commendations; }
 
@@ -67,7 +67,7 @@ private:
     std::vector<RollUp> m_roll_ups;
     std::vector<std::uint32_t> m_roll_up_start;  // unit index -> 1 + first roll-up of that territory
     std::vector<SubjectTotals> m_totals;
-    std::vector<HeadAssessment> m_heads;
+    std::vector<HeadInput> m_heads;
     std::vector<Commendation> m_commendations;
     GraphStamp m_stamp;
 };
@@ -78,13 +78,14 @@ private:
  * which come first); the level is the highest whose threshold the total reaches, and whose title requirement
  * holds. Nothing is dropped: a record the run cannot use is an error.
  * @throws NotFound "unknown_unit"; InvalidInput "not_evaluated" (no subject picks the unit), "several_subjects",
- *         "not_evaluable" (a subject picks a post), "several_authorities" (two People's Committees serve the deciding
- *         territory),
+ *         "not_evaluable" (a subject picks a post), "several_authorities" (two bodies of a decider's kind serve the
+ *         deciding territory), "no_manager" / "several_managers" (a subject decided where the unit's manager serves,
+ *         and no body, or bodies of different territories, direct the unit),
  *         "excluded_unit" (a record for an excluded unit), "duplicate_record", "unknown_criterion" (in criteria_met,
  *         scores or incidents; or a share criterion listed as met), "duplicate_criterion", "missing_score", "score_out_of_range", "unexpected_scores" (a
  *         subject without classification), "unknown_level" (proposed_level), "date_outside_window" (an incident
  *         outside the unit's window, or a dossier dated before it opens), "conflicting_record" (a criterion both
- *         met and broken by an incident), "no_authority" (no People's Committee serves the deciding territory).
+ *         met and broken by an incident), "no_authority" (no body of a decider's kind serves the deciding territory).
  *         where() is Assessments::place_of(i) plus the field, e.g. "year.json:/records/4/scores/models";
  *         for errors about a unit rather than a record, "unit '<id>'".
  * Arguments come in the order the Python call takes them: the graph, the year's records, then the rules they are

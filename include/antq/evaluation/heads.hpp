@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file A head's grade, derived from the result of what he or she heads (clause 1 of the 2024 directive). */
+/**
+ * @file What the results of a unit contribute to the assessment of its head (clause 1 of the 2024 directive: the
+ * results are used to assess whether the head completed his or her duties; they are an input, not the assessment).
+ */
 
 #include <cstddef>
 #include <cstdint>
@@ -10,14 +13,15 @@
 namespace antq {
 
 /**
- * A head's grade, derived from the result of the unit whose body he or she heads (clause 1). A post heading
- * several bodies that answer for one territory is graded once for it, through the first such body.
+ * What the result of the unit whose body a head heads contributes to his or her assessment (clause 1): which of the
+ * rules' contributions the result supports. The assessment itself is made by whoever assesses the head. A post
+ * heading several bodies that answer for one territory gets one input for it, through the first such body.
  */
-struct HeadAssessment {
+struct HeadInput {
     UnitIndex post;
     UnitIndex body;       ///< the body headed
     std::size_t result;   ///< index into Evaluation::results() of the unit answered for
-    std::uint32_t grade;  ///< index into the head rule's grades
+    std::uint32_t contribution;  ///< index into the head rule's contributions
 };
 
 }  // namespace antq

@@ -5,13 +5,14 @@
  * unit type ("subject": residential area, commune, agency, enterprise, school, district) the units it covers and
  * those excluded, the evaluation window and dossier deadline, the pass/fail criteria of the "An toàn về ANTT"
  * title (Thông tư 124/2021/TT-BCA) and the point-scored criteria and levels of the movement classification
- * (Quyết định 510/QĐ-BCA-V05); and how heads are graded and who is proposed for commendation (clauses 1 and 6
+ * (Quyết định 510/QĐ-BCA-V05); what the results contribute to heads' assessments and who is proposed for commendation (clauses 1 and 6
  * of the 2024 directive). Every value the sources leave open carries its assumption. Read and written by
  * antq/io/rules_json.hpp; the Hải Dương 2024 rule set is antq::default_evaluation_rules() (antq/io/datasets.hpp).
  * Guide: docs/evaluation.md.
  */
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,15 +78,15 @@ inline constexpr std::size_t max_class_levels = 8;
 inline constexpr std::size_t max_criteria = 64;
 
 /**
- * The most subjects a rule set may have, exclusions a subject, and grades the heads' rule (TT 124 and QĐ 510 need
- * about ten subjects and four grades): the run keeps a table per territory and subject, so the bound keeps a hostile
+ * The most subjects a rule set may have, exclusions a subject, and contributions the heads' rule (TT 124 and QĐ 510 need
+ * about ten subjects and four contributions): the run keeps a table per territory and subject, so the bound keeps a hostile
  * rule file from costing territories x subjects.
  */
 inline constexpr std::size_t max_subjects = 64;
 /** See max_subjects. */
 inline constexpr std::size_t max_exclusions = 64;
 /** See max_subjects. */
-inline constexpr std::size_t max_head_grades = 16;
+inline constexpr std::size_t max_head_contributions = 16;
 
 /** The movement classification for one subject (QĐ 510): the total of the scores picks the level. */
 struct ClassificationRule {
@@ -122,6 +123,36 @@ struct YearWindow {
     friend bool operator==(const YearWindow&, const YearWindow&) = default;
 };
 
+/**
+ * Which territory's bodies decide on a subject's units (TT 124/2021 Điều 10: the People's Committee of the level
+ * that manages the unit).
+ */
+enum class DecidedAt : std::uint8_t {
+    territory,  ///< the territory containing an evaluated territory; the territory an evaluated body serves
+    manager,    ///< the territory served by the body's manager: the source of a `directs` tie into it
+};
+
+/** "territory" or "manager". */
+std::string_view to_string(DecidedAt where) noexcept;
+
+/** Where a subject's units are decided, and why. */
+struct DecisionPlace {
+    DecidedAt at = DecidedAt::territory;
+    std::string source;
+    std::string assumption;  ///< why the place is assumed; empty when sourced
+    bool assumed() const noexcept { return !assumption.empty(); }
+    friend bool operator==(const DecisionPlace&, const DecisionPlace&) = default;
+};
+
+/** The kind of body that decides, in the deciding territory, and why. */
+struct Decider {
+    UnitKind kind = UnitKind::peoples_committee;
+    std::string source;
+    std::string assumption;
+    bool assumed() const noexcept { return !assumption.empty(); }
+    friend bool operator==(const Decider&, const Decider&) = default;
+};
+
 /** One type of evaluated unit, with its title and/or classification rule. */
 struct Subject {
     std::string id;     ///< e.g. "residential_area"
@@ -132,6 +163,8 @@ struct Subject {
     std::string deadline;  ///< "MM-DD" in the evaluation year: a dossier dated on it is on time
     std::string deadline_source;
     std::string deadline_assumption;  ///< why the deadline (or reading it) is assumed; empty when sourced
+    /** Whose bodies decide on its units; by default the territory's (rule files may leave it out). */
+    DecisionPlace decided_at;
     std::optional<TitleRule> title;
     std::optional<ClassificationRule> classification;
     /** The deadline for `year`, "YYYY-MM-DD". */
@@ -140,16 +173,21 @@ struct Subject {
 };
 
 /**
- * A grade a head can get. The first grade of the list whose conditions the headed unit meets applies; the last
- * grade has no condition. A condition on the level fails for a unit without a level (no dossier).
+ * What a unit's results can contribute to its head's assessment (clause 1 of the 2024 directive uses the results as
+ * an input to it): a recommendation, not the assessment. The first contribution of the list whose conditions the
+ * headed unit meets applies; the last has no condition. A condition on the level fails for a unit without a level
+ * (no dossier). Each says its source or, for thresholds the sources do not give, its assumption.
  */
-struct HeadGrade {
+struct HeadContribution {
     std::string id;
     std::string label;
     std::optional<std::string> min_level;  ///< a level id every classified subject has
     bool requires_title = false;           ///< the unit holds the title (ignored for subjects without one)
     bool on_time = false;                  ///< the dossier came by the deadline
-    friend bool operator==(const HeadGrade&, const HeadGrade&) = default;
+    std::string source;
+    std::string assumption;  ///< why its conditions are assumed; empty when sourced
+    bool assumed() const noexcept { return !assumption.empty(); }
+    friend bool operator==(const HeadContribution&, const HeadContribution&) = default;
 };
 
 /** How heads are assessed on the results of what they head (directive clause 1). */
@@ -158,7 +196,7 @@ struct HeadRule {
     std::string assumption;
     /** The bodies serving an evaluated territory whose heads answer for its result, e.g. its People's Committee. */
     std::vector<UnitKind> territory_bodies;
-    std::vector<HeadGrade> grades;
+    std::vector<HeadContribution> contributions;
     friend bool operator==(const HeadRule&, const HeadRule&) = default;
 };
 
@@ -169,7 +207,7 @@ struct CommendationRule {
     std::string min_level;  ///< collectives: a level id every classified subject has
     bool requires_title = true;
     bool on_time = true;
-    std::string head_grade;  ///< individuals: heads given this grade id
+    std::string head_contribution;  ///< individuals: heads whose unit's results give this contribution id
     friend bool operator==(const CommendationRule&, const CommendationRule&) = default;
 };
 
@@ -180,6 +218,10 @@ struct EvaluationRules {
     std::string source;
     /** In dependency order: a subject comes after every subject its share criteria name. */
     std::vector<Subject> subjects;
+    /** The body that recognises the title (TT 124 Điều 10: the People's Committee) in the deciding territory. */
+    Decider title_decider;
+    /** The body that classifies the movement in the deciding territory (by default the People's Committee). */
+    Decider classification_decider;
     HeadRule heads;
     CommendationRule commendation;
 

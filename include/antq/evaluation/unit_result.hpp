@@ -45,8 +45,17 @@ std::string_view to_string(DossierStatus status) noexcept;
 struct UnitResult {
     UnitIndex unit;
     std::uint32_t subject = 0;  ///< index into EvaluationRules::subjects
-    /** The People's Committee that recognises the title and decides the level; none for an excluded unit. */
+    /**
+     * The body that recognises the title (EvaluationRules::title_decider, the People's Committee) in the territory
+     * that decides on the unit (TT 124 Điều 10); none for an excluded unit.
+     */
     std::optional<UnitIndex> authority;
+    /**
+     * The body that classifies the movement (EvaluationRules::classification_decider: the steering committee 138 in
+     * the default rules, clause 6 of the 2024 directive) in the same territory; none for an excluded unit or a
+     * subject without classification.
+     */
+    std::optional<UnitIndex> classifier;
     std::uint32_t exclusion = 0;  ///< 1 + index into the subject's exclusions; 0 when not excluded
     DossierStatus dossier = DossierStatus::missing;
     std::string dossier_date;

@@ -69,7 +69,7 @@ namespace antq {
 
 /**
  * The Hải Dương 2024 evaluation rule set: TT 124 criteria as far as the sources were retrieved, QĐ 510 deadlines,
- * and assumed point scales, thresholds (90 / 70 / 50 / 0), head grades and commendation rule, each marked with its
+ * and assumed point scales, thresholds (90 / 70 / 50 / 0), head contributions and commendation rule, each marked with its
  * assumption. The same document as data/rules/evaluation_hai_duong_2024.json.
  */
 EvaluationRules default_evaluation_rules();

@@ -13,13 +13,14 @@ namespace antq {
 /**
  * Parses a rule set.
  * @param source how to name the document in errors (a file name)
- * @throws InvalidInput "malformed_json", "too_deep", "number_out_of_range", "wrong_type", "missing_field",
+ * @throws InvalidInput "malformed_json", "too_deep", "number_out_of_range", "wrong_type", "missing_field" (also a decided_at, decider or contribution with neither source nor assumption),
  *         "unknown_field", "empty_value", "unsupported_version", "bad_rule" (wrong format name, a date that is not
  *         MM-DD or is 02-29, no title nor classification, levels not falling or not ending at 0,
- *         points not positive, a share outside [0, 1], requires_title without a title rule, a last head grade
+ *         points not positive, a share outside [0, 1], requires_title without a title rule, a decided_at rule other than
+ *         "territory" or "manager", a decider that is not a kind of body, a last head contribution
  *         with conditions, more than max_criteria criteria or max_class_levels levels, a deadline before the window
- *         ends), "duplicate_id" (subject, criterion, level or grade), "unknown_criterion" (a share naming an unknown
- *         subject or one without a title rule), "unknown_level", "unknown_grade", "unknown_kind", "cyclic_rule" (share
+ *         ends), "duplicate_id" (subject, criterion, level or contribution), "unknown_criterion" (a share naming an unknown
+ *         subject or one without a title rule), "unknown_level", "unknown_contribution", "unknown_kind", "cyclic_rule" (share
  *         criteria naming each other); the selectors' own errors. where() is the source and a JSON pointer, e.g.
  *         "rules.json:/subjects/1/classification/levels/2/min_points".
  */

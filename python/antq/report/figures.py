@@ -22,7 +22,7 @@ __all__ = [
     "ChartPart",
     "OrgChartPlan",
     "Breakdown",
-    "HeadGrades",
+    "HeadInputs",
     "Commendation",
     "ModelFigures",
     "clauses",
@@ -51,7 +51,7 @@ __all__ = [
     "chart_subject",
     "breakdown",
     "dossiers",
-    "head_grades",
+    "head_inputs",
     "commendation",
     "models",
     "follow_up_by_clause",
@@ -391,30 +391,30 @@ def dossiers(year: YearRun, status: str) -> "pandas.DataFrame":
 
 
 @dataclass(frozen=True)
-class HeadGrades:
-    """Heads graded on the results of what they head (clause 1)."""
+class HeadInputs:
+    """What the results of what heads head contribute to their assessment (clause 1: an input, not a grade)."""
 
-    grades: list[Named]
-    #: Heads per body kind (index) and grade id (columns, in the rules' order).
+    contributions: list[Named]
+    #: Heads per body kind (index) and contribution id (columns, in the rules' order).
     by_body_kind: "pandas.DataFrame"
-    #: The heads given the lowest grade: post, post_name, body, unit, grade_label.
+    #: The heads whose unit's results give the last contribution: post, post_name, body, unit, contribution_label.
     lowest: "pandas.DataFrame"
-    #: Heads per grade id, every grade listed.
+    #: Heads per contribution id, every contribution listed.
     totals: dict[str, int]
     assumption: str
 
 
-def head_grades(year: YearRun) -> HeadGrades:
+def head_inputs(year: YearRun) -> HeadInputs:
     heads = year.evaluation.heads
-    grades = [Named(g.id, g.label) for g in year.rules.heads.grades]
-    ids = [g.id for g in grades]
-    counts = (heads.groupby(["body_kind", "grade"], observed=True).size().unstack(fill_value=0)
+    contributions = [Named(c.id, c.label) for c in year.rules.heads.contributions]
+    ids = [c.id for c in contributions]
+    counts = (heads.groupby(["body_kind", "contribution"], observed=True).size().unstack(fill_value=0)
               .reindex(columns=ids, fill_value=0))
     counts.columns = [str(c) for c in counts.columns]
     counts.index = counts.index.astype(str)
-    lowest = heads.loc[heads["grade"] == ids[-1], ["post", "post_name", "body", "unit", "grade_label"]]
-    tally = heads["grade"].value_counts()
-    return HeadGrades(grades, counts, lowest.reset_index(drop=True), {g: int(tally.get(g, 0)) for g in ids},
+    lowest = heads.loc[heads["contribution"] == ids[-1], ["post", "post_name", "body", "unit", "contribution_label"]]
+    tally = heads["contribution"].value_counts()
+    return HeadInputs(contributions, counts, lowest.reset_index(drop=True), {g: int(tally.get(g, 0)) for g in ids},
                       year.rules.heads.assumption)
 
 
@@ -494,8 +494,8 @@ def overdue(year: YearRun) -> "pandas.DataFrame":
 
 def assumptions(year: YearRun) -> "pandas.DataFrame":
     """Every value the rules assume because the sources leave it open: subject (label, or "heads" /
-    "commendation"), part (window, deadline, title criterion, scored criterion, level, heads, commendation), id,
-    value, assumption."""
+    "commendation" / "deciders"), part (window, deadline, title criterion, scored criterion, level, decided at,
+    heads, contribution, commendation, title, classification), id, value, assumption."""
     rows: list[list[str]] = []
     for s in year.rules.subjects:
         if s.window.assumed:
@@ -511,7 +511,17 @@ def assumptions(year: YearRun) -> "pandas.DataFrame":
         for lvl in s.classification.levels if s.classification else []:
             if lvl.assumed:
                 rows.append([s.label, "level", lvl.id, f"{lvl.label} from {lvl.min_points:g} points", lvl.assumption])
-    rows.append(["heads", "heads", "grades", "grades", year.rules.heads.assumption])
+    rows.append(["heads", "heads", "contributions", "contributions to heads' assessments", year.rules.heads.assumption])
+    for hc in year.rules.heads.contributions:
+        if hc.assumed:
+            rows.append(["heads", "contribution", hc.id, hc.label, hc.assumption])
+    for subject in year.rules.subjects:
+        if subject.decided_at.assumed:
+            rows.append([subject.label, "decided at", subject.decided_at.rule,
+                         f"decided where the {subject.decided_at.rule} is", subject.decided_at.assumption])
+    for part, decider in (("title", year.rules.title_decider), ("classification", year.rules.classification_decider)):
+        if decider.assumed:
+            rows.append(["deciders", part, decider.kind, f"{part} decided by the {decider.kind}", decider.assumption])
     rows.append(["commendation", "commendation", "who", "who is proposed", year.rules.commendation.assumption])
     return _frame(rows, ["subject", "part", "id", "value", "assumption"])
 

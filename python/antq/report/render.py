@@ -162,7 +162,7 @@ def _write_year(env: jinja2.Environment, cycle: Cycle, year: YearRun, folder: Pa
         subjects=fig.subjects(year),
         breakdown=breakdown,
         dossiers=[(status, fig.dossiers(year, status)) for status in ("late", "missing")],
-        heads=fig.head_grades(year),
+        heads=fig.head_inputs(year),
         commendation=fig.commendation(year),
         models=fig.models(year),
         as_of=year.as_of,

@@ -59,9 +59,10 @@ def year_summary(year: YearRun) -> str:
         titled = f"{row['passed']} titled ({share}), " if share else ""
         lines.append(f"  {row['subject']:<17} {row['units']:>5} units: {titled}late {row['late']}, "
                      f"missing {row['missing']}, excluded {row['excluded']}; {by_level}")
-    heads = fig.head_grades(year)
+    heads = fig.head_inputs(year)
     proposals = fig.commendation(year)
-    lines.append("Heads: " + ", ".join(f"{g.id} {heads.totals[g.id]}" for g in heads.grades)
+    lines.append("Heads' assessments, input from results (assumed thresholds): "
+                 + ", ".join(f"{c.id} {heads.totals[c.id]}" for c in heads.contributions)
                  + f"; commendation proposals: {int(proposals.collectives['collectives'].sum())} collectives, "
                  f"{len(proposals.individuals)} individuals")
     registry = fig.models(year)

@@ -62,6 +62,8 @@ struct EvaluationRun {
     void pick_units();
     void read_graph();
     std::uint32_t home(UnitIndex u) const { return is_territory(g.kinds()[u.value]) ? above[u.value] : served[u.value]; }
+    std::uint32_t deciding_territory(std::size_t idx) const;
+    std::vector<std::uint32_t> bodies_of(UnitKind kind) const;
     void find_authorities();
 
     // ---- record_check.cpp: the records against the graph and the rules
@@ -96,8 +98,8 @@ struct EvaluationRun {
     bool at_least(const UnitResult& r, std::uint32_t position) const;
     std::vector<std::uint32_t> level_positions(const std::string& id) const;
     bool holds_title(const UnitResult& r) const;
-    std::uint32_t grade(const UnitResult& r) const;
-    void grade_heads();
+    std::uint32_t contribution_of(const UnitResult& r) const;
+    void weigh_heads();
     void propose_commendations();
 
     static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
@@ -117,14 +119,14 @@ struct EvaluationRun {
     std::vector<std::uint32_t> above;          // territory -> the territory containing it, or none
     std::vector<std::uint32_t> served;         // body -> the territory it serves, or none
     std::vector<std::uint32_t> head_of;        // body -> the post heading it, or none
-    std::vector<std::uint32_t> pc_of;          // territory -> the People's Committee serving it, none or several
+    std::vector<std::uint32_t> managed_at;     // body -> the territory its managers serve: none, or several
     struct TerritoryHead {
         std::uint32_t territory, body, post;
     };
     std::vector<TerritoryHead> territory_heads;  // heads of the bodies answering for a territory
     std::vector<std::vector<std::uint32_t>> of_subject;  // result indices per subject, in unit order
     std::vector<CriterionKeys> title_keys, score_keys;   // per subject
-    std::vector<std::vector<std::uint32_t>> grade_levels;  // per head grade, per subject: its min_level's index
+    std::vector<std::vector<std::uint32_t>> contribution_levels;  // per contribution, per subject: its min_level's index
 };
 
 }  // namespace antq::detail

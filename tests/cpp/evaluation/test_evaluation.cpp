@@ -35,8 +35,10 @@ void headed(OrgGraph& g, const std::string& body, Level level) {
 
 /**
  * tiny_province() plus: villages 10945.v1-v3 in Kẻ Sặt and 10987.v1 in Nhân Quyền; in Kẻ Sặt a medium and a
- * small enterprise, a lower-secondary and a primary school; a district agency in Bình Giang; two provincial
- * departments, one of the armed forces. Heads on the commune PCs, police and steering, the agency and district PCs.
+ * small enterprise, a lower-secondary and a primary school, run by the district; a district agency in Bình Giang; an
+ * upper-secondary school in Bình Giang run by the provincial department of education; three provincial departments,
+ * one of the armed forces; the National Assembly delegation; a steering committee 138 in every territory. Heads on
+ * the commune PCs, police and steering, the agency and district PCs.
  */
 OrgGraph evaluated_province() {
     OrgGraph g = test::tiny_province();
@@ -59,7 +61,19 @@ OrgGraph evaluated_province() {
     serve(test::body("296.agency", "Chi cục Thuế", UnitKind::agency, Level::district), "296");
     serve(test::body("30.dept", "Sở Tư pháp", UnitKind::department, Level::province), "30");
     serve(with(test::body("30.army", "Bộ Chỉ huy Quân sự", UnitKind::department, Level::province), "armed_forces", Value(true)), "30");
+    serve(test::body("30.edu", "Sở Giáo dục và Đào tạo", UnitKind::department, Level::province), "30");
+    serve(with(test::body("296.thpt", "THPT Bình Giang", UnitKind::school, Level::district), "school_level", Value("upper_secondary")), "296");
+    serve(with(test::body("30.na_delegation", "Đoàn ĐBQH tỉnh", UnitKind::agency, Level::province), "national_assembly", Value(true)), "30");
+    // Who manages each body (TT 124 Điều 10 decides by it): schools below upper secondary and district agencies
+    // by the district, upper-secondary schools by the provincial department, departments by the province.
+    for (const char* s : {"10945.thcs", "10945.th", "10945.mn", "10945.nt", "296.agency"}) g.add_tie("296.pc", s, TieKind::directs);
+    for (const char* s : {"30.dept", "30.army", "30.edu"}) g.add_tie("30.pc", s, TieKind::directs);
+    g.add_tie("30.edu", "296.thpt", TieKind::directs);
     serve(test::body("10945.sc", "BCĐ 138 Kẻ Sặt", UnitKind::steering_committee, Level::commune), "10945");
+    for (const char* t : {"30", "296", "288", "10987", "10501"})
+        serve(test::body(std::string(t) + ".sc", std::string("BCĐ 138 ") + t, UnitKind::steering_committee,
+                         g.unit(std::string_view(t)).level),
+              t);
     for (const char* b : {"10945.pc", "10945.police", "10945.sc", "10987.pc"}) headed(g, b, Level::commune);
     for (const char* b : {"296.agency", "296.pc", "288.pc"}) headed(g, b, Level::district);
     headed(g, "30.dept", Level::province);
@@ -198,6 +212,15 @@ TEST_CASE("the default rule set loads, equals its data file and marks its assump
     CHECK(r.subjects[5].window.assumed());
     CHECK_FALSE(r.subjects[0].window.assumed());
     for (const Subject& s : r.subjects) CHECK_FALSE(s.deadline_assumption.empty());
+    // TT 124 Điều 10: agencies and schools are decided where their manager serves; the provincial level is inferred.
+    CHECK(r.subjects[2].decided_at.at == DecidedAt::manager);
+    CHECK(r.subjects[4].decided_at.at == DecidedAt::manager);
+    CHECK(r.subjects[4].decided_at.assumed());
+    CHECK(r.subjects[3].decided_at.at == DecidedAt::territory);
+    CHECK(r.subjects[3].decided_at.assumed());  // private enterprises: nobody manages them
+    CHECK(r.title_decider.kind == UnitKind::peoples_committee);
+    CHECK(r.classification_decider.kind == UnitKind::steering_committee);  // clause 6 of the directive
+    CHECK(r.classification_decider.source.find("clause 6") != std::string::npos);
 }
 
 TEST_CASE("every plain title criterion of every subject fails the title when it is not met") {
@@ -322,23 +345,62 @@ TEST_CASE("a user rule file overriding a threshold changes the outcome") {
     CHECK(level_of(evaluate(g, a, three), g, "10945.v1") == "trung_binh");
 }
 
-TEST_CASE("authority: the People's Committee of the territory above a territory, of the territory a body serves") {
+TEST_CASE("authority: the level above a territory, the level managing a body, the territory an enterprise serves") {
     const OrgGraph g = evaluated_province();
     const Evaluation e = evaluate(g, all_perfect(g), rules());
     auto authority = [&](const char* unit) { return g.unit(*result(e, g, unit).authority).id; };
+    auto classifier = [&](const char* unit) { return g.unit(*result(e, g, unit).classifier).id; };
     CHECK(authority("10945.v1") == "10945.pc");
     CHECK(authority("10987.v1") == "10987.pc");
     CHECK(authority("10945") == "296.pc");
     CHECK(authority("10501") == "288.pc");
     CHECK(authority("10945.ent") == "10945.pc");
-    CHECK(authority("10945.thcs") == "10945.pc");
+    // A lower-secondary school in a commune, run by the district: the district decides, not the commune.
+    CHECK(authority("10945.thcs") == "296.pc");
+    // An upper-secondary school in a district, run by the provincial department: the province decides.
+    CHECK(authority("296.thpt") == "30.pc");
     CHECK(authority("296.agency") == "296.pc");
     CHECK(authority("30.dept") == "30.pc");
     CHECK(authority("296") == "30.pc");
+    // Clause 6: the steering committee 138 of the same territory classifies.
+    CHECK(classifier("10945.v1") == "10945.sc");
+    CHECK(classifier("10945.thcs") == "296.sc");
+    CHECK(classifier("296.thpt") == "30.sc");
+    CHECK(classifier("296") == "30.sc");
+    // The National Assembly delegation is picked by the agency subject and left out, with the reason.
+    const UnitResult& na = result(e, g, "30.na_delegation");
+    REQUIRE(na.exclusion != 0);
+    CHECK(rules().subjects[na.subject].exclusions[na.exclusion - 1].reason.find("TT 124 Điều 2(2)") != std::string::npos);
+    CHECK_FALSE(na.authority.has_value());
     // A commune whose district has no People's Committee has nobody to decide.
     OrgGraph h = evaluated_province();
     h.remove_unit(h.index_of("296.pc"));
     ANTQ_CHECK_ERROR(evaluate(h, Assessments{2024, {}, {}}, rules()), InvalidInput, "no_authority", "'296'");
+}
+
+TEST_CASE("authority: a body decided where its manager serves needs one managing level, and a classifier") {
+    const Assessments none{2024, {}, {}};
+    OrgGraph unmanaged = evaluated_province();
+    unmanaged.remove_tie(*unmanaged.find_tie(unmanaged.index_of("30.edu"), unmanaged.index_of("296.thpt"), TieKind::directs));
+    ANTQ_CHECK_ERROR(evaluate(unmanaged, none, rules()), InvalidInput, "no_manager", "unit '296.thpt'");
+    OrgGraph twice = evaluated_province();
+    twice.add_tie("296.pc", "296.thpt", TieKind::directs);
+    ANTQ_CHECK_ERROR(evaluate(twice, none, rules()), InvalidInput, "several_managers", "unit '296.thpt'");
+    // Two directing bodies of one territory are one managing level.
+    OrgGraph same = evaluated_province();
+    same.add_tie("30.pc", "296.thpt", TieKind::directs);
+    CHECK(same.unit(*result(evaluate(same, all_perfect(same), rules()), same, "296.thpt").authority).id == "30.pc");
+    OrgGraph no_committee = evaluated_province();
+    no_committee.remove_unit(no_committee.index_of("30.sc"));
+    ANTQ_CHECK_ERROR(evaluate(no_committee, none, rules()), InvalidInput, "no_authority", "steering_committee serves '30'");
+    // A rule set that leaves the deciders and places out decides as before: the People's Committee, where the unit is.
+    json doc = json::parse(default_evaluation_rules_json());
+    doc.erase("deciders");
+    for (json& s : doc["subjects"]) s.erase("decided_at");
+    const OrgGraph g = evaluated_province();
+    const Evaluation plain = evaluate(g, all_perfect(g), parse_evaluation_rules(doc.dump()));
+    CHECK(g.unit(*result(plain, g, "10945.thcs").authority).id == "10945.pc");
+    CHECK(g.unit(*result(plain, g, "10945.thcs").classifier).id == "10945.pc");
 }
 
 TEST_CASE("deadlines of QĐ 510: 20/11, 30/11, 15/12, the day itself is on time, no record is a missing dossier") {
@@ -479,8 +541,8 @@ TEST_CASE("heads are graded on what they head, commendation goes to the top unit
     std::erase(record_of(a, "10987").criteria_met, "police_no_discipline");  // no title -> not completed
     const Evaluation e = evaluate(g, a, rules());
     auto grade_of = [&](const char* post) {
-        for (const HeadAssessment& h : e.heads())
-            if (g.unit(h.post).id == post) return e.rules().heads.grades[h.grade].id;
+        for (const HeadInput& h : e.heads())
+            if (g.unit(h.post).id == post) return e.rules().heads.contributions[h.contribution].id;
         return std::string("-");
     };
     CHECK(grade_of("10945.pc.head") == "completed_well");
@@ -491,7 +553,7 @@ TEST_CASE("heads are graded on what they head, commendation goes to the top unit
     CHECK(grade_of("10987.pc.head") == "not_completed");
     CHECK(grade_of("296.pc.head") == "completed_well");  // heads the People's Committee serving district 296
     CHECK(grade_of("30.pc.head") == "-");                // the province is not evaluated
-    for (const HeadAssessment& h : e.heads()) {
+    for (const HeadInput& h : e.heads()) {
         const UnitResult& r = e.results()[h.result];
         CHECK(g.head(h.body) == h.post);
         CHECK((r.unit == h.body || g.area(h.body) == r.unit));
@@ -500,8 +562,8 @@ TEST_CASE("heads are graded on what they head, commendation goes to the top unit
     Assessments b = a;
     erase_record(b, "10945");
     const Evaluation f = evaluate(g, b, rules());
-    for (const HeadAssessment& h : f.heads())
-        if (g.unit(h.post).id == "10945.pc.head") CHECK(f.rules().heads.grades[h.grade].id == "not_completed");
+    for (const HeadInput& h : f.heads())
+        if (g.unit(h.post).id == "10945.pc.head") CHECK(f.rules().heads.contributions[h.contribution].id == "not_completed");
 
     std::vector<std::string> collectives, individuals;
     for (const Commendation& c : e.commendations()) {
@@ -573,9 +635,9 @@ TEST_CASE("bad rule files name their place") {
     auto bad = [](const std::function<void(json&)>& edit) { return [edit] { return rules_with(edit); }; };
     ANTQ_CHECK_ERROR(bad([](json& d) { subject_json(d, "commune")["title"]["criteria"][3]["share"]["subject"] = "hamlet"; })(),
                      InvalidInput, "unknown_criterion", "custom.json:/subjects/1/title/criteria/3/share/subject");
-    ANTQ_CHECK_ERROR(bad([](json& d) { d["heads"]["grades"][0]["min_level"] = "gold"; })(), InvalidInput, "unknown_level",
-                     "/heads/grades/0/min_level");
-    ANTQ_CHECK_ERROR(bad([](json& d) { d["commendation"]["head_grade"] = "hero"; })(), InvalidInput, "unknown_grade", "/commendation/head_grade");
+    ANTQ_CHECK_ERROR(bad([](json& d) { d["heads"]["contributions"][0]["min_level"] = "gold"; })(), InvalidInput, "unknown_level",
+                     "/heads/contributions/0/min_level");
+    ANTQ_CHECK_ERROR(bad([](json& d) { d["commendation"]["head_contribution"] = "hero"; })(), InvalidInput, "unknown_contribution", "/commendation/head_contribution");
     ANTQ_CHECK_ERROR(bad([](json& d) { subject_json(d, "commune")["classification"]["levels"][1]["min_points"] = 95; })(),
                      InvalidInput, "bad_rule", "/subjects/1/classification/levels/1/min_points");
     ANTQ_CHECK_ERROR(bad([](json& d) { subject_json(d, "commune")["classification"]["levels"][3]["min_points"] = 10; })(),
@@ -593,7 +655,7 @@ TEST_CASE("bad rule files name their place") {
     ANTQ_CHECK_ERROR(bad([](json& d) { subject_json(d, "school")["units"] = {{"kind", "castle"}}; })(), InvalidInput,
                      "unknown_kind", "custom.json:/subjects/4/units");
     ANTQ_CHECK_ERROR(bad([](json& d) { subject_json(d, "school")["colour"] = "red"; })(), InvalidInput, "unknown_field", "colour");
-    ANTQ_CHECK_ERROR(bad([](json& d) { d["heads"]["grades"][2]["on_time"] = true; })(), InvalidInput, "bad_rule", "takes no condition");
+    ANTQ_CHECK_ERROR(bad([](json& d) { d["heads"]["contributions"][2]["on_time"] = true; })(), InvalidInput, "bad_rule", "takes no condition");
     ANTQ_CHECK_ERROR(bad([](json& d) {
                          auto& village = subject_json(d, "residential_area");
                          village["title"]["criteria"].push_back(
@@ -604,6 +666,16 @@ TEST_CASE("bad rule files name their place") {
     ANTQ_CHECK_ERROR(bad([](json& d) { subject_json(d, "residential_area")["deadline"] = "10-15"; })(), InvalidInput, "bad_rule",
                      "falls before the window ends (10-31)");
     ANTQ_CHECK_ERROR(parse_evaluation_rules("{\"format\": ", "cut.json"), InvalidInput, "malformed_json", "cut.json:line 1");
+    // Who decides: a place is 'territory' or 'manager', a decider a kind of body, each sourced or assumed.
+    ANTQ_CHECK_ERROR(bad([](json& d) { subject_json(d, "school")["decided_at"]["rule"] = "owner"; })(), InvalidInput, "bad_rule",
+                     "custom.json:/subjects/4/decided_at/rule");
+    ANTQ_CHECK_ERROR(bad([](json& d) { subject_json(d, "school")["decided_at"] = {{"rule", "manager"}}; })(), InvalidInput,
+                     "missing_field", "/subjects/4/decided_at/source");
+    ANTQ_CHECK_ERROR(bad([](json& d) { d["deciders"]["classification"]["kind"] = "castle"; })(), InvalidInput, "unknown_kind",
+                     "custom.json:/deciders/classification/kind");
+    ANTQ_CHECK_ERROR(bad([](json& d) { d["deciders"]["title"]["kind"] = "commune"; })(), InvalidInput, "bad_rule",
+                     "/deciders/title/kind");
+    ANTQ_CHECK_ERROR(bad([](json& d) { d["deciders"]["judge"] = d["deciders"]["title"]; })(), InvalidInput, "unknown_field", "judge");
 }
 
 TEST_CASE("records read from JSON, back and forth, the example year is seeded and passes its own rules") {
@@ -622,7 +694,7 @@ TEST_CASE("records read from JSON, back and forth, the example year is seeded an
         records += r.record.has_value();
     }
     CHECK(records == a.records.size());
-    CHECK(missing + records + 1 == e.results().size());  // the one excluded unit is the armed-forces department
+    CHECK(missing + records + 2 == e.results().size());  // excluded: the armed-forces department, the NA delegation
     CHECK(missing > 0);
     CHECK(late > 0);
     CHECK(missing < e.results().size() / 20);
@@ -655,6 +727,8 @@ TEST_CASE("the two-tier structure after 1 July 2025: communes are decided by the
         const Unit area = g.unit(std::string_view(t));
         g.add_unit(test::body(std::string(t) + ".pc", "UBND " + area.name, UnitKind::peoples_committee, area.level));
         g.add_tie(std::string(t) + ".pc", t, TieKind::serves);
+        g.add_unit(test::body(std::string(t) + ".sc", "BCĐ 138 " + area.name, UnitKind::steering_committee, area.level));
+        g.add_tie(std::string(t) + ".sc", t, TieKind::serves);
     }
     Assessments a;
     a.year = 2026;
@@ -662,6 +736,7 @@ TEST_CASE("the two-tier structure after 1 July 2025: communes are decided by the
     const Evaluation e = evaluate(g, a, rules());
     CHECK(g.unit(*result(e, g, "00004").authority).id == "01.pc");
     CHECK(g.unit(*result(e, g, "00004-v1").authority).id == "00004.pc");
+    CHECK(g.unit(*result(e, g, "00004").classifier).id == "01.sc");
     CHECK(result(e, g, "00004").title == TitleOutcome::passed);
     const RollUp* communes = e.roll_up(g.index_of("01"), *e.rules().subject_index("commune"));
     REQUIRE(communes != nullptr);
@@ -676,7 +751,7 @@ TEST_CASE("a rule set limited to one district with a `within` selector evaluates
     });
     Assessments a = all_perfect(g);
     std::erase_if(a.records, [&](const AssessmentRecord& r) {
-        return r.unit == "10501" || r.unit == "288" || r.unit == "30.dept";
+        return r.unit == "10501" || r.unit == "288" || r.unit == "30.dept" || r.unit == "30.edu";
     });
     const Evaluation e = evaluate(g, a, only_296);
     CHECK(e.result_of(g.index_of("10501")) == nullptr);
@@ -714,7 +789,7 @@ TEST_CASE("a chair heading both the People's Committee and the steering committe
     g.add_tie("10945.pc.head", "10945.sc", TieKind::heads);
     const Evaluation e = evaluate(g, all_perfect(g), rules());
     std::size_t graded = 0, proposed = 0;
-    for (const HeadAssessment& h : e.heads())
+    for (const HeadInput& h : e.heads())
         if (g.unit(h.post).id == "10945.pc.head") {
             ++graded;
             CHECK(g.unit(h.body).id == "10945.pc");

@@ -15,7 +15,9 @@ from antq import evaluation as ev
 ROOT = Path(__file__).resolve().parents[3]
 RULE_FILE = ROOT / "data" / "rules" / "evaluation_hai_duong_2024.json"
 
-# A commune with two villages, its district and province, the People's Committees, a school and the heads.
+# A commune with two villages, its district and province, the People's Committees and steering committees 138, a
+# lower-secondary and a primary school run by the district, an upper-secondary school run by the provincial
+# department of education, the National Assembly delegation, and a head.
 SMALL_JSON = {
     "format": "antq.orggraph",
     "version": 1,
@@ -29,6 +31,14 @@ SMALL_JSON = {
         {"id": "30.pc", "name": "UBND tỉnh", "kind": "peoples_committee"},
         {"id": "296.pc", "name": "UBND huyện", "kind": "peoples_committee"},
         {"id": "10945.pc", "name": "UBND thị trấn", "kind": "peoples_committee"},
+        {"id": "30.sc138", "name": "BCĐ 138 tỉnh", "kind": "steering_committee"},
+        {"id": "296.sc138", "name": "BCĐ 138 huyện", "kind": "steering_committee"},
+        {"id": "10945.sc138", "name": "BCĐ 138 thị trấn", "kind": "steering_committee"},
+        {"id": "30.dept.education", "name": "Sở Giáo dục và Đào tạo", "kind": "department", "level": "province"},
+        {"id": "30.na_delegation", "name": "Đoàn ĐBQH tỉnh", "kind": "agency", "level": "province",
+         "attributes": {"national_assembly": True}},
+        {"id": "296.school", "name": "THPT Bình Giang", "kind": "school", "level": "district",
+         "attributes": {"school_level": "upper_secondary"}},
         {"id": "10945.pc.head", "name": "Chủ tịch UBND thị trấn", "kind": "post", "level": "commune"},
         {"id": "10945.thcs", "name": "THCS Kẻ Sặt", "kind": "school", "level": "commune",
          "attributes": {"school_level": "lower_secondary"}},
@@ -46,6 +56,16 @@ SMALL_JSON = {
         {"source": "10945.pc.head", "target": "10945.pc", "kind": "heads"},
         {"source": "10945.thcs", "target": "10945", "kind": "serves"},
         {"source": "10945.th", "target": "10945", "kind": "serves"},
+        {"source": "30.sc138", "target": "30", "kind": "serves"},
+        {"source": "296.sc138", "target": "296", "kind": "serves"},
+        {"source": "10945.sc138", "target": "10945", "kind": "serves"},
+        {"source": "30.dept.education", "target": "30", "kind": "serves"},
+        {"source": "30.na_delegation", "target": "30", "kind": "serves"},
+        {"source": "296.school", "target": "296", "kind": "serves"},
+        {"source": "30.pc", "target": "30.dept.education", "kind": "directs"},
+        {"source": "30.dept.education", "target": "296.school", "kind": "directs"},
+        {"source": "296.pc", "target": "10945.thcs", "kind": "directs"},
+        {"source": "296.pc", "target": "10945.th", "kind": "directs"},
     ],
 }
 
@@ -73,6 +93,8 @@ def small_records(rules: ev.EvaluationRules) -> list[dict]:
         perfect(rules, "10945", "commune"),
         perfect(rules, "10945.thcs", "school"),
         perfect(rules, "296", "district"),
+        perfect(rules, "296.school", "school"),
+        perfect(rules, "30.dept.education", "agency"),
     ]
 
 
@@ -101,17 +123,23 @@ def test_small_graph_known_answers(small):
     assert r.loc["10945-v1", "authority"] == "10945.pc"
     assert r.loc["10945", "authority"] == "296.pc"
     assert r.loc["296", "authority"] == "30.pc" and r.loc["296", "title"] == "not_applicable"
-    assert r.loc["10945.thcs", "authority"] == "10945.pc"
+    # Who decides follows who manages (TT 124 Điều 10); the steering committee 138 there classifies (clause 6).
+    assert r.loc["10945.thcs", "authority"] == "296.pc" and r.loc["10945.thcs", "classifier"] == "296.sc138"
+    assert r.loc["296.school", "authority"] == "30.pc" and r.loc["296.school", "classifier"] == "30.sc138"
+    assert r.loc["10945-v1", "classifier"] == "10945.sc138" and r.loc["296", "classifier"] == "30.sc138"
+    assert r.loc["30.na_delegation", "title"] == "excluded" and "TT 124 Điều 2(2)" in r.loc["30.na_delegation", "excluded"]
+    assert pd.isna(r.loc["30.na_delegation", "authority"])
     assert r.loc["10945.th", "title"] == "excluded"
     assert r.loc["10945.th", "excluded"].startswith("trường tiểu học")
     assert math.isnan(r.loc["10945.th", "points"])
     heads = e.heads
     assert heads.to_dict("records") == [
         {"post": "10945.pc.head", "post_name": "Chủ tịch UBND thị trấn", "body": "10945.pc", "body_kind": "peoples_committee",
-         "unit": "10945", "subject": "commune", "grade": "completed_well", "grade_label": "Hoàn thành tốt nhiệm vụ bảo vệ ANTT"}
+         "unit": "10945", "subject": "commune", "contribution": "completed_well", "contribution_label": rules.heads.contributions[0].label,
+         "assumption": rules.heads.contributions[0].assumption}
     ]
     c = e.commendations
-    assert set(c.loc[c["type"] == "collective", "unit"]) == {"10945-v1", "10945-v2", "10945", "10945.thcs", "296"}
+    assert set(c.loc[c["type"] == "collective", "unit"]) == {"10945-v1", "10945-v2", "10945", "10945.thcs", "296.school", "30.dept.education", "296"}
     assert c.loc[c["type"] == "individual", "unit"].tolist() == ["10945.pc.head"]
 
 
@@ -140,7 +168,7 @@ def test_a_user_rule_file_overriding_a_threshold_changes_the_outcome(small, tmp_
     ("edit", "error", "tag", "where"),
     [
         (lambda rs: rs[0].update(unit="nowhere"), antq.NotFoundError, "unknown_unit", "records:/records/0/unit"),
-        (lambda rs: rs.append(dict(rs[0])), antq.InvalidInputError, "duplicate_record", "records:/records/5/unit"),
+        (lambda rs: rs.append(dict(rs[0])), antq.InvalidInputError, "duplicate_record", "records:/records/7/unit"),
         (lambda rs: rs[2]["scores"].update(models=25), antq.InvalidInputError, "score_out_of_range", "records:/records/2/scores/models"),
         (lambda rs: rs[2]["scores"].update(models=-0.5), antq.InvalidInputError, "score_out_of_range", "records:/records/2/scores/models"),
         (lambda rs: rs[2]["scores"].pop("models"), antq.InvalidInputError, "missing_score", "records:/records/2/scores"),
@@ -152,8 +180,8 @@ def test_a_user_rule_file_overriding_a_threshold_changes_the_outcome(small, tmp_
         (lambda rs: rs[0].update(incidents=[{"criterion": "crime_contained", "date": "2024-05-02"}]), antq.InvalidInputError,
          "conflicting_record", "records:/records/0/incidents/0/criterion"),
         (lambda rs: rs[0].update(dossier_date="2024-11-31"), antq.InvalidInputError, "bad_date", "records:/records/0/dossier_date"),
-        (lambda rs: rs.append(perfect(ev.default_rules(), "10945.th", "school")), antq.InvalidInputError, "excluded_unit", "records:/records/5/unit"),
-        (lambda rs: rs.append({"unit": "10945.pc", "dossier_date": "2024-11-01"}), antq.InvalidInputError, "not_evaluated", "records:/records/5/unit"),
+        (lambda rs: rs.append(perfect(ev.default_rules(), "10945.th", "school")), antq.InvalidInputError, "excluded_unit", "records:/records/7/unit"),
+        (lambda rs: rs.append({"unit": "10945.pc", "dossier_date": "2024-11-01"}), antq.InvalidInputError, "not_evaluated", "records:/records/7/unit"),
         (lambda rs: rs[4].update(proposed_level="gold"), antq.InvalidInputError, "unknown_level", "records:/records/4/proposed_level"),
         (lambda rs: rs[4].update(scores="many"), antq.InvalidInputError, "wrong_type", "records:/records/4/scores"),
         (lambda rs: rs[4].update(colour="red"), antq.InvalidInputError, "unknown_field", "records:/records/4/colour"),
@@ -179,7 +207,7 @@ def test_a_rule_file_with_an_unknown_criterion_names_it(tmp_path):
     assert caught.value.where == f"{path}:/subjects/1/title/criteria/3/share/subject"
     with pytest.raises(antq.InvalidInputError, match="unknown_level"):
         document = json.loads(ev.default_rules_json())
-        document["heads"]["grades"][1]["min_level"] = "platinum"
+        document["heads"]["contributions"][1]["min_level"] = "platinum"
         ev.rules_from_dict(document)
     with pytest.raises(antq.IoError):
         ev.load_rules(tmp_path / "missing.json")
@@ -212,7 +240,7 @@ def year() -> ev.Evaluation:
 def test_the_example_year_on_the_default(year):
     results = year.results
     assert len(results) == 1176 + 235 + 31 + 12 + 247 + 12
-    assert (results["excluded"].notna()).sum() == 1  # the armed-forces department
+    assert (results["excluded"].notna()).sum() == 2  # the armed-forces department, the National Assembly delegation
     counts = results["dossier"].value_counts()
     assert 0 < counts["missing"] < len(results) * 0.05
     assert 0 < counts["late"] < len(results) * 0.15
@@ -253,13 +281,13 @@ def test_roll_ups_agree_with_a_count_by_hand(year):
 
 def test_heads_and_commendations_on_the_default(year):
     heads = year.heads
-    assert set(heads["grade"]) <= {"completed_well", "completed", "not_completed"}
+    assert set(heads["contribution"]) <= {"completed_well", "completed", "not_completed"}
     results = year.results.set_index("unit")
     for _, h in heads.iterrows():
         r = results.loc[h["unit"]]
         if r["dossier"] == "missing":
-            assert h["grade"] == "not_completed"
-        if h["grade"] == "completed_well":
+            assert h["contribution"] == "not_completed"
+        if h["contribution"] == "completed_well":
             assert r["level"] == "xuat_sac" and r["dossier"] == "on_time"
     commune_heads = heads[(heads["subject"] == "commune") & (heads["body_kind"] == "peoples_committee")]
     assert len(commune_heads) == 235
@@ -267,7 +295,49 @@ def test_heads_and_commendations_on_the_default(year):
     collectives = c[c["type"] == "collective"]
     assert (collectives["level"] == "xuat_sac").all()
     assert set(collectives["for_unit"]) <= set(results.index[results["dossier"] == "on_time"])
-    assert set(c.loc[c["type"] == "individual", "unit"]) == set(heads.loc[heads["grade"] == "completed_well", "post"])
+    assert set(c.loc[c["type"] == "individual", "unit"]) == set(heads.loc[heads["contribution"] == "completed_well", "post"])
+
+
+def test_who_decides_on_the_default_follows_who_manages(year):
+    r = year.results.set_index("unit")
+    # Hand-checked in data/hai_duong_2024.json: 10987.school (THCS Nhân Quyền) is directed by 296.pc, 292.school
+    # (THPT Kinh Môn) by 30.dept.education, 296.agency by 296.pc; the communes' residential areas by their commune.
+    assert (r.loc["10987.school", "authority"], r.loc["10987.school", "classifier"]) == ("296.pc", "296.sc138")
+    assert (r.loc["292.school", "authority"], r.loc["292.school", "classifier"]) == ("30.pc", "30.sc138")
+    assert r.loc["296.agency", "authority"] == "296.pc"
+    assert r.loc["296.enterprise", "authority"] == "296.pc"
+    assert r.loc["10987", "authority"] == "296.pc" and r.loc["10987", "classifier"] == "296.sc138"
+    # Every upper-secondary school is decided by the province, every lower-secondary school by its district.
+    schools = year.results[year.results["subject"] == "school"]
+    upper = schools["unit"].str.fullmatch(r"\d{3}\.school")  # one THPT per district-level unit
+    assert upper.sum() == 12 and (schools.loc[upper, "authority"] == "30.pc").all()
+    assert (schools.loc[~upper, "authority"] == schools.loc[~upper, "district"].astype(str) + ".pc").all()
+    # The National Assembly delegation is left out of the agency subject, with the citation.
+    na = r.loc["30.na_delegation"]
+    assert na["subject"] == "agency" and na["title"] == "excluded" and "TT 124 Điều 2(2)" in na["excluded"]
+    assert not (year.heads["body"] == "30.na_delegation").any()
+
+
+def test_a_school_nobody_manages_is_an_error(small):
+    graph = antq.loads(json.dumps({**SMALL_JSON, "ties": [t for t in SMALL_JSON["ties"] if t["target"] != "296.school"
+                                                           or t["kind"] != "directs"]}))
+    with pytest.raises(antq.InvalidInputError, match=r"no_manager: unit '296.school': subject 'school' is decided where"):
+        ev.evaluate(graph, ev.assessments_from_records(2024, []))
+
+
+def test_rules_say_who_decides_and_what_heads_get_is_an_input():
+    rules = ev.default_rules()
+    assert rules.subject("school").decided_at.rule == "manager" and rules.subject("school").decided_at.assumed
+    assert rules.subject("residential_area").decided_at.rule == "territory"
+    assert not rules.subject("residential_area").decided_at.assumed
+    assert rules.title_decider.kind == "peoples_committee"
+    assert rules.classification_decider.kind == "steering_committee" and "clause 6" in rules.classification_decider.source
+    assert all(c.assumed for c in rules.heads.contributions)
+    assert "clause 1" in rules.heads.source
+    document = json.loads(ev.default_rules_json())
+    document["subjects"][4]["decided_at"] = {"rule": "owner", "source": "x"}
+    with pytest.raises(antq.InvalidInputError, match=r"bad_rule: mine.json:/subjects/4/decided_at/rule"):
+        ev.rules_from_dict(document, "mine.json")
 
 
 def test_records_round_trip_through_files(tmp_path):

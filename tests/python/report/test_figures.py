@@ -159,7 +159,10 @@ def test_breakdown_charts_the_largest_classified_subject(year):
     table = breakdown.table
     by_level = table[[f"level_{k.id}" for k in breakdown.levels]].sum(axis=1)
     assert (by_level + table["no_dossier"] == roll.loc[table.index, "units"] - roll.loc[table.index, "excluded"]).all()
-    assert table.loc["288", "own_level"] == "Khá" and table.loc["291", "own_level"] == "Xuất sắc"
+    # Each district's own level is its result in the evaluation (its level's label).
+    own = year.evaluation.results.set_index("unit")
+    for district in ("288", "291"):
+        assert table.loc[district, "own_level"] == year.rules.level_label(own.loc[district, "level"])
     assert table["models"].sum() == year.model_counts["models"]
 
 
@@ -185,10 +188,10 @@ def test_dossiers_name_no_district_above_the_districts(year):
 
 
 def test_heads_and_commendation(year):
-    heads = fig.head_grades(year)
+    heads = fig.head_inputs(year)
     assert sum(heads.totals.values()) == len(year.evaluation.heads) == heads.by_body_kind.to_numpy().sum()
-    assert list(heads.by_body_kind.columns) == [g.id for g in year.rules.heads.grades]
-    assert len(heads.lowest) == heads.totals[year.rules.heads.grades[-1].id]
+    assert list(heads.by_body_kind.columns) == [g.id for g in year.rules.heads.contributions]
+    assert len(heads.lowest) == heads.totals[year.rules.heads.contributions[-1].id]
     proposals = fig.commendation(year)
     assert proposals.collectives["subject"].tolist() == [s.id for s in year.rules.subjects]
     assert proposals.collectives["collectives"].sum() + len(proposals.individuals) == len(year.evaluation.commendations)
@@ -227,10 +230,14 @@ def test_assumptions_list_every_assumed_value_of_the_rules(year):
             "scored criterion": {c.id for c in (s.classification.criteria if s.classification else []) if c.assumed},
             "level": {k.id for k in (s.classification.levels if s.classification else []) if k.assumed},
             "deadline": {s.id} if s.deadline_assumption else set(),
+            "decided at": {s.decided_at.rule} if s.decided_at.assumed else set(),
         }
         for part, ids in expected.items():
             assert {i for label, p, i in listed if label == s.label and p == part} == ids, (s.id, part)
     assert {"heads", "commendation"} <= set(table["part"])
+    # Every contribution to heads' assessments is an assumed threshold, and the steering committee's share of clause 6.
+    assert {i for _, p, i in listed if p == "contribution"} == {c.id for c in year.rules.heads.contributions}
+    assert ("deciders", "classification", "steering_committee") in listed
     assert table["assumption"].str.len().gt(0).all()
 
 

@@ -29,7 +29,7 @@ import pandas as pd
 
 TERRITORY_KINDS = frozenset(("nation", "province", "district", "commune", "village"))
 RESERVED = frozenset(("name", "kind", "level"))  # node data that are not free attributes
-COLUMNS = ("task", "unit", "role", "title", "assignment", "unit_name", "unit_kind", "unit_level")
+COLUMNS = ("task", "unit", "role", "title", "assignment", "recipient", "unit_name", "unit_kind", "unit_level")
 _MISSING = object()
 
 
@@ -153,11 +153,20 @@ def compile_directive(G, doc: dict) -> Compiled:
     if len(set(clauses)) != len(clauses):
         raise ValueError("duplicate clause")
     recipients: set = set()
+    informed = []  # (label, units) per entry that names units of the graph
     for r, recipient in enumerate(doc["recipients"]):
-        recipients |= expand(G, recipient["selector"], f"recipient {r}")
+        if "selector" in recipient:
+            informed.append((recipient["label"], expand(G, recipient["selector"], f"recipient {r}")))
+            recipients |= informed[-1][1]
     nodes = G.nodes
     targets = {}
-    task_c, unit_c, role_c, title_c, asg_c, name_c, kind_c, level_c = cols = tuple([] for _ in COLUMNS)
+    cols = tuple([] for _ in COLUMNS)
+
+    def row(clause, u, role, title, a, label):
+        d = nodes[u]
+        for c, v in zip(cols, (clause, u, role, title, a, label, d["name"], d["kind"], d["level"])):
+            c.append(v)
+
     for t, task in enumerate(doc["tasks"]):
         clause, title = task["clause"], task["title"]
         seen: dict[str, set] = {}  # role -> units already holding it in this task
@@ -170,15 +179,13 @@ def compile_directive(G, doc: dict) -> Compiled:
             new = expand(G, assignment["units"], where + " units") - held
             held |= new
             for u in new:
-                d = nodes[u]
-                task_c.append(clause)
-                unit_c.append(u)
-                role_c.append(role)
-                title_c.append(title)
-                asg_c.append(a)
-                name_c.append(d["name"])
-                kind_c.append(d["kind"])
-                level_c.append(d["level"])
+                row(clause, u, role, title, a, None)
+        # The recipients receive the whole text: informed of every clause, after its assignments.
+        held = seen.setdefault("inform", set())
+        for label, units in informed:
+            for u in units - held:
+                row(clause, u, "inform", title, -1, label)
+            held |= units
     return Compiled(recipients, targets, dict(zip(COLUMNS, cols)))
 
 

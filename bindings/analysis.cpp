@@ -12,6 +12,7 @@
 #include <antq/analysis/hierarchy.hpp>
 #include <antq/analysis/load.hpp>
 #include <antq/analysis/oversight.hpp>
+#include <antq/analysis/provenance.hpp>
 #include <antq/analysis/reach.hpp>
 #include <antq/errors.hpp>
 
@@ -63,7 +64,30 @@ void init_analysis(py::module_& m) {
             std::vector<std::vector<std::string>> out;
             for (const auto& path : chains_of_command(g, g.index_of(id), max_paths)) out.push_back(ids_of(g, path));
             return out;
-        }, py::arg("id"), py::arg("max_paths") = 1024);
+        }, py::arg("id"), py::arg("max_paths") = 1024)
+        .def("provenance", [](const OrgGraph& g) {
+            const Provenance p = provenance(g);
+            py::list by_kind;
+            for (const auto& c : p.by_kind) {
+                py::dict row;
+                row["kind"] = std::string(to_string(c.kind));
+                row["level"] = std::string(to_string(c.level));
+                row["units"] = c.units;
+                row["synthetic"] = c.synthetic;
+                by_kind.append(row);
+            }
+            py::dict out;
+            out["units"] = p.units;
+            out["synthetic"] = p.synthetic;
+            out["code_unknown"] = p.code_unknown;
+            out["by_kind"] = by_kind;
+            out["assumed"] = p.assumed;
+            out["ties_assumed"] = p.ties_assumed;
+            out["synthetic_note"] = p.synthetic_note;
+            out["assumptions"] = p.assumptions;
+            out["any"] = p.any();
+            return out;
+        });
 
     auto responsibilities = py::reinterpret_borrow<py::class_<CompiledDirective>>(m.attr("Responsibilities"));
     responsibilities

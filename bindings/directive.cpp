@@ -42,6 +42,7 @@ py::dict duty_columns(const FollowUpResult& f) {
     const std::size_t n = duties.size();
     UnitColumn unit(g, n), name(g, n, UnitColumn::Field::name), district(g, n);
     CodedColumn kind(n), level(n), clause(n), role(n), due(n), state(n), status(n), reported(n), done_on(n);
+    NumberColumn<bool> due_assumed(n);
     const std::vector<UnitIndex> district_of = territories_at(g, Level::district);
     NumberColumn<std::int32_t> assignment(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -56,6 +57,7 @@ py::dict duty_columns(const FollowUpResult& f) {
         assignment.set(i, static_cast<std::int32_t>(x.assignment));
         role.set(i, to_string(x.role));
         due.set(i, view_or_none(x.due));
+        due_assumed.set(i, x.due_assumed);
         state.set(i, to_string(x.state));
         done_on.set(i, view_or_none(x.done_on));
         if (x.latest) {
@@ -77,6 +79,7 @@ py::dict duty_columns(const FollowUpResult& f) {
     out["assignment"] = assignment.finish();
     out["role"] = role.finish();
     out["due"] = due.finish_plain();
+    out["due_assumed"] = due_assumed.finish();
     out["state"] = state.finish();
     out["latest_status"] = status.finish();
     out["latest_date"] = reported.finish_plain();
@@ -92,6 +95,8 @@ void init_directive(py::module_& m) {
         .def_readonly("number", &Reference::number)
         .def_readonly("date", &Reference::date)
         .def_readonly("title", &Reference::title)
+        .def_readonly("cited", &Reference::cited)
+        .def_readonly("note", &Reference::note)
         .def("__repr__", [](const Reference& r) { return "<antq.Reference " + r.kind + " " + r.number + ">"; });
     py::class_<DatedEvent>(m, "DatedEvent", "A dated event a directive sets or relies on.")
         .def_readonly("date", &DatedEvent::date)
@@ -99,7 +104,9 @@ void init_directive(py::module_& m) {
         .def_readonly("note", &DatedEvent::note);
     py::class_<Recipient>(m, "Recipient", "An entry of the recipients list and the units it designates.")
         .def_readonly("label", &Recipient::label)
-        .def_readonly("units", &Recipient::units);
+        .def_property_readonly("units", [](const Recipient& r) { return selector_or_none(r.units); })
+        .def_readonly("note", &Recipient::note)
+        .def("__repr__", [](const Recipient& r) { return "<antq.Recipient '" + r.label + "'>"; });
     py::class_<Assignment>(m, "Assignment", "One role given to the units a selector picks.")
         .def_property_readonly("role", [](const Assignment& a) { return std::string(to_string(a.role)); })
         .def_readonly("units", &Assignment::units)
@@ -136,6 +143,10 @@ void init_directive(py::module_& m) {
         .def_readonly("events", &Directive::events)
         .def_readonly("recipients", &Directive::recipients)
         .def_readonly("tasks", &Directive::tasks)
+        .def_property_readonly("undated_due", [](const Directive& d) -> py::object {
+            if (!d.undated_due) return py::none();
+            return py::make_tuple(d.undated_due->date, d.undated_due->assumption);
+        })
         .def("__eq__", [](const Directive& a, const Directive& b) { return a == b; }, py::is_operator())
         .def("__repr__", [](const Directive& d) {
             return "<antq.Directive '" + d.id + "': " + std::to_string(d.tasks.size()) + " tasks>";
@@ -153,7 +164,7 @@ void init_directive(py::module_& m) {
             const OrgGraph& g = c.current();
             const auto& rows = c.result.rows();
             const auto n = static_cast<py::ssize_t>(rows.size());
-            py::list task(n), title(n), assignment(n), unit(n), name(n), kind(n), level(n), role(n);
+            py::list task(n), title(n), assignment(n), recipient(n), unit(n), name(n), kind(n), level(n), role(n);
             StringCache words;  // clauses, titles, kinds, levels and roles repeat on every row
             std::vector<py::object> ids(g.unit_capacity()), names(g.unit_capacity());
             for (py::ssize_t i = 0; i < n; ++i) {
@@ -165,7 +176,13 @@ void init_directive(py::module_& m) {
                 }
                 task[i] = words(c.clause(r.task));
                 title[i] = words(c.result.directive().tasks[r.task].title);
-                assignment[i] = py::int_(r.assignment);
+                // A row from the recipients list names its entry instead of an assignment.
+                const bool listed = r.recipient != Responsibility::none;
+                assignment[i] = py::int_(listed ? -1 : static_cast<std::int64_t>(r.assignment));
+                if (listed)
+                    recipient[i] = words(c.result.directive().recipients[r.recipient].label);
+                else
+                    recipient[i] = py::none();
                 unit[i] = ids[r.unit.value];
                 name[i] = names[r.unit.value];
                 kind[i] = words(std::string(to_string(u.kind)));
@@ -178,6 +195,7 @@ void init_directive(py::module_& m) {
             out["role"] = role;
             out["title"] = title;
             out["assignment"] = assignment;
+            out["recipient"] = recipient;
             out["unit_name"] = name;
             out["unit_kind"] = kind;
             out["unit_level"] = level;
@@ -186,6 +204,17 @@ void init_directive(py::module_& m) {
         .def("recipients", [](const CompiledDirective& c) {
             c.current();
             return c.ids(c.result.recipients());
+        })
+        .def("recipients_outside", [](const CompiledDirective& c) {
+            py::list out;
+            for (std::uint32_t r : c.result.recipients_outside()) {
+                const Recipient& entry = c.result.directive().recipients[r];
+                py::dict d;
+                d["label"] = entry.label;
+                d["note"] = entry.note;
+                out.append(d);
+            }
+            return out;
         })
         .def("bound_units", [](const CompiledDirective& c) {
             c.current();

@@ -289,7 +289,7 @@ def main(argv):
 
     top_required = ["format", "version", "id", "kind", "number", "date", "year", "title", "issuer", "signer",
                     "theme", "references", "events", "recipients", "tasks"]
-    if not fields(d, "", top_required, ["summary"]):
+    if not fields(d, "", top_required, ["summary", "undated_due"]):
         return report()
     check_nfc(d, "")
     if d.get("format") != "antq.directive":
@@ -317,9 +317,16 @@ def main(argv):
         elif issuer in g.index and g.index[issuer] not in g.ties[(g.index[signer], "heads")]:
             problem("/signer", f"{signer!r} does not head the issuer {issuer!r}")
 
+    if "undated_due" in d and fields(d["undated_due"], "/undated_due", ["date", "assumption"]):
+        iso_date(d["undated_due"], "date", "/undated_due", empty_ok=False)
+        string(d["undated_due"], "assumption", "/undated_due")
+
     for i, r in enumerate(array(d, "references", "")):
         w = f"/references/{i}"
-        if fields(r, w, ["kind", "number", "date", "title"]):
+        if fields(r, w, ["kind", "number", "date", "title"], ["cited", "note"]):
+            if "cited" in r and type(r["cited"]) is not bool:
+                problem(f"{w}/cited", "expected true or false")
+            string(r, "note", w)
             string(r, "kind", w)
             string(r, "number", w, empty_ok=True)
             string(r, "title", w)
@@ -336,10 +343,17 @@ def main(argv):
     recipients = set()
     for i, r in enumerate(array(d, "recipients", "")):
         w = f"/recipients/{i}"
-        if not fields(r, w, ["selector", "label"]):
+        if not fields(r, w, ["label"], ["selector", "note"]):
             continue
         label = string(r, "label", w) or "?"
-        picked = selector_units(g, r.get("selector"), f"{w}/selector") if "selector" in r else set()
+        string(r, "note", w)
+        if "selector" not in r:
+            # An entry outside the graph (an archive line, a body not modelled) says why in its note.
+            if "note" not in r:
+                problem(w, "an entry without a selector needs a 'note' saying why it is outside the graph")
+            print(f"  {label}: outside the graph")
+            continue
+        picked = selector_units(g, r["selector"], f"{w}/selector")
         recipients |= picked
         print(f"  {label}: {len(picked)} -> " + "; ".join(by_kind_and_level(g, picked)))
     commune_pcs = {i for i in recipients if g.unit(i)["kind"] == "peoples_committee" and g.unit(i)["level"] == "commune"}

@@ -687,6 +687,16 @@ DATASET_ATTRIBUTES = {
                   "per district one agency, one enterprise and one upper-secondary "
                   "school, per commune one lower-secondary school; such records carry "
                   "\"synthetic\": true."),
+    # The figures taken as assumptions, in the words a report prints beside its results.
+    "assumptions": [
+        f"Households: {PERSONS_PER_HOUSEHOLD} persons per household, the national figure of the 2019 "
+        f"census (Hải Dương's own figure was not found), so that the households add up to "
+        f"{POPULATION / 1e6:g} M people (vnanet.vn province page).",
+        f"Villages: {VILLAGES_PER_COMMUNE[0]}-{VILLAGES_PER_COMMUNE[1]} per commune (Thanh Hà pinned to 89); "
+        "no per-commune count was found.",
+        "Security teams of villages with 1,000 households or more: 5 members (the HĐND tỉnh resolution's "
+        "band is cut off in the source); such teams carry \"members_assumed\": true.",
+    ],
     "generator": "data/tools/make_hai_duong_2024.py",
     "licence": "LICENSE-vn-admin.txt",
 }

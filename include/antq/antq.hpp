@@ -7,6 +7,7 @@
 #include <antq/analysis/hierarchy.hpp>
 #include <antq/analysis/load.hpp>
 #include <antq/analysis/oversight.hpp>
+#include <antq/analysis/provenance.hpp>
 #include <antq/analysis/reach.hpp>
 #include <antq/directive/compile.hpp>
 #include <antq/directive/directive.hpp>

@@ -73,7 +73,9 @@ class Responsibilities(ResponsibilityAnalyses):
         return repr(self._core)
 
     def to_pandas(self) -> "pandas.DataFrame":
-        """The table: task (the clause), unit (id), role, title, assignment, unit_name, unit_kind, unit_level."""
+        """The table: task (the clause), unit (id), role, title, assignment, recipient, unit_name, unit_kind,
+        unit_level. The ``inform`` rows from the recipients list have assignment -1 and name their entry in
+        ``recipient`` (None on the other rows)."""
         import pandas as pd
 
         return pd.DataFrame(self._core._columns())
@@ -85,6 +87,10 @@ class Responsibilities(ResponsibilityAnalyses):
     def recipients(self) -> list[str]:
         """Units the recipients list designates."""
         return self._core.recipients()
+
+    def recipients_outside(self) -> list[dict[str, str]]:
+        """The entries of the recipients list that name no unit of the graph (``label``, and ``note``: why)."""
+        return self._core.recipients_outside()
 
     def bound_units(self) -> list[str]:
         """Units holding lead, coordinate, advise or monitor in some task."""
@@ -195,7 +201,7 @@ class FollowUp:
     @property
     def duties(self) -> "pandas.DataFrame":
         """One row per duty: unit, name, kind, level, district, clause, assignment, role, due (None: never due),
-        state (done / done_late / open / overdue), latest_status and latest_date (the unit's latest report on the
+        due_assumed (True: due is the undated due day, an assumption, not a date of the text), state (done / done_late / open / overdue), latest_status and latest_date (the unit's latest report on the
         clause), done_on."""
         self._core.check_current()
         if self._duties is None:

@@ -166,11 +166,17 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
                                "tasks " + std::to_string(at->second) + " and " + std::to_string(i) + " share this clause");
     check_issuer_and_signer(directive, graph);
 
-    for (std::size_t r = 0; r < directive.recipients.size(); ++r) {
+    // Each entry's own units, for the inform rows of every task; an entry without a selector is outside the graph.
+    std::vector<std::vector<UnitIndex>> informed(directive.recipients.size());
+    for (std::uint32_t r = 0; r < directive.recipients.size(); ++r) {
         const Recipient& recipient = directive.recipients[r];
-        for (UnitIndex u : expand(recipient.units, graph,
-                                  in_file(directive, "recipient " + std::to_string(r) + " '" + recipient.label + "'"), misses))
-            out.m_recipients.push_back(u);
+        if (!recipient.units) {
+            out.m_outside.push_back(r);
+            continue;
+        }
+        informed[r] = expand(*recipient.units, graph,
+                             in_file(directive, "recipient " + std::to_string(r) + " '" + recipient.label + "'"), misses);
+        out.m_recipients.insert(out.m_recipients.end(), informed[r].begin(), informed[r].end());
     }
     std::sort(out.m_recipients.begin(), out.m_recipients.end());
     out.m_recipients.erase(std::unique(out.m_recipients.begin(), out.m_recipients.end()), out.m_recipients.end());
@@ -201,6 +207,14 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
                 out.m_rows.push_back(Responsibility{t, a, u, assignment.role});
             }
         }
+        // The recipients receive the whole text, so they are informed of every clause.
+        auto& seen_inform = seen[static_cast<std::size_t>(Role::inform)];
+        for (std::uint32_t r = 0; r < informed.size(); ++r)
+            for (UnitIndex u : informed[r]) {
+                if (seen_inform[u.value]) continue;
+                seen_inform[u.value] = true;
+                out.m_rows.push_back(Responsibility{t, Responsibility::none, u, Role::inform, r});
+            }
         for (std::size_t r = first_row; r < out.m_rows.size(); ++r)
             seen[static_cast<std::size_t>(out.m_rows[r].role)][out.m_rows[r].unit.value] = false;
     }
@@ -265,9 +279,9 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph, cons
     std::vector<Recipient> recipients;
     for (std::size_t r = 0; r < translated.recipients.size(); ++r) {
         Recipient recipient = translated.recipients[r];
-        recipient.units = translate(recipient.units, translation);
-        if (translation.drop_unmatched && !matches(recipient.units))
-            dropped.push_back("recipient " + std::to_string(r) + " '" + recipient.label + "': " + recipient.units.to_string());
+        if (recipient.units) recipient.units = translate(*recipient.units, translation);
+        if (translation.drop_unmatched && recipient.units && !matches(*recipient.units))
+            dropped.push_back("recipient " + std::to_string(r) + " '" + recipient.label + "': " + recipient.units->to_string());
         else
             recipients.push_back(std::move(recipient));
     }

@@ -103,7 +103,9 @@ FollowUp follow_up(const OrgGraph& graph, const Responsibilities& table, const P
             const Assignment& a = directive.tasks[t].assignments[k];
             if (!does_the_work(a.role)) continue;
             const std::string due = due_of(a, undated_due);
-            for (UnitIndex u : table.assignees(t, k)) out.m_duties.push_back({u, t, k, a.role, due, DutyState::open, {}, {}});
+            const bool assumed = a.deadline.empty() && !a.window && !due.empty();
+            for (UnitIndex u : table.assignees(t, k))
+                out.m_duties.push_back({u, t, k, a.role, due, assumed, DutyState::open, {}, {}});
         }
 
     // Reports: each names a unit with a duty in its clause; per (unit, clause) keep the latest, and the last day

@@ -34,7 +34,7 @@ public:
     Directive read(const json& doc) {
         if (!doc.is_object()) r.fail("not_a_directive", "", "expected a directive object, found " + type_name(doc));
         r.only_fields(doc, {"format", "version", "id", "kind", "number", "date", "year", "title", "issuer", "signer",
-                            "theme", "summary", "references", "events", "recipients", "tasks"},
+                            "theme", "summary", "references", "events", "recipients", "tasks", "undated_due"},
                       "");
         r.format_and_version(doc, format_name, format_version, "not_a_directive");
         Directive d;
@@ -49,9 +49,15 @@ public:
         d.theme = r.filled(doc, "theme", "");
         d.summary = optional_text(doc, "summary", "");
         r.for_each(doc, "references", "", [&](const json& item, const std::string& p) {
-            r.only_fields(item, {"kind", "number", "date", "title"}, p);
-            d.references.push_back({r.filled(item, "kind", p), r.text(item, "number", p), date(item, "date", p),
-                                    r.filled(item, "title", p)});
+            r.only_fields(item, {"kind", "number", "date", "title", "cited", "note"}, p);
+            Reference ref{r.filled(item, "kind", p), r.text(item, "number", p), date(item, "date", p),
+                          r.filled(item, "title", p), true, optional_text(item, "note", p)};
+            if (item.contains("cited")) {
+                const json& cited = item.at("cited");
+                if (!cited.is_boolean()) r.fail("wrong_type", p + "/cited", "expected true or false, found " + type_name(cited));
+                ref.cited = cited.get<bool>();
+            }
+            d.references.push_back(std::move(ref));
         });
         r.for_each(doc, "events", "", [&](const json& item, const std::string& p) {
             r.only_fields(item, {"date", "title", "note"}, p);
@@ -60,9 +66,27 @@ public:
             d.events.push_back({std::move(when), r.filled(item, "title", p), optional_text(item, "note", p)});
         });
         r.for_each(doc, "recipients", "", [&](const json& item, const std::string& p) {
-            r.only_fields(item, {"label", "selector"}, p);
-            d.recipients.push_back({r.filled(item, "label", p), selector(r.require(item, "selector", p), p + "/selector")});
+            r.only_fields(item, {"label", "selector", "note"}, p);
+            Recipient recipient{r.filled(item, "label", p), std::nullopt, optional_text(item, "note", p)};
+            if (item.contains("selector"))
+                recipient.units = selector(item.at("selector"), p + "/selector");
+            else if (!item.contains("note"))
+                r.fail("missing_field", p,
+                       "required field 'selector' is missing (an entry outside the graph has no selector and a 'note' "
+                       "saying why)");
+            else if (recipient.note.find_first_not_of(" \t\r\n") == std::string::npos)
+                r.fail("empty_value", p + "/note", "an entry outside the graph must say why in 'note'");
+            d.recipients.push_back(std::move(recipient));
         });
+        if (doc.contains("undated_due")) {
+            const std::string p = "/undated_due";
+            const json& u = doc.at("undated_due");
+            r.expect_object(u, p);
+            r.only_fields(u, {"date", "assumption"}, p);
+            std::string when = date(u, "date", p);
+            if (when.empty()) r.fail("bad_date", p + "/date", "the undated due day needs its date");
+            d.undated_due = AssumedDate{std::move(when), r.filled(u, "assumption", p)};
+        }
         std::set<std::string> clauses;
         r.for_each(doc, "tasks", "", [&](const json& item, const std::string& p) {
             r.only_fields(item, {"clause", "title", "summary", "indicators", "assignments"}, p);
@@ -175,8 +199,12 @@ std::string dump_directive(const Directive& d) {
     doc["theme"] = d.theme;
     if (!d.summary.empty()) doc["summary"] = d.summary;
     doc["references"] = json::array();
-    for (const auto& x : d.references)
-        doc["references"].push_back({{"kind", x.kind}, {"number", x.number}, {"date", x.date}, {"title", x.title}});
+    for (const auto& x : d.references) {
+        json ref{{"kind", x.kind}, {"number", x.number}, {"date", x.date}, {"title", x.title}};
+        if (!x.cited) ref["cited"] = false;
+        if (!x.note.empty()) ref["note"] = x.note;
+        doc["references"].push_back(ref);
+    }
     doc["events"] = json::array();
     for (const auto& e : d.events) {
         json event{{"date", e.date}, {"title", e.title}};
@@ -184,7 +212,13 @@ std::string dump_directive(const Directive& d) {
         doc["events"].push_back(event);
     }
     doc["recipients"] = json::array();
-    for (const auto& x : d.recipients) doc["recipients"].push_back({{"label", x.label}, {"selector", selector_json(x.units)}});
+    for (const auto& x : d.recipients) {
+        json recipient{{"label", x.label}};
+        if (x.units) recipient["selector"] = selector_json(*x.units);
+        if (!x.note.empty()) recipient["note"] = x.note;
+        doc["recipients"].push_back(recipient);
+    }
+    if (d.undated_due) doc["undated_due"] = {{"date", d.undated_due->date}, {"assumption", d.undated_due->assumption}};
     doc["tasks"] = json::array();
     for (const auto& t : d.tasks) {
         json task{{"clause", t.clause}, {"title", t.title}};

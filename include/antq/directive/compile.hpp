@@ -3,6 +3,7 @@
 /** @file Compiling a directive onto a graph: every selector expanded into the units it designates. */
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -14,12 +15,18 @@ namespace antq {
 
 struct SelectorTranslation;
 
-/** One row of the responsibility table: a unit holds a role in a task because of one assignment. */
+/**
+ * One row of the responsibility table: a unit holds a role in a task because of one assignment, or, for an `inform`
+ * row, because an entry of the recipients list designates it (the text, every clause included, goes to it).
+ */
 struct Responsibility {
+    /** The `assignment` of a row from the recipients list, and the `recipient` of a row from an assignment. */
+    static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
     std::uint32_t task = 0;        ///< index into Directive::tasks
-    std::uint32_t assignment = 0;  ///< index into Task::assignments
+    std::uint32_t assignment = 0;  ///< index into Task::assignments; `none` for a row from the recipients list
     UnitIndex unit;
     Role role = Role::lead;
+    std::uint32_t recipient = none;  ///< index into Directive::recipients for a row from that list; `none` otherwise
     friend bool operator==(const Responsibility&, const Responsibility&) = default;
 };
 
@@ -33,8 +40,10 @@ struct CapabilityFlag {
 
 /**
  * The compiled directive: who holds which role in which task, and the units behind the recipients list.
- * Rows are ordered by task, then assignment, then unit index; a unit appears once per (task, role), under
- * the first assignment that gives it that role; assignees() keeps every assignment's own units.
+ * Rows are ordered by task, then assignment, then unit index; after each task's assignments come its `inform` rows
+ * from the recipients list (every unit a recipient entry designates is informed of every clause), by entry, then
+ * unit index. A unit appears once per (task, role), under the first assignment or entry that gives it that role;
+ * assignees() keeps every assignment's own units.
  * Results refer to the graph by unit index and are valid while that graph is unchanged.
  */
 class Responsibilities {
@@ -46,6 +55,8 @@ public:
     const std::vector<Responsibility>& rows() const noexcept { return m_rows; }
     /** Units designated by the recipients list, each once, in index order. */
     const std::vector<UnitIndex>& recipients() const noexcept { return m_recipients; }
+    /** The entries of the recipients list that name no unit of the graph (indices into Directive::recipients). */
+    const std::vector<std::uint32_t>& recipients_outside() const noexcept { return m_outside; }
     /** Units the `units` selector of assignment (task, assignment) designates, in index order. */
     const std::vector<UnitIndex>& assignees(std::uint32_t task, std::uint32_t assignment) const;
     /** Units the targets of assignment (task, assignment) designate; empty if it has no target. */
@@ -78,6 +89,7 @@ private:
     Directive m_directive;
     std::vector<Responsibility> m_rows;
     std::vector<UnitIndex> m_recipients;
+    std::vector<std::uint32_t> m_outside;
     std::vector<std::vector<std::vector<UnitIndex>>> m_assignees;  // [task][assignment]
     std::vector<std::vector<std::vector<UnitIndex>>> m_targets;    // [task][assignment]
     std::vector<CapabilityFlag> m_flags;

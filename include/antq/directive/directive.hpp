@@ -12,12 +12,17 @@
 
 namespace antq {
 
-/** A legal or programme document a directive cites. Dates are ISO "YYYY-MM-DD" or empty when unknown. */
+/**
+ * A legal or programme document a directive cites, or, with `cited` false, one it does not cite but that gives
+ * context (the rules behind a clause). Dates are ISO "YYYY-MM-DD" or empty when unknown.
+ */
 struct Reference {
     std::string kind;    ///< e.g. "kết luận", "chỉ thị", "luật"
     std::string number;  ///< e.g. "44-KL/TW"
     std::string date;
     std::string title;
+    bool cited = true;  ///< false: not cited by the text, shown as context
+    std::string note;   ///< where the reference comes from, when the text does not give it
     friend bool operator==(const Reference&, const Reference&) = default;
 };
 
@@ -29,10 +34,15 @@ struct DatedEvent {
     friend bool operator==(const DatedEvent&, const DatedEvent&) = default;
 };
 
-/** An entry of the recipients list ("nơi nhận") and the units of the graph it designates. */
+/**
+ * An entry of the recipients list ("nơi nhận") and the units of the graph it designates. An entry without units
+ * names no unit of the graph (a body the graph does not model, an archive line): compile() reports it, and `note`
+ * says why.
+ */
 struct Recipient {
-    std::string label;  ///< the entry as printed, e.g. "UBND các huyện, thị xã, thành phố"
-    Selector units;     ///< the units of the graph it designates
+    std::string label;              ///< the entry as printed, e.g. "UBND các huyện, thị xã, thành phố"
+    std::optional<Selector> units;  ///< the units of the graph it designates; none: outside the graph
+    std::string note;               ///< how the entry maps onto the graph, or why it does not
     friend bool operator==(const Recipient&, const Recipient&) = default;
 };
 
@@ -41,6 +51,13 @@ struct DateWindow {
     std::string from;  ///< first day, ISO
     std::string to;    ///< last day, ISO
     friend bool operator==(const DateWindow&, const DateWindow&) = default;
+};
+
+/** A date the text does not give, taken as an assumption: the date and why it was chosen. */
+struct AssumedDate {
+    std::string date;        ///< ISO
+    std::string assumption;  ///< why this date, and that the text gives none
+    friend bool operator==(const AssumedDate&, const AssumedDate&) = default;
 };
 
 /** One role given to the units a selector picks. */
@@ -81,6 +98,8 @@ struct Directive {
     std::vector<DatedEvent> events;
     std::vector<Recipient> recipients;  ///< the "nơi nhận" list
     std::vector<Task> tasks;            ///< the clauses, in order
+    /** The day duties without a deadline or window are taken as due by a follow-up: never the text's own date. */
+    std::optional<AssumedDate> undated_due;
     /** How errors name the directive's file (parse_directive sets it); not part of the directive's content. */
     std::string source;
 
@@ -88,7 +107,7 @@ struct Directive {
     friend bool operator==(const Directive& a, const Directive& b) {
         auto content = [](const Directive& d) {
             return std::tie(d.id, d.kind, d.number, d.date, d.year, d.title, d.issuer, d.signer, d.theme, d.summary,
-                            d.references, d.events, d.recipients, d.tasks);
+                            d.references, d.events, d.recipients, d.tasks, d.undated_due);
         };
         return content(a) == content(b);
     }

@@ -44,6 +44,8 @@ struct Duty {
     Role role = Role::lead;
     /** The assignment's deadline, the end of its window, or the undated due day; empty: no due day. */
     std::string due;
+    /** True when `due` is the undated due day: an assumption, not a date of the text. */
+    bool due_assumed = false;
     DutyState state = DutyState::open;
     /** The unit's latest report on the clause (up to the day), if any: index into the reports. */
     std::optional<std::size_t> latest;
@@ -100,7 +102,8 @@ private:
 /**
  * Follows up a compiled directive on day `as_of`. A unit's latest report on a clause (up to `as_of`) gives the
  * status of all its duties in that clause; a duty is due on its assignment's deadline, else at the end of its
- * window, else on `undated_due` (empty: never due, so never overdue).
+ * window, else on `undated_due` (empty: never due, so never overdue; a directive may propose one, with its reason,
+ * in Directive::undated_due); such a duty's `due_assumed` is true.
  * @throws StaleView "stale_result" (the table was compiled on another graph or before a change); InvalidInput
  *         "bad_date" (as_of, undated_due or a report's date), "wrong_directive" (reports about another directive),
  *         "date_after_as_of" (a report dated after the day of the follow-up), "not_assigned" (the unit leads or

@@ -46,9 +46,9 @@ class YearRun:
     seed: int
     #: The inputs made up as seeded examples (ASSESSMENTS, PROGRESS, REGISTRY), in that order.
     synthetic: tuple[str, ...]
-    #: The day of the follow-up, and the day clauses without a date are taken as due.
+    #: The day of the follow-up, and the day clauses without a date are taken as due (None: never).
     as_of: str
-    undated_due: str
+    undated_due: str | None
     evaluation: Evaluation
     follow_up: FollowUp
     #: The level of the territory the issuer serves: the year's results are broken down below it.
@@ -73,8 +73,9 @@ class Cycle:
     population: dict[str, dict[str, int]]
     #: The units holding each role of each clause, in the order the core lists them.
     holders: dict[tuple[str, str], list[str]]
-    #: Each recipient of the directive with the units it designates.
-    recipients: list[tuple[str, list[str]]]
+    #: Each entry of the recipients list: its label, the units it designates (None: it names no unit of the graph)
+    #: and its note.
+    recipients: list[tuple[str, list[str] | None, str]]
     reach: dict[str, Any]
     load: dict[str, Any]
     coordination: list[dict[str, Any]]
@@ -89,6 +90,8 @@ class Cycle:
     year: YearRun | None
     #: antq.measures on the graph and the table: the structure, what cuts whom from the issuer along `forwards`,
     #: the workload per unit.
+    #: What the graph says of its own records (OrgGraph.provenance()): synthetic units, assumed figures.
+    provenance: dict[str, Any] | None = None
     structure: Structure | None = None
     forwarding_cuts: CutsFrom | None = None
     workload: "pandas.DataFrame | None" = None
@@ -142,7 +145,8 @@ def run(
         population=graph.summary()["units"],
         holders={(task.clause, role): responsibilities.units_of(task.clause, role)
                  for task in directive.tasks for role in roles},
-        recipients=[(r.label, r.units.select(graph)) for r in directive.recipients],
+        recipients=[(r.label, None if r.units is None else r.units.select(graph), r.note)
+                    for r in directive.recipients],
         reach=reach,
         load=responsibilities.load(),
         coordination=responsibilities.coordination(),
@@ -153,6 +157,7 @@ def run(
         example_chain=responsibilities.accountability(example) if example is not None else None,
         chart_root=graph.area(directive.issuer),
         year=None,
+        provenance=graph.provenance(),
         structure=measures.structure(graph),
         forwarding_cuts=_forwarding_cuts(graph, directive.issuer),
         workload=measures.workload(responsibilities),
@@ -192,7 +197,8 @@ def _run_year(
     evaluation = ev.evaluate(graph, assessments, rules)
     say(f"evaluated {len(evaluation)} units for {year} in {time.perf_counter() - started:.2f} s")
     as_of = as_of or f"{year}-12-31"
-    undated_due = f"{year}-12-15"  # the last dossier deadline of the year (QĐ 510)
+    # Undated duties are due on the day the directive's data proposes, itself labelled an assumption; none: never.
+    undated_due = responsibilities.directive.undated_due[0] if responsibilities.directive.undated_due else None
     if progress is None:
         progress = ev.example_progress(responsibilities, as_of, seed, undated_due)
         synthetic.append(PROGRESS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..model import duty_states, levels, roles
+from ..model import duty_states, levels, roles, territory_kinds
 from .cycle import Cycle, YearRun
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,6 +25,8 @@ __all__ = [
     "HeadInputs",
     "Commendation",
     "ModelFigures",
+    "Caveats",
+    "caveats",
     "clauses",
     "responsibility_counts",
     "assignees",
@@ -118,14 +120,18 @@ def assignees(cycle: Cycle) -> "pandas.DataFrame":
 
 
 def recipients(cycle: Cycle) -> "pandas.DataFrame":
-    """The recipients list (nơi nhận): recipient, units (how many units it designates)."""
-    return _frame(((label, len(units)) for label, units in cycle.recipients), ["recipient", "units"])
+    """The recipients list (nơi nhận): recipient, units (how many units of the graph it designates, or "outside the
+    graph"), note."""
+    return _frame(((label, "outside the graph" if units is None else len(units), note)
+                   for label, units, note in cycle.recipients), ["recipient", "units", "note"])
 
 
 def references(cycle: Cycle) -> "pandas.DataFrame":
-    """The texts the directive cites: kind, number, date ("" when unknown), title."""
-    return _frame(((r.kind, r.number, r.date, r.title) for r in cycle.directive.references),
-                  ["kind", "number", "date", "title"])
+    """The texts the directive cites, then those it does not cite but that give context: kind, number, date (""
+    when unknown), title, cited (bool), note."""
+    ordered = sorted(cycle.directive.references, key=lambda r: not r.cited)
+    return _frame(((r.kind, r.number, r.date, r.title, r.cited, r.note) for r in ordered),
+                  ["kind", "number", "date", "title", "cited", "note"])
 
 
 def dates(cycle: Cycle) -> "pandas.DataFrame":
@@ -562,3 +568,51 @@ def workload(cycle: Cycle, limit: int = 10) -> "pandas.DataFrame":
     top["name"] = [cycle.units.at[u, "name"] for u in top["unit"]]
     top["kind"] = [cycle.units.at[u, "kind"] for u in top["unit"]]
     return top[columns].round({"share": 3, "exclusivity": 2}).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Caveats:
+    """What the figures rest on that is not a fact about the territory: the banner of every page and the terminal's
+    lines. Every entry comes from the data (the graph's attributes, the rules' assumptions) or the run's inputs."""
+
+    #: Whether any part of the graph or of the input is synthetic or assumed.
+    any: bool
+    #: Real and synthetic units, and the territories made up.
+    headline: str
+    #: Each assumption behind a printed figure, with where it is recorded.
+    lines: list[str]
+    #: Per unit kind and level with synthetic units: kind, level, units, synthetic.
+    synthetic_units: "pandas.DataFrame"
+
+
+def caveats(cycle: Cycle) -> Caveats:
+    """The synthetic units of the graph (by its ``synthetic`` and ``code_known`` attributes), the assumptions the graph
+    records (its ``assumptions`` attribute, ``<name>_assumed`` units, ties with an ``assumption``), and, with a year,
+    the inputs made up, the due day of undated duties and the rules' assumed values."""
+    p = cycle.provenance or cycle.graph.provenance()
+    by_kind = _frame(((c["kind"], c["level"], c["units"], c["synthetic"]) for c in p["by_kind"] if c["synthetic"]),
+                     ["kind", "level", "units", "synthetic"])
+    territories = [f"{c['level']}s: {c['units'] - c['synthetic']:,} real, {c['synthetic']:,} synthetic"
+                   for c in p["by_kind"] if c["kind"] in territory_kinds and c["synthetic"]]
+    headline = (f"Graph {cycle.graph.name}: {p['units'] - p['synthetic']:,} real units, {p['synthetic']:,} synthetic "
+                f"(\"synthetic\": true)" + (f"; {'; '.join(territories)}" if territories else "") + ".")
+    lines: list[str] = []
+    if p["code_unknown"]:
+        lines.append(f"{p['code_unknown']} real unit(s) without their official code (\"code_known\": false).")
+    if p["synthetic_note"]:
+        lines.append(f"Synthetic in the graph: {p['synthetic_note']}")
+    lines += [f"Assumed in the graph: {a}" for a in p["assumptions"]]
+    lines += [f"{n:,} units carry \"{key}\": true." for key, n in p["assumed"]]
+    if p["ties_assumed"]:
+        lines.append(f"{p['ties_assumed']:,} ties rest on an assumption (their \"assumption\" attribute).")
+    year = cycle.year
+    if year is not None:
+        if year.synthetic:
+            lines.append(f"Evaluation input: {input_origin(year)}; its figures illustrate the method.")
+        undated = cycle.directive.undated_due
+        if year.undated_due and undated:
+            lines.append(f"Follow-up: duties whose clause gives no date are taken as due on {year.undated_due}: "
+                         f"{undated[1]}")
+        lines += [f"Rules '{year.rules.id}', {row['subject']}: {row['value']}: {row['assumption']}"
+                  for row in assumptions(year).to_dict("records")]
+    return Caveats(any=bool(p["any"] or lines), headline=headline, lines=lines, synthetic_units=by_kind)

@@ -81,7 +81,7 @@ def write(cycle: Cycle, out: str | os.PathLike[str], say: Callable[[str], None] 
     shutil.copyfile(TEMPLATES / STYLESHEET, folder / STYLESHEET)
     cycle.responsibilities.to_csv(folder / "responsibilities.csv")
     if cycle.year is not None:
-        _write_year(env, cycle, cycle.year, folder)
+        _write_year(env, cycle, cycle.year, folder, fig.caveats(cycle))
         say("wrote the evaluation page")
     charts.heatmap_png(fig.heatmap(cycle), folder / "heatmap.png")
     say("drew the heat-map")
@@ -90,6 +90,7 @@ def write(cycle: Cycle, out: str | os.PathLike[str], say: Callable[[str], None] 
     overview = charts.org_chart_svg(cycle.graph, plan.overview, f"{plan.overview.name}: territory and bodies")
     parts = [(part, _svg(charts.org_chart_svg(cycle.graph, part, part.name))) for part in plan.parts]
     say(f"drew the org chart ({len(parts)} {plan.overview.below_kind} charts)")
+    caveats = fig.caveats(cycle)
 
     d, graph = cycle.directive, cycle.graph
     names = cycle.units["name"]
@@ -98,6 +99,9 @@ def write(cycle: Cycle, out: str | os.PathLike[str], say: Callable[[str], None] 
     counts = {(row["clause"], row["role"]): row for row in fig.responsibility_counts(cycle).to_dict("records")}
     year = cycle.year
     page = env.get_template("index.html.j2").render(
+        caveats=caveats,
+        territory=_territory_name(cycle),
+        synthetic_units=caveats.synthetic_units,
         directive=d,
         issuer=names[d.issuer],
         signer=names[d.signer],
@@ -135,7 +139,7 @@ def write(cycle: Cycle, out: str | os.PathLike[str], say: Callable[[str], None] 
     return index
 
 
-def _write_year(env: jinja2.Environment, cycle: Cycle, year: YearRun, folder: Path) -> Path:
+def _write_year(env: jinja2.Environment, cycle: Cycle, year: YearRun, folder: Path, caveats: fig.Caveats) -> Path:
     """Writes ``evaluation.html`` with ``evaluation.png``, the inputs used (so they can be edited and given back) and
     the tables in full; returns the page."""
     e = year.evaluation
@@ -152,6 +156,7 @@ def _write_year(env: jinja2.Environment, cycle: Cycle, year: YearRun, folder: Pa
     breakdown = fig.breakdown(year)
     charts.evaluation_png(breakdown, f"{year.year}: {origin}", folder / "evaluation.png")
     page = env.get_template("evaluation.html.j2").render(
+        caveats=caveats,
         year=year.year,
         graph_name=cycle.graph.name,
         rules=year.rules,
@@ -167,6 +172,7 @@ def _write_year(env: jinja2.Environment, cycle: Cycle, year: YearRun, folder: Pa
         models=fig.models(year),
         as_of=year.as_of,
         undated_due=year.undated_due,
+        undated_reason=cycle.directive.undated_due[1] if cycle.directive.undated_due else "",
         duties=fig.follow_up_by_clause(year),
         monitoring=fig.monitoring(year),
         overdue=fig.overdue(year),

@@ -19,9 +19,11 @@ def summary(cycle: Cycle) -> str:
     lines = [
         f"{d.kind.capitalize()} {d.number or '(number unknown)'}: {d.title}",
         f"issued by {names[d.issuer]}, signed by {names[d.signer]}; year {d.year}",
-        "",
-        "Responsibilities per clause and role (units per level):",
     ]
+    caveats = fig.caveats(cycle)
+    if caveats.any:
+        lines += ["", f"NOT ALL FACT: {caveats.headline}", *(f"  assumed: {line}" for line in caveats.lines)]
+    lines += ["", "Responsibilities per clause and role (units per level):"]
     for row in fig.responsibility_counts(cycle).to_dict("records"):
         lines.append(f"  {row['clause']:>7} {row['role']:<10} {row['units']:>5}  ({per_level(row)})")
     reach = fig.reach_counts(cycle)
@@ -67,11 +69,12 @@ def year_summary(year: YearRun) -> str:
                  f"{len(proposals.individuals)} individuals")
     registry = fig.models(year)
     by_status = registry.by_status.set_index("status")["models"]
-    lines.append(f"Models: {registry.in_force['models']} in force ({registry.in_force['points']} points, "
-                 f"{registry.in_force['teams']} teams); {by_status.get('formal', 0)} formal, "
+    lines.append(f"Models: {registry.in_force['models']} in force ({registry.in_force['points']} sites (điểm), "
+                 f"{registry.in_force['teams']} teams); {by_status.get('formal', 0)} nominal (hình thức), "
                  f"{by_status.get('dissolved', 0)} dissolved")
     states = fig.duty_state_counts(year)
-    lines.append(f"Follow-up on {year.as_of} (undated duties due {year.undated_due}): {sum(states.values())} duties: "
+    undated = f"undated duties due {year.undated_due}, assumed" if year.undated_due else "undated duties never due"
+    lines.append(f"Follow-up on {year.as_of} ({undated}): {sum(states.values())} duties: "
                  + ", ".join(f"{s} {states[s]}" for s in duty_states))
     for view in fig.monitoring(year).to_dict("records"):
         lines.append(f"  {view['monitor']} (clause {view['clause']}) watches {view['targets']} units: "

@@ -142,14 +142,14 @@ TEST_CASE("load: role counts per unit and per level, and the most loaded units")
               for (const auto& e : res.units) us.push_back(e.unit);
               return us;
           }()) == std::vector<std::string>{"30.pc", "30.police", "296.pc", "296.police", "288.pc", "288.police"});
-    CHECK(roles_of("30.pc") == RoleCounts{1, 0, 0, 0, 0});
+    CHECK(roles_of("30.pc") == RoleCounts{1, 0, 0, 0, 3});  // the recipient: informed of each of the 3 tasks
     CHECK(roles_of("30.police") == RoleCounts{0, 0, 1, 1, 0});
     CHECK(roles_of("296.pc") == RoleCounts{2, 0, 0, 0, 0});
     CHECK(roles_of("296.police") == RoleCounts{0, 1, 0, 0, 1});
     CHECK(roles_of("288.pc") == RoleCounts{1, 0, 0, 0, 0});
     CHECK(roles_of("288.police") == RoleCounts{1, 1, 0, 1, 0});
 
-    CHECK(res.by_level[static_cast<std::size_t>(Level::province)] == RoleCounts{1, 0, 1, 1, 0});
+    CHECK(res.by_level[static_cast<std::size_t>(Level::province)] == RoleCounts{1, 0, 1, 1, 3});
     CHECK(res.by_level[static_cast<std::size_t>(Level::district)] == RoleCounts{4, 2, 0, 1, 1});
     CHECK(res.by_level[static_cast<std::size_t>(Level::commune)] == RoleCounts{0, 0, 0, 0, 0});
     CHECK(res.by_level[static_cast<std::size_t>(Level::nation)] == RoleCounts{0, 0, 0, 0, 0});

@@ -68,8 +68,12 @@ TEST_CASE("compile: one row per unit and role, ordered by task, assignment and u
                                    {0, 2, "30.police", Role::advise},
                                    {0, 3, "30.police", Role::monitor},
                                    {0, 4, "30.dept", Role::inform},
+                                   {0, Responsibility::none, "30.pc", Role::inform},  // the recipients list
                                    {1, 0, "10945.police", Role::lead},
+                                   {1, Responsibility::none, "30.pc", Role::inform},
                                });
+    CHECK(r.rows()[11].recipient == 0);
+    CHECK(r.rows()[10].recipient == Responsibility::none);
     CHECK(r.flags().empty());
 
     CHECK(ids(g, r.units_of(0, Role::lead)) ==
@@ -77,7 +81,7 @@ TEST_CASE("compile: one row per unit and role, ordered by task, assignment and u
     CHECK(ids(g, r.units_of(0, Role::coordinate)) == std::vector<std::string>{"296.police", "288.police"});
     CHECK(ids(g, r.units_of(0, Role::advise)) == std::vector<std::string>{"30.police"});
     CHECK(ids(g, r.units_of(0, Role::monitor)) == std::vector<std::string>{"30.police"});
-    CHECK(ids(g, r.units_of(0, Role::inform)) == std::vector<std::string>{"30.dept"});
+    CHECK(ids(g, r.units_of(0, Role::inform)) == std::vector<std::string>{"30.pc", "30.dept"});
     CHECK(ids(g, r.units_of(1, Role::lead)) == std::vector<std::string>{"10945.police"});
     CHECK(r.units_of(1, Role::coordinate).empty());
     CHECK(r.units_of(7, Role::lead).empty());
@@ -85,6 +89,9 @@ TEST_CASE("compile: one row per unit and role, ordered by task, assignment and u
     CHECK(rows(g, r.duties_of(g.index_of("30.police"))) ==
           std::vector<Row>{{0, 2, "30.police", Role::advise}, {0, 3, "30.police", Role::monitor}});
     CHECK(rows(g, r.duties_of(g.index_of("296.pc"))) == std::vector<Row>{{0, 0, "296.pc", Role::lead}});
+    CHECK(rows(g, r.duties_of(g.index_of("30.pc"))) == std::vector<Row>{{0, 0, "30.pc", Role::lead},
+                                                                         {0, Responsibility::none, "30.pc", Role::inform},
+                                                                         {1, Responsibility::none, "30.pc", Role::inform}});
     CHECK(r.duties_of(g.index_of("30.pc.head")).empty());
 
     // Bound: every role but inform; each unit once, in index order.
@@ -115,14 +122,46 @@ TEST_CASE("compile: a unit selected twice for the same task and role gets one ro
         {{"UBND tỉnh", Selector::id("30.pc")}, {"Lãnh đạo UBND tỉnh", Selector::id("30.pc")},
          {"UBND huyện", pc_at(Level::district)}});
     const Responsibilities r = compile(d, g);
+    // 30.pc is informed once per task, by the first entry naming it.
+    const auto none = Responsibility::none;
     CHECK(rows(g, r.rows()) == std::vector<Row>{{0, 0, "296.pc", Role::lead},
                                                 {0, 1, "288.pc", Role::lead},
                                                 {0, 2, "296.pc", Role::coordinate},
-                                                {1, 0, "296.pc", Role::lead}});
+                                                {0, none, "30.pc", Role::inform},
+                                                {0, none, "296.pc", Role::inform},
+                                                {0, none, "288.pc", Role::inform},
+                                                {1, 0, "296.pc", Role::lead},
+                                                {1, none, "30.pc", Role::inform},
+                                                {1, none, "296.pc", Role::inform},
+                                                {1, none, "288.pc", Role::inform}});
+    CHECK(r.rows()[3].recipient == 0);
+    CHECK(r.rows()[4].recipient == 2);
     CHECK(ids(g, r.units_of(0, Role::lead)) == std::vector<std::string>{"296.pc", "288.pc"});
     CHECK(ids(g, r.recipients()) == std::vector<std::string>{"30.pc", "296.pc", "288.pc"});
     CHECK(ids(g, r.bound_units()) == std::vector<std::string>{"296.pc", "288.pc"});
-    CHECK(r.duties_of(g.index_of("296.pc")).size() == 3);
+    CHECK(r.duties_of(g.index_of("296.pc")).size() == 5);
+    CHECK(r.recipients_outside().empty());
+}
+
+TEST_CASE("compile: an inform assignment and the recipients list give a unit one inform row per task") {
+    const OrgGraph g = small_graph();
+    const Directive d = directive({task("1", {assign(Role::inform, Selector::id("30.pc"))})});
+    const Responsibilities r = compile(d, g);
+    CHECK(rows(g, r.rows()) == std::vector<Row>{{0, 0, "30.pc", Role::inform}});
+}
+
+TEST_CASE("compile: a recipient outside the graph informs no unit and is listed, not dropped") {
+    const OrgGraph g = small_graph();
+    Recipient archive{"Lưu: VT", std::nullopt, "the archive"};
+    const Directive d = directive({task("1", {assign(Role::lead, Selector::id("296.pc"))})},
+                                  {archive, {"UBND huyện", pc_at(Level::district)}});
+    const Responsibilities r = compile(d, g);
+    CHECK(r.recipients_outside() == std::vector<std::uint32_t>{0});
+    CHECK(ids(g, r.recipients()) == std::vector<std::string>{"296.pc", "288.pc"});
+    CHECK(rows(g, r.rows()) == std::vector<Row>{{0, 0, "296.pc", Role::lead},
+                                                {0, Responsibility::none, "296.pc", Role::inform},
+                                                {0, Responsibility::none, "288.pc", Role::inform}});
+    CHECK(r.rows()[1].recipient == 1);
 }
 
 TEST_CASE("compile: a selector that matches nothing names the clause, the assignment and the selector") {
@@ -192,8 +231,8 @@ TEST_CASE("compile: capability flags for territories, posts and monitors above t
                     assign(Role::inform, Selector::id("10501")),                        // a territory cannot read
                     assign(Role::inform, Selector::id("30.pc.head"))})});               // a post may be informed
     const Responsibilities r = compile(d, g);
-    // The table keeps every row.
-    CHECK(r.rows().size() == 9);
+    // The table keeps every row: 9 from the assignments, and the recipient 30.pc informed of both tasks.
+    CHECK(r.rows().size() == 9 + 2);
     const auto& flags = r.flags();
     REQUIRE(flags.size() == 5);
     std::map<std::string, const CapabilityFlag*> by_unit;
@@ -283,6 +322,10 @@ TEST_CASE("compile: the 2024 directive compiles on the embedded graph without un
     for (UnitIndex u : r.recipients())
         CHECK_FALSE((g.unit(u).kind == UnitKind::peoples_committee && g.unit(u).level == Level::commune));
     CHECK(ids(g, r.recipients()).size() == 1 + 1 + 1 + 1 + 1 + 1 + (18 + 1 + 1 + 1 + 5) + 12);
+    // Every recipient unit is informed of every clause; the archive line is the one entry outside the graph.
+    for (std::uint32_t t = 0; t < r.directive().tasks.size(); ++t) CHECK(r.units_of(t, Role::inform) == r.recipients());
+    REQUIRE(r.recipients_outside().size() == 1);
+    CHECK(r.directive().recipients[r.recipients_outside()[0]].label == "Lưu: VT, NC-KSTTHC");
 }
 
 TEST_CASE("compile: clause 1 leads are the People's Committees of the province, its districts and communes") {
@@ -339,7 +382,10 @@ TEST_CASE("compile: the closing clause — provincial police monitor departments
     CHECK(c[{UnitKind::peoples_committee, Level::commune}] == 235);
     CHECK(watched.size() == 265);
     CHECK(ids(g, r.targets(closing, 1)) == std::vector<std::string>{"30.pc.head"});
-    CHECK(rows(g, r.duties_of(police)).back() == Row{closing, 1, "30.police", Role::advise});
+    const auto duties = rows(g, r.duties_of(police));
+    REQUIRE(duties.size() >= 2);
+    CHECK(duties[duties.size() - 2] == Row{closing, 1, "30.police", Role::advise});
+    CHECK(duties.back() == Row{closing, Responsibility::none, "30.police", Role::inform});  // a provincial sector
 }
 
 TEST_CASE("compile: results refuse a copy of their graph, even an identical one") {
@@ -365,7 +411,7 @@ TEST_CASE("compile: the issuer is a body of the graph and the signer the post he
         d.source = "d.json";
         return d;
     };
-    CHECK(compile(with("30.pc", "30.pc.head"), g).rows().size() == 1);
+    CHECK(compile(with("30.pc", "30.pc.head"), g).rows().size() == 2);  // its lead row and its inform row
     ANTQ_CHECK_ERROR(compile(with("30", "30.pc.head"), g), InvalidInput, "bad_issuer", "not a territory");
     ANTQ_CHECK_ERROR(compile(with("30.pc.head", "30.pc.head"), g), InvalidInput, "bad_issuer", "not a post");
     ANTQ_CHECK_ERROR(compile(with("99.pc", "30.pc.head"), g), NotFound, "unknown_unit", "'99.pc'");

@@ -67,6 +67,9 @@ TEST_CASE("duties are due on the deadline, at the window's end, or on the undate
     // An undated due day makes the coordinating police overdue once it passes.
     const FollowUp undated = follow_up(g, table, reports({}), "2024-10-01", "2024-09-01");
     CHECK(duty(undated, g, "10987.police", 0).due == "2024-09-01");
+    CHECK(duty(undated, g, "10987.police", 0).due_assumed);       // the undated day, not the text's
+    CHECK_FALSE(duty(undated, g, "10945.pc", 0).due_assumed);     // its assignment's own deadline
+    CHECK_FALSE(duty(f, g, "10987.police", 0).due_assumed);       // no undated day: never due
     CHECK(duty(undated, g, "10987.police", 0).state == DutyState::overdue);
     CHECK(duty(undated, g, "10987.pc", 0).state == DutyState::overdue);
     CHECK(undated.overdue().size() == 8);

@@ -30,11 +30,15 @@ const char* const minimal_text = R"({
   "signer": "30.pc.head",
   "theme": "An ninh, trật tự",
   "summary": "A test directive.",
-  "references": [{"kind": "luật", "number": "30/2023/QH15", "date": "2023-11-28", "title": "Luật Lực lượng"}],
+  "references": [{"kind": "luật", "number": "30/2023/QH15", "date": "2023-11-28", "title": "Luật Lực lượng"},
+                 {"kind": "thông tư", "number": "124/2021/TT-BCA", "date": "", "title": "TT 124", "cited": false,
+                  "note": "context"}],
+  "undated_due": {"date": "2024-12-15", "assumption": "a guess"},
   "events": [{"date": "2024-07-01", "title": "Luật có hiệu lực", "note": "in force"},
              {"date": "2024-08-19", "title": "Ngày hội"}],
   "recipients": [{"label": "UBND tỉnh", "selector": {"id": "30.pc"}},
-                 {"label": "Mọi đơn vị", "selector": "all"}],
+                 {"label": "Mọi đơn vị", "selector": "all", "note": "every unit"},
+                 {"label": "Lưu: VT", "note": "the archive, outside the graph"}],
   "tasks": [
     {"clause": "1", "title": "Lãnh đạo", "summary": "Lead.", "indicators": ["100% xã"],
      "assignments": [
@@ -64,9 +68,13 @@ Directive minimal_expected() {
     d.signer = "30.pc.head";
     d.theme = "An ninh, trật tự";
     d.summary = "A test directive.";
-    d.references = {{"luật", "30/2023/QH15", "2023-11-28", "Luật Lực lượng"}};
+    d.references = {{"luật", "30/2023/QH15", "2023-11-28", "Luật Lực lượng"},
+                    {"thông tư", "124/2021/TT-BCA", "", "TT 124", false, "context"}};
+    d.undated_due = AssumedDate{"2024-12-15", "a guess"};
     d.events = {{"2024-07-01", "Luật có hiệu lực", "in force"}, {"2024-08-19", "Ngày hội", ""}};
-    d.recipients = {{"UBND tỉnh", Selector::id("30.pc")}, {"Mọi đơn vị", Selector::all()}};
+    d.recipients = {{"UBND tỉnh", Selector::id("30.pc"), ""},
+                    {"Mọi đơn vị", Selector::all(), "every unit"},
+                    {"Lưu: VT", std::nullopt, "the archive, outside the graph"}};
     Task t1;
     t1.clause = "1";
     t1.title = "Lãnh đạo";
@@ -161,14 +169,20 @@ TEST_CASE("directive_json: the embedded directive survives parse -> dump -> pars
     CHECK(dump_directive(again) == text);  // the dump is stable
     // The parse kept what the file says (the round trip alone would also pass for a parser dropping fields).
     REQUIRE(d.tasks.size() == 7);
-    CHECK(d.tasks[2].assignments[2].units == Selector::id("296.police"));
+    CHECK(d.tasks[2].assignments[2].target == std::optional<Selector>(Selector::id("296.police")));
     CHECK(d.tasks[3].assignments[1].deadline == "2024-08-19");
     REQUIRE(d.tasks[4].assignments[0].window.has_value());
     CHECK(*d.tasks[4].assignments[0].window == DateWindow{"2021-01-01", "2025-12-31"});
     CHECK(d.tasks[6].assignments[1].target == std::optional<Selector>(Selector::id("30.pc.head")));
     CHECK(d.references.size() == 11);
+    // The rules behind clauses 3 and 6 are context, not the directive's citations; clause 5 sets no deadline.
+    for (std::size_t i = 0; i < d.references.size(); ++i) CHECK(d.references[i].cited == (i < 8));
+    CHECK(d.tasks[4].assignments[2].deadline.empty());
+    REQUIRE(d.undated_due.has_value());
+    CHECK(d.undated_due->date == "2024-12-15");
+    CHECK(d.undated_due->assumption.find("not the directive's") != std::string::npos);
     CHECK(d.events.size() == 7);
-    CHECK(d.recipients.size() == 8);
+    CHECK(d.recipients.size() == 9);
     // The embedded text is the same document.
     CHECK(parse_directive(datasets::directive_2024_json(), "x") == d);
 }
@@ -271,6 +285,28 @@ TEST_CASE("directive_json: selector errors point into the selector") {
     doc = minimal_doc();
     doc["recipients"][0].erase("selector");
     check_refused(doc, "missing_field", "bad.json:/recipients/0", "'selector'");
+
+    // A reference's `cited` is a boolean; the undated due day has a date and says why.
+    doc = minimal_doc();
+    doc["references"][0]["cited"] = "no";
+    check_refused(doc, "wrong_type", "bad.json:/references/0/cited");
+    doc = minimal_doc();
+    doc["undated_due"] = {{"date", "2024-12-15"}};
+    check_refused(doc, "missing_field", "bad.json:/undated_due", "'assumption'");
+    doc = minimal_doc();
+    doc["undated_due"] = {{"date", ""}, {"assumption", "a guess"}};
+    check_refused(doc, "bad_date", "bad.json:/undated_due/date");
+    doc = minimal_doc();
+    doc["undated_due"] = {{"date", "2024-12-15"}, {"assumption", "a guess"}, {"why", "x"}};
+    check_refused(doc, "unknown_field", "bad.json:/undated_due/why");
+
+    // An entry outside the graph must say why.
+    doc = minimal_doc();
+    doc["recipients"][2]["note"] = " ";
+    check_refused(doc, "empty_value", "bad.json:/recipients/2/note", "outside the graph");
+    doc = minimal_doc();
+    doc["recipients"][2]["note"] = 3;
+    check_refused(doc, "wrong_type", "bad.json:/recipients/2/note");
 }
 
 TEST_CASE("directive_json: duplicate clause numbers are refused") {

@@ -58,7 +58,7 @@ TEST_CASE("responsibility measures: redundancy and orphans per task") {
     CHECK(m.tasks[1].orphan);
     CHECK(m.tasks[2].units == 1);
     CHECK(m.tasks[2].redundancy == 0);
-    CHECK(m.tasks[2].roles[static_cast<std::size_t>(Role::inform)] == 1);
+    CHECK(m.tasks[2].roles[static_cast<std::size_t>(Role::inform)] == 2);  // its inform assignment, and the recipient
     CHECK_FALSE(m.tasks[2].orphan);
     CHECK(m.redundancy == doctest::Approx(4.0 / 3.0));
 }
@@ -66,7 +66,7 @@ TEST_CASE("responsibility measures: redundancy and orphans per task") {
 TEST_CASE("responsibility measures: workload and exclusivity per unit") {
     const OrgGraph g = forwarding_province();
     const ResponsibilityMeasures m = responsibility_measures(compile(three_tasks(), g), g);
-    CHECK(m.units.size() == 7);
+    CHECK(m.units.size() == 8);  // with the recipient 30.pc, informed of every task
     const auto& district_pc = unit_of(g, m, "296.pc");
     CHECK(district_pc.tasks == 1);
     CHECK(district_pc.share == doctest::Approx(1.0 / 3.0));

@@ -51,8 +51,9 @@ def test_reach_without_one_district_forwarding():
 
 def test_load(compiled, hai_duong):
     res = compiled.load()
-    assert res["units"]["30.police"] == {"lead": 2, "coordinate": 2, "advise": 1, "monitor": 1, "inform": 0}
-    assert res["units"]["296.police"] == {"lead": 3, "coordinate": 2, "advise": 0, "monitor": 0, "inform": 0}
+    # The provincial police build the Bình Giang pilot (clause 3) and, as a provincial sector, receive the text.
+    assert res["units"]["30.police"] == {"lead": 3, "coordinate": 2, "advise": 1, "monitor": 1, "inform": 7}
+    assert res["units"]["296.police"] == {"lead": 2, "coordinate": 2, "advise": 0, "monitor": 0, "inform": 0}
     assert res["units"]["30.pc"]["lead"] == 5
     df = compiled.to_pandas()
     by_level = df.groupby(["unit_level", "role"]).size()
@@ -68,7 +69,7 @@ def test_load(compiled, hai_duong):
 
     top = res["most_loaded"]
     assert len(top) == 10
-    assert top[:3] == ["30.pc", "30.police", "296.police"]
+    assert top[:3] == ["30.police", "30.pc", "288.pc"]  # the provincial police also build the Bình Giang pilot
     keys = [(-weight(u), hai_duong.index_of(u)) for u in top]
     assert keys == sorted(keys)
     assert weight(top[-1]) >= max(weight(u) for u in res["units"] if u not in top)

@@ -21,7 +21,7 @@ MASS = 1005
 CLAUSE_ROLE_ROWS = {
     ("1", "lead"): PCS + SC + 18 + MASS + 12,
     ("2", "lead"): PCS + 18 + MASS + POLICE,
-    ("3", "lead"): PCS + 1,  # + the Bình Giang pilot, 296.police
+    ("3", "lead"): PCS + 1,  # + the provincial police, which builds the Bình Giang pilot with 296.pc
     ("3", "coordinate"): POLICE,
     ("4", "lead"): FRONT + MASS,  # the Ngày hội repeats the same units: one row each
     ("4", "coordinate"): POLICE,
@@ -30,6 +30,8 @@ CLAUSE_ROLE_ROWS = {
     ("6", "monitor"): SC,  # "chỉ đạo, kiểm tra, đôn đốc, hướng dẫn" at their level and below
     ("closing", "monitor"): 1,
     ("closing", "advise"): 1,
+    # The recipients list: 44 units of the graph, informed of every clause.
+    **{(clause, "inform"): 44 for clause in ["1", "2", "3", "4", "5", "6", "closing"]},
 }
 
 
@@ -81,6 +83,7 @@ def test_directive_2024_fields(directive):
         "Lãnh đạo UBND tỉnh",
         "Các sở, ban, ngành, đoàn thể tỉnh",
         "UBND các huyện, thị xã, thành phố",
+        "Lưu: VT, NC-KSTTHC",
     ]
     assert d.recipients[1].units == antq.Selector.id("vn.mps")
     assert [r.number for r in d.references] == [
@@ -106,7 +109,7 @@ def test_directive_2024_fields(directive):
         "2024-11-30",
         "2024-12-15",
     ]
-    assert d.events[1].title == "Ngày hội toàn dân bảo vệ ANTT"
+    assert d.events[1].title == "Ngày hội toàn dân bảo vệ an ninh Tổ quốc"  # as QĐ 521/2005/QĐ-TTg names it
 
 
 def test_directive_2024_assignments(directive):
@@ -120,7 +123,8 @@ def test_directive_2024_assignments(directive):
     assert tasks["4"].assignments[0].deadline == ""
     assert tasks["5"].assignments[0].window == ("2021-01-01", "2025-12-31")
     assert tasks["5"].assignments[1].window is None
-    assert tasks["3"].assignments[2].units == antq.Selector.id("296.police")
+    assert tasks["3"].assignments[2].units == antq.Selector.id(["30.police", "296.pc"])
+    assert tasks["3"].assignments[2].target == antq.Selector.id("296.police")
     assert all(a.role in antq.directive.ROLES for t in directive.tasks for a in t.assignments)
     assert antq.directive.ROLES == ("lead", "coordinate", "advise", "monitor", "inform")
 
@@ -162,11 +166,13 @@ def test_to_pandas_columns_and_counts(compiled):
     assert counts == CLAUSE_ROLE_ROWS
     # A unit appears once per (task, role).
     assert not df.duplicated(["task", "unit", "role"]).any()
-    closing = df[df["task"] == "closing"]
+    closing = df[(df["task"] == "closing") & (df["role"] != "inform")]
     assert closing[["unit", "role"]].values.tolist() == [["30.police", "monitor"], ["30.police", "advise"]]
     pilot = df[(df["task"] == "3") & (df["unit"] == "296.police")]
-    assert pilot["role"].tolist() == ["coordinate", "lead"]  # coordinates as police, leads the pilot
-    assert pilot["assignment"].tolist() == [1, 2]
+    assert pilot["role"].tolist() == ["coordinate"]  # the unit piloted does not lead its own pilot
+    assert compiled.directive.tasks[2].assignments[2].target.select(compiled.graph) == ["296.police"]
+    builders = df[(df["task"] == "3") & (df["assignment"] == 2)]
+    assert builders["unit"].tolist() == ["30.police"]  # 296.pc already leads clause 3 as a People's Committee
     assert (pilot["unit_kind"].iloc[0], pilot["unit_level"].iloc[0]) == ("police", "district")
 
 
@@ -176,7 +182,7 @@ def test_to_csv_reads_back(compiled, tmp_path):
     path = tmp_path / "responsibilities.csv"
     compiled.to_csv(path)
     read = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    expected = compiled.to_pandas().astype(str)
+    expected = compiled.to_pandas().fillna("").astype(str)  # a missing recipient is an empty cell
     pd.testing.assert_frame_equal(read, expected)
     assert "Ủy ban nhân dân" in path.read_text(encoding="utf-8")
 
@@ -196,13 +202,22 @@ def test_units_of_by_kind_and_level(compiled, hai_duong):
     assert compiled.units_of("closing", "advise") == ["30.police"]
     assert compiled.units_of("closing", "lead") == []
     assert compiled.flags() == []
+    # The provincial police are on the recipients list ("các sở, ban, ngành"): informed of every clause.
     assert compiled.duties_of("30.police") == [
+        ("1", "inform"),
         ("2", "lead"),
+        ("2", "inform"),
         ("3", "coordinate"),
+        ("3", "lead"),  # builds the Bình Giang pilot
+        ("3", "inform"),
         ("4", "coordinate"),
+        ("4", "inform"),
         ("5", "lead"),
+        ("5", "inform"),
+        ("6", "inform"),
         ("closing", "monitor"),
         ("closing", "advise"),
+        ("closing", "inform"),
     ]
     with pytest.raises(antq.InvalidInputError) as info:
         compiled.units_of("1", "chair")
@@ -365,7 +380,7 @@ def test_compile_names_the_clause_of_a_missing_unit():
     assert isinstance(info.value, antq.NotFoundError)
     assert info.value.tag == "unknown_unit"
     assert "clause 3" in str(info.value)
-    assert info.value.where.startswith("directive_2024: clause 3, assignment 2 units")  # the directive named first
+    assert info.value.where.startswith("directive_2024: clause 3, assignment 2 target")  # the directive named first
     assert "296.police" in str(info.value)
 
 
@@ -446,3 +461,38 @@ def test_example_progress_and_follow_up_take_dates_and_refuse_bad_seeds(compiled
     with pytest.raises(antq.InvalidInputError) as info:
         antq.directive.example_progress(compiled, datetime.datetime(2024, 9, 30, 12), seed=3)
     assert (info.value.tag, info.value.where) == ("wrong_type", "as_of")
+
+
+def test_recipients_are_inform_rows_of_every_clause_and_entries_outside_the_graph_are_listed():
+    d = antq.datasets.directive_2024()
+    r = antq.compile(d, antq.datasets.hai_duong_2024())
+    table = r.to_pandas()
+    informed = table[table["role"] == "inform"]
+    assert set(informed["task"]) == {t.clause for t in d.tasks}
+    for clause in informed["task"].unique():
+        assert sorted(informed.loc[informed["task"] == clause, "unit"]) == sorted(r.recipients())
+    assert (informed["assignment"] == -1).all()
+    assert informed.loc[informed["unit"] == "vn.mps", "recipient"].unique().tolist() == ["Bộ Công an"]
+    assert table.loc[table["role"] != "inform", "recipient"].isna().all()
+    assert ("1", "inform") in r.duties_of("296.pc")
+    assert "vn.mps" not in r.bound_units()
+    outside = r.recipients_outside()
+    assert [o["label"] for o in outside] == ["Lưu: VT, NC-KSTTHC"]
+    assert "NC-KSTTHC" in outside[0]["note"] and d.recipients[-1].units is None
+
+
+def test_references_the_text_does_not_cite_are_context_and_undated_duties_are_due_on_a_labelled_assumption():
+    d = antq.datasets.directive_2024()
+    assert [r.number for r in d.references if not r.cited] == ["124/2021/TT-BCA", "510/QĐ-BCA-V05", "22/HD-BCA-V05"]
+    assert all("Not cited by the directive" in r.note for r in d.references if not r.cited)
+    date, why = d.undated_due
+    assert date == "2024-12-15" and "not the directive's" in why
+    # The law's entry into force is an event, not a deadline of clause 5.
+    assert all(a.deadline != "2024-07-01" for t in d.tasks for a in t.assignments)
+    assert "2024-07-01" in [e.date for e in d.events]
+    table = antq.compile(d, antq.datasets.hai_duong_2024())
+    reports = antq.evaluation.example_progress(table, "2024-12-31", seed=1, undated_due=date)
+    duties = antq.evaluation.follow_up(table, reports, "2024-12-31", undated_due=date).duties
+    assert duties.loc[duties["due_assumed"], "due"].eq(date).all()
+    assert not duties.loc[duties["clause"] == "4", "due_assumed"].all()  # the Ngày hội has its own date
+    assert duties["due_assumed"].any()

@@ -3,6 +3,7 @@ agrees with antq's compile: the steering committees 138 of every level hold the 
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -31,3 +32,15 @@ def test_the_checker_rejects_a_broken_file(tmp_path: Path) -> None:
     broken.write_text('{"format": "antq.directive", "version": 2}', encoding="utf-8")
     result = subprocess.run([sys.executable, str(CHECKER), str(broken)], capture_output=True, text=True)
     assert result.returncode == 1
+
+
+def test_the_checker_lists_a_recipient_outside_the_graph_and_wants_its_reason(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(CHECKER)], capture_output=True, text=True)
+    assert "  Lưu: VT, NC-KSTTHC: outside the graph" in result.stdout.splitlines()
+    doc = json.loads((ROOT / "data" / "directive_2024.json").read_text(encoding="utf-8"))
+    del doc["recipients"][-1]["note"]
+    broken = tmp_path / "directive.json"
+    broken.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(CHECKER), str(broken)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "needs a 'note'" in result.stdout + result.stderr

@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 import antq
 from antq.report import Report, write_report
+from antq.report import cycle as report_cycle
+from antq.report import figures
 from antq.report.render import LIST_LIMIT
 
 
@@ -53,3 +56,35 @@ def test_both_pages_say_the_inputs_are_synthetic(pages):
 def test_missing_values_show_as_dashes_not_nan(pages):
     evaluation = (pages / "evaluation.html").read_text(encoding="utf-8")
     assert ">nan<" not in evaluation and "nan None" not in evaluation
+
+
+def test_every_page_carries_the_banner_with_the_graphs_own_counts_and_assumptions(pages):
+    p = antq.datasets.hai_duong_2024().provenance()
+    real, synthetic = p["units"] - p["synthetic"], p["synthetic"]
+    for name in ("index.html", "evaluation.html"):
+        page = (pages / name).read_text(encoding="utf-8")
+        banner = page.split('<div class="banner" id="caveats">', 1)[1].split("</div>", 1)[0]
+        assert f"{real:,} real units, {synthetic:,} synthetic" in banner
+        assert "communes: 188 real, 47 synthetic" in banner
+        for assumption in p["assumptions"]:  # the graph's own words, 3.58 persons per household among them
+            assert str(escape(assumption)) in banner
+        assert "3.58" in banner
+        assert "&#34;members_assumed&#34;: true" in banner
+        assert "duties whose clause gives no date are taken as due on 2024-12-15" in banner
+        assert "min_points" not in banner and "Xuất sắc from 90 points" in banner  # the rules' assumed thresholds
+
+
+def test_the_banner_follows_the_data_not_a_fixed_list(tmp_path):
+    # A graph whose records carry no flag and a year given in full would show no banner: here only the graph is
+    # flagged, by a made-up attribute, so the banner names exactly that.
+    graph = antq.datasets.hai_duong_2024()
+    graph.set_unit_attribute("296", "ratio_assumed", True)
+    cycle = report_cycle.run(graph, antq.datasets.directive_2024(), evaluation=False)
+    lines = figures.caveats(cycle).lines
+    assert '1 units carry "ratio_assumed": true.' in lines
+    assert not any("Rules" in line for line in lines)  # no year, no rules
+
+
+def test_recipients_outside_the_graph_are_listed_with_their_note(pages):
+    page = (pages / "index.html").read_text(encoding="utf-8")
+    assert "<td>Lưu: VT, NC-KSTTHC</td><td>outside the graph</td>" in page

@@ -13,6 +13,7 @@ packages=(
   python3-igraph python3-graph-tool python3-matplotlib python3-jinja2 graphviz chromium
   r-cran-sna
   clang libfuzzer-14-dev  # tests/fuzz
+  doxygen  # the C++ reference (docs/Doxyfile), built by scripts/test.sh
 )
 missing=()
 for p in "${packages[@]}"; do

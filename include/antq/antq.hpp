@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Umbrella header: everything antq offers. */
+/**
+ * @file
+ * Umbrella header: everything antq offers.
+ */
 
 #include <antq/analysis/accountability.hpp>
 #include <antq/analysis/coordination.hpp>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file The error hierarchy. Every message reads "<tag>: <where>: <what>". */
+/**
+ * @file
+ * The error hierarchy. Every message reads "<tag>: <where>: <what>".
+ */
 
 #include <stdexcept>
 #include <string>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Forward declarations of antq's main types. */
+/**
+ * @file
+ * Forward declarations of antq's main types.
+ */
 
 #include <cstdint>
 

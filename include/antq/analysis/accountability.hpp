@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Accountability: who answers for a unit and for a task, up to the issuer's head. */
+/**
+ * @file
+ * Accountability: who answers for a unit and for a task, up to the issuer's head.
+ */
 
 #include <array>
 #include <optional>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Coordination: the pairs a directive makes work together, against the ties that exist. */
+/**
+ * @file
+ * Coordination: the pairs a directive makes work together, against the ties that exist.
+ */
 
 #include <cstdint>
 #include <vector>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Hierarchy queries: ancestors, descendants, subtrees and chains of command. */
+/**
+ * @file
+ * Hierarchy queries: ancestors, descendants, subtrees and chains of command.
+ */
 
 #include <cstddef>
 #include <vector>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Load: how many roles each unit and each level carries. */
+/**
+ * @file
+ * Load: how many roles each unit and each level carries.
+ */
 
 #include <array>
 #include <cstdint>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Oversight: who watches whom under a directive, and which bound units no one watches. */
+/**
+ * @file
+ * Oversight: who watches whom under a directive, and which bound units no one watches.
+ */
 
 #include <vector>
 

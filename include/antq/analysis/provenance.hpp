@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Provenance: what in a graph is real and what is made up or assumed, by what its own attributes say. */
+/**
+ * @file
+ * Provenance: what in a graph is real and what is made up or assumed, by what its own attributes say.
+ */
 
 #include <cstdint>
 #include <string>

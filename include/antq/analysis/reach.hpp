@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Reach: does the directive get to every unit it binds, through the forwarding ties? */
+/**
+ * @file
+ * Reach: does the directive get to every unit it binds, through the forwarding ties?
+ */
 
 #include <vector>
 

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Compiling a directive onto a graph: every selector expanded into the units it designates. */
+/**
+ * @file
+ * Compiling a directive onto a graph: every selector expanded into the units it designates.
+ */
 
 #include <cstdint>
 #include <limits>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file A directive as data: its identity, references, dates, recipients and tasks with their assignments. */
+/**
+ * @file
+ * A directive as data: its identity, references, dates, recipients and tasks with their assignments.
+ */
 
 #include <optional>
 #include <string>

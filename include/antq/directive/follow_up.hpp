@@ -1,7 +1,8 @@
 #pragma once
 
 /**
- * @file Task follow-up: progress reports (antq/directive/progress.hpp) checked against the compiled directive; every duty with a date (a lead or coordinate assignment) judged done, done late, open or
+ * @file
+ * Task follow-up: progress reports (antq/directive/progress.hpp) checked against the compiled directive; every duty with a date (a lead or coordinate assignment) judged done, done late, open or
  * overdue at a given day; counts per territory and clause; and the monitors' view (the provincial police under the
  * closing assignment) of the duties of the units they watch. Guide: docs/evaluation.md.
  */

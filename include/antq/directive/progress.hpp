@@ -1,6 +1,7 @@
 #pragma once
 
-/** @file Progress reports: what each unit says of each clause of a directive, on a day (format "antq.progress",
+/** @file
+ *  Progress reports: what each unit says of each clause of a directive, on a day (format "antq.progress",
  *  read and written by antq/io/progress_json.hpp). Guide: docs/evaluation.md. */
 
 #include <array>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Roles a directive gives its addressees. */
+/**
+ * @file
+ * Roles a directive gives its addressees.
+ */
 
 #include <array>
 #include <cstdint>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file A proposal for commendation (clause 6 of the 2024 directive). */
+/**
+ * @file
+ * A proposal for commendation (clause 6 of the 2024 directive).
+ */
 
 #include <cstddef>
 #include <optional>

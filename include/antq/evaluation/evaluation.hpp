@@ -1,7 +1,8 @@
 #pragma once
 
 /**
- * @file The evaluation run for a year: assessment records (antq/evaluation/records.hpp) in, and out per unit the title
+ * @file
+ * The evaluation run for a year: assessment records (antq/evaluation/records.hpp) in, and out per unit the title
  * "An toàn về ANTT", the movement classification, the dossier's timeliness and the deciding authority
  * (unit_result.hpp); counts per territory and per subject (roll_up.hpp); contributions for the heads of what was evaluated
  * (heads.hpp); commendation proposals (commendation.hpp). The rules are data (rules.hpp). Guide: docs/evaluation.md.

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file A seeded, clearly synthetic year of assessment records, for trying the evaluation without real ones. */
+/**
+ * @file
+ * A seeded, clearly synthetic year of assessment records, for trying the evaluation without real ones.
+ */
 
 #include <cstdint>
 

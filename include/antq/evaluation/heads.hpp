@@ -1,7 +1,8 @@
 #pragma once
 
 /**
- * @file What the results of a unit contribute to the assessment of its head (clause 1 of the 2024 directive: the
+ * @file
+ * What the results of a unit contribute to the assessment of its head (clause 1 of the 2024 directive: the
  * results are used to assess whether the head completed his or her duties; they are an input, not the assessment).
  */
 

@@ -1,7 +1,8 @@
 #pragma once
 
 /**
- * @file Assessment records: each unit's self-assessment dossier for a year, as the level above receives it (format
+ * @file
+ * Assessment records: each unit's self-assessment dossier for a year, as the level above receives it (format
  * "antq.assessments", read and written by antq/io/assessments_json.hpp). Guide: docs/evaluation.md.
  */
 

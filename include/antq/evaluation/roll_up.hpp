@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Counts of evaluated units: per territory and subject (roll-ups), and per subject over the whole graph. */
+/**
+ * @file
+ * Counts of evaluated units: per territory and subject (roll-ups), and per subject over the whole graph.
+ */
 
 #include <array>
 #include <cstddef>

@@ -1,7 +1,8 @@
 #pragma once
 
 /**
- * @file The rules of the yearly evaluation cycle as data (JSON format "antq.evaluation_rules"): per evaluated
+ * @file
+ * The rules of the yearly evaluation cycle as data (JSON format "antq.evaluation_rules"): per evaluated
  * unit type ("subject": residential area, commune, agency, enterprise, school, district) the units it covers and
  * those excluded, the evaluation window and dossier deadline, the pass/fail criteria of the "An toàn về ANTT"
  * title (Thông tư 124/2021/TT-BCA) and the point-scored criteria and levels of the movement classification

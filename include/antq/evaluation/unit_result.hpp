@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file What the evaluation decides for one unit: dossier, title, points, level and deciding authority. */
+/**
+ * @file
+ * What the evaluation decides for one unit: dossier, title, points, level and deciding authority.
+ */
 
 #include <array>
 #include <cstddef>

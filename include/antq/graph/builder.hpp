@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Building a whole graph at once from units and ties named by id, as files and DataFrames give them. */
+/**
+ * @file
+ * Building a whole graph at once from units and ties named by id, as files and DataFrames give them.
+ */
 
 #include <cstddef>
 #include <optional>

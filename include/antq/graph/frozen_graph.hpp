@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file FrozenGraph: an immutable, compact view of an OrgGraph for analyses and simulations that read a lot. */
+/**
+ * @file
+ * FrozenGraph: an immutable, compact view of an OrgGraph for analyses and simulations that read a lot.
+ */
 
 #include <array>
 #include <cstddef>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file GraphStamp: how a result or a view knows the graph it was made from, and refuses any other state. */
+/**
+ * @file
+ * GraphStamp: how a result or a view knows the graph it was made from, and refuses any other state.
+ */
 
 #include <cstdint>
 #include <string>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file OrgGraph: the typed organisational graph. */
+/**
+ * @file
+ * OrgGraph: the typed organisational graph.
+ */
 
 #include <atomic>
 #include <cstdint>

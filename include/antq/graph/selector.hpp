@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Selectors: composable predicates that pick units by kind, level, territory, id and attribute. */
+/**
+ * @file
+ * Selectors: composable predicates that pick units by kind, level, territory, id and attribute.
+ */
 
 #include <cstddef>
 #include <cstdint>

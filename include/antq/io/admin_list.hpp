@@ -1,7 +1,8 @@
 #pragma once
 
 /**
- * @file National lists of administrative units: read from a generic table or the upstream files in
+ * @file
+ * National lists of administrative units: read from a generic table or the upstream files in
  * ../shared/data/vn-admin/, and made into a graph (with the bodies every territory has by law, if asked).
  */
 

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Reading and writing assessment records as JSON (format "antq.assessments", version 1; docs/evaluation.md). */
+/**
+ * @file
+ * Reading and writing assessment records as JSON (format "antq.assessments", version 1; docs/evaluation.md).
+ */
 
 #include <filesystem>
 #include <string>

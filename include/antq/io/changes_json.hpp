@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Reading and writing change sets as JSON (format "antq.changes", version 1; docs/restructure.md). */
+/**
+ * @file
+ * Reading and writing change sets as JSON (format "antq.changes", version 1; docs/restructure.md).
+ */
 
 #include <filesystem>
 #include <string>

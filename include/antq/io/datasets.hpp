@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Datasets embedded in the library. */
+/**
+ * @file
+ * Datasets embedded in the library.
+ */
 
 #include <string_view>
 

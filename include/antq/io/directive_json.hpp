@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Reading and writing directives as JSON (format "antq.directive", version 1; docs/directive-format.md). */
+/**
+ * @file
+ * Reading and writing directives as JSON (format "antq.directive", version 1; docs/directive-format.md).
+ */
 
 #include <filesystem>
 #include <string>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Graphviz DOT export, written by Boost.Graph's write_graphviz: whole graphs, or territory charts. */
+/**
+ * @file
+ * Graphviz DOT export, written by Boost.Graph's write_graphviz: whole graphs, or territory charts.
+ */
 
 #include <filesystem>
 #include <iosfwd>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Reading and writing graphs as JSON (format "antq.orggraph", version 1; docs/data-format.md). */
+/**
+ * @file
+ * Reading and writing graphs as JSON (format "antq.orggraph", version 1; docs/data-format.md).
+ */
 
 #include <filesystem>
 #include <iosfwd>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file GraphML export, written by Boost.Graph's write_graphml. */
+/**
+ * @file
+ * GraphML export, written by Boost.Graph's write_graphml.
+ */
 
 #include <filesystem>
 #include <iosfwd>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Reading and writing self-managed models registries as JSON (format "antq.models", version 1; docs/models.md). */
+/**
+ * @file
+ * Reading and writing self-managed models registries as JSON (format "antq.models", version 1; docs/models.md).
+ */
 
 #include <filesystem>
 #include <string>

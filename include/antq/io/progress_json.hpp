@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Reading and writing progress reports as JSON (format "antq.progress", version 1; docs/evaluation.md). */
+/**
+ * @file
+ * Reading and writing progress reports as JSON (format "antq.progress", version 1; docs/evaluation.md).
+ */
 
 #include <filesystem>
 #include <string>

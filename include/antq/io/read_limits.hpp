@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file How much a reader reads: the size cap every file reader applies (overridable per call). */
+/**
+ * @file
+ * How much a reader reads: the size cap every file reader applies (overridable per call).
+ */
 
 #include <cstdint>
 

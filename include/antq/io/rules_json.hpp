@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Reading evaluation rule sets as JSON (format "antq.evaluation_rules", version 1; docs/evaluation.md). */
+/**
+ * @file
+ * Reading evaluation rule sets as JSON (format "antq.evaluation_rules", version 1; docs/evaluation.md).
+ */
 
 #include <filesystem>
 #include <string_view>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Selectors as JSON (docs/selectors.md): the form directives, rule sets and Python's dict syntax share. */
+/**
+ * @file
+ * Selectors as JSON (docs/selectors.md): the form directives, rule sets and Python's dict syntax share.
+ */
 
 #include <string>
 #include <string_view>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Reading team-sizing rules as JSON (format "antq.team_sizing", version 1; docs/grassroots.md). */
+/**
+ * @file
+ * Reading team-sizing rules as JSON (format "antq.team_sizing", version 1; docs/grassroots.md).
+ */
 
 #include <filesystem>
 #include <string_view>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Free attribute values as JSON, the form every antq file format stores them in. */
+/**
+ * @file
+ * Free attribute values as JSON, the form every antq file format stores them in.
+ */
 
 #include <string>
 

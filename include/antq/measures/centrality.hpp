@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Betweenness centrality on a typed view: exact, or estimated from sampled sources. */
+/**
+ * @file
+ * Betweenness centrality on a typed view: exact, or estimated from sampled sources.
+ */
 
 #include <cstdint>
 #include <optional>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Connectivity of a typed view: components, articulation points and bridges, and what cuts whom from a source. */
+/**
+ * @file
+ * Connectivity of a typed view: components, articulation points and bridges, and what cuts whom from a source.
+ */
 
 #include <cstdint>
 #include <optional>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Krackhardt's graph-theoretical dimensions of an organisation: connectedness, hierarchy, efficiency, LUB. */
+/**
+ * @file
+ * Krackhardt's graph-theoretical dimensions of an organisation: connectedness, hierarchy, efficiency, LUB.
+ */
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,7 @@
 #pragma once
 
-/** @file Measures of a compiled directive read as a task × unit matrix: workload, exclusivity, redundancy,
+/** @file
+ *  Measures of a compiled directive read as a task × unit matrix: workload, exclusivity, redundancy,
  *  orphans and the congruence of required coordination with existing ties. */
 
 #include <array>

@@ -1,6 +1,7 @@
 #pragma once
 
-/** @file The formal structure's shape: span of control, depth of the chains of command, dual subordination,
+/** @file
+ *  The formal structure's shape: span of control, depth of the chains of command, dual subordination,
  *  bodies per territory and what each head post answers for. */
 
 #include <array>

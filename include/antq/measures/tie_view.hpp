@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file TieView: which ties of a graph a measure reads, in which direction, over which units. */
+/**
+ * @file
+ * TieView: which ties of a graph a measure reads, in which direction, over which units.
+ */
 
 #include <optional>
 #include <string>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Strong index types. Indices are dense and never shift: a removed unit leaves a hole. */
+/**
+ * @file
+ * Strong index types. Indices are dense and never shift: a removed unit leaves a hole.
+ */
 
 #include <compare>
 #include <cstdint>

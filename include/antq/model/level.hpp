@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Administrative levels, from the nation down to the village. */
+/**
+ * @file
+ * Administrative levels, from the nation down to the village.
+ */
 
 #include <array>
 #include <cstdint>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file The administrative structure as data: the levels a country has, which may contain which, code widths. */
+/**
+ * @file
+ * The administrative structure as data: the levels a country has, which may contain which, code widths.
+ */
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file UTF-8 checks and Unicode NFC normalisation for names and attribute text (ids are compared byte for byte). */
+/**
+ * @file
+ * UTF-8 checks and Unicode NFC normalisation for names and attribute text (ids are compared byte for byte).
+ */
 
 #include <string>
 #include <string_view>

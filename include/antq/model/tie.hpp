@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file A typed, directed tie between two units. */
+/**
+ * @file
+ * A typed, directed tie between two units.
+ */
 
 #include <antq/model/ids.hpp>
 #include <antq/model/tie_kind.hpp>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Typed ties between units, and which direction each one points. */
+/**
+ * @file
+ * Typed ties between units, and which direction each one points.
+ */
 
 #include <array>
 #include <cstdint>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file A unit: a territory, a body or a post. */
+/**
+ * @file
+ * A unit: a territory, a body or a post.
+ */
 
 #include <string>
 

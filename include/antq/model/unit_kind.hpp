@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file What a unit is: a territory, a body serving one, or a post heading a body. */
+/**
+ * @file
+ * What a unit is: a territory, a body serving one, or a post heading a body.
+ */
 
 #include <array>
 #include <cstdint>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Vietnam's administrative unit types (tỉnh, huyện, xã, đặc khu ...): their level and the word names use. */
+/**
+ * @file
+ * Vietnam's administrative unit types (tỉnh, huyện, xã, đặc khu ...): their level and the word names use.
+ */
 
 #include <optional>
 #include <span>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Free attribute values: a JSON-like tree that model and graph can hold without a JSON library. */
+/**
+ * @file
+ * Free attribute values: a JSON-like tree that model and graph can hold without a JSON library.
+ */
 
 #include <algorithm>
 #include <cstddef>

@@ -1,7 +1,8 @@
 #pragma once
 
 /**
- * @file The grassroots security force (Law 30/2023/QH15, in force 01/07/2024): one Tổ bảo vệ an ninh,
+ * @file
+ * The grassroots security force (Law 30/2023/QH15, in force 01/07/2024): one Tổ bảo vệ an ninh,
  * trật tự (security team) per thôn / tổ dân phố, its size set by the province from the village's
  * households. A team-sizing rule as data (JSON format "antq.team_sizing", read by antq/io/team_sizing_json.hpp; Hải
  * Dương's is antq::default_team_sizing_rule() in antq/io/datasets.hpp), the plan it gives for a graph, and adding the

@@ -1,7 +1,8 @@
 #pragma once
 
 /**
- * @file Self-managed security models ("mô hình tự quản, tự phòng ngừa, tự bảo vệ ANTT", Hướng dẫn
+ * @file
+ * Self-managed security models ("mô hình tự quản, tự phòng ngừa, tự bảo vệ ANTT", Hướng dẫn
  * 22/HD-BCA-V05 of 18/11/2022): a registry of models with their points ("điểm": the areas an original
  * model has been replicated to), their teams ("tổ") and a dated history; replication (nhân rộng),
  * status review and elimination (thanh loại) as in clause 3 of the 2024 directive; the figures a province

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Applying a change set to a graph: a new graph, and which unit became which. */
+/**
+ * @file
+ * Applying a change set to a graph: a new graph, and which unit became which.
+ */
 
 #include <cstddef>
 #include <optional>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Dated change sets: what happens to a structure on a date, and on what legal basis (format antq.changes). */
+/**
+ * @file
+ * Dated change sets: what happens to a structure on a date, and on what legal basis (format antq.changes).
+ */
 
 #include <array>
 #include <cstdint>

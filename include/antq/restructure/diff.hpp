@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file What differs between two graphs of the same country at two dates. */
+/**
+ * @file
+ * What differs between two graphs of the same country at two dates.
+ */
 
 #include <string>
 #include <vector>

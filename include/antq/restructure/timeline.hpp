@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file A base graph and the change sets after it: the graph on any date. */
+/**
+ * @file
+ * A base graph and the change sets after it: the graph on any date.
+ */
 
 #include <cstddef>
 #include <optional>

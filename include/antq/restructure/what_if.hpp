@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file What-ifs built on the change-set operations: a level removed, units merged. */
+/**
+ * @file
+ * What-ifs built on the change-set operations: a level removed, units merged.
+ */
 
 #include <string>
 #include <vector>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file The directive cascade: a document issued at time 0 travels along `forwards` ties, Monte Carlo. */
+/**
+ * @file
+ * The directive cascade: a document issued at time 0 travels along `forwards` ties, Monte Carlo.
+ */
 
 #include <cstddef>
 #include <cstdint>

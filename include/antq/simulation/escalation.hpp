@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Incident escalation: incidents arise in communes and villages, are handled and passed up the chain of command. */
+/**
+ * @file
+ * Incident escalation: incidents arise in communes and villages, are handled and passed up the chain of command.
+ */
 
 #include <cstddef>
 #include <cstdint>

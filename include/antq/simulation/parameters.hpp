@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file What every simulation model takes: delay distributions, values set by selectors, and how to run. */
+/**
+ * @file
+ * What every simulation model takes: delay distributions, values set by selectors, and how to run.
+ */
 
 #include <cstddef>
 #include <cstdint>

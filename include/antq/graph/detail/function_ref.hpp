@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file A non-owning reference to a callable, so OrgGraph's visitors need no template and no storage type. */
+/**
+ * @file
+ * A non-owning reference to a callable, so OrgGraph's visitors need no template and no storage type.
+ */
 
 #include <memory>
 #include <type_traits>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file An open-addressing index from persistent id to unit index that stores no copy of the ids. */
+/**
+ * @file
+ * An open-addressing index from persistent id to unit index that stores no copy of the ids.
+ */
 
 #include <algorithm>
 #include <cstddef>

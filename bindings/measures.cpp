@@ -216,7 +216,9 @@ void init_measures(py::module_& m) {
     }, py::arg("graph"), py::arg("ties"), py::arg("directed") = true, py::arg("units") = std::nullopt,
        py::arg("connection") = "weak");
 
-    m.def("cuts", [](const GraphPtr& graph, const std::vector<std::string>& ties, const std::optional<Selector>& units) {
+    // `articulation_points`, `bridges`: which tables to hand over (antq.measures.articulation_points() needs one).
+    m.def("cuts", [](const GraphPtr& graph, const std::vector<std::string>& ties, const std::optional<Selector>& units,
+                     bool articulation_points, bool bridges) {
         graph_arg(graph);
         const TieView view = view_of(ties, false, units);
         CutResult r = [&] {
@@ -224,19 +226,24 @@ void init_measures(py::module_& m) {
             return cuts(*graph, view);
         }();
         const OrgGraph& g = *graph;
-        py::dict points;
-        points["unit"] = units_of(g, r.articulation_points, [](const ArticulationPoint& p) { return p.unit; });
-        points["pieces"] = numbers<std::uint32_t>(r.articulation_points, [](const ArticulationPoint& p) { return p.pieces; });
-        py::dict bridges;
-        bridges["source"] = units_of(g, r.bridges, [](const Bridge& b) { return b.source; });
-        bridges["target"] = units_of(g, r.bridges, [](const Bridge& b) { return b.target; });
-        bridges["ties"] = numbers<std::uint32_t>(r.bridges, [](const Bridge& b) { return b.ties; });
-        bridges["separated"] = numbers<std::uint32_t>(r.bridges, [](const Bridge& b) { return b.separated; });
         py::dict out;
-        out["articulation_points"] = points;
-        out["bridges"] = bridges;
+        if (articulation_points) {
+            py::dict points;
+            points["unit"] = units_of(g, r.articulation_points, [](const ArticulationPoint& p) { return p.unit; });
+            points["pieces"] = numbers<std::uint32_t>(r.articulation_points, [](const ArticulationPoint& p) { return p.pieces; });
+            out["articulation_points"] = points;
+        }
+        if (bridges) {
+            py::dict links;
+            links["source"] = units_of(g, r.bridges, [](const Bridge& b) { return b.source; });
+            links["target"] = units_of(g, r.bridges, [](const Bridge& b) { return b.target; });
+            links["ties"] = numbers<std::uint32_t>(r.bridges, [](const Bridge& b) { return b.ties; });
+            links["separated"] = numbers<std::uint32_t>(r.bridges, [](const Bridge& b) { return b.separated; });
+            out["bridges"] = links;
+        }
         return out;
-    }, py::arg("graph"), py::arg("ties"), py::arg("units") = std::nullopt);
+    }, py::arg("graph"), py::arg("ties"), py::arg("units") = std::nullopt, py::arg("articulation_points") = true,
+       py::arg("bridges") = true);
 
     m.def("cuts_from", [](const GraphPtr& graph, const std::string& source, const std::vector<std::string>& ties,
                           bool directed, const std::optional<Selector>& units) {

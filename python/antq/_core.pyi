@@ -968,7 +968,13 @@ def betweenness(
 def components(
     graph: OrgGraph, ties: list[str], directed: bool = True, units: Selector | None = None, connection: str = "weak"
 ) -> dict[str, Any]: ...
-def cuts(graph: OrgGraph, ties: list[str], units: Selector | None = None) -> dict[str, Any]: ...
+def cuts(
+    graph: OrgGraph,
+    ties: list[str],
+    units: Selector | None = None,
+    articulation_points: bool = True,
+    bridges: bool = True,
+) -> dict[str, Any]: ...
 def cuts_from(
     graph: OrgGraph, source: str, ties: list[str], directed: bool = True, units: Selector | None = None
 ) -> dict[str, Any]: ...

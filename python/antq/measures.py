@@ -189,14 +189,14 @@ def articulation_points(
     graph: _core.OrgGraph, ties: Ties, *, units: Selector | Mapping[str, Any] | None = None
 ) -> "pandas.DataFrame":
     """Units whose loss splits their component (ties read both ways): DataFrame ``unit``, ``pieces``."""
-    return cuts(graph, ties, units=units).articulation_points
+    return frame(_core.cuts(graph, _ties(ties), _units(units), bridges=False)["articulation_points"])
 
 
 def bridges(
     graph: _core.OrgGraph, ties: Ties, *, units: Selector | Mapping[str, Any] | None = None
 ) -> "pandas.DataFrame":
     """Links whose loss splits their component (ties read both ways): ``source``, ``target``, ``ties``, ``separated``."""
-    return cuts(graph, ties, units=units).bridges
+    return frame(_core.cuts(graph, _ties(ties), _units(units), articulation_points=False)["bridges"])
 
 
 def cuts_from(

@@ -66,13 +66,15 @@ private:
     std::vector<double> m_score;
 };
 
-}  // namespace
-
-BetweennessResult betweenness(const OrgGraph& graph, const TieView& spec, const BetweennessOptions& options) {
-    const OrgGraph::ReadGuard reading(graph);
+void check_samples(const BetweennessOptions& options) {
     if (options.samples && *options.samples == 0 && options.sources.empty())
         throw InvalidInput("bad_samples", "betweenness", "samples must be at least 1 (or none for the exact measure)");
-    const detail::View view = detail::make_view(graph, spec, "betweenness");
+}
+
+// `id_of(u)` names a unit for errors (empty: not a unit).
+template <class IdOf>
+BetweennessResult betweenness_of(const detail::View& view, const TieView& spec, const BetweennessOptions& options,
+                                 IdOf&& id_of) {
     const std::uint32_t n = view.size();
 
     std::vector<std::uint32_t> sources;
@@ -80,7 +82,7 @@ BetweennessResult betweenness(const OrgGraph& graph, const TieView& spec, const 
         for (UnitIndex u : options.sources) {
             const std::uint32_t v = view.vertex_of(u);
             if (v == detail::no_vertex)
-                throw InvalidInput("bad_source", graph.is_alive(u) ? "'" + graph.unit(u).id + "'" : "betweenness",
+                throw InvalidInput("bad_source", id_of(u).empty() ? std::string("betweenness") : "'" + id_of(u) + "'",
                                    "a source must be a unit of the view " + spec.to_string());
             sources.push_back(v);
         }
@@ -105,7 +107,6 @@ BetweennessResult betweenness(const OrgGraph& graph, const TieView& spec, const 
     out.betweenness = brandes.take();
     out.units = view.units;
     out.sources = sources.size();
-    out.stamp = GraphStamp::of_result(graph, "betweenness", "compute it again");
     // Every unordered pair is counted once from each end on an undirected view; a partial count is scaled up
     // to the whole as an estimate (NetworkX's convention), then normalised by the number of pairs.
     double scale = view.directed ? 1.0 : 0.5;
@@ -116,6 +117,25 @@ BetweennessResult betweenness(const OrgGraph& graph, const TieView& spec, const 
     }
     if (scale != 1.0)
         for (double& b : out.betweenness) b *= scale;
+    return out;
+}
+
+}  // namespace
+
+BetweennessResult betweenness(const OrgGraph& graph, const TieView& spec, const BetweennessOptions& options) {
+    const OrgGraph::ReadGuard reading(graph);
+    check_samples(options);
+    auto id_of = [&](UnitIndex u) { return graph.is_alive(u) ? graph.unit(u).id : std::string(); };
+    BetweennessResult out = betweenness_of(detail::make_view(graph, spec, "betweenness"), spec, options, id_of);
+    out.stamp = GraphStamp::of_result(graph, "betweenness", "compute it again");
+    return out;
+}
+
+BetweennessResult betweenness(const FrozenGraph& graph, const TieView& spec, const BetweennessOptions& options) {
+    check_samples(options);
+    auto id_of = [&](UnitIndex u) { return graph.is_alive(u) ? std::string(graph.id(u)) : std::string(); };
+    BetweennessResult out = betweenness_of(detail::make_view(graph, spec, "betweenness"), spec, options, id_of);
+    out.stamp = graph.stamp();
     return out;
 }
 

@@ -2,10 +2,7 @@
 #include <string>
 
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/biconnected_components.hpp>
-#include <boost/graph/connected_components.hpp>
 #include <boost/graph/dominator_tree.hpp>
-#include <boost/graph/strong_components.hpp>
 
 #include <antq/errors.hpp>
 #include <antq/measures/connectivity.hpp>
@@ -18,19 +15,73 @@ namespace {
 
 namespace bg = boost;
 
-using UndirectedGraph = bg::adjacency_list<bg::vecS, bg::vecS, bg::undirectedS, bg::no_property,
-                                           bg::property<bg::edge_index_t, std::size_t>>;
-using DirectedGraph = bg::adjacency_list<bg::vecS, bg::vecS, bg::directedS>;
 using BidirectionalGraph = bg::adjacency_list<bg::vecS, bg::vecS, bg::bidirectionalS>;
 
-// The view with every pair once (u < v): an undirected view holds each edge as an arc both ways.
-UndirectedGraph undirected_graph(const detail::View& view) {
-    UndirectedGraph g(view.size());
-    for (std::uint32_t u = 0; u < view.size(); ++u)
-        for (std::uint32_t v : view.successors(u))
-            if (u < v || (view.directed && !std::binary_search(view.successors(v).begin(), view.successors(v).end(), u)))
-                bg::add_edge(u, v, bg::num_edges(g), g);  // numbered: biconnected_components labels edges by index
-    return g;
+// Weak components: a breadth-first search from each vertex not yet labelled, in vertex order, so components are
+// numbered in the order of their first vertex.
+std::uint32_t weak_components(const detail::View& view, std::vector<std::uint32_t>& label) {
+    std::uint32_t count = 0;
+    std::vector<std::uint32_t> queue;
+    queue.reserve(view.size());
+    for (std::uint32_t root = 0; root < view.size(); ++root) {
+        if (label[root] != detail::no_vertex) continue;
+        label[root] = count;
+        queue.assign(1, root);
+        for (std::size_t i = 0; i < queue.size(); ++i) {
+            const std::uint32_t u = queue[i];
+            auto visit = [&](std::uint32_t w) {
+                if (label[w] == detail::no_vertex) {
+                    label[w] = count;
+                    queue.push_back(w);
+                }
+            };
+            for (std::uint32_t w : view.successors(u)) visit(w);
+            if (view.directed)
+                for (std::uint32_t w : view.predecessors(u)) visit(w);
+        }
+        ++count;
+    }
+    return count;
+}
+
+// Strong components by Tarjan's algorithm (1972), iterative; labels then renumbered by first vertex.
+std::uint32_t strong_components(const detail::View& view, std::vector<std::uint32_t>& label) {
+    const std::uint32_t n = view.size();
+    std::vector<std::uint32_t> index(n, detail::no_vertex), low(n), next(n), path, stack;
+    std::vector<char> on_stack(n, 0);
+    std::uint32_t timer = 0, count = 0;
+    for (std::uint32_t root = 0; root < n; ++root) {
+        if (index[root] != detail::no_vertex) continue;
+        auto enter = [&](std::uint32_t v) {
+            index[v] = low[v] = timer++;
+            next[v] = view.out_start[v];
+            path.push_back(v);
+            stack.push_back(v);
+            on_stack[v] = 1;
+        };
+        enter(root);
+        while (!path.empty()) {
+            const std::uint32_t v = path.back();
+            if (next[v] < view.out_start[v + 1]) {
+                const std::uint32_t w = view.out_target[next[v]++];
+                if (index[w] == detail::no_vertex) enter(w);
+                else if (on_stack[w]) low[v] = std::min(low[v], index[w]);
+                continue;
+            }
+            path.pop_back();
+            if (!path.empty()) low[path.back()] = std::min(low[path.back()], low[v]);
+            if (low[v] != index[v]) continue;
+            std::uint32_t w;
+            do {
+                w = stack.back();
+                stack.pop_back();
+                on_stack[w] = 0;
+                label[w] = count;
+            } while (w != v);
+            ++count;
+        }
+    }
+    return count;
 }
 
 // Component labels renumbered 0, 1, ... in the order of each component's first vertex.
@@ -44,24 +95,94 @@ std::uint32_t renumber(std::vector<std::uint32_t>& label) {
     return next;
 }
 
+ComponentsResult components_of(const detail::View& view, Connection connection) {
+    ComponentsResult out;
+    out.units = view.units;
+    out.component.assign(view.size(), detail::no_vertex);
+    if (connection == Connection::strong && view.directed) {
+        strong_components(view, out.component);
+        out.count = renumber(out.component);
+    } else {
+        out.count = weak_components(view, out.component);
+    }
+    return out;
+}
+
+// Articulation points and bridges of an undirected view by one depth-first search (Hopcroft & Tarjan 1973), on
+// an explicit stack: low[v] is the earliest discovery a back edge from v's subtree reaches. A child c of p with
+// low[c] ≥ disc[p] hangs a block of its own on p; with low[c] > disc[p] the edge p–c is a bridge, cutting off c's
+// subtree. The view is simple, so the one edge back to the parent is the tree edge.
+CutResult cuts_of(const detail::View& view) {
+    const std::uint32_t n = view.size();
+    std::vector<std::uint32_t> disc(n, detail::no_vertex), low(n), parent(n, detail::no_vertex), next(n), below(n, 1),
+        blocks(n, 0), path;
+    struct Cut {
+        std::uint32_t upper, lower;  // the tree edge's ends
+    };
+    std::vector<Cut> cut_edges;
+    CutResult out;
+    std::uint32_t timer = 0;
+    for (std::uint32_t root = 0; root < n; ++root) {
+        if (disc[root] != detail::no_vertex) continue;
+        const std::uint32_t first = timer;
+        disc[root] = low[root] = timer++;
+        next[root] = view.out_start[root];
+        path.assign(1, root);
+        while (!path.empty()) {
+            const std::uint32_t v = path.back();
+            if (next[v] < view.out_start[v + 1]) {
+                const std::uint32_t w = view.out_target[next[v]++];
+                if (disc[w] == detail::no_vertex) {
+                    parent[w] = v;
+                    disc[w] = low[w] = timer++;
+                    next[w] = view.out_start[w];
+                    path.push_back(w);
+                } else if (w != parent[v]) {
+                    low[v] = std::min(low[v], disc[w]);
+                }
+                continue;
+            }
+            path.pop_back();
+            const std::uint32_t p = parent[v];
+            if (p == detail::no_vertex) continue;
+            low[p] = std::min(low[p], low[v]);
+            below[p] += below[v];
+            if (low[v] >= disc[p]) ++blocks[p];
+            if (low[v] > disc[p]) cut_edges.push_back({p, v});
+        }
+        // The component is complete: the side a bridge cuts off is the smaller of the subtree and the rest.
+        const std::uint32_t size = timer - first;
+        for (const Cut& c : cut_edges) {
+            const std::uint32_t u = std::min(c.upper, c.lower), v = std::max(c.upper, c.lower);
+            const auto arcs = view.successors(u);
+            const auto at = std::lower_bound(arcs.begin(), arcs.end(), v) - arcs.begin();
+            out.bridges.push_back({view.units[u], view.units[v], view.out_ties[view.out_start[u] + at],
+                                   std::min(below[c.lower], size - below[c.lower])});
+        }
+        cut_edges.clear();
+    }
+    // Blocks a vertex belongs to: one per child that hangs a block on it, and the block towards its parent.
+    for (std::uint32_t v = 0; v < n; ++v) {
+        const std::uint32_t pieces = blocks[v] + (parent[v] != detail::no_vertex && blocks[v] > 0 ? 1 : 0);
+        if (pieces >= 2) out.articulation_points.push_back({view.units[v], pieces});
+    }
+    std::sort(out.bridges.begin(), out.bridges.end(),
+              [](const Bridge& a, const Bridge& b) { return std::pair(a.source, a.target) < std::pair(b.source, b.target); });
+    return out;
+}
+
 }  // namespace
 
 ComponentsResult components(const OrgGraph& graph, const TieView& spec, Connection connection) {
     const OrgGraph::ReadGuard reading(graph);
-    const detail::View view = detail::make_view(graph, spec, "components");
-    ComponentsResult out;
-    out.units = view.units;
-    out.component.assign(view.size(), 0);
-    if (connection == Connection::strong && view.directed) {
-        DirectedGraph g(view.size());
-        for (std::uint32_t u = 0; u < view.size(); ++u)
-            for (std::uint32_t v : view.successors(u)) bg::add_edge(u, v, g);
-        bg::strong_components(g, out.component.data());
-    } else {
-        bg::connected_components(undirected_graph(view), out.component.data());
-    }
-    out.count = renumber(out.component);
+    ComponentsResult out = components_of(detail::make_view(graph, spec, "components"), connection);
     out.stamp = GraphStamp::of_result(graph, "components", "compute them again");
+    return out;
+}
+
+ComponentsResult components(const FrozenGraph& graph, const TieView& spec, Connection connection) {
+    ComponentsResult out = components_of(detail::make_view(graph, spec, "components"), connection);
+    out.stamp = graph.stamp();
     return out;
 }
 
@@ -69,93 +190,26 @@ CutResult cuts(const OrgGraph& graph, const TieView& spec) {
     const OrgGraph::ReadGuard reading(graph);
     TieView both_ways = spec;
     both_ways.directed = false;
-    const detail::View view = detail::make_view(graph, both_ways, "cuts");
-    UndirectedGraph g = undirected_graph(view);
-    std::vector<UndirectedGraph::vertex_descriptor> points;
-    std::vector<std::size_t> block_of_edge(bg::num_edges(g));
-    const auto block = bg::make_iterator_property_map(block_of_edge.begin(), bg::get(bg::edge_index, g));
-    const std::size_t blocks = bg::biconnected_components(g, block, std::back_inserter(points)).first;
-
-    CutResult out;
+    CutResult out = cuts_of(detail::make_view(graph, both_ways, "cuts"));
     out.stamp = GraphStamp::of_result(graph, "cuts", "compute them again");
-    // Pieces of an articulation point: the distinct blocks among its edges.
-    std::sort(points.begin(), points.end());
-    points.erase(std::unique(points.begin(), points.end()), points.end());
-    for (auto p : points) {
-        std::vector<std::size_t> seen;
-        for (auto [it, end] = bg::out_edges(p, g); it != end; ++it) seen.push_back(block[*it]);
-        std::sort(seen.begin(), seen.end());
-        const auto pieces = std::unique(seen.begin(), seen.end()) - seen.begin();
-        out.articulation_points.push_back({view.units[p], static_cast<std::uint32_t>(pieces)});
-    }
-
-    // Bridges: blocks of a single edge. The side each one cuts off: contract the graph without its bridges into
-    // its 2-edge-connected pieces, which the bridges join as a forest; a bridge separates a subtree of that forest.
-    std::vector<std::uint32_t> edges_in_block(blocks, 0);
-    for (auto [it, end] = bg::edges(g); it != end; ++it) ++edges_in_block[block[*it]];
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> bridge_ends;
-    UndirectedGraph without_bridges(view.size());
-    for (auto [it, end] = bg::edges(g); it != end; ++it) {
-        const auto u = static_cast<std::uint32_t>(bg::source(*it, g)), v = static_cast<std::uint32_t>(bg::target(*it, g));
-        if (edges_in_block[block[*it]] == 1) bridge_ends.emplace_back(std::min(u, v), std::max(u, v));
-        else bg::add_edge(u, v, bg::num_edges(without_bridges), without_bridges);
-    }
-    if (bridge_ends.empty()) return out;
-    std::vector<std::uint32_t> piece(view.size());
-    const std::size_t pieces = bg::connected_components(without_bridges, piece.data());
-    std::vector<std::uint32_t> weight(pieces, 0), component(view.size());
-    for (std::uint32_t p : piece) ++weight[p];
-    bg::connected_components(g, component.data());
-    // The bridge forest, rooted anywhere in each tree: subtree weights by a breadth-first order taken backwards.
-    std::vector<std::vector<std::pair<std::uint32_t, std::size_t>>> forest(pieces);
-    for (std::size_t b = 0; b < bridge_ends.size(); ++b) {
-        forest[piece[bridge_ends[b].first]].emplace_back(piece[bridge_ends[b].second], b);
-        forest[piece[bridge_ends[b].second]].emplace_back(piece[bridge_ends[b].first], b);
-    }
-    std::vector<std::uint32_t> parent_bridge(pieces, detail::no_vertex), order, subtree(weight), tree_total(pieces, 0);
-    std::vector<std::uint32_t> root_of(pieces, detail::no_vertex);
-    for (std::uint32_t root = 0; root < pieces; ++root) {
-        if (root_of[root] != detail::no_vertex) continue;
-        const std::size_t first = order.size();
-        root_of[root] = root;
-        order.push_back(root);
-        for (std::size_t i = first; i < order.size(); ++i)
-            for (auto [next, b] : forest[order[i]])
-                if (root_of[next] == detail::no_vertex) {
-                    root_of[next] = root;
-                    parent_bridge[next] = static_cast<std::uint32_t>(b);
-                    order.push_back(next);
-                }
-        for (std::size_t i = first; i < order.size(); ++i) tree_total[root] += weight[order[i]];
-    }
-    std::vector<std::uint32_t> below(bridge_ends.size(), 0);
-    for (std::size_t i = order.size(); i-- > 0;) {
-        const std::uint32_t p = order[i];
-        if (parent_bridge[p] == detail::no_vertex) continue;
-        below[parent_bridge[p]] = subtree[p];
-        const auto [a, b] = bridge_ends[parent_bridge[p]];
-        const std::uint32_t up = piece[a] == p ? piece[b] : piece[a];
-        subtree[up] += subtree[p];
-    }
-    for (std::size_t b = 0; b < bridge_ends.size(); ++b) {
-        const auto [u, v] = bridge_ends[b];
-        const auto arcs = view.successors(u);
-        const auto at = std::lower_bound(arcs.begin(), arcs.end(), v) - arcs.begin();
-        const std::uint32_t total = tree_total[root_of[piece[u]]];
-        out.bridges.push_back({view.units[u], view.units[v], view.out_ties[view.out_start[u] + at],
-                               std::min(below[b], total - below[b])});
-    }
-    std::sort(out.bridges.begin(), out.bridges.end(),
-              [](const Bridge& a, const Bridge& b) { return std::pair(a.source, a.target) < std::pair(b.source, b.target); });
     return out;
 }
 
-SourceCutResult cuts_from(const OrgGraph& graph, UnitIndex source, const TieView& spec) {
-    const OrgGraph::ReadGuard reading(graph);
-    const detail::View view = detail::make_view(graph, spec, "cuts_from");
+CutResult cuts(const FrozenGraph& graph, const TieView& spec) {
+    TieView both_ways = spec;
+    both_ways.directed = false;
+    CutResult out = cuts_of(detail::make_view(graph, both_ways, "cuts"));
+    out.stamp = graph.stamp();
+    return out;
+}
+
+namespace {
+
+// `id` names the source (empty: not a unit).
+SourceCutResult cuts_from_of(const detail::View& view, UnitIndex source, const std::string& id, const TieView& spec) {
     const std::uint32_t s = view.vertex_of(source);
     if (s == detail::no_vertex)
-        throw InvalidInput("not_in_view", graph.is_alive(source) ? "'" + graph.unit(source).id + "'" : "cuts_from",
+        throw InvalidInput("not_in_view", id.empty() ? "cuts_from" : "'" + id + "'",
                            "the source has no tie of the view " + spec.to_string() + " (or is not selected)");
     // Every arc split by a vertex of its own (n + arc), so that one dominator tree answers for units and arcs.
     const std::uint32_t n = view.size();
@@ -187,7 +241,6 @@ SourceCutResult cuts_from(const OrgGraph& graph, UnitIndex source, const TieView
 
     SourceCutResult out;
     out.source = source;
-    out.stamp = GraphStamp::of_result(graph, "cuts from '" + graph.unit(source).id + "'", "compute them again");
     for (std::uint32_t v = 0; v < n; ++v) {
         if (v != s && idom[v] == none) continue;
         ++out.reached;
@@ -206,6 +259,23 @@ SourceCutResult cuts_from(const OrgGraph& graph, UnitIndex source, const TieView
     };
     std::sort(out.units.begin(), out.units.end(), by_cut);
     std::sort(out.ties.begin(), out.ties.end(), by_cut);
+    return out;
+}
+
+}  // namespace
+
+SourceCutResult cuts_from(const OrgGraph& graph, UnitIndex source, const TieView& spec) {
+    const OrgGraph::ReadGuard reading(graph);
+    const std::string id = graph.is_alive(source) ? graph.unit(source).id : std::string();
+    SourceCutResult out = cuts_from_of(detail::make_view(graph, spec, "cuts_from"), source, id, spec);
+    out.stamp = GraphStamp::of_result(graph, "cuts from '" + id + "'", "compute them again");
+    return out;
+}
+
+SourceCutResult cuts_from(const FrozenGraph& graph, UnitIndex source, const TieView& spec) {
+    const std::string id = graph.is_alive(source) ? std::string(graph.id(source)) : std::string();
+    SourceCutResult out = cuts_from_of(detail::make_view(graph, spec, "cuts_from"), source, id, spec);
+    out.stamp = graph.stamp();
     return out;
 }
 

@@ -174,11 +174,7 @@ double lub_violations(const Reachability& r, LubReading reading) {
     return violations;
 }
 
-}  // namespace
-
-KrackhardtScores krackhardt(const OrgGraph& graph, const TieView& spec, const KrackhardtOptions& options) {
-    const OrgGraph::ReadGuard reading(graph);
-    const detail::View view = detail::make_view(graph, spec, "krackhardt");
+KrackhardtScores scores_of(const detail::View& view, const TieView& spec, const KrackhardtOptions& options) {
     KrackhardtScores out;
     out.units = view.size();
     out.arcs = view.arc_count();
@@ -222,6 +218,17 @@ KrackhardtScores krackhardt(const OrgGraph& graph, const TieView& spec, const Kr
     out.hierarchy = asymmetric + mutual > 0 ? asymmetric / (asymmetric + mutual) : not_defined;
     out.lubness = most_violations > 0 ? 1.0 - violations / most_violations : not_defined;
     return out;
+}
+
+}  // namespace
+
+KrackhardtScores krackhardt(const OrgGraph& graph, const TieView& spec, const KrackhardtOptions& options) {
+    const OrgGraph::ReadGuard reading(graph);
+    return scores_of(detail::make_view(graph, spec, "krackhardt"), spec, options);
+}
+
+KrackhardtScores krackhardt(const FrozenGraph& graph, const TieView& spec, const KrackhardtOptions& options) {
+    return scores_of(detail::make_view(graph, spec, "krackhardt"), spec, options);
 }
 
 }  // namespace antq

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/graph_stamp.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/measures/tie_view.hpp>
@@ -52,8 +53,15 @@ struct BetweennessResult {
  * convention). Raw unless options.normalized.
  * @throws InvalidInput "no_tie_kind", "bad_source" (a source outside the view); NotFound for a selector naming an
  *         id the graph lacks
- * Complexity: O(S · (V + E)) time for S sources (S = V when exact), O(V + E) memory.
+ * Complexity: O(S · (V + E)) time for S sources (S = V when exact), O(V + E) memory, after the view's build
+ * (view.hpp: O(V + E_kinds) from the frozen graph, itself built once per state of the graph).
  */
 BetweennessResult betweenness(const OrgGraph& graph, const TieView& view, const BetweennessOptions& options = {});
+/**
+ * betweenness() on a frozen view of the graph (the OrgGraph overload reads graph.freeze() too); the result carries
+ * the view's stamp. @throws as above, and InvalidInput "needs_graph" for a view that selects units (a selector is
+ * evaluated on the OrgGraph).
+ */
+BetweennessResult betweenness(const FrozenGraph& graph, const TieView& view, const BetweennessOptions& options = {});
 
 }  // namespace antq

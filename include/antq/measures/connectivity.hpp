@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/graph_stamp.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/measures/tie_view.hpp>
@@ -35,12 +36,15 @@ struct ComponentsResult {
 };
 
 /**
- * Connected components of `view` (Boost.Graph's connected_components; strong_components for Connection::strong
- * on a directed view).
+ * Connected components of `view`: a breadth-first search per component (weak), Tarjan's algorithm (1972) for
+ * Connection::strong on a directed view.
  * @throws InvalidInput "no_tie_kind"; NotFound for a selector naming an id the graph lacks
  * Complexity: O(V + E).
  */
 ComponentsResult components(const OrgGraph& graph, const TieView& view, Connection connection = Connection::weak);
+/** components() on a frozen view (the result carries its stamp). @throws as above, and InvalidInput "needs_graph" for
+ *  a view that selects units. */
+ComponentsResult components(const FrozenGraph& graph, const TieView& view, Connection connection = Connection::weak);
 
 /** A unit whose removal disconnects its component, ties read both ways. */
 struct ArticulationPoint {
@@ -70,12 +74,15 @@ struct CutResult {
 };
 
 /**
- * Articulation points and bridges of `view` with every tie read both ways (view.directed is ignored), from
- * Boost.Graph's biconnected_components (Hopcroft & Tarjan 1973): a bridge is a biconnected component of one edge.
+ * Articulation points and bridges of `view` with every tie read both ways (view.directed is ignored), by one
+ * depth-first search (Hopcroft & Tarjan 1973): a bridge is a biconnected component of one edge.
  * @throws InvalidInput "no_tie_kind"; NotFound for a selector naming an id the graph lacks
  * Complexity: O(V + E).
  */
 CutResult cuts(const OrgGraph& graph, const TieView& view);
+/** cuts() on a frozen view (the result carries its stamp). @throws as above, and InvalidInput "needs_graph" for a view
+ *  that selects units. */
+CutResult cuts(const FrozenGraph& graph, const TieView& view);
 
 /** A unit or a tie every path from the source to some units runs through. */
 struct SourceCut {
@@ -115,5 +122,8 @@ struct SourceCutResult {
  * Complexity: O((V + E) log(V + E)).
  */
 SourceCutResult cuts_from(const OrgGraph& graph, UnitIndex source, const TieView& view);
+/** cuts_from() on a frozen view (the result carries its stamp). @throws as above, and InvalidInput "needs_graph" for a
+ *  view that selects units. */
+SourceCutResult cuts_from(const FrozenGraph& graph, UnitIndex source, const TieView& view);
 
 }  // namespace antq

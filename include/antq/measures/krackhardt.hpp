@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/measures/tie_view.hpp>
 
@@ -69,5 +70,7 @@ struct KrackhardtScores {
  * connected components, O(k²/64 · c) words for reachability and O(k³/64) for LUB in the worst case.
  */
 KrackhardtScores krackhardt(const OrgGraph& graph, const TieView& view, const KrackhardtOptions& options = {});
+/** krackhardt() on a frozen view. @throws as above, and InvalidInput "needs_graph" for a view that selects units. */
+KrackhardtScores krackhardt(const FrozenGraph& graph, const TieView& view, const KrackhardtOptions& options = {});
 
 }  // namespace antq

@@ -23,7 +23,8 @@ namespace antq {
  *   run that way; a `coordinates` tie is one tie per pair read both ways (model/tie_kind.hpp), so it gives
  *   both arcs. Undirected: one edge per pair of units joined by any tie of the chosen kinds, either way.
  *
- * The view is built afresh by every measure from the graph as it stands: O(V + E) for the graph's ties.
+ * Every measure builds the view afresh from the graph's frozen view (OrgGraph::freeze(), cached until the graph
+ * changes), reading only the ties of `kinds`: O(V + E_kinds).
  */
 struct TieView {
     /** The tie kinds read; at least one. */

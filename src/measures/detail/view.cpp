@@ -1,10 +1,10 @@
 #include <algorithm>
+#include <array>
+#include <memory>
 #include <string>
-#include <utility>
 
 #include <antq/errors.hpp>
 
-#include "graph/detail/storage.hpp"
 #include "measures/detail/view.hpp"
 
 namespace antq::detail {
@@ -16,60 +16,49 @@ struct Arc {
     std::uint32_t tie;
 };
 
+// The rows a vertex's arcs come from: per chosen kind its out-rows, and its in-rows where a tie is read both ways
+// (every kind on an undirected view; `coordinates`, one tie per pair, on a directed one).
+std::vector<FrozenGraph::RowArrays> rows_of(const FrozenGraph& frozen, const TieView& spec) {
+    std::array<bool, tie_kind_count> chosen{};
+    for (TieKind k : spec.kinds) chosen[static_cast<std::size_t>(k)] = true;
+    std::vector<FrozenGraph::RowArrays> rows;
+    for (std::size_t k = 0; k < tie_kind_count; ++k) {
+        if (!chosen[k]) continue;
+        const auto kind = static_cast<TieKind>(k);
+        rows.push_back(frozen.out_rows(kind));
+        if (!spec.directed || kind == TieKind::coordinates) rows.push_back(frozen.in_rows(kind));
+    }
+    std::erase_if(rows, [](const FrozenGraph::RowArrays& r) { return r.offsets.empty(); });  // kinds without ties
+    return rows;
+}
+
 }  // namespace
 
-View make_view(const OrgGraph& graph, const TieView& spec, std::string_view where) {
+View make_view(const FrozenGraph& frozen, const TieView& spec, std::string_view where,
+               const std::vector<UnitIndex>* selected) {
     if (spec.kinds.empty()) throw InvalidInput("no_tie_kind", std::string(where), "name at least one tie kind");
-    std::uint32_t kind_mask = 0;
-    for (TieKind k : spec.kinds) kind_mask |= 1u << static_cast<unsigned>(k);
-
-    const std::size_t capacity = graph.unit_capacity();
-    std::vector<char> selected;  // empty: every unit with a tie of the view
-    if (spec.units) {
-        selected.assign(capacity, 0);
-        for (UnitIndex u : spec.units->select(graph)) selected[u.value] = 1;
-    }
-    auto in_selection = [&](std::size_t u) { return selected.empty() || selected[u]; };
-
-    // Arcs grouped by source unit: count, then place (a counting sort, so the build stays linear).
-    const BoostGraph& g = storage(graph).graph;
-    std::vector<std::uint32_t> start(capacity + 1, 0);
-    auto for_each_arc = [&](auto&& add) {
-        for (std::size_t u = 0; u < capacity; ++u) {
-            if (!graph.is_alive(UnitIndex{static_cast<std::uint32_t>(u)}) || !in_selection(u)) continue;
-            for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
-                const EdgeData& e = g[*it];
-                if (!(kind_mask & (1u << static_cast<unsigned>(e.kind)))) continue;
-                const std::size_t v = boost::target(*it, g);
-                if (!in_selection(v) || v == u) continue;
-                add(u, v, e.tie);
-                if (!spec.directed || e.kind == TieKind::coordinates) add(v, u, e.tie);
-            }
-        }
-    };
-    for_each_arc([&](std::size_t u, std::size_t, std::uint32_t) { ++start[u + 1]; });
-    for (std::size_t u = 0; u < capacity; ++u) start[u + 1] += start[u];
-    std::vector<Arc> arcs(start[capacity]);
-    {
-        std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
-        for_each_arc([&](std::size_t u, std::size_t v, std::uint32_t tie) {
-            arcs[fill[u]++] = Arc{static_cast<std::uint32_t>(v), tie};
-        });
-    }
+    if (spec.units && !selected)
+        throw InvalidInput("needs_graph", std::string(where),
+                           "a view that selects units is evaluated on the OrgGraph, not on a frozen view");
+    const std::vector<FrozenGraph::RowArrays> rows = rows_of(frozen, spec);
+    const std::size_t capacity = frozen.unit_capacity();
 
     View view;
     view.directed = spec.directed;
     view.vertex.assign(capacity, no_vertex);
+    // The vertices: the selection (units alive), or every unit with a tie of the view other than to itself.
     std::vector<char> member(capacity, 0);
-    if (!selected.empty()) {
-        for (std::size_t u = 0; u < capacity; ++u)
-            member[u] = selected[u] && graph.is_alive(UnitIndex{static_cast<std::uint32_t>(u)});
+    if (selected) {
+        for (UnitIndex u : *selected)
+            if (frozen.is_alive(u)) member[u.value] = 1;
     } else {
-        for (std::size_t u = 0; u < capacity; ++u)
-            if (start[u + 1] > start[u]) {
-                member[u] = 1;
-                for (std::uint32_t a = start[u]; a < start[u + 1]; ++a) member[arcs[a].to] = 1;
-            }
+        for (TieKind k : spec.kinds) {
+            const FrozenGraph::RowArrays r = frozen.out_rows(k);
+            if (r.offsets.empty()) continue;
+            for (std::size_t u = 0; u < capacity; ++u)
+                for (std::uint32_t a = r.offsets[u]; a < r.offsets[u + 1]; ++a)
+                    if (r.units[a].value != u) member[u] = member[r.units[a].value] = 1;
+        }
     }
     for (std::size_t u = 0; u < capacity; ++u)
         if (member[u]) {
@@ -77,19 +66,21 @@ View make_view(const OrgGraph& graph, const TieView& spec, std::string_view wher
             view.units.push_back(UnitIndex{static_cast<std::uint32_t>(u)});
         }
 
-    // One arc per ordered pair, with the number of ties behind it and the first of them.
+    // One arc per ordered pair, with the number of ties behind it and the first of them (by index).
     const std::uint32_t n = view.size();
     view.out_start.assign(n + 1, 0);
-    view.out_target.reserve(arcs.size());
-    view.out_ties.reserve(arcs.size());
-    view.out_tie.reserve(arcs.size());
+    std::vector<Arc> arcs;
     for (std::uint32_t v = 0; v < n; ++v) {
         const std::uint32_t u = view.units[v].value;
-        auto first = arcs.begin() + start[u], last = arcs.begin() + start[u + 1];
-        for (auto it = first; it != last; ++it) it->to = view.vertex[it->to];
-        std::sort(first, last, [](const Arc& a, const Arc& b) { return a.to != b.to ? a.to < b.to : a.tie < b.tie; });
-        for (auto it = first; it != last; ++it) {
-            if (it != first && std::prev(it)->to == it->to) {
+        arcs.clear();
+        for (const auto& r : rows)
+            for (std::uint32_t a = r.offsets[u]; a < r.offsets[u + 1]; ++a) {
+                const std::uint32_t w = view.vertex[r.units[a].value];
+                if (w != no_vertex && w != v) arcs.push_back(Arc{w, r.ties[a].value});
+            }
+        std::sort(arcs.begin(), arcs.end(), [](const Arc& a, const Arc& b) { return a.to != b.to ? a.to < b.to : a.tie < b.tie; });
+        for (auto it = arcs.begin(); it != arcs.end(); ++it) {
+            if (it != arcs.begin() && std::prev(it)->to == it->to) {
                 ++view.out_ties.back();
                 continue;
             }
@@ -110,6 +101,14 @@ View make_view(const OrgGraph& graph, const TieView& spec, std::string_view wher
             for (std::uint32_t w : view.successors(v)) view.in_source[fill[w]++] = v;
     }
     return view;
+}
+
+View make_view(const OrgGraph& graph, const TieView& spec, std::string_view where) {
+    if (spec.kinds.empty()) throw InvalidInput("no_tie_kind", std::string(where), "name at least one tie kind");
+    const std::shared_ptr<const FrozenGraph> frozen = graph.freeze();
+    if (!spec.units) return make_view(*frozen, spec, where);
+    const std::vector<UnitIndex> selected = spec.units->select(graph);
+    return make_view(*frozen, spec, where, &selected);
 }
 
 }  // namespace antq::detail

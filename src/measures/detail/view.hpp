@@ -1,8 +1,8 @@
 #pragma once
 
-// The compact view the measures' kernels read: one typed view of an OrgGraph (TieView) as a simple graph in
-// compressed sparse rows, vertices numbered 0..n-1 in unit index order. Built from the graph's Boost.Graph storage
-// today; a frozen graph can fill the same arrays without walking the storage again.
+// The compact view the measures' kernels read: one typed view (TieView) as a simple graph in compressed sparse rows,
+// vertices numbered 0..n-1 in unit index order. Filled from a FrozenGraph's per-kind rows, so a build reads only
+// the ties of the chosen kinds: O(V + E_kinds + Σ d log d) for the sort of each row.
 
 #include <cstdint>
 #include <limits>
@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/measures/tie_view.hpp>
 
@@ -49,9 +50,14 @@ struct View {
 };
 
 /**
- * Builds `spec` over `graph`.
- * @throws InvalidInput "no_tie_kind" naming `where` when spec.kinds is empty; NotFound from the selector
+ * Builds `spec` over `frozen`, on the units of `selected` when it is given (spec.units evaluated by the caller).
+ * @throws InvalidInput "no_tie_kind" naming `where` when spec.kinds is empty; "needs_graph" when spec.units is set
+ *         but `selected` is not (a selector is evaluated on the OrgGraph)
  */
+View make_view(const FrozenGraph& frozen, const TieView& spec, std::string_view where,
+               const std::vector<UnitIndex>* selected = nullptr);
+
+/** make_view() on graph.freeze() (built once per state of the graph), with spec.units evaluated on `graph`. */
 View make_view(const OrgGraph& graph, const TieView& spec, std::string_view where);
 
 }  // namespace antq::detail

@@ -72,3 +72,25 @@ TEST_CASE("betweenness: the view picks units and kinds") {
     CHECK(b.betweenness == std::vector<double>{0, 1, 0});
     CHECK(betweenness(g, TieView::of({TieKind::directs})).units.empty());
 }
+
+TEST_CASE("betweenness: a frozen graph gives the graph's answers; a selector needs the graph") {
+    OrgGraph g = forwarding_digraph(6, {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 2}, {5, 0}, {1, 5}});
+    const auto frozen = g.freeze();
+    for (const TieView& view : {forwards, TieView::undirected({TieKind::forwards})}) {
+        CHECK(betweenness(*frozen, view).betweenness == betweenness(g, view).betweenness);
+        BetweennessOptions sampled;
+        sampled.samples = 3;
+        sampled.seed = 11;
+        CHECK(betweenness(*frozen, view, sampled).betweenness == betweenness(g, view, sampled).betweenness);
+    }
+    BetweennessOptions outside;
+    outside.sources = {g.index_of("b0")};
+    ANTQ_CHECK_ERROR(betweenness(*frozen, TieView::of({TieKind::directs}), outside), InvalidInput, "bad_source", "'b0'");
+    TieView some = forwards;
+    some.units = Selector::ids({"b0", "b1", "b2"});
+    ANTQ_CHECK_ERROR(betweenness(*frozen, some), InvalidInput, "needs_graph", "betweenness");
+    const BetweennessResult r = betweenness(*frozen, forwards);
+    CHECK_NOTHROW(r.check_current(g));
+    g.add_tie("b3", "b5", TieKind::forwards);
+    ANTQ_CHECK_ERROR(r.check_current(g), StaleView, "stale_view", "");
+}

@@ -2,6 +2,11 @@
 // b0 -> b1 -> b2 -> b3 -> b4 -> b2 (a tail into a cycle). NetworkX and graph-tool agree on random graphs
 // (tests/python/measures).
 
+#include <map>
+#include <numeric>
+#include <random>
+#include <set>
+
 #include "support_measures.hpp"
 
 using namespace antq;
@@ -90,4 +95,145 @@ TEST_CASE("cuts_from: on the tiny province's subordination, the provincial commi
     CHECK(c.units[0].unit == g.index_of("296.pc"));
     CHECK(c.units[0].cut_off == 2);
     ANTQ_CHECK_ERROR(cuts(g, TieView{}), InvalidInput, "no_tie_kind", "cuts");
+}
+
+namespace {
+
+// A seeded random digraph on n bodies, some pairs tied both ways (the kind refuses a tie to itself or a second one).
+OrgGraph random_digraph(int n, int arcs, unsigned seed) {
+    std::mt19937 draw(seed);
+    std::uniform_int_distribution<int> pick(0, n - 1);
+    std::set<std::pair<int, int>> drawn;
+    for (int i = 0; i < arcs; ++i) {
+        const int a = pick(draw), b = pick(draw);
+        if (a != b) drawn.emplace(a, b);
+    }
+    return forwarding_digraph(static_cast<std::size_t>(n), {drawn.begin(), drawn.end()});
+}
+
+// The forwarding view read both ways, without unit `skip` and without the link between `cut`'s ends, split into
+// components by union-find: the number of components, and the size of the one holding each unit.
+struct Split {
+    std::size_t count = 0;
+    std::vector<std::uint32_t> size_with;
+};
+
+Split split(const OrgGraph& g, UnitIndex skip, std::pair<UnitIndex, UnitIndex> cut = {}) {
+    std::vector<std::uint32_t> up(g.unit_capacity());
+    std::iota(up.begin(), up.end(), 0u);
+    auto find = [&](std::uint32_t x) {
+        while (up[x] != x) x = up[x] = up[up[x]];
+        return x;
+    };
+    std::vector<char> in_view(g.unit_capacity(), 0);
+    for (UnitIndex u : g.units())
+        for (UnitIndex v : g.children(u, TieKind::forwards)) {
+            in_view[u.value] = in_view[v.value] = 1;
+            if (u == skip || v == skip || std::pair<UnitIndex, UnitIndex>(std::minmax(u, v)) == cut) continue;
+            up[find(u.value)] = find(v.value);
+        }
+    Split out;
+    std::vector<std::uint32_t> size(g.unit_capacity(), 0);
+    for (std::uint32_t u = 0; u < g.unit_capacity(); ++u)
+        if (in_view[u] && u != skip.value) {
+            out.count += find(u) == u;
+            ++size[find(u)];
+        }
+    out.size_with.resize(g.unit_capacity());
+    for (std::uint32_t u = 0; u < g.unit_capacity(); ++u) out.size_with[u] = size[find(u)];
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("cuts: on random digraphs, articulation points and bridges are what removing them does") {
+    for (unsigned seed = 1; seed <= 60; ++seed) {
+        CAPTURE(seed);
+        const OrgGraph g = random_digraph(10 + int(seed % 9), 8 + int(seed % 15), seed);
+        const CutResult c = cuts(g, forwards);
+        const std::size_t whole = split(g, UnitIndex{}).count;
+
+        // Without unit u its component falls into k pieces (k = 0 for a unit alone); u cuts when k ≥ 2.
+        std::vector<ArticulationPoint> expected_points;
+        for (UnitIndex u : components(g, forwards).units) {
+            const std::size_t k = split(g, u).count + 1 - whole;
+            if (k >= 2) expected_points.push_back({u, static_cast<std::uint32_t>(k)});
+        }
+        REQUIRE(c.articulation_points.size() == expected_points.size());
+        for (std::size_t i = 0; i < expected_points.size(); ++i) {
+            CHECK(c.articulation_points[i].unit == expected_points[i].unit);
+            CHECK(c.articulation_points[i].pieces == expected_points[i].pieces);
+        }
+
+        // Without a linked pair's ties, the count grows exactly for a bridge; the smaller side is what it separates.
+        std::map<std::pair<UnitIndex, UnitIndex>, std::uint32_t> ties;
+        for (UnitIndex u : g.units())
+            for (UnitIndex v : g.children(u, TieKind::forwards)) ++ties[std::minmax(u, v)];
+        std::vector<Bridge> expected_bridges;
+        for (const auto& [pair, count] : ties) {
+            const Split without = split(g, UnitIndex{}, pair);
+            if (without.count == whole) continue;
+            const std::uint32_t a = without.size_with[pair.first.value], b = without.size_with[pair.second.value];
+            expected_bridges.push_back({pair.first, pair.second, count, std::min(a, b)});
+        }
+        REQUIRE(c.bridges.size() == expected_bridges.size());
+        for (std::size_t i = 0; i < expected_bridges.size(); ++i) {
+            CHECK(c.bridges[i].source == expected_bridges[i].source);
+            CHECK(c.bridges[i].target == expected_bridges[i].target);
+            CHECK(c.bridges[i].ties == expected_bridges[i].ties);
+            CHECK(c.bridges[i].separated == expected_bridges[i].separated);
+        }
+    }
+}
+
+TEST_CASE("components: strong components on random digraphs are the mutual reach classes") {
+    for (unsigned seed = 1; seed <= 40; ++seed) {
+        CAPTURE(seed);
+        const OrgGraph g = random_digraph(9 + int(seed % 6), 10 + int(seed % 17), seed);
+        const ComponentsResult strong = components(g, forwards, Connection::strong);
+        const std::size_t n = strong.units.size();
+        // Reach by repeated relaxation (Warshall) over the view's vertices.
+        std::vector<std::vector<char>> reach(n, std::vector<char>(n, 0));
+        std::map<UnitIndex, std::size_t> at;
+        for (std::size_t i = 0; i < n; ++i) at[strong.units[i]] = i;
+        for (std::size_t i = 0; i < n; ++i) {
+            reach[i][i] = 1;
+            for (UnitIndex v : g.children(strong.units[i], TieKind::forwards)) reach[i][at[v]] = 1;
+        }
+        for (std::size_t k = 0; k < n; ++k)
+            for (std::size_t i = 0; i < n; ++i)
+                for (std::size_t j = 0; j < n; ++j) reach[i][j] |= reach[i][k] && reach[k][j];
+        std::uint32_t next = 0;  // numbered in the order of each component's first unit
+        for (std::size_t i = 0; i < n; ++i) {
+            bool first = true;
+            for (std::size_t j = 0; j < i; ++j) {
+                CHECK((strong.component[i] == strong.component[j]) == (reach[i][j] && reach[j][i]));
+                first = first && !(reach[i][j] && reach[j][i]);
+            }
+            if (first) CHECK(strong.component[i] == next++);
+        }
+        CHECK(strong.count == next);
+    }
+}
+
+TEST_CASE("connectivity: a frozen graph gives the graph's answers; a selector needs the graph") {
+    OrgGraph g = random_digraph(30, 45, 7);
+    g.add_tie("b0", "b1", TieKind::coordinates);  // one tie read both ways in a directed view
+    const auto frozen = g.freeze();
+    const TieView both = TieView::of({TieKind::forwards, TieKind::coordinates});
+    CHECK(components(*frozen, both, Connection::strong).component == components(g, both, Connection::strong).component);
+    CHECK(components(*frozen, both).component == components(g, both).component);
+    const CutResult a = cuts(*frozen, both), b = cuts(g, both);
+    REQUIRE(a.articulation_points.size() == b.articulation_points.size());
+    REQUIRE(a.bridges.size() == b.bridges.size());
+    for (std::size_t i = 0; i < a.bridges.size(); ++i) CHECK(a.bridges[i].separated == b.bridges[i].separated);
+    const SourceCutResult from = cuts_from(*frozen, g.index_of("b0"), both);
+    CHECK(from.units.size() == cuts_from(g, g.index_of("b0"), both).units.size());
+    CHECK_NOTHROW(from.check_current(g));
+    TieView some = both;
+    some.units = Selector::ids({"b0", "b1"});
+    ANTQ_CHECK_ERROR(cuts(*frozen, some), InvalidInput, "needs_graph", "cuts");
+    CHECK(components(g, some).units.size() == 2);
+    g.add_tie("b2", "b3", TieKind::forwards);
+    ANTQ_CHECK_ERROR(from.check_current(g), StaleView, "stale_view", "");
 }

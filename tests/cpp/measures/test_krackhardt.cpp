@@ -110,3 +110,18 @@ TEST_CASE("krackhardt: bad views are refused with the reason") {
     CHECK(std::isnan(empty.efficiency));
     CHECK(std::isnan(empty.lubness));
 }
+
+TEST_CASE("krackhardt: a frozen graph gives the graph's scores; a selector needs the graph") {
+    const OrgGraph g = test::tiny_province();
+    const auto frozen = g.freeze();
+    const TieView directs = TieView::of({TieKind::directs});
+    const KrackhardtScores a = krackhardt(*frozen, directs), b = krackhardt(g, directs);
+    CHECK(a.connectedness == b.connectedness);
+    CHECK(a.hierarchy == b.hierarchy);
+    CHECK(a.efficiency == b.efficiency);
+    CHECK(a.lubness == b.lubness);
+    CHECK(a.arcs == b.arcs);
+    TieView some = directs;
+    some.units = Selector::ids({"30.pc"});
+    ANTQ_CHECK_ERROR(krackhardt(*frozen, some), InvalidInput, "needs_graph", "krackhardt");
+}

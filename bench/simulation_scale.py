@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import os
 import random
 import statistics
 import sys
@@ -243,6 +244,21 @@ class EscalationReference:
         return [self.replicate(random.Random(seed * 1_000_003 + r)) for r in range(reps)]
 
 
+def load_note() -> str:
+    """What the machine was doing at the end of the run: a second thread only helps if a second core is free."""
+    try:
+        with open("/proc/loadavg") as f:
+            load = " ".join(f.read().split()[:3])
+        with open("/proc/sys/kernel/sched_autogroup_enabled") as f:
+            grouped = f.read().strip() == "1"
+    except OSError:
+        return "unknown."
+    return (f"load average {load} at the end of the run, on {os.cpu_count()} cores. "
+            + ("The kernel groups a session's threads for scheduling (autogroup), so on a machine this busy the two "
+               "threads share one group's slice: the 2-thread rows then say little about the engine's scaling. "
+               if grouped else ""))
+
+
 def interval(values: list[float]) -> tuple[float, float, float]:
     """Mean and 95% interval (Student's t) of independent replications' values."""
     from scipy import stats
@@ -366,6 +382,7 @@ mean is {"inside" if agree["inside"] else "outside (the intervals overlap)"} ant
         f"call, the reference {config.reference_cascade_reps} and {config.reference_escalation_reps}; each figure is "
         "that call's time divided by its replications. The 2-thread rows need both cores: the machine is shared with "
         "other builds, so the speed-up measured is a floor (see the load average above).",
+        f"Load: {load_note()}",
     ]
     return results.Report(
         title="simulation",

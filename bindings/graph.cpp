@@ -14,6 +14,7 @@
 
 #include <antq/errors.hpp>
 #include <antq/graph/builder.hpp>
+#include <antq/graph/frozen_batch.hpp>
 #include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/graph_stamp.hpp>
 #include <antq/graph/org_graph.hpp>
@@ -217,37 +218,42 @@ void fill_graph(OrgGraph& self, const py::object& name, const py::object& struct
 using FrozenPtr = std::shared_ptr<const FrozenGraph>;
 using FrozenHolder = std::shared_ptr<FrozenGraph>;  // pybind11 holds non-const; the bindings only read
 
-// Unit indices from any integer array-like; each must name a unit of the view (the error gives its position).
+// Unit indices from any integer array-like, read in place when it is already a C-ordered int64 array; each must
+// name a unit of the view (batch::checked_units names the first that does not, and its position).
 std::vector<UnitIndex> unit_indices(const FrozenGraph& f, const py::object& indices, const char* what) {
     if (indices.is_none()) throw InvalidInput("wrong_type", what, "expected an array of unit indices, found None");
-    const auto array = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(indices);
-    if (!array || array.ndim() > 1)
-        throw InvalidInput("wrong_type", what, "expected a one-dimensional array of unit indices");
-    const std::int64_t* data = array.data();
-    std::vector<UnitIndex> out(static_cast<std::size_t>(array.size()));
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        const std::int64_t v = data[i];
-        if (v < 0 || static_cast<std::uint64_t>(v) >= f.unit_capacity() || !f.is_alive(UnitIndex{static_cast<std::uint32_t>(v)}))
-            throw NotFound("unknown_unit", std::string(what) + "[" + std::to_string(i) + "]",
-                           "no unit has index " + std::to_string(v));
-        out[i] = UnitIndex{static_cast<std::uint32_t>(v)};
-    }
-    return out;
+    const py::array raw = py::array::ensure(indices);
+    if (!raw || raw.ndim() > 1) throw InvalidInput("wrong_type", what, "expected a one-dimensional array of unit indices");
+    // Integers only: a cast of 2.7 to 2 would answer for a unit nobody asked about. An empty list comes as float64.
+    const char code = raw.dtype().kind();
+    if (raw.size() > 0 && code != 'i' && code != 'u')
+        throw InvalidInput("wrong_type", what,
+                           "expected integer unit indices, found an array of " + std::string(py::str(raw.dtype())));
+    const auto array = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(raw);
+    if (!array) throw InvalidInput("wrong_type", what, "expected unit indices that fit in 64 bits");
+    return batch::checked_units(f, {array.data(), static_cast<std::size_t>(array.size())}, what);
 }
 
 // All alive units when `indices` is None, else the given ones.
 std::vector<UnitIndex> units_or_all(const FrozenGraph& f, const py::object& indices, const char* what) {
-    if (!indices.is_none()) return unit_indices(f, indices, what);
-    std::vector<UnitIndex> out;
-    out.reserve(f.unit_count());
-    for (std::uint32_t i = 0; i < f.unit_capacity(); ++i)
-        if (f.is_alive(UnitIndex{i})) out.push_back(UnitIndex{i});
-    return out;
+    return indices.is_none() ? batch::all_units(f) : unit_indices(f, indices, what);
 }
 
 template <class T>
 py::array_t<T> array_of(std::size_t n) {
     return py::array_t<T>(static_cast<py::ssize_t>(n));
+}
+
+// One answer per unit into a new NumPy array, written by `query(units, out)` in C++ with the GIL released.
+template <class T, class Query>
+py::array_t<T> batched(const std::vector<UnitIndex>& units, Query&& query) {
+    auto out = array_of<T>(units.size());
+    std::span<T> data(out.mutable_data(), units.size());
+    {
+        py::gil_scoped_release release;
+        query(std::span<const UnitIndex>(units), data);
+    }
+    return out;
 }
 
 // A read-only NumPy view over `data`, kept alive by the frozen view that owns it.
@@ -324,59 +330,32 @@ void bind_frozen_graph(py::module_& m, py::class_<OrgGraph, GraphPtr>& graph) {
             return out;
         })
         .def("kinds", [](const FrozenGraph& f, const py::object& indices) {
-            const auto units = units_or_all(f, indices, "indices");
-            auto out = array_of<std::int8_t>(units.size());
-            std::int8_t* data = out.mutable_data();
-            for (std::size_t i = 0; i < units.size(); ++i) data[i] = static_cast<std::int8_t>(f.kinds()[units[i].value]);
-            return out;
+            return batched<std::int8_t>(units_or_all(f, indices, "indices"),
+                                        [&](auto units, auto out) { batch::kinds(f, units, out); });
         }, py::arg("indices") = py::none())
         .def("levels", [](const FrozenGraph& f, const py::object& indices) {
-            const auto units = units_or_all(f, indices, "indices");
-            auto out = array_of<std::int8_t>(units.size());
-            std::int8_t* data = out.mutable_data();
-            for (std::size_t i = 0; i < units.size(); ++i) data[i] = static_cast<std::int8_t>(f.levels()[units[i].value]);
-            return out;
+            return batched<std::int8_t>(units_or_all(f, indices, "indices"),
+                                        [&](auto units, auto out) { batch::levels(f, units, out); });
         }, py::arg("indices") = py::none())
         .def("parents", [](const FrozenGraph& f, const py::object& indices, const std::string& kind) {
             const TieKind k = to_tie_kind(kind, "kind");
-            const auto units = units_or_all(f, indices, "indices");
-            auto out = array_of<std::int64_t>(units.size());
-            std::int64_t* data = out.mutable_data();
-            py::gil_scoped_release release;
-            for (std::size_t i = 0; i < units.size(); ++i) {
-                const auto p = f.parent(units[i], k);
-                data[i] = p ? static_cast<std::int64_t>(p->value) : -1;
-            }
-            return out;
+            return batched<std::int64_t>(units_or_all(f, indices, "indices"),
+                                         [&](auto units, auto out) { batch::parents(f, units, k, out); });
         }, py::arg("indices") = py::none(), py::arg("kind") = "contains")
         .def("areas", [](const FrozenGraph& f, const py::object& indices) {
-            const auto units = units_or_all(f, indices, "indices");
-            auto out = array_of<std::int64_t>(units.size());
-            std::int64_t* data = out.mutable_data();
-            py::gil_scoped_release release;
-            for (std::size_t i = 0; i < units.size(); ++i) {
-                const auto a = f.area(units[i]);
-                data[i] = a ? static_cast<std::int64_t>(a->value) : -1;
-            }
-            return out;
+            return batched<std::int64_t>(units_or_all(f, indices, "indices"),
+                                         [&](auto units, auto out) { batch::areas(f, units, out); });
         }, py::arg("indices") = py::none())
         .def("subtree_mask", [](const FrozenGraph& f, const py::object& territory, const py::object& indices) {
             const UnitIndex root = territory_arg(f, territory);
-            std::vector<std::uint8_t> mask;
-            {
-                py::gil_scoped_release release;
-                mask = f.territory_mask(root);
-            }
-            if (indices.is_none()) {
-                auto out = array_of<bool>(mask.size());
-                bool* data = out.mutable_data();
-                for (std::size_t i = 0; i < mask.size(); ++i) data[i] = mask[i] != 0;
-                return out;
-            }
-            const auto units = unit_indices(f, indices, "indices");
-            auto out = array_of<bool>(units.size());
+            if (!indices.is_none())
+                return batched<bool>(unit_indices(f, indices, "indices"),
+                                     [&](auto units, auto out) { batch::within(f, root, units, out); });
+            auto out = array_of<bool>(f.unit_capacity());
             bool* data = out.mutable_data();
-            for (std::size_t i = 0; i < units.size(); ++i) data[i] = mask[units[i].value] != 0;
+            py::gil_scoped_release release;
+            const auto mask = f.territory_mask(root);
+            std::copy(mask.begin(), mask.end(), data);
             return out;
         }, py::arg("territory"), py::arg("indices") = py::none())
         .def("within", [](const FrozenGraph& f, const py::object& territory) {

@@ -28,6 +28,7 @@
 #include <antq/evaluation/unit_result.hpp>
 #include <antq/fwd.hpp>
 #include <antq/graph/builder.hpp>
+#include <antq/graph/frozen_batch.hpp>
 #include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/graph_stamp.hpp>
 #include <antq/graph/org_graph.hpp>

@@ -31,6 +31,8 @@ def test_typed_usage_example_runs():
         ("evaluation_scale.py", ("evaluation run with roll-ups", "faulty record sets")),
         ("restructure_replay.py", ("the 2025 reform replayed", "diff of the two national lists")),
         ("measures_scale.py", ("betweenness", "articulation points")),
+        ("simulation_scale.py", ("cascade: one replication", "escalation: one replication, 2 threads")),
+        ("frozen_scale.py", ("BFS along contains", "within(province)", "subtree_mask", "memory per unit")),
     ],
 )
 def test_benchmark_quick_mode_runs(tmp_path, script, expected):

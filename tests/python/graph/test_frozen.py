@@ -151,3 +151,27 @@ def test_bad_arguments_name_the_place(tiny):
     assert info.value.tag == "several_parents" and "30.police" in str(info.value)
     with pytest.raises(antq.InvalidInputError):
         f.check_current(None)  # type: ignore[arg-type]
+
+
+def test_indices_must_be_integers_never_rounded(tiny):
+    f = tiny.freeze()
+    for bad in (np.array([0.0, 2.7]), [0, 1.5], np.array([True, False]), ["2"]):
+        with pytest.raises(antq.InvalidInputError) as info:
+            f.kinds(bad)  # type: ignore[arg-type]
+        assert info.value.tag == "wrong_type" and info.value.where == "indices"
+    assert f.kinds([]).tolist() == []  # an empty list is float64 to NumPy: still no units
+    for dtype in (np.int8, np.int32, np.uint16, np.uint64):
+        assert f.levels(np.array([2, 10], dtype=dtype)).tolist() == f.levels([2, 10]).tolist()
+
+
+def test_batched_answers_are_the_per_unit_answers_in_any_order_with_repeats():
+    g = antq.datasets.hai_duong_2024()
+    f = g.freeze()
+    rng = np.random.default_rng(7)
+    idx = rng.choice(f.units(), size=3 * len(g))  # every unit several times, shuffled
+    ids = f.ids(idx)
+    assert [antq.unit_kinds[k] for k in f.kinds(idx)] == [g.unit(i).kind for i in ids]
+    assert [antq.levels[k] for k in f.levels(idx)] == [g.unit(i).level for i in ids]
+    assert [None if p < 0 else f.ids([p])[0] for p in f.parents(idx)] == [g.parent(i) for i in ids]
+    inside = set(g.select({"within": "296"}))
+    assert f.subtree_mask("296", idx).tolist() == [i in inside for i in ids]

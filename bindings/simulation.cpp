@@ -2,6 +2,8 @@
 // delay descriptions; the replications run in C++ with the GIL released.
 
 #include <limits>
+#include <optional>
+#include <variant>
 #include <memory>
 #include <string>
 #include <utility>
@@ -15,6 +17,8 @@
 #include <antq/graph/selector.hpp>
 #include <antq/simulation/cascade.hpp>
 #include <antq/simulation/escalation.hpp>
+#include <antq/io/scenario_json.hpp>
+#include <antq/simulation/scenario.hpp>
 
 #include "bound.hpp"
 #include "columns.hpp"
@@ -147,6 +151,50 @@ py::dict summary_columns(const EscalationResult& r) {
     out["ci_low"] = low.finish();
     out["ci_high"] = high.finish();
     out["reps"] = count.finish();
+    return out;
+}
+
+py::dict cascade_summary_columns(const BoundCascade& r, std::optional<double> deadline) {
+    const auto figures = simulation::cascade_summary(r.current(), r.result, deadline);
+    const std::size_t rows = figures.size();
+    CodedColumn level(rows), measure(rows);
+    NumberColumn<double> mean(rows), low(rows), high(rows);
+    NumberColumn<std::int64_t> count(rows);
+    for (std::size_t i = 0; i < rows; ++i) {
+        level.set(i, to_string(figures[i].level));
+        measure.set(i, figures[i].measure);
+        mean.set(i, figures[i].estimate.mean);
+        low.set(i, figures[i].estimate.low);
+        high.set(i, figures[i].estimate.high);
+        count.set(i, static_cast<std::int64_t>(figures[i].estimate.count));
+    }
+    py::dict out;
+    out["level"] = level.finish();
+    out["measure"] = measure.finish();
+    out["mean"] = mean.finish();
+    out["ci_low"] = low.finish();
+    out["ci_high"] = high.finish();
+    out["reps"] = count.finish();
+    return out;
+}
+
+// Runs a scenario given as text: each structure's label, the graph it ran on, and its result.
+py::list run_scenario(const std::string& text, const std::string& source, const std::string& base, long long reps,
+                      long long seed, long long threads, long long max_memory_bytes) {
+    const simulation::Scenario scenario = parse_scenario(text, source);
+    const simulation::RunOptions options = run_options(reps, seed, threads, max_memory_bytes);
+    std::vector<simulation::StructureRun> runs;
+    {
+        py::gil_scoped_release release;
+        runs = simulation::run(scenario, options, base);
+    }
+    py::list out;
+    for (auto& s : runs) {
+        if (auto* c = std::get_if<CascadeResult>(&s.result))
+            out.append(py::make_tuple(s.label, s.graph, BoundCascade{std::move(*c), s.graph}));
+        else
+            out.append(py::make_tuple(s.label, s.graph, BoundEscalation{std::move(std::get<EscalationResult>(s.result)), s.graph}));
+    }
     return out;
 }
 
@@ -294,6 +342,12 @@ void init_simulation(py::module_& m) {
           py::arg("services"), py::arg("servers"), py::arg("staffing"), py::arg("escalation"), py::arg("escalations"),
           py::arg("threshold"), py::arg("thresholds"), py::arg("horizon"), py::arg("warm_up"), py::arg("step"),
           py::arg("reps"), py::arg("seed"), py::arg("threads"), py::arg("max_memory_bytes"));
+
+    m.def("_parse_scenario", [](const std::string& text, const std::string& source) { return dump_scenario(parse_scenario(text, source)); },
+          py::arg("text"), py::arg("source"));
+    m.def("_run_scenario", &run_scenario, py::arg("text"), py::arg("source"), py::arg("base"), py::arg("reps"),
+          py::arg("seed"), py::arg("threads"), py::arg("max_memory_bytes"));
+    m.def("_cascade_summary", &cascade_summary_columns, py::arg("result"), py::arg("deadline"));
 
     m.def("_cascade", &run_cascade, py::arg("graph"), py::arg("sources"), py::arg("delay"), py::arg("delays"),
           py::arg("capacity"), py::arg("capacities"), py::arg("failure"), py::arg("failures"), py::arg("reps"),

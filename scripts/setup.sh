@@ -12,6 +12,7 @@ packages=(
   python3-numpy python3-pandas python3-networkx python3-pytest python3-mypy
   python3-igraph python3-graph-tool python3-matplotlib python3-jinja2 graphviz chromium
   r-cran-sna
+  python3-dask python3-distributed  # antq.simulation.sweep on a Dask cluster, and its test on a LocalCluster
   clang libfuzzer-14-dev  # tests/fuzz
   doxygen  # the C++ reference (docs/Doxyfile), built by scripts/test.sh
 )

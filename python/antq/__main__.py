@@ -1,5 +1,5 @@
 """The antq command line: ``python -m antq report --out DIR``, ``info [FILE]``, ``validate [FILE]``,
-``export [FILE] --graphml OUT``.
+``export [FILE] --graphml OUT``, ``simulate SCENARIO --out DIR``.
 
 Without FILE, each command works on the embedded Hải Dương 2024 graph."""
 
@@ -137,6 +137,28 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_simulate(args: argparse.Namespace) -> int:
+    from . import simulation
+    from ._simulate import simulate
+
+    run = simulate(args.scenario, args.out, args.reps, args.seed, args.threads)
+    print(f"antq: {simulation.ASSUMED}")
+    print(run.summary().to_string(index=False, float_format=lambda x: f"{x:.3g}"))
+    print(f"\nPage (assumed parameters): {os.path.join(args.out, 'index.html')}")
+    return 0
+
+
+def _positive(text: str) -> int:
+    """A count of at least 1 (argparse turns the error into a usage line)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
 def _seed(text: str) -> int:
     """A seed as the library takes it: an int from 0 to 2**64 - 1 (argparse turns the error into a usage line)."""
     try:
@@ -182,6 +204,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     report.add_argument("--seed", type=_seed, default=2024, help="seed of the synthetic examples (default 2024)")
     report.add_argument("--no-evaluation", action="store_true", help="leave out the evaluation page")
     report.set_defaults(run=_cmd_report)
+
+    simulate = commands.add_parser("simulate", help="run a simulation scenario (antq.scenario) and write an HTML page")
+    simulate.add_argument("scenario", help="scenario file (format antq.scenario, docs/simulation.md)")
+    simulate.add_argument("--out", metavar="DIR", required=True, help="folder for index.html")
+    simulate.add_argument("--reps", type=_positive, help="replications (default: the scenario's)")
+    simulate.add_argument("--seed", type=_seed, help="seed (default: the scenario's)")
+    simulate.add_argument("--threads", type=_positive, default=1, help="C++ threads (default 1); results do not depend on it")
+    simulate.set_defaults(run=_cmd_simulate)
 
     args = parser.parse_args(argv)
     try:

@@ -10,20 +10,31 @@ are not, are in docs/simulation.md.
 
 from __future__ import annotations
 
+import copy
+import itertools
+import json
 import math
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 
 from . import _core
 from ._core import Selector
 from ._frames import frame
-from .errors import Error, InvalidInputError
+from .errors import Error, InvalidInputError, IoError
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import numpy.typing as npt
     import pandas
 
-__all__ = ["cascade", "Cascade", "escalation", "Escalation"]
+__all__ = ["cascade", "Cascade", "escalation", "Escalation", "Scenario", "Run", "run", "compare", "sweep", "ASSUMED"]
+
+#: Printed beside every figure a scenario run gives: nothing measured stands behind the parameters.
+ASSUMED = (
+    "The delays, rates, capacities and probabilities of this run are assumptions (no measured delays exist for "
+    "Hải Dương): every figure shows how the structure responds to them, not how long real work takes."
+)
 
 SelectorLike = Union[Selector, Mapping[str, Any], str]
 DEFAULT_MAX_MEMORY_BYTES = 2**31
@@ -273,3 +284,271 @@ def escalation(
         max_memory_bytes,
     )
     return Escalation(core)
+
+
+class Scenario:
+    """A simulation written down (format ``antq.scenario``, docs/simulation.md): the graph (``"default"``, the embedded
+    Hải Dương dataset, or a graph file), optionally without a level (``remove_level``) and compared with the graph
+    without another (``compare``), the model (``"cascade"`` or ``"escalation"``) with the keyword arguments of
+    ``cascade()`` or ``escalation()`` as ``parameters`` (plus ``deadline`` for a cascade), a seed and replications.
+
+    The C++ reader checks every field when the scenario is made, loaded or read, and errors name the field by its JSON
+    pointer (``/parameters/rates/0/per_day``). A relative graph path is read from the scenario file's folder (the
+    current folder for a scenario made in code).
+    """
+
+    def __init__(
+        self,
+        model: str,
+        parameters: Mapping[str, Any],
+        *,
+        graph: str = "default",
+        remove_level: str | None = None,
+        compare: str | None = None,
+        seed: int = 0,
+        reps: int = 100,
+        name: str = "",
+        source: str = "",
+        base: str | os.PathLike[str] | None = None,
+    ) -> None:
+        doc: dict[str, Any] = {"format": "antq.scenario", "version": 1}
+        if name:
+            doc["name"] = name
+        if source:
+            doc["source"] = source
+        doc["graph"] = {"path": graph, "remove_level": remove_level} if remove_level is not None else graph
+        if compare is not None:
+            doc["compare"] = {"remove_level": compare}
+        doc.update({"model": model, "parameters": dict(parameters), "seed": seed, "reps": reps})
+        self._init(doc, "<scenario>", base)
+
+    def _init(self, doc: Any, source: str, base: str | os.PathLike[str] | None) -> None:
+        try:
+            text = json.dumps(doc, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as error:
+            raise _core_error("wrong_type", source, f"a scenario is JSON: {error}") from error
+        self._text: str = _core._parse_scenario(text, source)
+        self._doc: dict[str, Any] = json.loads(self._text)
+        self._base = Path(base) if base is not None else Path.cwd()
+
+    @classmethod
+    def from_json(cls, text: str, *, source: str = "<string>", base: str | os.PathLike[str] | None = None) -> "Scenario":
+        """A scenario from its JSON text."""
+        if not isinstance(text, str):
+            raise _core_error("wrong_type", source, f"expected JSON text, found {type(text).__name__}")
+        out = cls.__new__(cls)
+        out._text = _core._parse_scenario(text, source)
+        out._doc = json.loads(out._text)
+        out._base = Path(base) if base is not None else Path.cwd()
+        return out
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> "Scenario":
+        """Reads a scenario file (at most 1 GiB, like every antq reader)."""
+        p = Path(path)
+        try:
+            if p.stat().st_size > 2**30:
+                raise _core_error("too_large", str(p), "a scenario file is at most 1 GiB")
+            text = p.read_bytes().decode("utf-8")
+        except OSError as error:
+            raise IoError(f"cannot_read: {p}: {error.strerror or error}", "cannot_read", str(p)) from error
+        except UnicodeDecodeError as error:
+            raise _core_error("invalid_utf8", str(p), f"byte {error.start} is not UTF-8") from error
+        return cls.from_json(text, source=str(p), base=p.parent)
+
+    def to_json(self) -> str:
+        """The scenario as the C++ writer writes it (2-space indented); ``from_json`` reads it back equal."""
+        return self._text
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        Path(path).write_text(self._text, encoding="utf-8")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A copy of the scenario as JSON-like data."""
+        return copy.deepcopy(self._doc)
+
+    def replace(self, **parameters: Any) -> "Scenario":
+        """The same scenario with some parameters changed; ``seed`` and ``reps`` change the run, a dotted name
+        (``"delay.mean"``) a field inside a parameter."""
+        doc = self.to_dict()
+        for key, value in parameters.items():
+            if key in ("seed", "reps"):
+                doc[key] = value
+                continue
+            *path, last = key.split(".")
+            place = doc["parameters"]
+            for part in path:
+                if not isinstance(place.get(part), dict):
+                    raise _core_error("missing_field", f"/parameters/{'/'.join(path)}", f"no object to set '{key}' in")
+                place = place[part]
+            place[last] = value
+        out = Scenario.__new__(Scenario)
+        out._init(doc, "<scenario>", self._base)
+        return out
+
+    @property
+    def model(self) -> str:
+        return str(self._doc["model"])
+
+    @property
+    def parameters(self) -> dict[str, Any]:
+        return copy.deepcopy(self._doc["parameters"])
+
+    @property
+    def seed(self) -> int:
+        return int(self._doc["seed"])
+
+    @property
+    def reps(self) -> int:
+        return int(self._doc["reps"])
+
+    @property
+    def compare(self) -> str | None:
+        """The level the compared structure lacks, if the scenario compares two structures."""
+        c = self._doc.get("compare")
+        return None if c is None else str(c["remove_level"])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Scenario) and self._text == other._text
+
+    def __repr__(self) -> str:
+        graph = self._doc["graph"]
+        where = graph if isinstance(graph, str) else f"{graph['path']} without {graph['remove_level']}"
+        versus = f", compared without {self.compare}" if self.compare else ""
+        return f"<antq.simulation.Scenario {self.model} on {where}{versus}, {self.reps} replications, seed {self.seed}>"
+
+
+class Run:
+    """The results of a scenario run: one result per structure (``structures``; ``"as_given"``, and
+    ``"without_<level>"`` when the scenario compares), each a ``Cascade`` or ``Escalation`` (``results``) on its
+    graph (``graphs``). ``to_pandas()`` and
+    ``summary()`` put the structures side by side in a ``structure`` column; ``side_by_side()`` puts each
+    structure's means in its own column. Every figure rests on assumed parameters (``ASSUMED``)."""
+
+    assumed = ASSUMED
+
+    def __init__(self, scenario: Scenario, results: list[tuple[str, _core.OrgGraph, Cascade | Escalation]]) -> None:
+        self.scenario = scenario
+        self.graphs: dict[str, _core.OrgGraph] = {label: graph for label, graph, _ in results}
+        self.results: dict[str, Cascade | Escalation] = {label: result for label, _, result in results}
+
+    @property
+    def structures(self) -> list[str]:
+        return list(self.results)
+
+    def _frames(self, make: Any) -> "pandas.DataFrame":
+        import pandas
+
+        frames = []
+        for label, result in self.results.items():
+            f = make(result)
+            f.insert(0, "structure", label)
+            frames.append(f)
+        out = pandas.concat(frames, ignore_index=True)
+        out["structure"] = pandas.Categorical(out["structure"], categories=self.structures)
+        return out
+
+    def to_pandas(self) -> "pandas.DataFrame":
+        """One row per structure, replication and unit (cascade: ``rep``, ``unit``, ``arrival``) or level
+        (escalation: ``per_level()``'s columns)."""
+        return self._frames(lambda r: r.to_pandas() if isinstance(r, Cascade) else r.per_level())
+
+    def summary(self) -> "pandas.DataFrame":
+        """Per structure, level and measure: ``mean`` over replications, ``ci_low``, ``ci_high`` (95%, Student's t),
+        ``reps``. A cascade's measures are ``arrival`` (mean days to the units reached), ``reached`` (share of the
+        level's units) and, with a deadline, ``on_time`` (share reached by it)."""
+        deadline = self.scenario.parameters.get("deadline")
+        return self._frames(lambda r: frame(_core._cascade_summary(r._core, deadline)) if isinstance(r, Cascade) else r.summary())
+
+    def side_by_side(self) -> "pandas.DataFrame":
+        """The summary's means, one column per structure, indexed by level and measure."""
+        s = self.summary()
+        return s.pivot_table(index=["level", "measure"], columns="structure", values="mean", observed=True, sort=False)
+
+    def __repr__(self) -> str:
+        return f"<antq.simulation.Run of {self.scenario.model} on {', '.join(self.structures)} (assumed parameters)>"
+
+
+def run(
+    scenario: Scenario,
+    *,
+    reps: int | None = None,
+    seed: int | None = None,
+    threads: int = 1,
+    max_memory_bytes: int = DEFAULT_MAX_MEMORY_BYTES,
+) -> Run:
+    """Runs ``scenario`` (its ``reps`` and ``seed`` unless given here) on ``threads`` C++ threads, the GIL released.
+    Results are identical for a seed whatever ``threads``. A run whose results would exceed ``max_memory_bytes``
+    (both structures together, when the scenario compares) is refused before it starts, with ``too_large``."""
+    if not isinstance(scenario, Scenario):
+        raise _core_error("wrong_type", "scenario", f"expected an antq.simulation.Scenario, found {type(scenario).__name__}")
+    reps = scenario.reps if reps is None else reps
+    seed = scenario.seed if seed is None else seed
+    _run_options(reps, seed, threads, max_memory_bytes)
+    results = _core._run_scenario(scenario.to_json(), "<scenario>", str(scenario._base), reps, seed, threads, max_memory_bytes)
+    return Run(scenario, [(label, graph, Cascade(r) if isinstance(r, _core.CascadeResult) else Escalation(r))
+                          for label, graph, r in results])
+
+
+def compare(scenario: Scenario, remove_level: str = "district", **options: Any) -> Run:
+    """Runs ``scenario`` on its graph as given and on the graph without ``remove_level`` (three tiers against two,
+    for the district), with the same seed, and returns both side by side. ``options`` are those of ``run()``."""
+    doc = scenario.to_dict()
+    doc["compare"] = {"remove_level": remove_level}
+    both = Scenario.__new__(Scenario)
+    both._init(doc, "<scenario>", scenario._base)
+    return run(both, **options)
+
+
+def _grid_points(grid: Mapping[str, Sequence[Any]]) -> list[dict[str, Any]]:
+    if not isinstance(grid, Mapping) or not grid:
+        raise _core_error("wrong_type", "grid", 'expected a dict of parameter name to values, e.g. {"failure": [0, 0.1]}')
+    for key, values in grid.items():
+        if isinstance(values, (str, Mapping)) or not isinstance(values, Sequence) or not values:
+            raise _core_error("wrong_type", f"grid.{key}", "expected a non-empty list of values")
+    keys = list(grid)
+    return [dict(zip(keys, point)) for point in itertools.product(*(grid[k] for k in keys))]
+
+
+def _sweep_point(text: str, base: str, point: Mapping[str, Any], reps: int, threads: int) -> "pandas.DataFrame":
+    scenario = Scenario.from_json(text, base=base).replace(**point)
+    summary = run(scenario, reps=reps, threads=threads).summary()
+    for i, (key, value) in enumerate(point.items()):
+        summary.insert(i, key, json.dumps(value) if isinstance(value, (list, dict)) else value)
+    return summary
+
+
+def sweep(
+    scenario: Scenario,
+    grid: Mapping[str, Sequence[Any]],
+    reps: int | None = None,
+    client: Any = None,
+    *,
+    threads: int = 1,
+) -> "pandas.DataFrame":
+    """Runs ``scenario`` at every point of ``grid`` (parameter name, dotted for a field inside one such as
+    ``"delay.mean"``, to a list of values; every combination) and returns the summaries, one block per point, with
+    the point's values as leading columns. Every point runs with the scenario's seed, so a point's figures are the
+    same locally and on a Dask cluster: with ``client`` (a ``distributed.Client``, e.g.
+    ``Client("tcp://scheduler:8786")``) each point is a task on the cluster, whose workers need antq installed.
+    Each point is checked before anything runs."""
+    import pandas
+
+    if not isinstance(scenario, Scenario):
+        raise _core_error("wrong_type", "scenario", f"expected an antq.simulation.Scenario, found {type(scenario).__name__}")
+    points = _grid_points(grid)
+    for i, point in enumerate(points):  # refuse a bad point before any runs, naming it
+        try:
+            scenario.replace(**point)
+        except Error as error:
+            raise type(error)(f"grid point {i} {point}: {error.args[0]}", error.tag, f"grid[{i}]") from error
+    reps = scenario.reps if reps is None else reps
+    _run_options(reps, scenario.seed, threads, DEFAULT_MAX_MEMORY_BYTES)
+    args = (scenario.to_json(), str(scenario._base))
+    if client is None:
+        frames = [_sweep_point(*args, point, reps, threads) for point in points]
+    else:
+        futures = client.map(_sweep_point, [args[0]] * len(points), [args[1]] * len(points), points,
+                             [reps] * len(points), [threads] * len(points), pure=False)
+        frames = client.gather(futures)
+    return pandas.concat(frames, ignore_index=True)

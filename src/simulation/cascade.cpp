@@ -42,12 +42,8 @@ CascadeResult cascade(const OrgGraph& graph, const CascadeModel& model, const Ru
             throw NotFound("unknown_unit", "sources[" + std::to_string(i) + "]", "no unit has this index");
 
     const auto delays = detail::per_unit(graph, model.delay, "delay", model.delays, "delays", detail::check_delay);
-    const auto capacities = detail::per_unit(graph, model.capacity, "capacity", model.capacities, "capacities", [](double c, const std::string& where) {
-        if (!(c > 0)) throw InvalidInput("bad_value", where, "a capacity is a number of documents per day above 0 (infinity: no limit)");
-    });
-    const auto failures = detail::per_unit(graph, model.failure, "failure", model.failures, "failures", [](double p, const std::string& where) {
-        if (!(p >= 0 && p <= 1)) throw InvalidInput("bad_value", where, "a probability lies in [0, 1]");
-    });
+    const auto capacities = detail::per_unit(graph, model.capacity, "capacity", model.capacities, "capacities", check_capacity);
+    const auto failures = detail::per_unit(graph, model.failure, "failure", model.failures, "failures", check_probability);
 
     // The columns: every unit the document can reach. Refuse before allocating if the results would not fit.
     const auto hops = frozen->hops(model.sources, TieKind::forwards);

@@ -21,39 +21,6 @@ namespace {
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr std::uint32_t none = 0xffffffffu;
 
-// The 97.5% quantile of Student's t with `df` degrees of freedom: a table to 30, the Cornish-Fisher expansion above
-// (within 0.001 there).
-double t975(std::size_t df) {
-    static constexpr std::array<double, 30> table{12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-                                                  2.201,  2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-                                                  2.080,  2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
-    if (df >= 1 && df <= table.size()) return table[df - 1];
-    const double z = 1.959963984540054, v = static_cast<double>(df);
-    return z + (z * z * z + z) / (4 * v) + (5 * std::pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * v * v);
-}
-
-Estimate estimate_of(const std::vector<double>& values) {
-    Estimate e;
-    double sum = 0;
-    for (double x : values)
-        if (!std::isnan(x)) sum += x, ++e.count;
-    if (e.count == 0) return e;
-    e.mean = sum / static_cast<double>(e.count);
-    if (e.count < 2) return e;
-    double squares = 0;
-    for (double x : values)
-        if (!std::isnan(x)) squares += (x - e.mean) * (x - e.mean);
-    const double half = t975(e.count - 1) * std::sqrt(squares / static_cast<double>(e.count - 1) / static_cast<double>(e.count));
-    e.low = e.mean - half;
-    e.high = e.mean + half;
-    return e;
-}
-
-void check_whole(double x, double least, const std::string& where, const char* what) {
-    if (!(x >= least && x <= 1e6 && x == std::floor(x)))
-        throw InvalidInput("bad_value", where, std::string(what) + ", found " + std::to_string(x));
-}
-
 // What the run knows of each body it simulates.
 struct Station {
     UnitIndex body;
@@ -118,7 +85,7 @@ Estimate EscalationResult::estimate(std::size_t level, double LevelFigures::*fie
     if (level >= m_levels.size()) throw NotFound("unknown_level", "level", "no level " + std::to_string(level) + " in this run");
     std::vector<double> values;
     for (std::size_t rep = 0; rep < m_reps; ++rep) values.push_back(m_figures[rep * m_levels.size() + level].*field);
-    return estimate_of(values);
+    return detail::estimate_of(values);
 }
 
 Estimate EscalationResult::response() const {
@@ -127,7 +94,7 @@ Estimate EscalationResult::response() const {
         if (!std::isnan(i.response)) sum[i.rep] += i.response, count[i.rep] += 1;
     std::vector<double> means(m_reps);
     for (std::size_t rep = 0; rep < m_reps; ++rep) means[rep] = count[rep] > 0 ? sum[rep] / count[rep] : nan;
-    return estimate_of(means);
+    return detail::estimate_of(means);
 }
 
 std::optional<UnitIndex> responsible_body(const OrgGraph& graph, UnitIndex territory, UnitKind kind) {
@@ -157,34 +124,30 @@ std::optional<UnitIndex> superior(const OrgGraph& graph, UnitIndex body) {
     return up;
 }
 
-EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model, const Horizon& horizon,
-                            const RunOptions& options) {
-    const OrgGraph::ReadGuard reading(graph);
-    detail::check_run(options);
+void check_horizon(const Horizon& horizon) {
     if (!(horizon.days > 0 && horizon.days <= Horizon::max_days))
         throw InvalidInput("bad_value", "horizon", "expected a number of days in (0, 36525] (a century), found " + std::to_string(horizon.days));
     if (!(horizon.warm_up >= 0 && horizon.warm_up < horizon.days))
         throw InvalidInput("bad_value", "warm_up", "expected a number of days in [0, horizon), found " + std::to_string(horizon.warm_up));
     if (!(horizon.step > 0 && std::isfinite(horizon.step)))
         throw InvalidInput("bad_value", "step", "expected a number of days above 0, found " + std::to_string(horizon.step));
+}
+
+EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model, const Horizon& horizon,
+                            const RunOptions& options) {
+    const OrgGraph::ReadGuard reading(graph);
+    detail::check_run(options);
+    check_horizon(horizon);
     if (!is_body(model.responsible))
         throw InvalidInput("bad_value", "responsible", "expected a kind of body, found '" + std::string(to_string(model.responsible)) + "'");
     const auto frozen = graph.freeze();
 
     // Every table first, so that a bad value anywhere is refused before anything runs.
-    const auto rates = detail::per_unit(graph, 0.0, "rate", model.rates, "rates", [](double r, const std::string& where) {
-        if (!(r >= 0 && std::isfinite(r))) throw InvalidInput("bad_value", where, "a rate is a finite number of incidents per day, at least 0");
-    });
+    const auto rates = detail::per_unit(graph, 0.0, "rate", model.rates, "rates", check_rate);
     const auto services = detail::per_unit(graph, model.service, "service", model.services, "services", detail::check_delay);
-    const auto servers = detail::per_unit(graph, model.servers, "servers", model.staffing, "staffing", [](double c, const std::string& where) {
-        check_whole(c, 1, where, "a body handles a whole number of incidents at once, at least 1");
-    });
-    const auto escalations = detail::per_unit(graph, model.escalation, "escalation", model.escalations, "escalations", [](double p, const std::string& where) {
-        if (!(p >= 0 && p <= 1)) throw InvalidInput("bad_value", where, "a probability lies in [0, 1]");
-    });
-    const auto thresholds = detail::per_unit(graph, model.threshold, "threshold", model.thresholds, "thresholds", [](double t, const std::string& where) {
-        if (!std::isinf(t) || t < 0) check_whole(t, 0, where, "a threshold is a whole number of waiting incidents, at least 0 (infinity: none)");
-    });
+    const auto servers = detail::per_unit(graph, model.servers, "servers", model.staffing, "staffing", check_servers);
+    const auto escalations = detail::per_unit(graph, model.escalation, "escalation", model.escalations, "escalations", check_probability);
+    const auto thresholds = detail::per_unit(graph, model.threshold, "threshold", model.thresholds, "thresholds", check_threshold);
 
     // The stations: each source's responsible body and the chain above it.
     std::vector<std::uint32_t> station_of(frozen->unit_capacity(), none);

@@ -91,4 +91,33 @@ Delay Delay::parse(const Object& spec, const std::string& where) {
     return d;
 }
 
+namespace {
+
+void check_whole(double x, double least, const std::string& where, const char* what) {
+    if (!(x >= least && x <= 1e6 && x == std::floor(x)))
+        throw InvalidInput("bad_value", where, std::string(what) + ", found " + std::to_string(x));
+}
+
+}  // namespace
+
+void check_probability(double p, const std::string& where) {
+    if (!(p >= 0 && p <= 1)) throw InvalidInput("bad_value", where, "a probability lies in [0, 1]");
+}
+
+void check_capacity(double c, const std::string& where) {
+    if (!(c > 0)) throw InvalidInput("bad_value", where, "a capacity is a number of documents per day above 0 (infinity: no limit)");
+}
+
+void check_rate(double r, const std::string& where) {
+    if (!(r >= 0 && std::isfinite(r))) throw InvalidInput("bad_value", where, "a rate is a finite number of incidents per day, at least 0");
+}
+
+void check_servers(double c, const std::string& where) {
+    check_whole(c, 1, where, "a body handles a whole number of incidents at once, at least 1");
+}
+
+void check_threshold(double t, const std::string& where) {
+    if (!std::isinf(t) || t < 0) check_whole(t, 0, where, "a threshold is a whole number of waiting incidents, at least 0 (infinity: none)");
+}
+
 }  // namespace antq::simulation

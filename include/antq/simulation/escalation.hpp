@@ -69,14 +69,6 @@ struct LevelFigures {
     double escalated = 0;    ///< incidents passed up from the level (after handling or over the threshold)
 };
 
-/** A mean over replications with its 95% confidence interval (Student's t; NaN with fewer than 2 values). */
-struct Estimate {
-    double mean = std::numeric_limits<double>::quiet_NaN();
-    double low = std::numeric_limits<double>::quiet_NaN();
-    double high = std::numeric_limits<double>::quiet_NaN();
-    std::size_t count = 0;   ///< replications with a value
-};
-
 /**
  * The figures of an escalation run. Levels are those of the stations, top level last (e.g. commune, district,
  * province); every per-level table has one entry per replication and level, replication after replication.
@@ -140,6 +132,13 @@ std::optional<UnitIndex> responsible_body(const OrgGraph& graph, UnitIndex terri
  * Complexity: O(superiors of `body`).
  */
 std::optional<UnitIndex> superior(const OrgGraph& graph, UnitIndex body);
+
+/**
+ * Checks a time frame before a run or when a scenario is read.
+ * @throws InvalidInput "bad_value" naming "horizon" (not in (0, max_days]), "warm_up" (not in [0, days)) or "step"
+ *         (not above 0 and finite)
+ */
+void check_horizon(const Horizon& horizon);
 
 /**
  * Simulates incident escalation `options.reps` times over `horizon`. Incidents arise at each commune and village

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,24 @@ template <class T>
 struct Rule {
     Selector units;
     T value;
+};
+
+/**
+ * The checks of single values every model and the scenario reader share. Each throws InvalidInput "bad_value" naming
+ * `where` when the value is not what the model can run with.
+ */
+void check_probability(double p, const std::string& where);  ///< in [0, 1]
+void check_capacity(double c, const std::string& where);     ///< documents a day, above 0 (infinity: no limit)
+void check_rate(double r, const std::string& where);         ///< incidents a day, finite and at least 0
+void check_servers(double c, const std::string& where);      ///< a whole number from 1 to 10^6
+void check_threshold(double t, const std::string& where);    ///< a whole number from 0 to 10^6, or infinity (none)
+
+/** A mean over replications with its 95% confidence interval (Student's t; NaN with fewer than 2 values). */
+struct Estimate {
+    double mean = std::numeric_limits<double>::quiet_NaN();
+    double low = std::numeric_limits<double>::quiet_NaN();
+    double high = std::numeric_limits<double>::quiet_NaN();
+    std::size_t count = 0;   ///< replications with a value
 };
 
 /** How to run the replications. */

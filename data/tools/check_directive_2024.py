@@ -7,8 +7,9 @@ Standard library only. Usage:
 
 It validates the directive's fields (required, optional, unknown, types, ISO dates, unique clause ids,
 NFC strings), evaluates every selector over the graph with the semantics of docs/selectors.md, prints
-the units each task role, each target and each recipient picks (by kind and level), and exits 1 if
-anything is wrong (2 if a file cannot be read).
+the units each task role, each target and each recipient picks (by kind and level), checks that each
+obligation of OBLIGATIONS (clauses 1-4 read sentence by sentence) is still in the file with the holders it
+names, and exits 1 if anything is wrong (2 if a file cannot be read).
 """
 
 import json
@@ -30,6 +31,37 @@ LEVELS = ["nation", "province", "district", "commune", "village"]
 ROLES = ["lead", "coordinate", "advise", "monitor", "inform"]
 MAX_DEPTH = 64
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+ALL = ["province", "district", "commune"]
+
+# Obligations of clauses 1-4 that the encoding once left out or misplaced, each found by the Vietnamese
+# phrase its assignment quotes in its note. `units` (and `target`) give the kinds and, for each, the levels
+# whose units the assignment must pick, and nothing else: every unit of that kind at that level.
+# tests/python/directive/test_directive_checker.py checks the same list against antq's compiled table.
+OBLIGATIONS = [
+    {"clause": "1", "role": "lead", "phrase": "của các cấp ủy đảng", "units": {"party_committee": ALL}},
+    {"clause": "1", "role": "lead", "phrase": "đề nghị Ủy ban Mặt trận Tổ quốc, các đoàn thể",
+     "units": {"front_committee": ALL}},
+    {"clause": "1", "role": "lead", "phrase": "ngành Công an", "units": {"police": ALL}},
+    {"clause": "1", "role": "lead", "phrase": "phát huy vai trò của các tổ chức đoàn thể, người có uy tín",
+     "units": {"mass_organisation": ["commune"]}},
+    {"clause": "2", "role": "lead", "phrase": "nâng cao nhận thức cho cán bộ, đảng viên, đoàn viên, hội viên",
+     "units": {"front_committee": ALL}},
+    {"clause": "2", "role": "lead", "phrase": "cao điểm trấn áp mạnh mẽ tội phạm", "units": {"police": ALL}},
+    {"clause": "3", "role": "inform", "phrase": "Đề nghị Bộ Công an, Ban Chỉ đạo 138 tỉnh ghi nhận",
+     "units": {"ministry": ["nation"], "steering_committee": ["province"]}},
+    {"clause": "3", "role": "lead", "phrase": "Tái hòa nhập cộng đồng", "units": {"peoples_committee": ALL}},
+    {"clause": "3", "role": "lead", "phrase": "Công an xã, phường, thị trấn điển hình, kiểu mẫu",
+     "units": {"police": ["province", "district"]}, "target": {"police": ["commune"]}},
+    {"clause": "4", "role": "lead", "phrase": "phối hợp với lực lượng Công an các cấp tổ chức quán triệt",
+     "units": {"front_committee": ALL, "mass_organisation": ALL}},
+    {"clause": "4", "role": "coordinate", "phrase": "Thực hiện có hiệu quả công tác phối hợp liên ngành",
+     "units": {"police": ALL}, "target": {"mass_organisation": ALL, "department": ["province"]}},
+    {"clause": "4", "role": "lead", "phrase": "Ngày hội của nhân dân", "units": {"peoples_committee": ["district", "commune"]},
+     "target": {"village": ["village"], "agency": ["district"], "enterprise": ["district"], "school": ["district", "commune"]}},
+    {"clause": "4", "role": "monitor", "phrase": "trực tiếp xuống dự, chỉ đạo, động viên cơ sở",
+     "units": {"party_committee": ALL, "peoples_committee": ALL, "steering_committee": ALL}},
+]
 
 problems = []
 
@@ -406,7 +438,49 @@ def main(argv):
     for c in [str(n) for n in range(1, 7)] + ["closing"]:
         if c not in clauses:
             problem("/tasks", f"clause {c!r} is missing")
+    check_obligations(g, d)
     return report()
+
+
+def kinds_and_levels(g, picked):
+    """{kind: sorted levels} of a set of unit indices."""
+    out = defaultdict(set)
+    for i in picked:
+        out[g.unit(i)["kind"]].add(g.unit(i).get("level", "?"))
+    return {k: sorted(v, key=LEVELS.index) for k, v in out.items()}
+
+
+def everything_of(g, spec):
+    """Every unit of the kinds and levels of an OBLIGATIONS spec."""
+    return {i for i, u in enumerate(g.units) if u.get("level") in spec.get(u["kind"], ())}
+
+
+def check_obligations(g, d):
+    """Each entry of OBLIGATIONS is an assignment of its clause and role quoting its phrase, picking its holders."""
+    print("obligations")
+    tasks = [t for t in d.get("tasks", []) if isinstance(t, dict)]
+    for ob in OBLIGATIONS:
+        label = f"{ob['clause']} {ob['role']} \"{ob['phrase']}\""
+        found = [(t_i, a_i, a) for t_i, t in enumerate(tasks) if t.get("clause") == ob["clause"]
+                 for a_i, a in enumerate(t.get("assignments", []))
+                 if isinstance(a, dict) and a.get("role") == ob["role"] and ob["phrase"] in str(a.get("note", ""))]
+        if len(found) != 1:
+            problem("/tasks", f"obligation {label}: expected one assignment quoting it, found {len(found)}")
+            continue
+        t_i, a_i, a = found[0]
+        where = f"/tasks/{t_i}/assignments/{a_i}"
+        for key in ("units", "target"):
+            want = ob.get(key)
+            if want is None and key not in a:
+                continue
+            try:
+                picked = select(g, a[key], f"{where}/{key}") if key in a else set()
+            except ValueError as e:
+                problem(f"{where}/{key}", f"bad selector: {e}")
+                continue
+            if want is None or picked != everything_of(g, want):
+                problem(f"{where}/{key}", f"obligation {label}: picks {kinds_and_levels(g, picked)}, expected {want}")
+        print(f"  {label}: " + "; ".join(by_kind_and_level(g, select(g, a["units"], where))))
 
 
 def report():

@@ -498,15 +498,16 @@ TEST_CASE("analyses: the 2024 directive's load, oversight and accountability on 
     const OrgGraph& g = hai_duong();
     const Responsibilities r = compile(datasets::directive_2024(), g);
     const OversightResult o = oversight(r, g);
-    // The closing clause's provincial police and clause 6's steering committees 138 of every level.
-    REQUIRE(o.monitors.size() == 1 + 1 + 12 + 235);
+    // The closing clause's provincial police, clause 6's steering committees 138 of every level, and clause 4's Party
+    // committees, People's Committees and steering committees 138 of every level, who attend the Ngày hội.
+    REQUIRE(o.monitors.size() == 1 + 3 * (1 + 12 + 235));
     const auto police = std::find_if(o.monitors.begin(), o.monitors.end(),
                                      [&](const auto& m) { return g.unit(m.unit).id == "30.police"; });
     REQUIRE(police != o.monitors.end());
     CHECK(police->watches == r.targets(r.task_index("closing"), 0));
-    // Only the issuer is bound and watched by no one: the police advise it, the committees 138 report to it.
-    REQUIRE(o.unmonitored.size() == 1);
-    CHECK(g.unit(o.unmonitored[0]).id == "30.pc");
+    // No bound unit is both watched by no one and a monitor of no one: the issuer and the Party committees, which no
+    // one watches, monitor the grassroots at the Ngày hội (clause 4).
+    CHECK(o.unmonitored.empty());
     const UnitAccountability a = accountability(g, g.index_of("10987.police"), g.index_of("30.pc"));
     CHECK(a.chain.size() == 4);
     CHECK(g.unit(a.chain.back()).id == "30.pc");
@@ -516,5 +517,6 @@ TEST_CASE("analyses: the 2024 directive's load, oversight and accountability on 
     for (const auto& level : l.by_level)
         for (auto n : level) total += n;
     CHECK(total == r.rows().size());
-    CHECK(l.by_level[static_cast<std::size_t>(Level::commune)][static_cast<std::size_t>(Role::monitor)] == 235);
+    // Clause 6's commune committees 138; clause 4's commune Party committees, People's Committees and committees 138.
+    CHECK(l.by_level[static_cast<std::size_t>(Level::commune)][static_cast<std::size_t>(Role::monitor)] == 235 + 3 * 235);
 }

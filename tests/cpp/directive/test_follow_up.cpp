@@ -155,8 +155,9 @@ TEST_CASE("example progress on the default is seeded, parses back and follows up
     }
     CHECK(overdue > 0);
     CHECK(done > f.duties().size() / 2);
-    // The closing clause's provincial police, and clause 6's steering committees 138 of every level.
-    REQUIRE(f.monitoring().size() == 1 + 1 + 12 + 235);
+    // The closing clause's provincial police, clause 6's steering committees 138 of every level, and clause 4's
+    // Party committees, People's Committees and steering committees 138 of every level (the Ngày hội).
+    REQUIRE(f.monitoring().size() == 1 + 248 + 3 * 248);
     bool police = false;
     for (const auto& m : f.monitoring())
         if (g.unit(m.monitor).id == "30.police") {

@@ -51,9 +51,10 @@ def test_reach_without_one_district_forwarding():
 
 def test_load(compiled, hai_duong):
     res = compiled.load()
-    # The provincial police build the Bình Giang pilot (clause 3) and, as a provincial sector, receive the text.
-    assert res["units"]["30.police"] == {"lead": 3, "coordinate": 2, "advise": 1, "monitor": 1, "inform": 7}
-    assert res["units"]["296.police"] == {"lead": 2, "coordinate": 2, "advise": 0, "monitor": 0, "inform": 0}
+    # The provincial police build the Bình Giang pilot (clause 3) and, as a provincial sector, lead clause 1 and
+    # receive the text; a district police leads clause 1 as a sector and builds the exemplary commune police.
+    assert res["units"]["30.police"] == {"lead": 4, "coordinate": 2, "advise": 1, "monitor": 1, "inform": 7}
+    assert res["units"]["296.police"] == {"lead": 4, "coordinate": 2, "advise": 0, "monitor": 0, "inform": 0}
     assert res["units"]["30.pc"]["lead"] == 5
     df = compiled.to_pandas()
     by_level = df.groupby(["unit_level", "role"]).size()
@@ -85,7 +86,7 @@ def test_coordination(compiled, hai_duong):
     keys = [(hai_duong.index_of(p["lead"]), hai_duong.index_of(p["partner"])) for p in pairs]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     pair = next(p for p in pairs if (p["lead"], p["partner"]) == ("296.pc", "296.police"))
-    assert pair["tasks"] == ["3"]
+    assert pair["tasks"] == ["3", "4"]  # clause 4: the district PC holds the Ngày hội at the grassroots
     assert "directs" in pair["ties"]
     assert not pair["gap"]
     # No pair across territories: 296.pc with the provincial police.
@@ -124,15 +125,17 @@ def test_task_accountability(compiled, hai_duong):
         for unit, head in rows:
             assert hai_duong.unit(unit).level == level
             assert head == hai_duong.head(unit)
-    assert len(res["commune"]) == 235 + 235 + 940
+    # People's Committees, steering committees, Party committees, Front committees, police; mass organisations.
+    assert len(res["commune"]) == 5 * 235 + 940
     with pytest.raises(antq.NotFoundError):
         compiled.task_accountability("9")
 
 
 def test_oversight(compiled, hai_duong):
     res = compiled.oversight()
-    # The closing clause's provincial police, and clause 6's steering committees 138 of every level.
-    assert len(res["monitors"]) == 1 + 1 + 12 + 235 and "30.police" in res["monitors"]
+    # The closing clause's provincial police; clause 6's steering committees 138 of every level; clause 4's Party
+    # committees, People's Committees and steering committees of every level, who attend the Ngày hội.
+    assert len(res["monitors"]) == 1 + 3 * 248 and "30.police" in res["monitors"]
     watched = res["monitors"]["30.police"]
     assert len(watched) == 18 + 247  # not 30.pc, which issued the directive
     kinds = Counter(hai_duong.unit(u).kind for u in watched)

@@ -14,17 +14,21 @@ import antq
 CLAUSES = ["1", "2", "3", "4", "5", "6", "closing"]
 
 # Rows per (clause, role) of the 2024 directive on the embedded graph, from the counts of docs/directive-format.md:
-# People's Committees, steering committees 138, police and Front committees 1 + 12 + 235 each, mass organisations
-# 5 + 60 + 940, 18 departments, 12 agencies (district-level agencies; the NA delegation is left out).
-PCS = SC = POLICE = FRONT = 248
+# People's Committees, steering committees 138, police, Front and Party committees 1 + 12 + 235 each, mass
+# organisations 5 + 60 + 940, 18 departments, 12 agencies (district-level agencies; the NA delegation is left out).
+PCS = SC = POLICE = FRONT = PARTY = 248
 MASS = 1005
 CLAUSE_ROLE_ROWS = {
-    ("1", "lead"): PCS + SC + 18 + MASS + 12,
-    ("2", "lead"): PCS + 18 + MASS + POLICE,
-    ("3", "lead"): PCS + 1,  # + the provincial police, which builds the Bình Giang pilot with 296.pc
+    ("1", "lead"): PCS + SC + 18 + MASS + 12 + PARTY + FRONT + POLICE,  # "các cấp ủy đảng", "đoàn thể", "ngành"
+    ("2", "lead"): PCS + 18 + MASS + POLICE + FRONT,
+    # + the provincial police, which builds the Bình Giang pilot with 296.pc, and the district police, which build
+    # the exemplary commune police with it
+    ("3", "lead"): PCS + 1 + 12,
     ("3", "coordinate"): POLICE,
-    ("4", "lead"): FRONT + MASS,  # the Ngày hội repeats the same units: one row each
+    # The Front and its members; the district and commune People's Committees hold the Ngày hội at the grassroots.
+    ("4", "lead"): FRONT + MASS + 12 + 235,
     ("4", "coordinate"): POLICE,
+    ("4", "monitor"): PARTY + PCS + SC,  # attend the Ngày hội: "trực tiếp xuống dự, chỉ đạo, động viên cơ sở"
     ("5", "lead"): PCS + POLICE,
     ("6", "lead"): SC + 1,  # + 30.pc
     ("6", "monitor"): SC,  # "chỉ đạo, kiểm tra, đôn đốc, hướng dẫn" at their level and below
@@ -169,7 +173,12 @@ def test_to_pandas_columns_and_counts(compiled):
     closing = df[(df["task"] == "closing") & (df["role"] != "inform")]
     assert closing[["unit", "role"]].values.tolist() == [["30.police", "monitor"], ["30.police", "advise"]]
     pilot = df[(df["task"] == "3") & (df["unit"] == "296.police")]
-    assert pilot["role"].tolist() == ["coordinate"]  # the unit piloted does not lead its own pilot
+    # The unit piloted does not lead its own pilot; it leads clause 3 as a district police that builds the
+    # exemplary commune police (the target of that assignment).
+    assert pilot["role"].tolist() == ["coordinate", "lead"]
+    plan = compiled.directive.tasks[2].assignments[int(pilot["assignment"].iloc[1])]
+    assert "Công an xã, phường, thị trấn điển hình" in plan.note
+    assert "296.police" not in compiled.directive.tasks[2].assignments[2].units.select(compiled.graph)
     assert compiled.directive.tasks[2].assignments[2].target.select(compiled.graph) == ["296.police"]
     builders = df[(df["task"] == "3") & (df["assignment"] == 2)]
     assert builders["unit"].tolist() == ["30.police"]  # 296.pc already leads clause 3 as a People's Committee
@@ -195,7 +204,8 @@ def test_units_of_by_kind_and_level(compiled, hai_duong):
     assert lead1[("peoples_committee", "province")] == 1
     assert lead1[("peoples_committee", "district")] == 12
     assert lead1[("peoples_committee", "commune")] == 235
-    assert ("party_committee", "province") not in lead1
+    # "các cấp ủy đảng": named by clause 1, a reading (the directive does not address them).
+    assert lead1[("party_committee", "province")] == 1 and lead1[("party_committee", "commune")] == 235
     coordinate4 = census(compiled.units_of("4", "coordinate"))
     assert coordinate4 == Counter({("police", "province"): 1, ("police", "district"): 12, ("police", "commune"): 235})
     assert compiled.units_of("closing", "monitor") == ["30.police"]
@@ -204,6 +214,7 @@ def test_units_of_by_kind_and_level(compiled, hai_duong):
     assert compiled.flags() == []
     # The provincial police are on the recipients list ("các sở, ban, ngành"): informed of every clause.
     assert compiled.duties_of("30.police") == [
+        ("1", "lead"),  # "Thủ trưởng các ban, ngành": the police are a sector ("ngành Công an", clause 4)
         ("1", "inform"),
         ("2", "lead"),
         ("2", "inform"),
@@ -471,8 +482,12 @@ def test_recipients_are_inform_rows_of_every_clause_and_entries_outside_the_grap
     assert set(informed["task"]) == {t.clause for t in d.tasks}
     for clause in informed["task"].unique():
         assert sorted(informed.loc[informed["task"] == clause, "unit"]) == sorted(r.recipients())
-    assert (informed["assignment"] == -1).all()
-    assert informed.loc[informed["unit"] == "vn.mps", "recipient"].unique().tolist() == ["Bộ Công an"]
+    # Clause 3 proposes effective models to Bộ Công an and Ban Chỉ đạo 138 tỉnh: their inform rows there come from
+    # that assignment; every other inform row comes from the recipients list.
+    proposal = (informed["task"] == "3") & informed["unit"].isin(["vn.mps", "30.sc138"])
+    assert (informed.loc[proposal, "assignment"] == 3).all() and proposal.sum() == 2
+    assert (informed.loc[~proposal, "assignment"] == -1).all()
+    assert informed.loc[(informed["unit"] == "vn.mps") & ~proposal, "recipient"].unique().tolist() == ["Bộ Công an"]
     assert table.loc[table["role"] != "inform", "recipient"].isna().all()
     assert ("1", "inform") in r.duties_of("296.pc")
     assert "vn.mps" not in r.bound_units()

@@ -44,7 +44,7 @@ def test_assignees_list_exactly_the_counted_units(cycle):
 
 
 def test_every_bound_unit_is_reached(cycle):
-    assert fig.reach_counts(cycle) == {"recipients": 44, "bound": 2027, "unreached": 0}
+    assert fig.reach_counts(cycle) == {"recipients": 44, "bound": 2275, "unreached": 0}
     assert fig.unreached(cycle).empty
     samples = fig.forwarding_samples(cycle)
     assert samples["level"].tolist() == ["province", "district", "commune"]
@@ -54,13 +54,15 @@ def test_every_bound_unit_is_reached(cycle):
 def test_the_closing_clause_monitor_and_the_steering_committees(cycle):
     monitors = fig.monitors(cycle).set_index("monitor")["watched"]
     # The closing clause: departments and People's Committees but the issuing one; clause 6: each steering
-    # committee 138 over its territory (the communes' committees without a target, see directive_2024.json).
-    assert monitors["30.police"] == 265 and len(monitors) == 1 + 1 + 12 + 235
+    # committee 138 over its territory (the communes' committees without a target, see directive_2024.json);
+    # clause 4: the Party committees, People's Committees and steering committees who attend the Ngày hội.
+    assert monitors["30.police"] == 265 and len(monitors) == 1 + 3 * 248
     assert (monitors[[f"{d}.sc138" for d in ("288", "296")]] > 0).all()
     unmonitored = fig.unmonitored(cycle)
-    # Only the issuer, 30.pc, is bound and watched by no one.
-    assert unmonitored["units"].sum() == len(cycle.oversight["unmonitored"]) == 1
-    assert cycle.oversight["unmonitored"] == ["30.pc"]
+    # No bound unit is watched by no one and monitors no one: the issuer and the Party committees, watched by no
+    # one, monitor the grassroots at the Ngày hội (clause 4).
+    assert unmonitored["units"].sum() == len(cycle.oversight["unmonitored"]) == 0
+    assert cycle.oversight["unmonitored"] == []
 
 
 def test_coordination_gaps_add_up(cycle):
@@ -74,7 +76,7 @@ def test_coordination_gaps_add_up(cycle):
 
 def test_accountability_per_clause_and_level(cycle):
     table = fig.accountability(cycle).set_index(["clause", "level"])
-    assert table.loc[("1", "commune"), "lead_units"] == 1410
+    assert table.loc[("1", "commune"), "lead_units"] == 2115  # 5 bodies x 235 communes + 940 mass organisations
     assert (table["headed"] <= table["lead_units"]).all()
     chain = fig.example_chain(cycle)
     assert chain["unit"].iloc[-1] == "30.pc" and chain["head"].iloc[-1] == "30.pc.head"

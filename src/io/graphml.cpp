@@ -580,6 +580,10 @@ void restore_graphml_attributes(OrgGraph& graph) {
     attributes.erase("antq_format");
     attributes.erase("antq_version");
     attributes.erase("structure");
+    // nx.read_graphml adds the key defaults it found (none, in antq's files) as these two graph attributes.
+    for (const char* nx_defaults : {"node_default", "edge_default"})
+        if (const Value* v = attributes.find(nx_defaults); v && v->type() == Value::Type::object && v->as_object().empty())
+            attributes.erase(nx_defaults);
     for (auto& d : decode_all(attributes, "graph")) {
         attributes.erase(d.from);
         attributes.set(std::move(d.to), std::move(d.value));

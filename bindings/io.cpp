@@ -79,6 +79,13 @@ void init_io(py::module_& m) {
     m.def("loads", [](const std::string& text, const std::string& source) {
         return std::make_shared<OrgGraph>(parse_graph(text, source));
     }, py::arg("text"), py::arg("source") = "<string>", py::call_guard<py::gil_scoped_release>());
+    m.def("read_graphml", [](const std::filesystem::path& path, std::uint64_t max_bytes) {
+        return std::make_shared<OrgGraph>(read_graphml(path, ReadLimits{max_bytes}));
+    }, py::arg("path"), py::kw_only(), py::arg("max_bytes") = default_max_file_bytes, py::call_guard<py::gil_scoped_release>());
+    m.def("parse_graphml", [](const std::string& text, const std::string& source) {
+        return std::make_shared<OrgGraph>(parse_graphml(text, source));
+    }, py::arg("text"), py::arg("source") = "<string>", py::call_guard<py::gil_scoped_release>());
+    m.def("_restore_graphml_attributes", &restore_graphml_attributes, py::arg("graph"));
 
     auto graph = registered<OrgGraph, std::shared_ptr<OrgGraph>>(m, "OrgGraph");
     graph.def("save", [](const OrgGraph& g, const std::filesystem::path& path) { save_graph(g, path); }, py::arg("path"))

@@ -14,7 +14,7 @@ from .directive import Directive, Responsibilities, compile
 from .errors import (Error, GraphInUseError, HierarchyError, InvalidInputError, IoError, NotFoundError,
                      StaleViewError)
 from .graph import OrgGraph
-from .io import load, loads
+from .io import load, loads, parse_graphml, read_graphml
 from .model import AdministrativeStructure
 
 __all__ = [
@@ -31,6 +31,8 @@ __all__ = [
     "TiesView",
     "load",
     "loads",
+    "read_graphml",
+    "parse_graphml",
     "analysis",
     "datasets",
     "evaluation",

@@ -209,7 +209,9 @@ class OrgGraph(_core.OrgGraph):
 
         Node data: ``name``, ``kind``, ``level`` (optional where it can be derived) and the free attributes; edge
         data: ``kind`` (else the edge key of a multigraph) and the free attributes; ``graph.graph``: ``name`` and
-        the graph's attributes. Node ids are unit ids (str)."""
+        the graph's attributes. Node ids are unit ids (str). A graph NetworkX read from antq's GraphML
+        (``nx.read_graphml``) comes back whole: its ``antq_format`` and ``antq_version`` are dropped, ``structure`` is
+        applied and ``<attribute>.json`` values are decoded (docs/data-format.md, "GraphML")."""
         import pandas as pd
 
         unit_fields = ("name", "kind", "level")
@@ -225,8 +227,10 @@ class OrgGraph(_core.OrgGraph):
              for s, t, key, data in edges],
             columns=[*_TIE_COLUMNS, "attributes"])
         attributes = {k: v for k, v in graph.graph.items() if k != "name"}
-        return cls.from_pandas(units, ties, name=str(graph.graph.get("name", "")), attributes=attributes,
-                               structure=structure)
+        built = cls.from_pandas(units, ties, name=str(graph.graph.get("name", "")), attributes=attributes,
+                                structure=structure)
+        _core._restore_graphml_attributes(built)  # a graph NetworkX read from antq's GraphML (docs/data-format.md)
+        return built
 
     # ---- copies and display ----------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Reading graph files (format ``antq.orggraph``, docs/data-format.md). Every other format is read and written by
+"""Reading graph files (format ``antq.orggraph``, docs/data-format.md; GraphML with :func:`read_graphml`). Every other format is read and written by
 its class: ``Directive.load``, ``EvaluationRules.load``, ``Assessments.load``, ``ProgressReports.load``,
 ``TeamSizingRule.load``, ``ModelRegistry.load`` (and ``loads`` / ``dumps`` / ``save``)."""
 
@@ -9,7 +9,7 @@ import os
 from . import _core
 from .graph import OrgGraph
 
-__all__ = ["load", "loads", "load_admin_list", "parse_admin_list"]
+__all__ = ["load", "loads", "read_graphml", "parse_graphml", "load_admin_list", "parse_admin_list"]
 
 
 def load(path: str | os.PathLike[str], *, max_bytes: int = 2**30) -> OrgGraph:
@@ -23,6 +23,23 @@ def load(path: str | os.PathLike[str], *, max_bytes: int = 2**30) -> OrgGraph:
 def loads(text: str, source: str = "<string>") -> OrgGraph:
     """Parses a graph document held in a string; ``source`` names it in errors."""
     graph = OrgGraph._adopt(_core.loads(text, source))
+    _core._release_free_memory()
+    return graph
+
+
+def read_graphml(path: str | os.PathLike[str], *, max_bytes: int = 2**30) -> OrgGraph:
+    """Reads GraphML that :meth:`OrgGraph.write_graphml` wrote, or that NetworkX wrote from an antq graph
+    (docs/data-format.md, "GraphML"): units, ties, their typed attributes and the graph's name, structure and
+    attributes. Errors name the file, the line and the element. Only a regular file is read; one larger than
+    ``max_bytes`` (1 GiB by default) is ``too_large``."""
+    graph = OrgGraph._adopt(_core.read_graphml(os.fspath(path), max_bytes=max_bytes))
+    _core._release_free_memory()
+    return graph
+
+
+def parse_graphml(text: str, source: str = "<string>") -> OrgGraph:
+    """As :func:`read_graphml`, from text (:meth:`OrgGraph.to_graphml`); ``source`` names it in errors."""
+    graph = OrgGraph._adopt(_core.parse_graphml(text, source))
     _core._release_free_memory()
     return graph
 

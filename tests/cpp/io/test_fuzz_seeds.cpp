@@ -95,3 +95,7 @@ TEST_CASE("fuzz seeds: national lists") {
         (void)admin_graph(parse_upstream_json(t.substr(0, cut), cut == std::string_view::npos ? "" : t.substr(cut + 1), "seed"));
     });
 }
+
+TEST_CASE("fuzz seeds: graphml") {
+    check_seeds("graphml", [](std::string_view t) { (void)parse_graphml(t, "seed"); });
+}

@@ -1,5 +1,5 @@
-"""Reading and writing: antq JSON round trips, GraphML (read back by NetworkX), DOT (rendered by Graphviz),
-pandas and NetworkX adapters."""
+"""Reading and writing: antq JSON round trips, DOT (rendered by Graphviz), pandas and NetworkX adapters (GraphML:
+test_graphml.py)."""
 
 from __future__ import annotations
 
@@ -166,38 +166,7 @@ def test_byte_order_mark_is_accepted(tiny, tiny_text, write_doc):
     assert antq.load(path).same_content(tiny)
 
 
-# ---- GraphML ---------------------------------------------------------------------------------------
-
-
-def test_graphml_read_back_by_networkx(hai_duong, tmp_path):
-    nx = pytest.importorskip("networkx")
-    path = tmp_path / "hd.graphml"
-    hai_duong.write_graphml(path)
-    back = nx.read_graphml(path)
-    assert back.number_of_nodes() == 8170
-    assert back.number_of_edges() == 24680
-    by_id = {data["id"]: data for _, data in back.nodes(data=True)}
-    assert set(by_id) == set(hai_duong.units)
-    assert by_id["296"]["name"] == "Bình Giang" and by_id["296"]["kind"] == "district"
-    assert json.loads(by_id["10987.police"]["attributes"]) == hai_duong.unit("10987.police").attributes
-    kinds = {}
-    for _, _, data in back.edges(data=True):
-        kinds[data["kind"]] = kinds.get(data["kind"], 0) + 1
-    assert kinds == hai_duong.summary()["ties"]
-
-
-def test_graphml_escapes_markup(tiny, tmp_path):
-    nx = pytest.importorskip("networkx")
-    nasty = 'Công an "xã" <b>&amp; \\ tab\tend'
-    tiny.rename_unit("10951", nasty)
-    tiny.set_unit_attribute("10951", 'k<&>"', 'v"<&>')
-    path = tmp_path / "n.graphml"
-    tiny.write_graphml(path)
-    assert tiny.to_graphml() == path.read_text(encoding="utf-8")
-    back = nx.read_graphml(path)
-    data = next(d for _, d in back.nodes(data=True) if d["id"] == "10951")
-    assert data["name"] == nasty
-    assert json.loads(data["attributes"])['k<&>"'] == 'v"<&>'
+# GraphML: tests/python/io/test_graphml.py.
 
 
 # ---- DOT -------------------------------------------------------------------------------------------

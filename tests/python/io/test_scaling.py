@@ -118,10 +118,45 @@ def _ids_in_a_selector(n: int) -> str:
     return json.dumps(doc, ensure_ascii=False)
 
 
+def _graphml(keys: str, body: str) -> str:
+    return ('<?xml version="1.0"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+            '<key id="n" for="node" attr.name="name"/><key id="k" for="node" attr.name="kind"/>'
+            f'<key id="t" for="edge" attr.name="kind"/>{keys}\n<graph id="G" edgedefault="directed">\n'
+            '<node id="10945"><data key="n">Kẻ Sặt</data><data key="k">commune</data></node>\n'
+            f'{body}</graph>\n</graphml>\n')
+
+
+def _graphml_units(n: int) -> str:
+    return _graphml("", "".join(
+        f'<node id="v{i}"><data key="n">Thôn</data><data key="k">village</data></node>\n'
+        f'<edge source="10945" target="v{i}"><data key="t">contains</data></edge>\n' for i in range(n)))
+
+
+def _graphml_long_string(n: int) -> str:
+    return _graphml('<key id="note" for="node" attr.name="note"/>',
+                    f'<node id="v"><data key="n">Thôn</data><data key="k">village</data>'
+                    f'<data key="note">{"Hải Dương &amp; " * n}</data></node>\n')
+
+
+def _graphml_wide_node(n: int) -> str:
+    keys = "".join(f'<key id="a{i}" for="node" attr.name="a{i}" attr.type="int"/>' for i in range(n))
+    data = "".join(f'<data key="a{i}">{i}</data>' for i in range(n))
+    return _graphml(keys, f'<node id="v"><data key="n">Thôn</data><data key="k">village</data>{data}</node>\n')
+
+
+def _graphml_wide_element(n: int) -> str:
+    attributes = " ".join(f'x{i}="{i}"' for i in range(n))
+    return _graphml("", f'<node id="v" {attributes}><data key="n">Thôn</data><data key="k">village</data></node>\n')
+
+
 SHAPES = {
     "graph, many units and ties": (_units, antq.loads, 2_000),
     "graph, a long string": (_long_string, antq.loads, 20_000),
     "graph, many deep values": (_deep_values, antq.loads, 200),
+    "graphml, many nodes and edges": (_graphml_units, antq.parse_graphml, 2_000),
+    "graphml, a long string": (_graphml_long_string, antq.parse_graphml, 20_000),
+    "graphml, a node with many attributes": (_graphml_wide_node, antq.parse_graphml, 5_000),
+    "graphml, an element with many XML attributes": (_graphml_wide_element, antq.parse_graphml, 5_000),
     "assessments, many records": (_records, antq._core.Assessments.loads, 2_000),
     "progress, many reports": (_reports, antq._core.ProgressReports.loads, 2_000),
     "directive, many tasks": (_tasks, antq.Directive.loads, 200),

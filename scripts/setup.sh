@@ -13,6 +13,7 @@ packages=(
   python3-igraph python3-graph-tool python3-matplotlib python3-jinja2 graphviz chromium
   r-cran-sna
   clang libfuzzer-14-dev  # tests/fuzz
+  python3-nbclient python3-nbformat python3-ipykernel  # tests/python/notebooks runs docs/notebooks
 )
 missing=()
 for p in "${packages[@]}"; do

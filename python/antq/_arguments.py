@@ -139,18 +139,18 @@ def install_python(package: str) -> None:
     package's modules imported so far, and points every module's name for a wrapped function at its wrapper."""
     modules = [m for name, m in list(sys.modules.items())
                if (name == package or name.startswith(package + ".")) and m is not None and not name.endswith("_core")]
-    wrapped: dict[int, Callable[..., Any]] = {}
+    wrapped: dict[FunctionType, Callable[..., Any]] = {}
     for module in modules:
         for name in getattr(module, "__all__", ()):
             value = getattr(module, name, None)
-            if isinstance(value, FunctionType) and _own(value, package) and id(value) not in wrapped:
-                wrapped[id(value)] = _checking(value, f"{value.__module__.removeprefix(package + '.')}.{name}", False)
+            if isinstance(value, FunctionType) and _own(value, package) and value not in wrapped:
+                wrapped[value] = _checking(value, f"{value.__module__.removeprefix(package + '.')}.{name}", False)
             elif isinstance(value, type) and _own(value, package):
                 _check_class(value)
-    for module in modules:
+    for module in modules:  # `from .directive import compile` elsewhere took the function itself: point it along
         for name, value in list(vars(module).items()):
-            if id(value) in wrapped and isinstance(value, FunctionType):
-                setattr(module, name, wrapped[id(value)])
+            if isinstance(value, FunctionType) and value in wrapped:
+                setattr(module, name, wrapped[value])
 
 
 def _check_class(cls: type) -> None:

@@ -15,6 +15,7 @@ packages=(
   python3-dask python3-distributed  # antq.simulation.sweep on a Dask cluster, and its test on a LocalCluster
   clang libfuzzer-14-dev  # tests/fuzz
   doxygen  # the C++ reference (docs/Doxyfile), built by scripts/test.sh
+  python3-nbclient python3-nbformat python3-ipykernel  # tests/python/notebooks runs docs/notebooks
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -8,14 +8,20 @@ makes the main job's pages.
 
 from __future__ import annotations
 
+from . import _arguments, _core
+
+_arguments.install(_core)  # before anything below takes a function from _core
+
 from . import analysis, datasets, evaluation, grassroots, measures, model, models, movement, restructure, simulation
 from ._core import FrozenGraph, Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
 from .directive import Directive, Responsibilities, compile
 from .errors import (Error, GraphInUseError, HierarchyError, InvalidInputError, IoError, NotFoundError,
-                     StaleViewError)
+                     StaleViewError, WrongTypeError)
 from .graph import OrgGraph
 from .io import load, loads, parse_graphml, read_graphml
 from .model import AdministrativeStructure
+
+_arguments.install_python(__name__)  # last: every public function and class is defined by now
 
 __all__ = [
     "OrgGraph",
@@ -49,6 +55,7 @@ __all__ = [
     "Error",
     "NotFoundError",
     "InvalidInputError",
+    "WrongTypeError",
     "HierarchyError",
     "StaleViewError",
     "IoError",

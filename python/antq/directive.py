@@ -82,7 +82,7 @@ class Responsibilities(ResponsibilityAnalyses):
 
     def to_csv(self, path: str | os.PathLike[str]) -> None:
         """Writes the table as UTF-8 CSV."""
-        self.to_pandas().to_csv(path, index=False, encoding="utf-8")
+        self.to_pandas().to_csv(os.fspath(path), index=False, encoding="utf-8")
 
     def recipients(self) -> list[str]:
         """Units the recipients list designates."""

@@ -7,8 +7,8 @@ a missing unit is a :class:`KeyError`, bad input a :class:`ValueError`. Every er
 
 from __future__ import annotations
 
-__all__ = ["Error", "NotFoundError", "InvalidInputError", "HierarchyError", "StaleViewError", "IoError",
-           "GraphInUseError"]
+__all__ = ["Error", "NotFoundError", "InvalidInputError", "WrongTypeError", "HierarchyError", "StaleViewError",
+           "IoError", "GraphInUseError"]
 
 
 class Error(Exception):
@@ -30,6 +30,11 @@ class NotFoundError(Error, KeyError):
 
 class InvalidInputError(Error, ValueError):
     """Input that cannot be accepted: a malformed file, a wrong type, a bad value."""
+
+
+class WrongTypeError(InvalidInputError, TypeError):
+    """An argument of a type the call does not take (tag ``wrong_type``); the message shows the Python signature.
+    Also a ``TypeError``, as Python's own functions raise for a wrong type."""
 
 
 class HierarchyError(InvalidInputError):

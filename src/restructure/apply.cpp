@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -56,9 +57,7 @@ using Index = std::uint32_t;
 constexpr Index none = static_cast<Index>(-1);
 
 // Ties along which a superior passes work down: a removed body's subordinates are reattached along these.
-constexpr bool passes_down(TieKind kind) noexcept {
-    return kind == TieKind::directs || kind == TieKind::forwards || kind == TieKind::guides || kind == TieKind::inspects;
-}
+constexpr std::array passes_down{TieKind::directs, TieKind::forwards, TieKind::guides, TieKind::inspects};
 
 struct DraftUnit {
     Unit unit;
@@ -353,7 +352,7 @@ public:
     // its own kind if it has some (police to police), else to all of them; with no superior along that kind, to
     // those that direct it (a district committee that only forwards to its communes is directed by the province's).
     void remove_body(Index body, std::size_t op, const std::string& how) {
-        for (TieKind kind : {TieKind::directs, TieKind::forwards, TieKind::guides, TieKind::inspects}) {
+        for (TieKind kind : passes_down) {
             std::vector<Index> superiors, same_kind;
             auto collect = [&](TieKind along) {
                 for_in(body, along, [&](Index, Index s) {

@@ -2,9 +2,14 @@
 
 // Shared helpers for the C++ tests: small graphs built by hand, and error assertions on tag and place.
 
+#include <atomic>
+#include <filesystem>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <vector>
+
+#include <unistd.h>
 
 #include <doctest/doctest.h>
 
@@ -26,6 +31,25 @@ namespace antq::test {
         }                                                                                    \
         CHECK_MESSAGE(antq_thrown_, "expected " #Type " from " #expr);                       \
     } while (false)
+
+/** A fresh directory under the system's temporary one, removed with everything in it at scope exit. The name holds
+ *  the process id and a counter, so tests running at once (ctest -j, several checkouts) never share one. */
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        static std::atomic<unsigned> count{0};
+        path = std::filesystem::temp_directory_path() /
+               ("antq_test_" + std::to_string(::getpid()) + "_" + std::to_string(count++));
+        std::filesystem::create_directories(path);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+    std::filesystem::path operator/(const std::string& name) const { return path / name; }
+};
 
 inline Unit territory(std::string id, std::string name, UnitKind kind) {
     return Unit{std::move(id), std::move(name), kind, territory_level(kind), {}};

@@ -1,7 +1,6 @@
 // Reading and writing directives (format "antq.directive", version 1): round trips, and every kind of bad
 // document refused with the right tag and a where() naming the source and the JSON pointer.
 
-#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -145,19 +144,6 @@ void check_refused_at_prefix(const std::string& text, const std::string& tag, co
     CHECK_MESSAGE(thrown, "the document was accepted");
 }
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        path = std::filesystem::temp_directory_path() /
-               ("antq_directive_json_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + "_" +
-                std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-};
 
 }  // namespace
 
@@ -220,7 +206,7 @@ TEST_CASE("directive_json: a hand-written directive parses to exactly the expect
 }
 
 TEST_CASE("directive_json: save and load through a file") {
-    TempDir dir;
+    test::TempDir dir;
     const Directive d = datasets::directive_2024();
     const auto path = dir.path / "d.json";
     save_directive(d, path);

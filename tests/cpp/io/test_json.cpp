@@ -28,14 +28,12 @@ TEST_CASE("json: round trip keeps units, ties and attributes") {
 }
 
 TEST_CASE("json: save and load through a file") {
-    const auto dir = std::filesystem::temp_directory_path() / "antq_test_json";
-    std::filesystem::create_directories(dir);
+    const test::TempDir dir;
     const OrgGraph g = datasets::hai_duong_2024();
     save_graph(g, dir / "hd.json");
     CHECK(load_graph(dir / "hd.json").same_content(g));
     ANTQ_CHECK_ERROR(load_graph(dir / "missing.json"), IoError, "cannot_read", "missing.json");
     ANTQ_CHECK_ERROR(save_graph(g, dir / "no" / "such" / "dir.json"), IoError, "cannot_write", "dir.json");
-    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("json: levels of bodies and posts are derived when left out") {
@@ -142,7 +140,8 @@ TEST_CASE("a member named twice in any antq document is refused with its pointer
 TEST_CASE("json: readers refuse what is not a regular file, and files over the size cap") {
     ANTQ_CHECK_ERROR(load_graph("/dev/zero"), IoError, "cannot_read", "not a regular file");
     ANTQ_CHECK_ERROR(load_directive("/dev/zero"), IoError, "cannot_read", "not a regular file");
-    const auto path = std::filesystem::temp_directory_path() / "antq_test_cap.json";
+    const test::TempDir dir;
+    const auto path = dir / "cap.json";
     {
         std::ofstream out(path, std::ios::binary);
         out << doc("[" + province + "]");
@@ -155,5 +154,4 @@ TEST_CASE("json: readers refuse what is not a regular file, and files over the s
     ANTQ_CHECK_ERROR(load_graph(path, limits), IoError, "too_large", "max_bytes");
     ANTQ_CHECK_ERROR(parse_graph(doc("[" + province + "]"), "t.json", limits), IoError, "too_large", "");
     ANTQ_CHECK_ERROR(load_evaluation_rules(path, ReadLimits{8}), IoError, "too_large", "");
-    std::filesystem::remove(path);
 }

@@ -177,13 +177,11 @@ TEST_CASE("grassroots: team-sizing rule errors name the source and the JSON poin
 }
 
 TEST_CASE("grassroots: loading a team-sizing rule file") {
-    const auto dir = std::filesystem::temp_directory_path() / "antq_test_grassroots_rule";
-    std::filesystem::create_directories(dir);
+    const test::TempDir dir;
     const auto path = dir / "bad.json";
     std::ofstream(path) << rule_text([](json& d) { d["bands"][1]["members"] = 99; });
     ANTQ_CHECK_ERROR(load_team_sizing_rule(path), InvalidInput, "bad_rule", path.string() + ":/bands/1/members");
     ANTQ_CHECK_ERROR(load_team_sizing_rule(dir / "absent.json"), IoError, "cannot_read", "absent.json");
-    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("grassroots: a plan gives one team per village, sized at the band boundaries, with totals") {

@@ -313,7 +313,8 @@ TEST_CASE("models: JSON round trip is exact, through text and files") {
     CHECK(doc["models"][1]["history"][1] ==
           json::parse(R"({"date": "2024-02-05", "action": "replicated", "units": ["10987", "10501", "10951"]})"));
 
-    const auto path = std::filesystem::temp_directory_path() / "antq_test_models.json";
+    const test::TempDir dir;
+    const auto path = dir / "antq_test_models.json";
     save_models(r, path);
     CHECK(load_models(path, g) == r);
     std::filesystem::remove(path);

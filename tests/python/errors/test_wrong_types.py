@@ -1,0 +1,177 @@
+"""Every public call given arguments of a type it does not take answers with an antq error, never pybind11's.
+
+The sweep walks the public API (the modules' ``__all__`` and the public methods of one object of each class) and
+calls everything with an argument nobody accepts. What it must never see: pybind11's "incompatible function
+arguments" (which prints the core's signature) or "Unable to cast Python instance", nor an AttributeError from deep
+inside. What it accepts: an :class:`antq.Error` subclass, or a ``TypeError`` that names the call (the project's
+signature errors, such as ``evaluate(graph, assessments, rules=None): ...``).
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from typing import Any, Callable, Iterator
+
+import pytest
+
+import antq
+from antq import evaluation as ev
+
+RAW = ("incompatible function arguments", "incompatible constructor arguments", "Unable to cast")
+MODULES = (antq, antq.analysis, antq.datasets, antq.directive, antq.evaluation, antq.grassroots, antq.io, antq.measures,
+           antq.model, antq.models, antq.restructure, antq.simulation)
+
+
+class Alien:
+    """A type no antq call takes."""
+
+    def __repr__(self) -> str:
+        return "<alien>"
+
+
+def parameters(function: Callable[..., Any]) -> tuple[int, list[str]] | None:
+    """(required positional count, optional names) from the Python signature or pybind11's docstring; None for
+    a call without parameters."""
+    try:
+        signature = inspect.signature(function)
+        params = [p for p in signature.parameters.values() if p.name not in ("self", "cls")]
+        required = sum(1 for p in params if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
+        optional = [p.name for p in params if p.default is not p.empty]
+        if any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params) and not required:
+            required = 1
+    except (TypeError, ValueError):
+        first = (function.__doc__ or "").splitlines()[0] if function.__doc__ else ""
+        match = re.match(r"^[\w.]*\((.*)\)", first)
+        if not match:
+            return None
+        args = [a.strip() for a in re.split(r", (?=\w+:)", match.group(1)) if a.strip()]
+        args = [a for a in args if not a.startswith(("self:", "*"))]
+        required = sum(1 for a in args if "=" not in a)
+        optional = [a.split(":")[0] for a in args if "=" in a]
+    if required == 0 and not optional:
+        return None
+    return required, optional
+
+
+def calls(owner: str, function: Callable[..., Any]) -> Iterator[tuple[str, Callable[[], Any]]]:
+    shape = parameters(function)
+    if shape is None:
+        return
+    required, optional = shape
+    yield f"{owner}({required} aliens)", lambda: function(*[Alien()] * required)
+    if required:  # the first argument right-ish (a str), the rest wrong: the type of a later argument is checked too
+        yield f"{owner}('30', aliens)", lambda: function("30", *[Alien()] * (required - 1))
+    for name in optional:
+        yield f"{owner}({name}=alien)", lambda name=name: function(*[Alien()] * required, **{name: Alien()})
+
+
+def public_methods(obj: Any) -> Iterator[tuple[str, Callable[..., Any]]]:
+    """The methods antq defines for the object's class (not those a result inherits from dict or list), and the
+    class itself as its constructor."""
+    cls = type(obj)
+    yield f"{cls.__name__}()", cls
+    for name in sorted(dir(cls)):
+        if name.startswith("_") and name not in ("__getitem__", "__contains__"):
+            continue
+        owner = next((c for c in cls.__mro__ if name in vars(c)), object)
+        static = vars(owner).get(name)
+        if not owner.__module__.startswith("antq") or isinstance(static, property):
+            continue
+        attribute = getattr(obj, name)
+        if callable(attribute) and not inspect.isclass(attribute):
+            yield f"{cls.__name__}.{name}", attribute
+
+
+@pytest.fixture(scope="module")
+def objects(tiny_module, hai_duong, compiled) -> list[Any]:
+    g = tiny_module
+    rules = ev.default_rules()
+    records = ev.example_assessments(hai_duong, rules)
+    plan = antq.grassroots.plan_teams(g)
+    return [
+        g, g.unit("30"), g.units, g.ties, next(iter(g.ties)), antq.Selector.kind("police"), g.freeze(), g.structure,
+        compiled, compiled.directive, compiled.reach(), compiled.load(), compiled.coordination(), compiled.oversight(),
+        compiled.accountability("10987.police"), rules, records, ev.evaluate(hai_duong, records, rules),
+        antq.grassroots.default_rule(), plan, antq.models.example_registry(g),
+        antq.restructure.remove_level(g.copy(), "district"), antq.restructure.reform_2025(),
+        antq.directive.follow_up(compiled, antq.directive.example_progress(compiled, "2024-12-31"), "2024-12-31"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def tiny_module():
+    from conftest import TINY_JSON
+
+    return antq.loads(TINY_JSON, "tiny.json")
+
+
+def sweep(objects: list[Any]) -> Iterator[tuple[str, Callable[[], Any]]]:
+    for module in MODULES:
+        for name in module.__all__:
+            value = getattr(module, name)
+            if inspect.isfunction(value) or inspect.isbuiltin(value):
+                yield from calls(f"{module.__name__}.{name}", value)
+    for obj in objects:
+        for owner, method in public_methods(obj):
+            yield from calls(owner, method)
+
+
+def verdict(call: Callable[[], Any]) -> str | None:
+    """Why the call's answer is wrong, or None when it is a clean error (or the call accepted the alien)."""
+    try:
+        call()
+    except antq.Error as error:
+        return next((f"raw text in antq error: {error}" for raw in RAW if raw in str(error)), None)
+    except TypeError as error:
+        text = str(error)
+        if any(raw in text for raw in RAW):
+            return f"raw pybind11 error: {text.splitlines()[0]}"
+        if "(" not in text:
+            return f"TypeError without the call: {text}"
+        return None
+    except Exception as error:  # noqa: BLE001 - anything else is what the sweep is for
+        return f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+    return None
+
+
+def test_no_public_call_answers_a_wrong_type_with_a_raw_binding_error(objects, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a call given "30" for a path writes a file called 30
+    tried = 0
+    found = []
+    for label, call in sweep(objects):
+        tried += 1
+        why = verdict(call)
+        if why:
+            found.append(f"{label}: {why}")
+    assert tried > 300
+    assert not found, f"{len(found)} of {tried}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("call, where, expected", [
+    (lambda g: g.rename_unit("30", 5), "OrgGraph.rename_unit", "rename_unit(id: str, name: str), found (str, int)"),
+    (lambda g: g.parents("30", 5), "OrgGraph.parents", "parents(id: str, kind: str = 'contains'), found (str, int)"),
+    (lambda g: g.children("30", kind=5), "OrgGraph.children", "found (str, kind=int)"),
+], ids=["rename_unit", "parents", "children kind="])
+def test_a_wrong_type_names_the_call_and_shows_the_python_signature(tiny, call, where, expected):
+    with pytest.raises(antq.WrongTypeError) as info:
+        call(tiny)
+    assert (info.value.tag, info.value.where) == ("wrong_type", where)
+    assert expected in str(info.value)
+    assert "antq._core" not in str(info.value) and "self" not in str(info.value)
+    assert isinstance(info.value, TypeError) and isinstance(info.value, antq.InvalidInputError)
+
+
+def test_a_property_of_the_wrong_type_says_what_it_takes(tiny):
+    with pytest.raises(antq.WrongTypeError) as info:
+        tiny.name = 5  # type: ignore[assignment]
+    assert (info.value.tag, info.value.where) == ("wrong_type", "OrgGraph.name")
+    assert "expected name = str, found int" in str(info.value)
+    assert tiny.name == "tiny"
+
+
+def test_other_errors_pass_through_unchanged(tiny):
+    with pytest.raises(antq.NotFoundError):
+        tiny.parents("no-such-unit")
+    with pytest.raises(ZeroDivisionError):
+        tiny.select(antq.Selector.kind("police")) and 1 / 0

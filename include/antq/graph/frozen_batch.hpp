@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Batched queries on a FrozenGraph: many units in, one answer per unit out, into the caller's buffer. */
+/**
+ * @file
+ * Batched queries on a FrozenGraph: many units in, one answer per unit out, into the caller's buffer.
+ */
 
 #include <cstdint>
 #include <span>

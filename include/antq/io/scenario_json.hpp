@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Reading and writing simulation scenarios as JSON (format "antq.scenario", version 1; docs/simulation.md). */
+/**
+ * @file
+ * Reading and writing simulation scenarios as JSON (format "antq.scenario", version 1; docs/simulation.md).
+ */
 
 #include <filesystem>
 #include <string>

@@ -1,6 +1,9 @@
 #pragma once
 
-/** @file Scenarios: a graph, a model with its parameters, a seed and replications; run once or on two structures. */
+/**
+ * @file
+ * Scenarios: a graph, a model with its parameters, a seed and replications; run once or on two structures.
+ */
 
 #include <cstddef>
 #include <cstdint>

@@ -36,6 +36,8 @@ constexpr std::string_view json_suffix = ".json";
 constexpr std::string_view graph_fixed[] = {"name", "structure", "antq_format", "antq_version"};
 constexpr std::string_view node_fixed[] = {"name", "kind", "level"};
 constexpr std::string_view edge_fixed[] = {"kind"};
+// A free tie attribute named "id" is written as JSON too: nx.read_graphml puts each edge's GraphML id there.
+constexpr std::string_view edge_json_only[] = {"kind", "id"};
 
 using Names = std::span<const std::string_view>;
 
@@ -167,7 +169,7 @@ public:
                                "the graph's name holds a character XML cannot hold (a control character)");
         m_graph_keys.observe(m_graph.attributes(), graph_fixed, "graph");
         for (UnitIndex u : m_graph.units()) m_node_keys.observe(m_graph.unit(u).attributes, node_fixed, "unit");
-        for (TieIndex t : m_graph.ties()) m_edge_keys.observe(m_graph.tie(t).attributes, edge_fixed, "tie");
+        for (TieIndex t : m_graph.ties()) m_edge_keys.observe(m_graph.tie(t).attributes, edge_json_only, "tie");
 
         m_out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                  "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
@@ -595,11 +597,15 @@ void restore_graphml_attributes(OrgGraph& graph) {
         if (auto d = decode_all(graph.unit(u).attributes, "unit '" + graph.unit(u).id + "'"); !d.empty())
             units.emplace_back(u, std::move(d));
     std::vector<std::pair<TieIndex, std::vector<Decoded>>> ties;
+    std::vector<TieIndex> nx_edge_ids;
     for (TieIndex t : graph.ties()) {
         const Tie& tie = graph.tie(t);
         const std::string where = "tie '" + graph.unit(tie.source).id + "' -" + std::string(to_string(tie.kind)) +
                                   "-> '" + graph.unit(tie.target).id + "'";
-        if (auto d = decode_all(tie.attributes, where); !d.empty()) ties.emplace_back(t, std::move(d));
+        // A plain "id" is NetworkX's edge id: antq writes a tie attribute so named as "id.json" (edge_json_only).
+        Object attributes_of_tie = tie.attributes;
+        if (attributes_of_tie.erase("id")) nx_edge_ids.push_back(t);
+        if (auto d = decode_all(attributes_of_tie, where); !d.empty()) ties.emplace_back(t, std::move(d));
     }
     graph.set_structure(*structure);
     graph.set_attributes(std::move(attributes));
@@ -608,6 +614,7 @@ void restore_graphml_attributes(OrgGraph& graph) {
             graph.erase_unit_attribute(u, d.from);
             graph.set_unit_attribute(u, std::move(d.to), std::move(d.value));
         }
+    for (TieIndex t : nx_edge_ids) graph.erase_tie_attribute(t, "id");
     for (auto& [t, list] : ties)
         for (auto& d : list) {
             graph.erase_tie_attribute(t, d.from);

@@ -73,7 +73,7 @@ TEST_CASE("betweenness: the view picks units and kinds") {
     CHECK(betweenness(g, TieView::of({TieKind::directs})).units.empty());
 }
 
-TEST_CASE("betweenness: a frozen graph gives the graph's answers; a selector needs the graph") {
+TEST_CASE("betweenness: a frozen graph gives the graph's answers, and a selector needs the graph") {
     OrgGraph g = forwarding_digraph(6, {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 2}, {5, 0}, {1, 5}});
     const auto frozen = g.freeze();
     for (const TieView& view : {forwards, TieView::undirected({TieKind::forwards})}) {

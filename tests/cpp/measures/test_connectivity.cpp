@@ -216,7 +216,7 @@ TEST_CASE("components: strong components on random digraphs are the mutual reach
     }
 }
 
-TEST_CASE("connectivity: a frozen graph gives the graph's answers; a selector needs the graph") {
+TEST_CASE("connectivity: a frozen graph gives the graph's answers, and a selector needs the graph") {
     OrgGraph g = random_digraph(30, 45, 7);
     g.add_tie("b0", "b1", TieKind::coordinates);  // one tie read both ways in a directed view
     const auto frozen = g.freeze();

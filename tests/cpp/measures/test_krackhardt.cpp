@@ -111,7 +111,7 @@ TEST_CASE("krackhardt: bad views are refused with the reason") {
     CHECK(std::isnan(empty.lubness));
 }
 
-TEST_CASE("krackhardt: a frozen graph gives the graph's scores; a selector needs the graph") {
+TEST_CASE("krackhardt: a frozen graph gives the graph's scores, and a selector needs the graph") {
     const OrgGraph g = test::tiny_province();
     const auto frozen = g.freeze();
     const TieView directs = TieView::of({TieKind::directs});

@@ -387,8 +387,8 @@ def test_follow_up_of_the_default_directive():
     view = f.monitor_view("30.police")
     assert len(view) == police["overdue"]
     assert set(view["kind"]) <= {"department", "peoples_committee"}
-    with pytest.raises(antq.NotFoundError):
-        f.monitor_view("30.pc")
+    with pytest.raises(antq.NotFoundError):  # a unit that monitors nothing
+        f.monitor_view("296.police")
     roll = f.roll_ups(level="province")
     assert roll["duties"].sum() == len(duties[duties["level"] != "nation"])
     # Undated duties become due on the day given.

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -5,6 +6,7 @@
 
 #include <antq/errors.hpp>
 #include <antq/graph/builder.hpp>
+#include <antq/model/text.hpp>
 
 namespace antq {
 
@@ -13,6 +15,18 @@ std::string InputPlaces::unit(std::size_t i) const {
 }
 
 std::string InputPlaces::tie(std::size_t i) const { return (source.empty() ? "" : source + ":") + ties + std::to_string(i); }
+
+namespace {
+
+// The NFC form of an id outside ASCII; nullopt when it is ASCII (already stored as given) or not UTF-8 (add_unit
+// reports that, with its place).
+std::optional<std::string> stored_id(std::string_view id) {
+    if (std::all_of(id.begin(), id.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return std::nullopt;
+    if (!is_valid_utf8(id)) return std::nullopt;
+    return to_nfc(id, "unit id");
+}
+
+}  // namespace
 
 void build(OrgGraph& into, std::vector<UnitSpec> units, const std::vector<TieSpec>& ties, const InputPlaces& places) {
     if (into.unit_count() != 0 || into.tie_count() != 0)
@@ -23,6 +37,9 @@ void build(OrgGraph& into, std::vector<UnitSpec> units, const std::vector<TieSpe
     OrgGraph graph(into.structure());
     graph.set_name(into.name());
     graph.set_attributes(into.attributes());
+    // Ids are compared in their stored form (NFC), so a tie may name a unit in either spelling.
+    for (std::size_t i = 0; i < units.size(); ++i)
+        if (auto nfc = stored_id(units[i].id)) units[i].id = std::move(*nfc);
     std::unordered_map<std::string_view, std::size_t> row;
     row.reserve(units.size());
     for (std::size_t i = 0; i < units.size(); ++i)
@@ -32,7 +49,8 @@ void build(OrgGraph& into, std::vector<UnitSpec> units, const std::vector<TieSpe
                                    std::to_string(at->second));
     // A tie end naming no unit is reported after the units are in: a bad unit id (the cause) comes first.
     auto row_of = [&](const std::string& id) -> std::optional<std::size_t> {
-        const auto at = row.find(id);
+        const auto nfc = stored_id(id);
+        const auto at = row.find(nfc ? std::string_view(*nfc) : std::string_view(id));
         return at == row.end() ? std::nullopt : std::optional<std::size_t>(at->second);
     };
     // Levels left out: a territory's from its kind, then a body's from the territory it serves, then a post's

@@ -86,3 +86,25 @@ TEST_CASE("builder: only into an empty graph, following its structure") {
     OrgGraph full = test::tiny_province();
     ANTQ_CHECK_ERROR(build(full, units(), ties(), rows), InvalidInput, "not_empty", "empty graph");
 }
+
+TEST_CASE("builder: ids match across NFC and NFD spellings, for duplicates and for levels derived through ties") {
+    const std::string nfc = "x\xc3\xa3", nfd = "xa\xcc\x83";  // "xã", precomposed and with a combining tilde
+    {
+        OrgGraph g;
+        auto u = units();
+        u[3].id = nfc;
+        u.push_back(UnitSpec{nfd, "Xã", UnitKind::district, Level::district, {}});
+        ANTQ_CHECK_ERROR(build(g, u, ties(), rows), InvalidInput, "duplicate_id", "units row 4 id");
+        CHECK(g.unit_count() == 0);
+    }
+    OrgGraph g;
+    auto u = units();
+    u[0].id = nfd;  // the province spelled NFD in its row, NFC in the ties that reach it
+    auto t = ties();
+    t[1].target = nfc;
+    t[2].source = nfc;
+    build(g, u, t, rows);
+    CHECK(g.unit("30.pc").level == Level::province);
+    CHECK(g.find(nfd) == g.find(nfc));
+    CHECK(g.unit(nfc).id == nfc);
+}

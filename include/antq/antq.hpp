@@ -43,7 +43,9 @@
 #include <antq/io/graphml.hpp>
 #include <antq/io/models_json.hpp>
 #include <antq/io/progress_json.hpp>
+#include <antq/io/read_limits.hpp>
 #include <antq/io/rules_json.hpp>
+#include <antq/io/scenario_json.hpp>
 #include <antq/io/selector_json.hpp>
 #include <antq/io/team_sizing_json.hpp>
 #include <antq/io/value_json.hpp>
@@ -70,4 +72,8 @@
 #include <antq/restructure/diff.hpp>
 #include <antq/restructure/timeline.hpp>
 #include <antq/restructure/what_if.hpp>
+#include <antq/simulation/cascade.hpp>
+#include <antq/simulation/escalation.hpp>
+#include <antq/simulation/parameters.hpp>
+#include <antq/simulation/scenario.hpp>
 #include <antq/version.hpp>

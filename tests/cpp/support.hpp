@@ -115,7 +115,7 @@ inline Task task(std::string clause, std::vector<Assignment> assignments) {
 
 /** A directive of the tiny province's People's Committee, its Chairman signing. */
 inline Directive directive(std::vector<Task> tasks,
-                           std::vector<Recipient> recipients = {{"UBND tỉnh", Selector::id("30.pc")}}) {
+                           std::vector<Recipient> recipients = {{"UBND tỉnh", Selector::id("30.pc"), ""}}) {
     Directive d;
     d.id = "test";
     d.kind = "chỉ thị";

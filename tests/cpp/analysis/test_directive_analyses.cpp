@@ -86,7 +86,7 @@ TEST_CASE("reach: the shortest forwarding path is reported, and several recipien
     g.add_tie("296.police", "10987.police", TieKind::forwards);
     g.add_tie("10987.police", "10987.pc", TieKind::forwards);
     const Directive d = directive({task("1", {assign(Role::lead, pcs()), assign(Role::coordinate, id("288.police"))})},
-                                  {{"UBND tỉnh", id("30.pc")}, {"Công an huyện", id("288.police")}});
+                                  {{"UBND tỉnh", id("30.pc"), ""}, {"Công an huyện", id("288.police"), ""}});
     const Responsibilities r = compile(d, g);
     const ReachResult res = reach(r, g);
     CHECK(res.unreached.empty());

@@ -119,8 +119,8 @@ TEST_CASE("compile: a unit selected twice for the same task and role gets one ro
                     assign(Role::coordinate, Selector::ids({"296.pc", "296.pc"})),     // another role: kept
                     assign(Role::lead, Selector::within("296") & pc_at(Level::district))}),  // nothing new
          task("2", {assign(Role::lead, Selector::id("296.pc"))})},                     // another task: kept
-        {{"UBND tỉnh", Selector::id("30.pc")}, {"Lãnh đạo UBND tỉnh", Selector::id("30.pc")},
-         {"UBND huyện", pc_at(Level::district)}});
+        {{"UBND tỉnh", Selector::id("30.pc"), ""}, {"Lãnh đạo UBND tỉnh", Selector::id("30.pc"), ""},
+         {"UBND huyện", pc_at(Level::district), ""}});
     const Responsibilities r = compile(d, g);
     // 30.pc is informed once per task, by the first entry naming it.
     const auto none = Responsibility::none;
@@ -154,7 +154,7 @@ TEST_CASE("compile: a recipient outside the graph informs no unit and is listed,
     const OrgGraph g = small_graph();
     Recipient archive{"Lưu: VT", std::nullopt, "the archive"};
     const Directive d = directive({task("1", {assign(Role::lead, Selector::id("296.pc"))})},
-                                  {archive, {"UBND huyện", pc_at(Level::district)}});
+                                  {archive, {"UBND huyện", pc_at(Level::district), ""}});
     const Responsibilities r = compile(d, g);
     CHECK(r.recipients_outside() == std::vector<std::uint32_t>{0});
     CHECK(ids(g, r.recipients()) == std::vector<std::string>{"296.pc", "288.pc"});
@@ -183,7 +183,7 @@ TEST_CASE("compile: a selector that matches nothing names the clause, the assign
 
     const Directive recipient_unmatched =
         directive({task("1", {assign(Role::lead, Selector::id("30.pc"))})},
-                  {{"UBND tỉnh", Selector::id("30.pc")}, {"Thôn", none}});
+                  {{"UBND tỉnh", Selector::id("30.pc"), ""}, {"Thôn", none, ""}});
     ANTQ_CHECK_ERROR(compile(recipient_unmatched, g), InvalidInput, "unmatched_selector", "recipient 1 'Thôn'");
 }
 
@@ -202,7 +202,7 @@ TEST_CASE("compile: a selector naming a unit the graph lacks is NotFound at the 
         directive({task("closing", {assign(Role::advise, Selector::id("30.police"), Selector::id("30.pc.chair"))})});
     ANTQ_CHECK_ERROR(compile(in_target, g), NotFound, "unknown_unit", "clause closing, assignment 0 target");
     const Directive in_recipient = directive({task("1", {assign(Role::lead, Selector::id("30.pc"))})},
-                                             {{"Bộ Công an", Selector::id("vn.mps")}});
+                                             {{"Bộ Công an", Selector::id("vn.mps"), ""}});
     ANTQ_CHECK_ERROR(compile(in_recipient, g), NotFound, "unknown_unit", "'vn.mps'");
 }
 

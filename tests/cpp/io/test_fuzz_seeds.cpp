@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "../../fuzz/apply_base.hpp"
 #include "support.hpp"
 
 using namespace antq;
@@ -98,4 +99,9 @@ TEST_CASE("fuzz seeds: national lists") {
 
 TEST_CASE("fuzz seeds: graphml") {
     check_seeds("graphml", [](std::string_view t) { (void)parse_graphml(t, "seed"); });
+}
+
+TEST_CASE("fuzz seeds: change sets applied") {
+    const OrgGraph base = parse_graph(fuzz::apply_base_json(), "base.json");
+    check_seeds("apply", [&](std::string_view t) { (void)apply(base, parse_changes(t, "seed")); });
 }

@@ -122,7 +122,8 @@ def load_sentence(load: tuple[float, float, float], cores: int, when: str) -> st
         verdict = (f"about {per_core:.1f} runnable tasks per core, a busy machine: every tool got a share of a core, "
                    "figures are slower and noisier than on an idle one (treat differences under ~20% as noise) and a "
                    "second thread finds no free core")
-    return f"Load average {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f} (1, 5, 15 minutes) {when}, on {cores} cores: {verdict}."
+    averages = ", ".join(f"{x:.2f}" for x in load)
+    return f"Load average {averages} (1, 5, 15 minutes) {when}, on {cores} cores: {verdict}."
 
 
 def machine_block(machine: dict[str, str], versions: dict[str, str], load_note: str = "") -> str:

@@ -264,8 +264,8 @@ province's walked set); per index. **Memory**: RSS growth in a fresh process of 
 already built, not counted) against building bench/tools.py's igraph graph (with its id → index dict) and NetworkX
 `DiGraph`; the peers keep names and attributes, the view does not (it reads them from its graph).""".replace(
             "{queries:,}", f"{config.queries:,}"),
-        notes=["The machine is shared with other engineers' builds (2 cores); the load average above is from the "
-               "start of the run. Ratios come from tools taking turns within each repeat, so the load falls on all."],
+        notes=["Ratios come from the tools taking turns within each repeat, so whatever else loads the machine falls "
+               "on all of them alike. " + measure.load_note("at the end of the measurements")],
         summary=", ".join(f"{label}: {facts[label]['units']:,} units" for label, _ in config.sizes) + " (synthetic)",
     )
 

@@ -66,13 +66,15 @@ def main(argv: list[str], *, doc: str | None, section: str, quick_help: str, con
     t0 = time.perf_counter()
     report = run(config)
     seconds = time.perf_counter() - t0
+    load = load_note("at the end of the run")
     print(results.terminal(report))
+    print(load)
     target = args.results or (None if args.quick else os.path.join(HERE, "RESULTS.md"))
     if target:  # only this script's marked section: the other benchmarks own theirs
         options = (["--quick"] if args.quick else []) + (
             ["--results", results.portable_path(args.results)] if args.results else []
         )
-        how = results.Run(f"{section}.py", options, started, git_revision(HERE), seconds, facts, libraries)
+        how = results.Run(f"{section}.py", options, started, git_revision(HERE), seconds, facts, libraries, load)
         results.write_section(target, section, results.markdown(report, how))
         print(f"wrote the {section} section of {target}")
 
@@ -139,11 +141,18 @@ def _first(path: str, prefix: str) -> str:
     return "unknown"
 
 
+def load_note(when: str) -> str:
+    """A sentence on how busy the machine is now (``os.getloadavg()``), ``when`` saying at which point of the run."""
+    try:
+        return results.load_sentence(os.getloadavg(), os.cpu_count() or 1, when)
+    except OSError:
+        return f"The load average {when} could not be read."
+
+
 def machine() -> dict[str, str]:
     mem_kib = _first("/proc/meminfo", "MemTotal").split()[0]
     try:
-        with open("/proc/loadavg") as f:
-            load = " ".join(f.read().split()[:3])
+        load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     except OSError:
         load = "unknown"
     return {

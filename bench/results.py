@@ -61,6 +61,7 @@ class Run:
     seconds: float
     machine: dict[str, str]
     versions: dict[str, str]
+    load_note: str = ""  # ``load_sentence`` at the end of the run
 
 
 def portable_path(path: str) -> str:
@@ -109,9 +110,25 @@ def ratio_table(rows: list[Row]) -> str:
     return out
 
 
-def machine_block(machine: dict[str, str], versions: dict[str, str]) -> str:
+def load_sentence(load: tuple[float, float, float], cores: int, when: str) -> str:
+    """How busy the machine was, from its load averages (1, 5 and 15 minutes, as ``os.getloadavg()`` gives them):
+    the figures of a busy machine are slower and noisier, and a second thread only helps with a core to spare."""
+    per_core = load[0] / max(cores, 1)
+    if per_core < 0.5:
+        verdict = "the machine was nearly idle"
+    elif per_core < 1.25:
+        verdict = "about one runnable task per core, so the tools shared the machine with some other work"
+    else:
+        verdict = (f"about {per_core:.1f} runnable tasks per core, a busy machine: every tool got a share of a core, "
+                   "figures are slower and noisier than on an idle one (treat differences under ~20% as noise) and a "
+                   "second thread finds no free core")
+    averages = ", ".join(f"{x:.2f}" for x in load)
+    return f"Load average {averages} (1, 5, 15 minutes) {when}, on {cores} cores: {verdict}."
+
+
+def machine_block(machine: dict[str, str], versions: dict[str, str], load_note: str = "") -> str:
     lines = [f"- {k}: {v}" for k, v in machine.items()] + [f"- {k} version: {v}" for k, v in versions.items()]
-    return "\n".join(lines) + "\n\nThe machine is shared and noisy; treat differences under ~20% as noise.\n"
+    return "\n".join(lines) + (f"\n\n{load_note}\n" if load_note else "\n")
 
 
 def how_run(report: Report, run: Run) -> str:
@@ -136,7 +153,7 @@ def markdown(report: Report, run: Run) -> str:
 
 ## Machine
 
-{machine_block(run.machine, run.versions)}
+{machine_block(run.machine, run.versions, run.load_note)}
 ## {report.inputs_heading}
 
 {report.inputs.strip()}

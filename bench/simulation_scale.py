@@ -7,8 +7,9 @@ The reference (this file: ``cascade_reference``, ``escalation_reference``) is wh
 writes: the same model as docs/simulation.md states it, one ``heapq`` of events, Python's ``random``, the graph
 read from the same DataFrames (not from antq). Before timing, the script checks that both agree: with constant
 delays the cascade's arrival times are equal unit by unit; escalation's mean response time (over replications) of
-one lies within the other's 95% interval. Then replications per second are compared, and antq on 2 threads
-against antq on 1.
+one lies within the other's 95% interval. Then antq's time is split into a fixed cost per call and a cost per
+replication (a short and a long call), the latter compared with the reference's, and a long call on 2 threads
+against the same call on 1.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ import synth
 @dataclass(frozen=True)
 class Config:
     shape: synth.Shape  # the cascade's synthetic national graph
-    cascade_reps: int  # antq replications per timed call (the reference: cascade_reps // ratio_guess)
+    few_reps: int  # antq's short call: the fixed cost of a call and few replications; the long one minus it, their cost
+    cascade_reps: int  # antq's long call, on 1 and on 2 threads: a few seconds, so the threads have work to share
     reference_cascade_reps: int
     escalation_reps: int
     reference_escalation_reps: int
@@ -39,9 +41,9 @@ class Config:
     seed: int = 2024
 
 
-FULL = Config(synth.FULL, cascade_reps=200, reference_cascade_reps=4, escalation_reps=200,
+FULL = Config(synth.FULL, few_reps=1, cascade_reps=200, reference_cascade_reps=4, escalation_reps=1000,
               reference_escalation_reps=6, check_reps=100, horizon=120.0, repeats=3)
-QUICK = Config(synth.QUICK, cascade_reps=8, reference_cascade_reps=2, escalation_reps=8,
+QUICK = Config(synth.QUICK, few_reps=1, cascade_reps=8, reference_cascade_reps=2, escalation_reps=8,
                reference_escalation_reps=2, check_reps=30, horizon=30.0, repeats=1)
 
 # ---- the scenarios (every value an assumption of this benchmark, not a measurement) ---------------------------
@@ -244,19 +246,19 @@ class EscalationReference:
         return [self.replicate(random.Random(seed * 1_000_003 + r)) for r in range(reps)]
 
 
-def load_note() -> str:
-    """What the machine was doing at the end of the run: a second thread only helps if a second core is free."""
+def autogroup_note() -> str:
+    """On a busy machine with autogroup scheduling, why a second thread cannot help (empty otherwise); the load
+    average itself is printed beside every benchmark's figures."""
     try:
-        with open("/proc/loadavg") as f:
-            load = " ".join(f.read().split()[:3])
         with open("/proc/sys/kernel/sched_autogroup_enabled") as f:
             grouped = f.read().strip() == "1"
+        busy = os.getloadavg()[0] > (os.cpu_count() or 1)
     except OSError:
-        return "unknown."
-    return (f"load average {load} at the end of the run, on {os.cpu_count()} cores. "
-            + ("The kernel groups a session's threads for scheduling (autogroup), so on a machine this busy the two "
-               "threads share one group's slice: the 2-thread rows then say little about the engine's scaling. "
-               if grouped else ""))
+        return ""
+    if not (grouped and busy):
+        return ""
+    return ("The kernel groups a session's threads for scheduling (autogroup), so on a machine this busy the two "
+            "threads share one group's slice: the 2-thread rows then say little about the engine's scaling.")
 
 
 def interval(values: list[float]) -> tuple[float, float, float]:
@@ -326,35 +328,45 @@ def run(config: Config) -> results.Report:
     cascade_ref = CascadeReference(units, ties, CASCADE)
     escalation_ref = EscalationReference(hd_units, hd_ties, config.horizon, warm_up)
 
-    def antq_cascade(threads: int):
-        return lambda: simulation.cascade(g, SOURCES, reps=config.cascade_reps, seed=config.seed, threads=threads,
-                                          **CASCADE)
+    def antq_cascade(threads: int, reps: int):
+        return lambda: simulation.cascade(g, SOURCES, reps=reps, seed=config.seed, threads=threads, **CASCADE)
 
-    def antq_escalation(threads: int):
-        return lambda: simulation.escalation(hd, **ESCALATION, horizon=config.horizon, warm_up=warm_up,
-                                             reps=config.escalation_reps, seed=config.seed, threads=threads)
+    def antq_escalation(threads: int, reps: int):
+        return lambda: simulation.escalation(hd, **ESCALATION, horizon=config.horizon, warm_up=warm_up, reps=reps,
+                                             seed=config.seed, threads=threads)
 
+    # Per model: a short and a long call on 1 thread (their difference is the cost of the extra replications alone),
+    # the long call on 2 threads, and the reference.
     cascade_times = measure.round_robin({
-        "1": antq_cascade(1), "2": antq_cascade(2),
+        "few": antq_cascade(1, config.few_reps), "1": antq_cascade(1, config.cascade_reps),
+        "2": antq_cascade(2, config.cascade_reps),
         "python": lambda: cascade_ref.run(config.reference_cascade_reps, config.seed),
     }, config.repeats)
     print("cascade timed", flush=True)
     escalation_times = measure.round_robin({
-        "1": antq_escalation(1), "2": antq_escalation(2),
+        "few": antq_escalation(1, config.few_reps), "1": antq_escalation(1, config.escalation_reps),
+        "2": antq_escalation(2, config.escalation_reps),
         "python": lambda: escalation_ref.run(config.reference_escalation_reps, config.seed),
     }, config.repeats)
     print("escalation timed", flush=True)
 
-    def per_rep(times: dict[str, float], reps: int, ref_reps: int) -> dict[str, float]:
-        return {"1": times["1"] / reps * 1e3, "2": times["2"] / reps * 1e3, "python": times["python"] / ref_reps * 1e3}
+    def costs(times: dict[str, float], reps: int, ref_reps: int) -> dict[str, float]:
+        """Milliseconds: per replication (the slope between the short and the long call), the short call itself
+        (the fixed cost and its few replications: measured, not a difference of noisy figures), the long call on 1 and
+        2 threads, and the reference per replication."""
+        return {"rep": (times["1"] - times["few"]) / (reps - config.few_reps) * 1e3, "short": times["few"] * 1e3,
+                "call1": times["1"] * 1e3, "call2": times["2"] * 1e3, "python": times["python"] / ref_reps * 1e3}
 
-    c = per_rep(cascade_times, config.cascade_reps, config.reference_cascade_reps)
-    e = per_rep(escalation_times, config.escalation_reps, config.reference_escalation_reps)
+    c = costs(cascade_times, config.cascade_reps, config.reference_cascade_reps)
+    e = costs(escalation_times, config.escalation_reps, config.reference_escalation_reps)
     rows = []
-    for what, t in (("cascade", c), ("escalation", e)):
-        rows.append(results.Row(f"{what}: one replication, 1 thread", "ms", t["1"], "pure Python (heapq)", t["python"],
-                                100.0))
-        rows.append(results.Row(f"{what}: one replication, 2 threads", "ms", t["2"], "antq on 1 thread", t["1"], 1.8))
+    for what, t, reps in (("cascade", c, config.cascade_reps), ("escalation", e, config.escalation_reps)):
+        rows.append(results.Row(f"{what}: one replication, 1 thread", "ms", t["rep"], "pure Python (heapq)",
+                                t["python"], 100.0))
+        rows.append(results.Row(f"{what}: a call of {config.few_reps} replication{'s' if config.few_reps > 1 else ''}"
+                                " (the fixed cost and it)", "ms", t["short"]))
+        rows.append(results.Row(f"{what}: a call of {reps:,} replications, 2 threads", "s", t["call2"] / 1e3,
+                                "antq on 1 thread", t["call1"] / 1e3, 1.8))
     a, r = agree["antq"], agree["reference"]
     inputs = f"""Both scenarios' values are assumptions of this benchmark, not measurements: figures about the \
 engine's speed, not about real delays.
@@ -374,15 +386,23 @@ failure) antq's arrival times equal the reference's at all {reached:,} units (la
 Escalation's mean response time over {config.check_reps} replications: antq {a[0]:.4f} days \
 [{a[1]:.4f}, {a[2]:.4f}], the reference {r[0]:.4f} [{r[1]:.4f}, {r[2]:.4f}] (95%, Student's t); the reference's \
 mean is {"inside" if agree["inside"] else "outside (the intervals overlap)"} antq's interval."""
+    def rate(ms: float) -> str:
+        return f"{1e3 / ms:,.1f}" if ms > 0 else "—"
+
     notes = [
-        "Replications per second (1 thread / 2 threads / pure Python): "
-        f"cascade {1e3 / c['1']:,.1f} / {1e3 / c['2']:,.1f} / {1e3 / c['python']:,.2f}; "
-        f"escalation {1e3 / e['1']:,.1f} / {1e3 / e['2']:,.1f} / {1e3 / e['python']:,.2f}.",
-        f"antq runs {config.cascade_reps} (cascade) and {config.escalation_reps} (escalation) replications per timed "
-        f"call, the reference {config.reference_cascade_reps} and {config.reference_escalation_reps}; each figure is "
-        "that call's time divided by its replications. The 2-thread rows need both cores: the machine is shared with "
-        "other builds, so the speed-up measured is a floor (see the load average above).",
-        f"Load: {load_note()}",
+        "Replications per second (antq 1 thread, the fixed cost aside / pure Python): "
+        f"cascade {rate(c['rep'])} / {rate(c['python'])}; escalation {rate(e['rep'])} / {rate(e['python'])}. "
+        f"Whole calls of {config.cascade_reps:,} and {config.escalation_reps:,} replications, 1 thread / 2 threads: "
+        f"cascade {c['call1'] / 1e3:.2f} s / {c['call2'] / 1e3:.2f} s, escalation {e['call1'] / 1e3:.2f} s / "
+        f"{e['call2'] / 1e3:.2f} s.",
+        f"A call's time is a fixed cost (checking the parameters, resolving the selectors, the units the document "
+        f"can reach or the bodies simulated, the result's tables) plus a cost per replication. antq is timed on "
+        f"{config.few_reps} and on {config.cascade_reps:,} (cascade) or {config.escalation_reps:,} (escalation) "
+        f"replications: the difference over the extra replications is the per-replication figure; the short call, "
+        f"the fixed cost with its one replication, is shown as measured. The reference runs "
+        f"{config.reference_cascade_reps} and {config.reference_escalation_reps} replications a call (its graph read beforehand, not timed). The "
+        "2-thread rows compare whole long calls, fixed cost included; they need a second core free.",
+        autogroup_note(),
     ]
     return results.Report(
         title="simulation",
@@ -391,12 +411,12 @@ mean is {"inside" if agree["inside"] else "outside (the intervals overlap)"} ant
         inputs_heading="Scenarios (synthetic and assumed values)",
         inputs=inputs,
         rows=rows,
-        table_note="Wall-clock milliseconds per replication. The peer of the 1-thread rows is the pure-Python "
-        "event-driven reference of the same model (this script); the peer of the 2-thread rows is antq on 1 thread, "
-        "so their ratio is the speed-up.",
-        notes=notes,
-        summary=f"cascade {1e3 / c['1']:,.1f} replications/s (Python {1e3 / c['python']:,.2f}); escalation "
-        f"{1e3 / e['1']:,.1f}/s (Python {1e3 / e['python']:,.2f}); synthetic scenarios",
+        table_note="Wall-clock time. The peer of the per-replication rows is the pure-Python event-driven reference "
+        "of the same model (this script); the fixed cost of a call has no peer; the peer of the 2-thread rows is the "
+        "same call on 1 thread, so their ratio is the speed-up.",
+        notes=[note for note in notes if note],
+        summary=f"cascade {rate(c['rep'])} replications/s (Python {rate(c['python'])}); escalation "
+        f"{rate(e['rep'])}/s (Python {rate(e['python'])}); synthetic scenarios",
     )
 
 

@@ -6,6 +6,7 @@
 #include <variant>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -123,27 +124,26 @@ BoundEscalation run_escalation(const GraphPtr& graph, const py::list& rates, con
     return BoundEscalation{simulation::escalation(g, model, frame, options), graph};
 }
 
-py::dict summary_columns(const EscalationResult& r) {
-    static constexpr std::pair<const char*, double LevelFigures::*> measures[] = {
-        {"decision_wait", &LevelFigures::decision_wait}, {"sojourn", &LevelFigures::sojourn},
-        {"utilisation", &LevelFigures::utilisation},     {"served", &LevelFigures::served},
-        {"escalated", &LevelFigures::escalated}};
-    const std::size_t rows = r.levels().size() * std::size(measures) + 1;
-    CodedColumn level(rows), measure(rows);
-    NumberColumn<double> mean(rows), low(rows), high(rows);
-    NumberColumn<std::int64_t> count(rows);
-    auto put = [&](std::size_t row, std::string_view lv, const char* name, const simulation::Estimate& e) {
-        level.set(row, lv);
-        measure.set(row, name);
-        mean.set(row, e.mean);
-        low.set(row, e.low);
-        high.set(row, e.high);
-        count.set(row, static_cast<std::int64_t>(e.count));
-    };
-    std::size_t row = 0;
-    for (std::size_t l = 0; l < r.levels().size(); ++l)
-        for (const auto& [name, field] : measures) put(row++, to_string(r.levels()[l]), name, r.estimate(l, field));
-    put(row, "all", "response", r.response());
+// One row of a summary table: a level's measure, its mean over replications with its interval.
+struct SummaryRow {
+    std::string_view level;
+    std::string_view measure;
+    simulation::Estimate estimate;
+};
+
+// The columns both summaries share: level, measure, mean, ci_low, ci_high, reps.
+py::dict summary_table(const std::vector<SummaryRow>& rows) {
+    CodedColumn level(rows.size()), measure(rows.size());
+    NumberColumn<double> mean(rows.size()), low(rows.size()), high(rows.size());
+    NumberColumn<std::int64_t> count(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        level.set(i, rows[i].level);
+        measure.set(i, rows[i].measure);
+        mean.set(i, rows[i].estimate.mean);
+        low.set(i, rows[i].estimate.low);
+        high.set(i, rows[i].estimate.high);
+        count.set(i, static_cast<std::int64_t>(rows[i].estimate.count));
+    }
     py::dict out;
     out["level"] = level.finish();
     out["measure"] = measure.finish();
@@ -154,28 +154,23 @@ py::dict summary_columns(const EscalationResult& r) {
     return out;
 }
 
+py::dict summary_columns(const EscalationResult& r) {
+    static constexpr std::pair<const char*, double LevelFigures::*> measures[] = {
+        {"decision_wait", &LevelFigures::decision_wait}, {"sojourn", &LevelFigures::sojourn},
+        {"utilisation", &LevelFigures::utilisation},     {"served", &LevelFigures::served},
+        {"escalated", &LevelFigures::escalated}};
+    std::vector<SummaryRow> rows;
+    for (std::size_t l = 0; l < r.levels().size(); ++l)
+        for (const auto& [name, field] : measures) rows.push_back({to_string(r.levels()[l]), name, r.estimate(l, field)});
+    rows.push_back({"all", "response", r.response()});
+    return summary_table(rows);
+}
+
 py::dict cascade_summary_columns(const BoundCascade& r, std::optional<double> deadline) {
     const auto figures = simulation::cascade_summary(r.current(), r.result, deadline);
-    const std::size_t rows = figures.size();
-    CodedColumn level(rows), measure(rows);
-    NumberColumn<double> mean(rows), low(rows), high(rows);
-    NumberColumn<std::int64_t> count(rows);
-    for (std::size_t i = 0; i < rows; ++i) {
-        level.set(i, to_string(figures[i].level));
-        measure.set(i, figures[i].measure);
-        mean.set(i, figures[i].estimate.mean);
-        low.set(i, figures[i].estimate.low);
-        high.set(i, figures[i].estimate.high);
-        count.set(i, static_cast<std::int64_t>(figures[i].estimate.count));
-    }
-    py::dict out;
-    out["level"] = level.finish();
-    out["measure"] = measure.finish();
-    out["mean"] = mean.finish();
-    out["ci_low"] = low.finish();
-    out["ci_high"] = high.finish();
-    out["reps"] = count.finish();
-    return out;
+    std::vector<SummaryRow> rows;
+    for (const auto& f : figures) rows.push_back({to_string(f.level), f.measure, f.estimate});
+    return summary_table(rows);
 }
 
 // Runs a scenario given as text: each structure's label, the graph it ran on, and its result.

@@ -1,7 +1,8 @@
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
-#include <queue>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,13 +19,24 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
+// A copy of the document due at a unit. 16 bytes: four events to a cache line in the heap.
 struct Event {
     double time;
-    std::uint64_t order;  // ties broken by the order of sending: the same sequence on every run
-    std::uint32_t unit;
+    std::uint32_t order;   // ties broken by the order of sending: the same sequence on every run
+    std::uint32_t column;  // the unit, as its column of the result
     bool operator>(const Event& other) const {
         return time != other.time ? time > other.time : order > other.order;
     }
+};
+
+// The part of the graph a replication reads, renumbered by column (the units the document can reach, in index order)
+// so that everything an event touches lies in a few small arrays, whatever the size of the whole graph.
+struct Reach {
+    std::vector<std::uint32_t> first;    // the forwards ties of column c are targets[first[c] .. first[c + 1])
+    std::vector<std::uint32_t> targets;  // the columns they lead to
+    std::vector<std::uint32_t> delay;    // the index of each column's delay (the delay of the ties into it)
+    std::vector<double> service;         // days to process one copy: 1 / capacity, 0 without a limit
+    std::vector<double> failure;         // probability of not forwarding
 };
 
 }  // namespace
@@ -54,36 +66,57 @@ CascadeResult cascade(const OrgGraph& graph, const CascadeModel& model, const Ru
                          std::to_string(options.reps) + " replications of " + std::to_string(reached.size()) + " units");
     std::vector<std::uint32_t> column(frozen->unit_capacity(), 0);
     for (std::uint32_t c = 0; c < reached.size(); ++c) column[reached[c].value] = c;
+    Reach reach;
+    reach.first.reserve(reached.size() + 1);
+    for (UnitIndex u : reached) {
+        reach.first.push_back(static_cast<std::uint32_t>(reach.targets.size()));
+        for (UnitIndex v : frozen->children(u, TieKind::forwards)) reach.targets.push_back(column[v.value]);
+        reach.delay.push_back(delays.of_unit[u.value]);
+        reach.service.push_back(1.0 / capacities[u.value]);  // exactly 0 for an infinite capacity
+        reach.failure.push_back(failures[u.value]);
+    }
+    reach.first.push_back(static_cast<std::uint32_t>(reach.targets.size()));
+    // Every event is a source or a tie out of a unit's first copy, so the order of sending fits 32 bits.
+    if (model.sources.size() + reach.targets.size() > std::numeric_limits<std::uint32_t>::max())
+        throw InvalidInput("too_large", "sources", "more issuers and forwarding ties than a replication can order");
+    std::vector<std::uint32_t> source_columns;
+    for (UnitIndex s : model.sources) source_columns.push_back(column[s.value]);
 
     CascadeResult result(GraphStamp::of_result(graph, "cascade", "run the cascade again"), std::move(reached), options.reps);
 
+    // A worker's state, reused replication after replication: nothing is allocated per event or per replication.
     struct Scratch {
-        std::vector<double> free_at;
-        std::vector<std::uint8_t> seen;
+        std::vector<double> free_at;      // when each column's unit finishes the copies it holds
+        std::vector<std::uint8_t> seen;   // whether its first copy has arrived
+        detail::EventQueue<Event> events;
     };
-    auto make_scratch = [&] { return Scratch{std::vector<double>(frozen->unit_capacity()), std::vector<std::uint8_t>(frozen->unit_capacity())}; };
+    const std::size_t columns = reach.delay.size();
+    auto make_scratch = [&] { return Scratch{std::vector<double>(columns), std::vector<std::uint8_t>(columns), {}}; };
     auto replicate = [&](std::size_t rep, Scratch& scratch) {
-        auto& [free_at, seen] = scratch;
+        auto& [free_at, seen, events] = scratch;
         detail::Random random = detail::stream(options.seed, rep);
         std::fill(free_at.begin(), free_at.end(), 0.0);
         std::fill(seen.begin(), seen.end(), 0);
         std::span<double> arrival = result.row(rep);
-        std::priority_queue<Event, std::vector<Event>, std::greater<>> events;
-        std::uint64_t order = 0;
-        for (UnitIndex s : model.sources) events.push(Event{0.0, order++, s.value});
+        events.clear();
+        std::uint32_t order = 0;
+        for (std::uint32_t c : source_columns) events.push(Event{0.0, order++, c});
         while (!events.empty()) {
             const Event e = events.top();
             events.pop();
+            const std::uint32_t c = e.column;
             // FIFO, one copy at a time: events leave the queue in time order, so this is Lindley's recursion.
-            const double cap = capacities[e.unit];
-            const double done = std::isinf(cap) ? e.time : std::max(e.time, free_at[e.unit]) + 1.0 / cap;
-            if (!std::isinf(cap)) free_at[e.unit] = done;
-            if (seen[e.unit]) continue;
-            seen[e.unit] = 1;
-            arrival[column[e.unit]] = e.time;
-            if (failures[e.unit] > 0 && random.chance(failures[e.unit])) continue;
-            for (UnitIndex v : frozen->children(UnitIndex{e.unit}, TieKind::forwards))
-                events.push(Event{done + detail::draw(delays[v.value], random), order++, v.value});
+            const double service = reach.service[c];
+            const double done = service == 0 ? e.time : std::max(e.time, free_at[c]) + service;
+            free_at[c] = done;
+            if (seen[c]) continue;
+            seen[c] = 1;
+            arrival[c] = e.time;
+            if (reach.failure[c] > 0 && random.chance(reach.failure[c])) continue;
+            for (std::uint32_t k = reach.first[c]; k < reach.first[c + 1]; ++k) {
+                const std::uint32_t v = reach.targets[k];
+                events.push(Event{done + detail::draw(delays.values[reach.delay[v]], random), order++, v});
+            }
         }
     };
 

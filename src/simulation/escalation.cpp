@@ -1,9 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <deque>
 #include <limits>
-#include <queue>
 #include <string>
 #include <vector>
 
@@ -52,6 +50,42 @@ struct Work {
     double at_station;       // when it reached its current station
     std::uint32_t station;
     std::uint32_t record;    // its row in the replication's incidents, none if it arose in the warm-up
+    std::uint32_t next = none;  // the incident behind it in its station's line, while it waits
+};
+
+// The incidents waiting at a station, first come first served: a list threaded through Work::next, so waiting
+// allocates nothing.
+struct Line {
+    std::uint32_t head = none, tail = none, size = 0;
+};
+
+// A worker's state, reused replication after replication: the event loop allocates nothing once it has grown, and
+// what a replication counts stays here until its end, away from the neighbouring replications' results.
+struct Scratch {
+    std::vector<Work> work;
+    std::vector<Incident> rows;
+    detail::EventQueue<Event> events;
+    std::vector<std::uint32_t> busy;
+    std::vector<double> busy_since, busy_days;
+    std::vector<Line> waiting;
+    std::vector<std::uint32_t> present;
+    std::vector<double> wait_sum, sojourn_sum, left;
+    std::vector<LevelFigures> figures;
+
+    void reset(std::size_t stations, std::size_t levels, double warm_up) {
+        work.clear();
+        rows.clear();
+        events.clear();
+        busy.assign(stations, 0);
+        busy_since.assign(stations, warm_up);
+        busy_days.assign(stations, 0.0);
+        waiting.assign(stations, Line{});
+        present.assign(levels, 0);
+        wait_sum.assign(levels, 0.0);
+        sojourn_sum.assign(levels, 0.0);
+        left.assign(levels, 0.0);
+        figures.assign(levels, LevelFigures{});
+    }
 };
 
 }  // namespace
@@ -186,13 +220,14 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
     for (Source& s : sources) s.station = station_of[responsible_body(graph, s.territory, model.responsible)->value];
 
     // Refuse before allocating: the incidents counted (their expected number and a wide margin), each worker's
-    // incidents in flight, the backlog samples and the figures.
+    // incidents in flight and the rows of the replication it runs, the backlog samples and the figures.
     auto margin = [](double mean) { return mean + 10 * std::sqrt(mean) + 100; };
     const double counted = margin(total_rate * (horizon.days - horizon.warm_up)), in_flight = margin(total_rate * horizon.days);
     const double samples = std::floor((horizon.days - horizon.warm_up) / horizon.step) + 1;
     const auto reps = static_cast<double>(options.reps);
     const double bytes = reps * counted * sizeof(Incident) +
-                         static_cast<double>(std::min<std::size_t>(options.threads, options.reps)) * in_flight * sizeof(Work) +
+                         static_cast<double>(std::min<std::size_t>(options.threads, options.reps)) *
+                             (in_flight * sizeof(Work) + counted * sizeof(Incident)) +
                          reps * samples * static_cast<double>(levels.size()) * sizeof(std::uint32_t) +
                          reps * static_cast<double>(levels.size()) * sizeof(LevelFigures);
     detail::check_memory(bytes, options, samples * static_cast<double>(levels.size()) > counted ? "step" : "reps",
@@ -207,19 +242,24 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
     const double H = horizon.days, W = horizon.warm_up;
     const std::vector<double>& times = result.sample_times();
 
-    auto replicate = [&](std::size_t rep, std::vector<Work>& work) {
+    auto replicate = [&](std::size_t rep, Scratch& scratch) {
         detail::Random random = detail::stream(options.seed, rep);
-        work.clear();
-        std::vector<Incident>& rows = incidents[rep];
-        std::vector<std::uint32_t> busy(stations.size(), 0);
-        std::vector<double> busy_since(stations.size(), W), busy_days(stations.size(), 0.0);
-        std::vector<std::deque<std::uint32_t>> waiting(stations.size());
-        std::vector<std::uint32_t> present(levels.size(), 0);
-        std::vector<double> wait_sum(levels.size(), 0.0), sojourn_sum(levels.size(), 0.0), left(levels.size(), 0.0);
-        std::span<LevelFigures> figures = result.figures_row(rep);
+        scratch.reset(stations.size(), levels.size(), W);
+        // Named references, not a structured binding: the lambdas below capture them (Clang before 16 cannot).
+        auto& work = scratch.work;
+        auto& rows = scratch.rows;
+        auto& events = scratch.events;
+        auto& busy = scratch.busy;
+        auto& busy_since = scratch.busy_since;
+        auto& busy_days = scratch.busy_days;
+        auto& waiting = scratch.waiting;
+        auto& present = scratch.present;
+        auto& wait_sum = scratch.wait_sum;
+        auto& sojourn_sum = scratch.sojourn_sum;
+        auto& left = scratch.left;
+        auto& figures = scratch.figures;
         std::span<std::uint32_t> backlog = result.backlog_row(rep);
         std::size_t next_sample = 0;
-        std::priority_queue<Event, std::vector<Event>, std::greater<>> events;
         std::uint64_t order = 0;
 
         // Busy server-days after the warm-up: add the time since the last change before each change.
@@ -238,7 +278,7 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
         };
         // Incident i reaches station s at time t: it goes up at once over the threshold, else it waits its turn.
         auto enter = [&](std::uint32_t i, std::uint32_t s, double t) {
-            while (stations[s].up != none && static_cast<double>(waiting[s].size()) >= stations[s].threshold) {
+            while (stations[s].up != none && static_cast<double>(waiting[s].size) >= stations[s].threshold) {
                 if (t >= W) figures[stations[s].level].escalated += 1;
                 if (work[i].record != none) ++rows[work[i].record].escalations;
                 s = stations[s].up;
@@ -247,8 +287,14 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
             work[i].at_station = t;
             if (work[i].record != none) rows[work[i].record].handler = stations[s].body;
             ++present[stations[s].level];
-            if (busy[s] < stations[s].servers) start(i, s, t);
-            else waiting[s].push_back(i);
+            if (busy[s] < stations[s].servers) {
+                start(i, s, t);
+                return;
+            }
+            Line& line = waiting[s];
+            work[i].next = none;
+            (line.size++ == 0 ? line.head : work[line.tail].next) = i;
+            line.tail = i;
         };
         auto sample_until = [&](double t) {
             for (; next_sample < times.size() && times[next_sample] < t; ++next_sample)
@@ -272,7 +318,7 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
                     record = static_cast<std::uint32_t>(rows.size());
                     rows.push_back(Incident{static_cast<std::uint32_t>(rep), source.territory, stations[source.station].body, 0, e.time, nan});
                 }
-                work.push_back(Work{e.time, e.time, source.station, record});
+                work.push_back(Work{e.time, e.time, source.station, record, none});
                 enter(static_cast<std::uint32_t>(work.size() - 1), source.station, e.time);
                 continue;
             }
@@ -286,9 +332,10 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
                 sojourn_sum[station.level] += e.time - work[i].at_station;
                 left[station.level] += 1;
             }
-            if (!waiting[s].empty()) {
-                const std::uint32_t next = waiting[s].front();
-                waiting[s].pop_front();
+            if (Line& line = waiting[s]; line.size > 0) {
+                const std::uint32_t next = line.head;
+                line.head = work[next].next;
+                --line.size;
                 start(next, s, e.time);
             }
             if (station.up != none && station.escalation > 0 && random.chance(station.escalation)) {
@@ -301,7 +348,7 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
         }
         sample_until(std::numeric_limits<double>::infinity());
 
-        std::vector<double> capacity(levels.size(), 0.0), used(levels.size(), 0.0);
+        std::vector<double> capacity(levels.size(), 0.0), used(levels.size(), 0.0);  // a few levels: no scratch needed
         for (std::uint32_t s = 0; s < stations.size(); ++s) {
             account(s, H);
             capacity[stations[s].level] += stations[s].servers * (H - W);
@@ -313,9 +360,12 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
             if (left[l] > 0) f.sojourn = sojourn_sum[l] / left[l];
             f.utilisation = used[l] / capacity[l];
         }
+        // Written once, at the end: the neighbouring replications' results may be written by another worker.
+        std::copy(figures.begin(), figures.end(), result.figures_row(rep).begin());
+        incidents[rep].assign(rows.begin(), rows.end());
     };
 
-    detail::for_each_replication(options, [] { return std::vector<Work>(); }, replicate);
+    detail::for_each_replication(options, [] { return Scratch(); }, replicate);
     result.set_incidents(std::move(incidents));
     return result;
 }

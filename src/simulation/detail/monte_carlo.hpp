@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -66,12 +68,22 @@ inline void check_delay(const Delay& d, const std::string& where) {
     }
 }
 
-// A per-unit table from a default and rules (a later rule wins), each value checked by `check(value, where)`.
+// A value per unit from a default and rules (a later rule wins), kept as an index into the few values there are, so
+// that a table over a national graph stays small (4 bytes a unit, whatever the value's size).
+template <class T>
+struct PerUnit {
+    std::vector<T> values;               // values[0] the default, values[i + 1] rule i's
+    std::vector<std::uint32_t> of_unit;  // the index into values of each unit
+    const T& operator[](std::size_t unit) const { return values[of_unit[unit]]; }
+};
+
+// The per-unit table of a default and rules, each value checked by `check(value, where)` and each selector resolved
+// once, in order, so that the first bad rule is the one named.
 template <class T, class Check>
-std::vector<T> per_unit(const OrgGraph& graph, const T& fallback, const char* fallback_name,
-                        const std::vector<Rule<T>>& rules, const char* name, const Check& check) {
+PerUnit<T> per_unit(const OrgGraph& graph, const T& fallback, const char* fallback_name,
+                    const std::vector<Rule<T>>& rules, const char* name, const Check& check) {
     check(fallback, std::string(fallback_name));
-    std::vector<T> out(graph.unit_capacity(), fallback);
+    PerUnit<T> out{{fallback}, std::vector<std::uint32_t>(graph.unit_capacity(), 0)};
     for (std::size_t i = 0; i < rules.size(); ++i) {
         const std::string where = std::string(name) + "[" + std::to_string(i) + "]";
         check(rules[i].value, where);
@@ -83,10 +95,32 @@ std::vector<T> per_unit(const OrgGraph& graph, const T& fallback, const char* fa
         } catch (const InvalidInput& e) {
             throw InvalidInput(e.tag(), where + ".select: " + e.where(), e.message());
         }
-        for (UnitIndex u : picked) out[u.value] = rules[i].value;
+        out.values.push_back(rules[i].value);
+        for (UnitIndex u : picked) out.of_unit[u.value] = static_cast<std::uint32_t>(i + 1);
     }
     return out;
 }
+
+// A binary min-heap of events kept in one vector that a worker reuses replication after replication, so the event
+// loop allocates nothing once the vector has grown. `Event` orders by operator> (later first out last).
+template <class Event>
+class EventQueue {
+public:
+    void clear() noexcept { m_heap.clear(); }
+    bool empty() const noexcept { return m_heap.empty(); }
+    const Event& top() const noexcept { return m_heap.front(); }
+    void push(const Event& e) {
+        m_heap.push_back(e);
+        std::push_heap(m_heap.begin(), m_heap.end(), std::greater<>());
+    }
+    void pop() {
+        std::pop_heap(m_heap.begin(), m_heap.end(), std::greater<>());
+        m_heap.pop_back();
+    }
+
+private:
+    std::vector<Event> m_heap;
+};
 
 // The 97.5% quantile of Student's t with `df` degrees of freedom: a table to 30, the Cornish-Fisher expansion above
 // (within 0.001 there).
@@ -134,28 +168,34 @@ inline void check_memory(double bytes, const RunOptions& options, const std::str
 }
 
 // Runs replications 0 .. reps-1 on `threads` threads: worker w makes its scratch state once with make_state() and
-// runs replications w, w + threads, ... with replicate(rep, state). Each replication must draw only from
-// stream(seed, rep) and write only its own results, so the results do not depend on the number of threads. The
-// first exception a worker throws is rethrown once every thread has joined.
+// runs replications with replicate(rep, state), taking the next replication not yet started from a shared counter,
+// so a worker that the machine slows down takes fewer. Each replication must draw only from stream(seed, rep) and
+// write only its own results, so the results do not depend on the number of threads or on which worker ran what;
+// a replication's results should be gathered in the worker's state and written once at its end, as neighbouring
+// replications' results share cache lines. The first exception a worker throws stops the others from starting
+// more and is rethrown once every thread has joined.
 template <class MakeState, class Replicate>
 void for_each_replication(const RunOptions& options, const MakeState& make_state, const Replicate& replicate) {
     const unsigned threads = static_cast<unsigned>(std::min<std::size_t>(options.threads, options.reps));
+    // Alone on its cache line: the workers read it once per replication, not per event.
+    alignas(64) std::atomic<std::size_t> next{0};
     std::exception_ptr failure;
     std::mutex failure_mutex;
-    auto worker = [&](unsigned w) {
+    auto worker = [&] {
         try {
             auto state = make_state();
-            for (std::size_t rep = w; rep < options.reps; rep += threads) replicate(rep, state);
+            for (std::size_t rep; (rep = next.fetch_add(1, std::memory_order_relaxed)) < options.reps;) replicate(rep, state);
         } catch (...) {
+            next.store(options.reps, std::memory_order_relaxed);
             std::lock_guard lock(failure_mutex);
             if (!failure) failure = std::current_exception();
         }
     };
     if (threads == 1) {
-        worker(0);
+        worker();
     } else {
         std::vector<std::thread> pool;
-        for (unsigned w = 0; w < threads; ++w) pool.emplace_back(worker, w);
+        for (unsigned w = 0; w < threads; ++w) pool.emplace_back(worker);
         for (auto& t : pool) t.join();
     }
     if (failure) std::rethrow_exception(failure);

@@ -31,7 +31,7 @@ def test_typed_usage_example_runs():
         ("evaluation_scale.py", ("evaluation run with roll-ups", "faulty record sets")),
         ("restructure_replay.py", ("the 2025 reform replayed", "diff of the two national lists")),
         ("measures_scale.py", ("betweenness", "articulation points")),
-        ("simulation_scale.py", ("cascade: one replication", "escalation: one replication, 2 threads")),
+        ("simulation_scale.py", ("cascade: one replication", "escalation: a call of 1 replication", "2 threads")),
         ("frozen_scale.py", ("BFS along contains", "within(province)", "subtree_mask", "memory per unit")),
     ],
 )
@@ -45,5 +45,6 @@ def test_benchmark_quick_mode_runs(tmp_path, script, expected):
         timeout=600,
     )
     text = results.read_text(encoding="utf-8")
+    assert "Load average " in text  # how busy the machine was, measured, beside the figures
     for phrase in expected:
         assert phrase in text

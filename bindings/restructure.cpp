@@ -2,6 +2,7 @@
 // timeline and the what-ifs, and the embedded national datasets. Registered after io: it returns OrgGraphs.
 
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@
 #include <antq/restructure/what_if.hpp>
 
 #include "bound.hpp"
+#include "columns.hpp"
 #include "convert.hpp"
 #include "init.hpp"
 
@@ -127,6 +129,26 @@ void init_restructure(py::module_& m) {
             out.reserve(ids.rows().size());
             for (const Succession& s : ids.rows()) out.emplace_back(s.before, s.after, s.share, s.how);
             return out;
+        })
+        .def("_columns", [](const IdMap& ids) {
+            const std::size_t n = ids.rows().size();
+            py::list before(static_cast<py::ssize_t>(n)), after(static_cast<py::ssize_t>(n));
+            NumberColumn<double> share(n);
+            CodedColumn how(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const Succession& s = ids.rows()[i];
+                const auto row = static_cast<py::ssize_t>(i);
+                before[row] = py::str(s.before);
+                after[row] = s.after.empty() ? py::object(py::none()) : py::object(py::str(s.after));
+                share.set(i, s.share.value_or(std::numeric_limits<double>::quiet_NaN()));
+                how.set(i, s.how);
+            }
+            py::dict out;
+            out["before"] = before;
+            out["after"] = after;
+            out["share"] = share.finish();
+            out["how"] = how.finish_plain();
+            return out;
         });
 
     py::class_<PyApplied>(m, "Applied", "The result of apply(): the graph after and the id map.")
@@ -142,6 +164,7 @@ void init_restructure(py::module_& m) {
         return wrap(apply(g, c));
     }, py::arg("graph"), py::arg("changes"));
 
+    // Columns, not rows: a national diff has thousands of rows, and pandas takes columns without a Python loop.
     m.def("diff", [](const GraphPtr& before, const GraphPtr& after, const IdMap* ids, bool territories_only) {
         const OrgGraph& a = *graph_arg(before, "before");
         const OrgGraph& b = *graph_arg(after, "after");
@@ -150,11 +173,26 @@ void init_restructure(py::module_& m) {
             py::gil_scoped_release release;
             changes = diff(a, b, DiffOptions{ids, territories_only});
         }
-        std::vector<std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>> out;
-        out.reserve(changes.size());
-        for (const UnitChange& c : changes)
-            out.emplace_back(c.change, c.id, std::string(to_string(c.kind)), std::string(to_string(c.level)), c.before,
-                             c.after);
+        const std::size_t n = changes.size();
+        CodedColumn change(n), kind(n), level(n);
+        py::list id(static_cast<py::ssize_t>(n)), was(static_cast<py::ssize_t>(n)), is(static_cast<py::ssize_t>(n));
+        for (std::size_t i = 0; i < n; ++i) {
+            const UnitChange& c = changes[i];
+            const auto row = static_cast<py::ssize_t>(i);
+            change.set(i, c.change);
+            id[row] = py::str(c.id);
+            kind.set(i, to_string(c.kind));
+            level.set(i, to_string(c.level));
+            was[row] = py::str(c.before);
+            is[row] = py::str(c.after);
+        }
+        py::dict out;
+        out["change"] = change.finish();
+        out["id"] = id;
+        out["kind"] = kind.finish();
+        out["level"] = level.finish();
+        out["before"] = was;
+        out["after"] = is;
         return out;
     }, py::arg("before"), py::arg("after"), py::arg("ids"), py::arg("territories_only"));
 

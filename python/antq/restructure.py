@@ -12,6 +12,7 @@ import os
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from . import _core
+from ._frames import frame
 from .graph import OrgGraph
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -77,10 +78,7 @@ class Applied:
     def ids(self) -> "pandas.DataFrame":
         """One row per successor of every unit of the graph before: before, after (None if abolished with no
         successor), share (NaN where unknown), how ("kept", "merge", "split", "abolish", "remove_level")."""
-        import pandas as pd
-
-        rows = [(b, a or None, s, h) for b, a, s, h in self._core.ids._rows()]
-        return pd.DataFrame(rows, columns=list(ID_MAP_COLUMNS)).astype({"share": "float64"})
+        return frame(self._core.ids._columns())
 
     def successors(self, before: str) -> list[str]:
         """The ids ``before`` became (empty if it was abolished without a successor)."""
@@ -114,14 +112,11 @@ def diff(before: OrgGraph, after: OrgGraph, ids: "Applied | _core.IdMap | None" 
     """What differs from ``before`` to ``after``, one row per unit: change ("created", "abolished", "merged",
     "split", "renamed", "retyped", "moved"), id, kind, level, before, after. With ``ids`` (an :class:`Applied` or its
     id map), merged and split units name their successors; without it, units are matched by id alone."""
-    import pandas as pd
-
     id_map = ids.id_map if isinstance(ids, Applied) else ids
-    rows = _core.diff(before, after, id_map, territories_only)
-    frame = pd.DataFrame(rows, columns=list(DIFF_COLUMNS))
-    for column in ("change", "kind", "level"):
-        frame[column] = frame[column].astype("category")
-    return frame
+    table = frame(_core.diff(before, after, id_map, territories_only))
+    for column in ("change", "kind", "level"):  # categories in sorted order, as pandas gives them
+        table[column] = table[column].cat.reorder_categories(sorted(table[column].cat.categories))
+    return table
 
 
 class Timeline:

@@ -40,6 +40,8 @@ constexpr std::array<Alias, 3> aliases{{
 std::span<const AdministrativeUnitType> administrative_unit_types() noexcept { return types; }
 
 std::optional<AdministrativeUnitType> find_unit_type(std::string_view name, Level level) {
+    for (const auto& type : types)  // spelt as listed, the common case: no need to normalise
+        if (type.level == level && type.name == name) return type;
     const std::string wanted = lower_case(to_nfc(name, "unit type"));
     for (const auto& type : types)
         if (type.level == level && type.name == wanted) return type;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -96,6 +97,7 @@ public:
         const std::size_t n = graph.unit_capacity();
         m_units.reserve(n + n / 8);
         m_ties.reserve(graph.tie_count() + graph.tie_count() / 8);
+        m_keys.reserve(graph.tie_count() + graph.tie_count() / 8);  // no rehash while the ties go in
         m_index.reserve(n + n / 8);
         std::vector<Index> draft_of(n, none);
         for (UnitIndex u : graph.units()) {
@@ -110,6 +112,7 @@ public:
         }
         m_next.resize(m_units.size());
         m_how.resize(m_units.size());
+        m_ended_at.resize(m_units.size());
     }
 
     // ---- reading ----
@@ -122,38 +125,48 @@ public:
     bool alive(Index u) const { return m_units[u].alive; }
     Index size() const { return static_cast<Index>(m_units.size()); }
 
-    Index find(std::string_view id) const {
-        const auto it = m_index.find(std::string(id));
-        return it == m_index.end() ? none : it->second;
+    Index find(const std::string& id) const {
+        const auto it = m_index.find(id);
+        return it == m_index.end() || !m_units[it->second].alive ? none : it->second;
     }
 
-    Index need(const std::string& id, const std::string& where) const {
-        if (id.empty()) throw InvalidInput("missing_field", where, "a unit id is required here");
+    // `where` is the place errors name: a string, or a function that makes one (only an error needs it).
+    template <class Where>
+    static std::string place(const Where& where) {
+        if constexpr (std::is_invocable_v<const Where&>) return where();
+        else return where;
+    }
+
+    template <class Where>
+    Index need(const std::string& id, const Where& where) const {
+        if (id.empty()) throw InvalidInput("missing_field", place(where), "a unit id is required here");
         const Index u = find(id);
         if (u != none) return u;
-        const auto gone = m_ended_by.find(id);
-        throw NotFound("unknown_unit", where,
+        const auto gone = m_index.find(id);
+        throw NotFound("unknown_unit", place(where),
                        "no unit has id '" + id + "'" +
-                           (gone == m_ended_by.end() ? "" : "; it ended at operation " + std::to_string(gone->second)));
+                           (gone == m_index.end() ? "" : "; it ended at operation " + std::to_string(m_ended_at[gone->second])));
     }
 
-    Index need_territory(const std::string& id, const std::string& where) const {
+    template <class Where>
+    Index need_territory(const std::string& id, const Where& where) const {
         const Index u = need(id, where);
         if (!is_territory(unit(u).kind))
-            throw InvalidInput("not_a_territory", where, "'" + id + "' is a " + std::string(to_string(unit(u).kind)) +
+            throw InvalidInput("not_a_territory", place(where), "'" + id + "' is a " + std::string(to_string(unit(u).kind)) +
                                                              ", not a territory");
         return u;
     }
 
+    // `f` may add ties (the lists only grow): read by position, up to the length they had, with no copy.
     template <class F>
     void for_out(Index u, TieKind kind, F&& f) const {
-        for (Index t : std::vector<Index>(m_units[u].out))
-            if (m_ties[t].alive && m_ties[t].kind == kind) f(t, m_ties[t].target);
+        for (std::size_t i = 0, n = m_units[u].out.size(); i < n; ++i)
+            if (const Index t = m_units[u].out[i]; m_ties[t].alive && m_ties[t].kind == kind) f(t, m_ties[t].target);
     }
     template <class F>
     void for_in(Index u, TieKind kind, F&& f) const {
-        for (Index t : std::vector<Index>(m_units[u].in))
-            if (m_ties[t].alive && m_ties[t].kind == kind) f(t, m_ties[t].source);
+        for (std::size_t i = 0, n = m_units[u].in.size(); i < n; ++i)
+            if (const Index t = m_units[u].in[i]; m_ties[t].alive && m_ties[t].kind == kind) f(t, m_ties[t].source);
     }
 
     Index container(Index u) const {
@@ -170,6 +183,11 @@ public:
         std::vector<Index> out;
         for_in(territory, TieKind::serves, [&](Index, Index b) { out.push_back(b); });
         return out;
+    }
+    bool has_bodies(Index territory) const {
+        bool found = false;
+        for_in(territory, TieKind::serves, [&](Index, Index) { found = true; });
+        return found;
     }
     Index head(Index body) const {
         Index found = none;
@@ -195,6 +213,7 @@ public:
         m_units.push_back(DraftUnit{std::move(u), true, {}, {}});
         m_next.emplace_back();
         m_how.emplace_back();
+        m_ended_at.emplace_back();
         return i;
     }
 
@@ -225,8 +244,7 @@ public:
                     kill_tie(t);
                 }
         d.alive = false;
-        m_index.erase(d.unit.id);
-        m_ended_by[d.unit.id] = op;
+        m_ended_at[u] = op;  // its id stays in m_index, pointing at the dead unit, for need()'s message
         if (m_how[u].empty()) m_how[u] = std::move(how);
     }
 
@@ -420,79 +438,66 @@ public:
         }
     }
 
-    void build_into(OrgGraph& out) const {
+    // The last use of the draft: units and ties move into the graph rather than being copied.
+    void build_into(OrgGraph& out) && {
         std::vector<UnitSpec> units;
         std::vector<TieSpec> ties;
-        units.reserve(m_index.size());
-        for (const DraftUnit& d : m_units)
-            if (d.alive) units.push_back(UnitSpec{d.unit.id, d.unit.name, d.unit.kind, d.unit.level, d.unit.attributes});
-        for (const DraftTie& t : m_ties)
-            if (t.alive) ties.push_back(TieSpec{unit(t.source).id, unit(t.target).id, t.kind, t.attributes});
+        units.reserve(m_units.size());
+        ties.reserve(m_keys.size());
+        for (DraftTie& t : m_ties)
+            if (t.alive) ties.push_back(TieSpec{unit(t.source).id, unit(t.target).id, t.kind, std::move(t.attributes)});
+        for (DraftUnit& d : m_units)
+            if (d.alive)
+                units.push_back(UnitSpec{std::move(d.unit.id), std::move(d.unit.name), d.unit.kind, d.unit.level,
+                                         std::move(d.unit.attributes)});
         InputPlaces places;
         places.source = m_source + " (the graph after the changes)";
         build(out, std::move(units), ties, places);
     }
 
+    // Rows in the order of the units before, each unit's parts (if it gave some and lived on) after its own row.
     IdMap id_map() const {
         std::vector<Succession> rows;
-        rows.reserve(m_original);
+        rows.reserve(m_original + m_parts.size());
+        std::vector<std::pair<Index, std::optional<double>>> finals, stack;
+        std::vector<Index> seen_at(m_units.size(), none);  // the unit whose successors were last followed through here
         for (Index u = 0; u < m_original; ++u) {
             const std::string& before = unit(u).id;
             if (m_units[u].alive) {
                 rows.push_back(Succession{before, before, std::nullopt, "kept"});
-                continue;
-            }
-            std::vector<std::pair<Index, std::optional<double>>> finals;
-            std::unordered_set<Index> seen;
-            std::function<void(Index, std::optional<double>)> follow = [&](Index at, std::optional<double> share) {
-                if (!seen.insert(at).second) return;
-                if (m_units[at].alive) {
-                    finals.emplace_back(at, share);
-                    return;
+            } else {
+                finals.clear();
+                stack.assign(1, {u, std::nullopt});
+                while (!stack.empty()) {  // depth first, successors in their order, as the chain of operations ran
+                    const auto [at, share] = stack.back();
+                    stack.pop_back();
+                    if (seen_at[at] == u) continue;
+                    seen_at[at] = u;
+                    if (m_units[at].alive) {
+                        finals.emplace_back(at, share);
+                        continue;
+                    }
+                    const std::vector<Next>& next = m_next[at];
+                    for (auto n = next.rbegin(); n != next.rend(); ++n)
+                        stack.emplace_back(n->unit, n->share ? (share ? *share * *n->share : *n->share) : share);
                 }
-                for (const Next& n : m_next[at]) {
-                    std::optional<double> s = share;
-                    if (n.share) s = s ? *s * *n.share : *n.share;
-                    follow(n.unit, s);
-                }
-            };
-            follow(u, std::nullopt);
-            if (finals.empty()) rows.push_back(Succession{before, "", std::nullopt, m_how[u]});
-            for (const auto& [f, share] : finals) rows.push_back(Succession{before, unit(f).id, share, m_how[u]});
-        }
-        // Units that gave parts and lived on also map to the receivers.
-        for (const auto& [from, parts] : m_parts) {
-            if (from >= m_original) continue;
-            for (const Next& p : parts) {
-                if (!m_units[p.unit].alive) continue;
-                rows.push_back(Succession{unit(from).id, unit(p.unit).id, p.share, "merge"});
+                if (finals.empty()) rows.push_back(Succession{before, "", std::nullopt, m_how[u]});
+                for (const auto& [f, share] : finals) rows.push_back(Succession{before, unit(f).id, share, m_how[u]});
             }
+            if (const auto parts = m_parts.find(u); parts != m_parts.end())
+                for (const Next& p : parts->second)
+                    if (m_units[p.unit].alive) rows.push_back(Succession{before, unit(p.unit).id, p.share, "merge"});
         }
-        std::stable_sort(rows.begin(), rows.end(), [&](const Succession& a, const Succession& b) {
-            return m_order(a.before) < m_order(b.before);
-        });
         return IdMap(std::move(rows));
-    }
-
-private:
-    std::size_t m_order(const std::string& id) const {
-        const auto it = m_original_order.find(id);
-        return it == m_original_order.end() ? 0 : it->second;
-    }
-
-public:
-    void remember_order() {
-        for (Index u = 0; u < m_original; ++u) m_original_order.emplace(unit(u).id, u);
     }
 
 private:
     std::string m_source;
     std::vector<DraftUnit> m_units;
     std::vector<DraftTie> m_ties;
-    std::unordered_map<std::string, Index> m_index;
+    std::unordered_map<std::string, Index> m_index;  // the latest unit with each id
     std::unordered_set<TieKey, TieKeyHash> m_keys;
-    std::unordered_map<std::string, std::size_t> m_ended_by;
-    std::unordered_map<std::string, std::size_t> m_original_order;
+    std::vector<std::size_t> m_ended_at;  // the operation that ended each unit
     std::unordered_map<Index, double> m_given;
     std::unordered_map<Index, std::vector<Next>> m_parts;
     std::vector<std::vector<Next>> m_next;
@@ -519,28 +524,32 @@ void check_name(const std::string& name, const std::string& where) {
         throw InvalidInput("empty_value", where, "a name must not be empty");
 }
 
+// A territory's title ("xã A") is worked out only when it has bodies, whose names carry it.
 void rename(Draft& draft, Index u, const std::string& name, const std::string& where) {
     check_name(name, where);
-    const std::string old_title = territory_title(draft.unit(u));
+    const bool titled = is_territory(draft.unit(u).kind) && draft.has_bodies(u);
+    const std::string old_title = titled ? territory_title(draft.unit(u)) : std::string();
     draft.unit(u).name = to_nfc(name, where);
-    if (is_territory(draft.unit(u).kind)) draft.retitle_bodies(u, old_title);
+    if (titled) draft.retitle_bodies(u, old_title);
 }
 
 void retype(Draft& draft, Index u, const std::string& type, const std::string& where) {
     check_type(draft, u, type, where);
-    const std::string old_title = territory_title(draft.unit(u));
+    const bool titled = is_territory(draft.unit(u).kind) && draft.has_bodies(u);
+    const std::string old_title = titled ? territory_title(draft.unit(u)) : std::string();
     draft.unit(u).attributes.set("type", Value(to_nfc(type, where)));
-    if (is_territory(draft.unit(u).kind)) draft.retitle_bodies(u, old_title);
+    if (titled) draft.retitle_bodies(u, old_title);
 }
 
-void move(Draft& draft, Index u, Index parent, const std::string& where) {
+template <class Where>
+void move(Draft& draft, Index u, Index parent, const Where& where) {
     // The cycle first: a move under one's own descendant is also a level error, but "cycle" says what went wrong.
     for (Index up = parent; up != none; up = draft.container(up))
         if (up == u)
-            throw HierarchyError("cycle", where, "'" + draft.unit(parent).id + "' lies within '" + draft.unit(u).id +
+            throw HierarchyError("cycle", Draft::place(where), "'" + draft.unit(parent).id + "' lies within '" + draft.unit(u).id +
                                                      "': moving it there would make a cycle of containment");
     if (!is_above(draft.unit(parent).level, draft.unit(u).level))
-        throw HierarchyError("wrong_level", where, "'" + draft.unit(parent).id + "' (" +
+        throw HierarchyError("wrong_level", Draft::place(where), "'" + draft.unit(parent).id + "' (" +
                                                        std::string(to_string(draft.unit(parent).level)) +
                                                        ") cannot contain '" + draft.unit(u).id + "' (" +
                                                        std::string(to_string(draft.unit(u).level)) + ")");
@@ -610,7 +619,7 @@ void merge(Draft& draft, const Operation& o, std::size_t op) {
                                        : std::string();
         target = create(draft, *o.create, parent, op, draft.at(op, "into"));
     } else {
-        target = draft.need_territory(o.into, draft.at(op, "into"));
+        target = draft.need_territory(o.into, [&] { return draft.at(op, "into"); });
     }
     if (o.sources.empty() && o.parts.empty())
         throw InvalidInput("missing_field", draft.at(op, "sources"), "a merge needs sources or parts");
@@ -619,16 +628,16 @@ void merge(Draft& draft, const Operation& o, std::size_t op) {
     bool other = false;
     for (auto [list, field] : {std::pair{&o.sources, "sources"}, std::pair{&o.parts, "parts"}})
         for (std::size_t i = 0; i < list->size(); ++i) {
-            const std::string where = draft.at(op, std::string(field) + "/" + std::to_string(i));
+            const auto where = [&] { return draft.at(op, std::string(field) + "/" + std::to_string(i)); };
             const Index s = draft.need_territory((*list)[i].unit, where);
             if (!seen.insert(s).second)
-                throw InvalidInput("duplicate_source", where, "'" + (*list)[i].unit + "' is named twice in this merge");
+                throw InvalidInput("duplicate_source", where(), "'" + (*list)[i].unit + "' is named twice in this merge");
             if (s == target && std::string_view(field) == "parts")
-                throw InvalidInput("merge_into_itself", where, "'" + (*list)[i].unit + "' cannot give a part to itself");
+                throw InvalidInput("merge_into_itself", where(), "'" + (*list)[i].unit + "' cannot give a part to itself");
             if (s != target) other = true;
             if (draft.unit(s).kind == UnitKind::nation)
-                throw InvalidInput("wrong_level", where, "the nation cannot be merged");
-            draft.give_share(s, (*list)[i].share, where + "/share");
+                throw InvalidInput("wrong_level", where(), "the nation cannot be merged");
+            if ((*list)[i].share) draft.give_share(s, (*list)[i].share, where() + "/share");
             (std::string_view(field) == "sources" ? full : parts).emplace_back(s, (*list)[i].share);
         }
     if (!other)
@@ -636,7 +645,8 @@ void merge(Draft& draft, const Operation& o, std::size_t op) {
                            "every source is '" + draft.unit(target).id + "' itself: nothing to merge");
     if (!o.name.empty()) rename(draft, target, o.name, draft.at(op, "name"));
     if (!o.type.empty()) retype(draft, target, o.type, draft.at(op, "type"));
-    if (!o.parent.empty() && !o.create) move(draft, target, draft.need_territory(o.parent, draft.at(op, "parent")), draft.at(op, "parent"));
+    const auto at_parent = [&] { return draft.at(op, "parent"); };
+    if (!o.parent.empty() && !o.create) move(draft, target, draft.need_territory(o.parent, at_parent), at_parent);
     for (const auto& [s, share] : full)
         if (s != target) draft.hand_over_territory(s, target, op, "merge", share);
     for (const auto& [s, share] : parts) draft.add_part(s, target, share);
@@ -704,7 +714,6 @@ Applied apply(const OrgGraph& graph, const ChangeSet& changes) {
         changes.structure.empty() ? graph.structure() : AdministrativeStructure::preset(changes.structure);
 
     Draft draft(graph, changes);
-    draft.remember_order();
     std::int64_t last_day = *set_day;
     for (std::size_t op = 0; op < changes.operations.size(); ++op) {
         const Operation& o = changes.operations[op];
@@ -723,20 +732,21 @@ Applied apply(const OrgGraph& graph, const ChangeSet& changes) {
                 break;
             }
             case OperationKind::abolish: {
-                const Index u = draft.need(o.unit, draft.at(op, "unit"));
+                const Index u = draft.need(o.unit, [&] { return draft.at(op, "unit"); });
                 const Index successor = o.successor.empty() ? none : draft.need(o.successor, draft.at(op, "successor"));
                 abolish(draft, u, successor, op, "abolish");
                 break;
             }
             case OperationKind::rename:
-                rename(draft, draft.need(o.unit, draft.at(op, "unit")), o.name, draft.at(op, "name"));
+                rename(draft, draft.need(o.unit, [&] { return draft.at(op, "unit"); }), o.name, draft.at(op, "name"));
                 break;
             case OperationKind::retype:
-                retype(draft, draft.need(o.unit, draft.at(op, "unit")), o.type, draft.at(op, "type"));
+                retype(draft, draft.need(o.unit, [&] { return draft.at(op, "unit"); }), o.type, draft.at(op, "type"));
                 break;
             case OperationKind::move: {
-                const Index u = draft.need_territory(o.unit, draft.at(op, "unit"));
-                move(draft, u, draft.need_territory(o.parent, draft.at(op, "parent")), draft.at(op, "parent"));
+                const Index u = draft.need_territory(o.unit, [&] { return draft.at(op, "unit"); });
+                const auto at_parent = [&] { return draft.at(op, "parent"); };
+                move(draft, u, draft.need_territory(o.parent, at_parent), at_parent);
                 break;
             }
             case OperationKind::merge: merge(draft, o, op); break;
@@ -758,7 +768,7 @@ Applied apply(const OrgGraph& graph, const ChangeSet& changes) {
     Object attributes = graph.attributes();
     attributes.set("as_of", Value(detail::iso_date(last_day)));
     out.graph.set_attributes(std::move(attributes));
-    draft.build_into(out.graph);
+    std::move(draft).build_into(out.graph);
     return out;
 }
 

@@ -1,6 +1,6 @@
+#include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include <antq/restructure/diff.hpp>
@@ -10,23 +10,29 @@ namespace antq {
 namespace {
 
 // The unit's place: the territory containing it, the territory a body serves, the body a post heads.
-std::string place(const OrgGraph& graph, UnitIndex u) {
+const std::string* place(const OrgGraph& graph, UnitIndex u) {
     const Unit& unit = graph.unit(u);
     const TieKind along = is_territory(unit.kind) ? TieKind::contains : is_post(unit.kind) ? TieKind::heads : TieKind::serves;
-    std::string out;
+    std::optional<UnitIndex> found;
     if (along == TieKind::contains) {
-        graph.for_each_parent(u, along, [&](UnitIndex p) { out = graph.unit(p).id; });
+        graph.for_each_parent(u, along, [&](UnitIndex p) { found = p; });
     } else {
         graph.for_each_child(u, along, [&](UnitIndex p) {
-            if (out.empty()) out = graph.unit(p).id;
+            if (!found) found = p;
         });
     }
-    return out;
+    return found ? &graph.unit(*found).id : nullptr;
 }
 
-std::string type_of(const Unit& unit) {
+const std::string& id_or_empty(const std::string* id) {
+    static const std::string none;
+    return id ? *id : none;
+}
+
+const std::string& type_of(const Unit& unit) {
+    static const std::string none;
     const Value* type = unit.attributes.find("type");
-    return type && type->type() == Value::Type::string ? type->as_string() : std::string();
+    return type && type->type() == Value::Type::string ? type->as_string() : none;
 }
 
 }  // namespace
@@ -50,24 +56,24 @@ std::vector<UnitChange> diff(const OrgGraph& before, const OrgGraph& after, cons
     auto wanted = [&](const Unit& u) { return !options.territories_only || is_territory(u.kind); };
 
     std::vector<UnitChange> out;
-    std::unordered_set<std::string> ended;
+    std::vector<bool> ended(before.unit_capacity(), false);  // by index in `before`
     for (UnitIndex u : before.units()) {
         const Unit& unit = before.unit(u);
         if (!wanted(unit)) continue;
         if (after.contains(unit.id) && continues(unit.id)) continue;
-        ended.insert(unit.id);
-        std::vector<std::string> next;
-        if (const auto it = successors.find(unit.id); it != successors.end()) next = it->second;
+        ended[u.value] = true;
+        const auto it = successors.find(unit.id);
+        const std::size_t next = it == successors.end() ? 0 : it->second.size();
         std::string joined;
-        for (const auto& s : next) joined += (joined.empty() ? "" : ", ") + s;
-        out.push_back(UnitChange{next.empty() ? "abolished" : next.size() == 1 ? "merged" : "split", unit.id, unit.kind,
-                                 unit.level, unit.name, joined});
+        for (std::size_t i = 0; i < next; ++i) joined += (i ? ", " : "") + it->second[i];
+        out.push_back(UnitChange{next == 0 ? "abolished" : next == 1 ? "merged" : "split", unit.id, unit.kind,
+                                 unit.level, unit.name, std::move(joined)});
     }
     for (UnitIndex u : after.units()) {
         const Unit& unit = after.unit(u);
         if (!wanted(unit)) continue;
         const auto old = before.find(unit.id);
-        if (!old || ended.count(unit.id)) {
+        if (!old || ended[old->value]) {
             out.push_back(UnitChange{"created", unit.id, unit.kind, unit.level, "", unit.name});
             continue;
         }
@@ -75,7 +81,7 @@ std::vector<UnitChange> diff(const OrgGraph& before, const OrgGraph& after, cons
         if (was.name != unit.name) out.push_back(UnitChange{"renamed", unit.id, unit.kind, unit.level, was.name, unit.name});
         if (type_of(was) != type_of(unit))
             out.push_back(UnitChange{"retyped", unit.id, unit.kind, unit.level, type_of(was), type_of(unit)});
-        if (const std::string a = place(before, *old), b = place(after, u); a != b)
+        if (const std::string &a = id_or_empty(place(before, *old)), &b = id_or_empty(place(after, u)); a != b)
             out.push_back(UnitChange{"moved", unit.id, unit.kind, unit.level, a, b});
     }
     return out;

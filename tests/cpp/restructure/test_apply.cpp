@@ -1,6 +1,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "support.hpp"
 
@@ -199,6 +200,35 @@ TEST_CASE("restructure: split divides a commune between new ones with shares") {
     CHECK(share["20001"] == doctest::Approx(0.6));
     CHECK(share["10987"] == doctest::Approx(0.4));
     CHECK(a.graph.unit(*a.graph.parent(a.graph.index_of("10945-v1"))).id == "20001");
+}
+
+TEST_CASE("restructure: the id map follows chains of operations, in the order of the units before") {
+    // 10501 gives 30% to 10987 and lives on; 10945 is split (60% to a new 20001, 40% to 10987); 20001 then merges
+    // into 10501, so 10945's 60% ends up there.
+    const OrgGraph before = small();
+    const Applied a = apply(before, changes(R"({"op": "merge", "into": "10987", "parts": [{"unit": "10501", "share": 0.3}]},
+        {"op": "split", "unit": "10945", "into": [
+            {"id": "20001", "name": "Bắc", "kind": "commune", "attributes": {"type": "xã"}, "share": 0.6},
+            {"unit": "10987", "share": 0.4}]},
+        {"op": "merge", "into": "10501", "sources": ["20001"]})"));
+    std::vector<std::string> order;
+    for (const Succession& r : a.ids.rows())
+        if (order.empty() || order.back() != r.before) order.push_back(r.before);
+    std::vector<std::string> units;
+    for (UnitIndex u : before.units()) units.push_back(before.unit(u).id);
+    CHECK(order == units);  // one block of rows per unit before, in its index order
+    std::vector<Succession> of_10945, of_10501;
+    for (const Succession& r : a.ids.rows()) {
+        if (r.before == "10945") of_10945.push_back(r);
+        if (r.before == "10501") of_10501.push_back(r);
+    }
+    REQUIRE(of_10945.size() == 2);
+    CHECK(of_10945[0].after == "10501");
+    CHECK(of_10945[0].share.value_or(-1) == doctest::Approx(0.6));
+    CHECK(of_10945[0].how == "split");
+    CHECK(of_10945[1] == Succession{"10945", "10987", 0.4, "merge"});  // the part, after the unit's own row
+    CHECK(of_10501 == std::vector<Succession>{{"10501", "10501", std::nullopt, "kept"}, {"10501", "10987", 0.3, "merge"}});
+    CHECK_THROWS_AS(a.ids.successors("20001"), NotFound);  // made and ended along the way: no unit before
 }
 
 TEST_CASE("restructure: diff names what was created, merged, renamed and moved") {

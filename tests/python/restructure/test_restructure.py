@@ -216,6 +216,28 @@ def test_diff_is_a_dataframe_of_what_changed(tiny):
     assert rows == {("merged", "10951"): ("Vĩnh Hưng", "10945"), ("renamed", "288-c01"): ("Tân Bình", "Tân Bình Mới")}
 
 
+def test_diff_and_id_map_column_types(tiny):
+    applied = restructure.apply(tiny, changes({"op": "merge", "into": "10945", "sources": ["10951"]},
+                                              {"op": "abolish", "unit": "10945-v01"}))
+    frame = restructure.diff(tiny, applied.graph, applied)
+    for column in ("change", "kind", "level"):
+        assert frame[column].dtype == "category"
+        assert list(frame[column].cat.categories) == sorted(frame[column].cat.categories)
+    assert set(frame["change"]) >= {"merged", "abolished"}
+    assert all(isinstance(v, str) for column in ("id", "before", "after") for v in frame[column])
+    ids = applied.ids
+    assert str(ids["share"].dtype) == "float64" and ids["share"].isna().all()
+    row = ids.set_index("before").loc["10945-v01"]
+    assert row["after"] is None and row["how"] == "abolish"
+    assert (ids["after"] == ids["before"]).sum() == (ids["how"] == "kept").sum()
+    assert list(ids["before"].drop_duplicates()) == list(tiny.units)  # the order of the units before
+
+
+def test_diff_of_identical_graphs_is_empty(tiny):
+    frame = restructure.diff(tiny, antq.loads(tiny.dumps(), "copy.json"))
+    assert len(frame) == 0 and list(frame.columns) == list(restructure.DIFF_COLUMNS)
+
+
 def test_timeline_gives_the_graph_on_each_date(tiny):
     timeline = restructure.Timeline(tiny, [
         changes({"op": "rename", "unit": "10945", "name": "Later"}, date="2025-01-01"),

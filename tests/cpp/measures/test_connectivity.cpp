@@ -275,7 +275,7 @@ TEST_CASE("cuts_from: on random digraphs, a unit or tie cuts off what removing i
         for (const SourceCut& c : r.ties) ties[{c.unit, c.target}] = c.cut_off;
         for (UnitIndex u : all)
             for (UnitIndex v : g.children(u, TieKind::forwards)) {
-                CAPTURE(g.unit(u).id, g.unit(v).id);
+                INFO(g.unit(u).id, " -> ", g.unit(v).id);
                 const auto lost = static_cast<std::uint32_t>(all.size() - reached(g, source, UnitIndex{}, {u, v}).size());
                 CHECK((ties.count({u, v}) ? ties[{u, v}] : 0u) == lost);
             }

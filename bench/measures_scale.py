@@ -69,6 +69,11 @@ def run(config: Config) -> results.Report:
         "antq": lambda: am.betweenness(g, "forwards", sources=sources),
         "networkx": lambda: nx.betweenness_centrality_subset(D, sources, names, normalized=False),
     }
+    # One source: what a call costs besides the searches (the view, the table), against the peers' same call.
+    cases_1 = {
+        "antq": lambda: am.betweenness(g, "forwards", sources=sources[:1]),
+        "networkx": lambda: nx.betweenness_centrality_subset(D, sources[:1], names, normalized=False),
+    }
     cases_a = {
         "antq": lambda: am.articulation_points(g, "forwards"),
         "networkx": lambda: set(nx.articulation_points(U)),
@@ -85,6 +90,7 @@ def run(config: Config) -> results.Report:
         TU.add_edge_list(undirected_pairs)
         pivots = [T.vertex(index[s]) for s in sources]
         cases_b["graph-tool"] = lambda: gt.betweenness(T, pivots=pivots, norm=False)
+        cases_1["graph-tool"] = lambda: gt.betweenness(T, pivots=pivots[:1], norm=False)
         cases_a["graph-tool"] = lambda: gt.label_biconnected_components(TU)
     except ImportError:
         gt = None
@@ -102,15 +108,17 @@ def run(config: Config) -> results.Report:
         assert points == {names[i] for i in range(len(names)) if art[i]}, "articulation points differ from graph-tool"
 
     times_b = measure.round_robin(cases_b, config.repeats)
+    times_1 = measure.round_robin(cases_1, config.repeats)
     times_a = measure.round_robin(cases_a, config.repeats)
     rows: list[results.Row] = []
     for what, times, aims in (
         (f"betweenness, {len(sources)} sources", times_b, {"networkx": 20.0, "graph-tool": 1 / 1.5}),
+        ("betweenness, 1 source (a call's fixed cost)", times_1, {}),
         ("articulation points", times_a, {"networkx": 20.0, "graph-tool": 1 / 1.5}),
     ):
         for peer in ("networkx", "graph-tool"):
             if peer in times:
-                rows.append(results.Row(what, "s", times["antq"], peer, times[peer], aims[peer]))
+                rows.append(results.Row(what, "s", times["antq"], peer, times[peer], aims.get(peer)))
     inputs = (f"bench/synth.py's national graph (shape {config.shape}, seed {config.seed}, with the directive's "
               f"forwarding ties): {len(units):,} units, {len(ties):,} ties; the `forwards` view has "
               f"{len(names):,} units and {len(edges):,} arcs, {len(points):,} articulation points. Answers checked "
@@ -134,7 +142,8 @@ def run(config: Config) -> results.Report:
             f"DataFrame of unit ids; the peers return their own structures (NetworkX a dict or set, graph-tool "
             f"property maps).",
         ],
-        summary=f"betweenness antq {times_b['antq']:.3f} s, NetworkX {times_b['networkx']:.3f} s; "
+        summary=f"betweenness antq {times_b['antq']:.3f} s, NetworkX {times_b['networkx']:.3f} s "
+        f"(1 source: antq {times_1['antq']:.3f} s); "
         f"articulation points antq {times_a['antq']:.3f} s, NetworkX {times_a['networkx']:.3f} s",
     )
 

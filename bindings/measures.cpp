@@ -2,8 +2,10 @@
 // compiled directive, as column dicts for antq.measures (python/antq/measures.py makes the DataFrames).
 
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <pybind11/stl.h>
@@ -34,10 +36,66 @@ TieView view_of(const std::vector<std::string>& ties, bool directed, const std::
     return TieView{tie_kinds_of(ties, "ties"), directed, units};
 }
 
-py::tuple unit_column(const OrgGraph& g, const std::vector<UnitIndex>& units) {
-    UnitColumn column(g, units.size());
+using FrozenHolder = std::shared_ptr<FrozenGraph>;  // as graph.cpp binds antq.FrozenGraph
+
+/** The unit id column of a frozen view's result, coded by unit index (ids are unique: one category each). */
+class FrozenUnitColumn {
+public:
+    FrozenUnitColumn(const FrozenGraph& graph, std::size_t rows)
+        : m_graph(graph), m_codes(static_cast<py::ssize_t>(rows)), m_data(m_codes.mutable_data()) {}
+    void set(std::size_t row, std::optional<UnitIndex> unit) {
+        if (!unit) {
+            m_data[row] = -1;
+            return;
+        }
+        if (m_code.empty()) m_code.assign(m_graph.unit_capacity(), -1);
+        std::int32_t& code = m_code[unit->value];
+        if (code < 0) {
+            code = static_cast<std::int32_t>(m_categories.size());
+            m_categories.push_back(m_graph.id(*unit));
+        }
+        m_data[row] = code;
+    }
+    py::tuple finish() const {
+        py::list categories;
+        for (std::string_view c : m_categories) categories.append(py::str(c.data(), c.size()));
+        return py::make_tuple(m_codes, categories);
+    }
+
+private:
+    const FrozenGraph& m_graph;
+    py::array_t<std::int32_t> m_codes;
+    std::int32_t* m_data;
+    std::vector<std::int32_t> m_code;
+    std::vector<std::string_view> m_categories;
+};
+
+UnitColumn column_of(const OrgGraph& g, std::size_t rows) { return UnitColumn(g, rows); }
+FrozenUnitColumn column_of(const FrozenGraph& g, std::size_t rows) { return FrozenUnitColumn(g, rows); }
+
+// A measures call takes either graph: the OrgGraph (None arrives here as an empty pointer) or its frozen view.
+const OrgGraph& graph_of(const GraphPtr& graph) {
+    if (!graph) throw InvalidInput("wrong_type", "graph", "expected an antq.OrgGraph or an antq.FrozenGraph, found None");
+    return *graph;
+}
+const FrozenGraph& graph_of(const FrozenHolder& graph) { return *graph; }
+
+// Registers `call(graph, rest...)` twice, for an OrgGraph and for a FrozenGraph: one overload each, so a wrong type
+// is reported with both signatures.
+template <class... Rest, class Call, class... Extra>
+void def_on_graphs(py::module_& m, const char* name, Call call, const Extra&... extra) {
+    m.def(name, [call](const GraphPtr& graph, Rest... rest) { return call(graph_of(graph), rest...); }, extra...);
+    m.def(name, [call](const FrozenHolder& graph, Rest... rest) { return call(graph_of(graph), rest...); }, extra...);
+}
+
+// One row per unit of a view: plain strings, since a categorical of unique ids would have a category per row and
+// cost pandas a validation of every one (most of a national betweenness call's time).
+template <class G>
+py::tuple unit_column(const G& g, const std::vector<UnitIndex>& units) {
+    auto column = column_of(g, units.size());
     for (std::size_t i = 0; i < units.size(); ++i) column.set(i, units[i]);
-    return column.finish();
+    const py::tuple coded = column.finish();
+    return py::make_tuple(coded[0], coded[1], "plain");
 }
 
 template <class T, class Rows, class Get>
@@ -47,14 +105,15 @@ py::array_t<T> numbers(const Rows& rows, Get&& get) {
     return column.finish();
 }
 
-template <class Rows, class Get>
-py::tuple units_of(const OrgGraph& g, const Rows& rows, Get&& get) {
-    UnitColumn column(g, rows.size());
+template <class G, class Rows, class Get>
+py::tuple units_of(const G& g, const Rows& rows, Get&& get) {
+    auto column = column_of(g, rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) column.set(i, optional_unit(get(rows[i])));
     return column.finish();
 }
 
-py::dict structure_columns(const OrgGraph& g, const StructureMeasures& s) {
+template <class G>
+py::dict structure_columns(const G& g, const StructureMeasures& s) {
     using Body = StructureMeasures::Body;
     py::dict bodies;
     bodies["unit"] = units_of(g, s.bodies, [](const Body& b) { return b.unit; });
@@ -142,25 +201,24 @@ LubReading lub_reading(const std::string& name) {
 }  // namespace
 
 void init_measures(py::module_& m) {
-    m.def("structure", [](const GraphPtr& graph) {
-        graph_arg(graph);
+    def_on_graphs<>(m, "structure", [](const auto& graph) {
         StructureMeasures s = [&] {
             py::gil_scoped_release release;
-            return structure(*graph);
+            return structure(graph);
         }();
-        return structure_columns(*graph, s);
+        return structure_columns(graph, s);
     }, py::arg("graph"));
 
-    m.def("krackhardt", [](const GraphPtr& graph, const std::vector<std::string>& ties, bool directed,
-                           const std::optional<Selector>& units, const std::string& lub, std::size_t max_component) {
-        graph_arg(graph);
+    def_on_graphs<const std::vector<std::string>&, bool, const std::optional<Selector>&, const std::string&, std::size_t>(
+        m, "krackhardt", [](const auto& graph, const std::vector<std::string>& ties, bool directed,
+                            const std::optional<Selector>& units, const std::string& lub, std::size_t max_component) {
         KrackhardtOptions options;
         options.lub = lub_reading(lub);
         options.max_component = max_component;
         const TieView view = view_of(ties, directed, units);
         KrackhardtScores s = [&] {
             py::gil_scoped_release release;
-            return krackhardt(*graph, view, options);
+            return krackhardt(graph, view, options);
         }();
         py::dict out;
         out["connectedness"] = s.connectedness;
@@ -173,59 +231,55 @@ void init_measures(py::module_& m) {
     }, py::arg("graph"), py::arg("ties"), py::arg("directed") = true, py::arg("units") = std::nullopt,
        py::arg("lub") = "krackhardt", py::arg("max_component") = 20'000);
 
-    m.def("betweenness", [](const GraphPtr& graph, const std::vector<std::string>& ties, bool directed,
-                            const std::optional<Selector>& units, bool normalized, std::optional<std::size_t> samples,
-                            std::uint64_t seed, const std::vector<std::string>& sources) {
-        graph_arg(graph);
+    def_on_graphs<const std::vector<std::string>&, bool, const std::optional<Selector>&, bool, std::optional<std::size_t>,
+                  std::uint64_t, const std::vector<std::string>&>(
+        m, "betweenness", [](const auto& graph, const std::vector<std::string>& ties, bool directed,
+                             const std::optional<Selector>& units, bool normalized, std::optional<std::size_t> samples,
+                             std::uint64_t seed, const std::vector<std::string>& sources) {
         BetweennessOptions options;
         options.normalized = normalized;
         options.samples = samples;
         options.seed = seed;
-        for (const auto& id : sources) options.sources.push_back(graph->index_of(id));
+        for (const auto& id : sources) options.sources.push_back(graph.index_of(id));
         const TieView view = view_of(ties, directed, units);
         BetweennessResult r = [&] {
             py::gil_scoped_release release;
-            return betweenness(*graph, view, options);
+            return betweenness(graph, view, options);
         }();
         py::dict out;
-        out["unit"] = unit_column(*graph, r.units);
-        NumberColumn<double> values(r.betweenness.size());
-        for (std::size_t i = 0; i < r.betweenness.size(); ++i) values.set(i, r.betweenness[i]);
-        out["betweenness"] = values.finish();
+        out["unit"] = unit_column(graph, r.units);
+        out["betweenness"] = numbers<double>(r.betweenness, [](double b) { return b; });
         return py::make_tuple(out, r.sources);
     }, py::arg("graph"), py::arg("ties"), py::arg("directed") = true, py::arg("units") = std::nullopt,
        py::arg("normalized") = false, py::arg("samples") = std::nullopt, py::arg("seed") = 0,
        py::arg("sources") = std::vector<std::string>{});
 
-    m.def("components", [](const GraphPtr& graph, const std::vector<std::string>& ties, bool directed,
-                           const std::optional<Selector>& units, const std::string& connection) {
-        graph_arg(graph);
+    def_on_graphs<const std::vector<std::string>&, bool, const std::optional<Selector>&, const std::string&>(
+        m, "components", [](const auto& graph, const std::vector<std::string>& ties, bool directed,
+                            const std::optional<Selector>& units, const std::string& connection) {
         if (connection != "weak" && connection != "strong")
             throw InvalidInput("bad_option", "connection", "expected 'weak' or 'strong', found '" + connection + "'");
         const TieView view = view_of(ties, directed, units);
         ComponentsResult r = [&] {
             py::gil_scoped_release release;
-            return components(*graph, view, connection == "weak" ? Connection::weak : Connection::strong);
+            return components(graph, view, connection == "weak" ? Connection::weak : Connection::strong);
         }();
         py::dict out;
-        out["unit"] = unit_column(*graph, r.units);
-        NumberColumn<std::uint32_t> label(r.component.size());
-        for (std::size_t i = 0; i < r.component.size(); ++i) label.set(i, r.component[i]);
-        out["component"] = label.finish();
+        out["unit"] = unit_column(graph, r.units);
+        out["component"] = numbers<std::uint32_t>(r.component, [](std::uint32_t c) { return c; });
         return out;
     }, py::arg("graph"), py::arg("ties"), py::arg("directed") = true, py::arg("units") = std::nullopt,
        py::arg("connection") = "weak");
 
     // `articulation_points`, `bridges`: which tables to hand over (antq.measures.articulation_points() needs one).
-    m.def("cuts", [](const GraphPtr& graph, const std::vector<std::string>& ties, const std::optional<Selector>& units,
-                     bool articulation_points, bool bridges) {
-        graph_arg(graph);
+    def_on_graphs<const std::vector<std::string>&, const std::optional<Selector>&, bool, bool>(
+        m, "cuts", [](const auto& g, const std::vector<std::string>& ties, const std::optional<Selector>& units,
+                      bool articulation_points, bool bridges) {
         const TieView view = view_of(ties, false, units);
         CutResult r = [&] {
             py::gil_scoped_release release;
-            return cuts(*graph, view);
+            return cuts(g, view);
         }();
-        const OrgGraph& g = *graph;
         py::dict out;
         if (articulation_points) {
             py::dict points;
@@ -245,16 +299,15 @@ void init_measures(py::module_& m) {
     }, py::arg("graph"), py::arg("ties"), py::arg("units") = std::nullopt, py::arg("articulation_points") = true,
        py::arg("bridges") = true);
 
-    m.def("cuts_from", [](const GraphPtr& graph, const std::string& source, const std::vector<std::string>& ties,
-                          bool directed, const std::optional<Selector>& units) {
-        graph_arg(graph);
-        const UnitIndex s = graph->index_of(source);
+    def_on_graphs<const std::string&, const std::vector<std::string>&, bool, const std::optional<Selector>&>(
+        m, "cuts_from", [](const auto& g, const std::string& source, const std::vector<std::string>& ties,
+                           bool directed, const std::optional<Selector>& units) {
+        const UnitIndex s = g.index_of(source);
         const TieView view = view_of(ties, directed, units);
         SourceCutResult r = [&] {
             py::gil_scoped_release release;
-            return cuts_from(*graph, s, view);
+            return cuts_from(g, s, view);
         }();
-        const OrgGraph& g = *graph;
         py::dict cut_units;
         cut_units["unit"] = units_of(g, r.units, [](const SourceCut& c) { return c.unit; });
         cut_units["cut_off"] = numbers<std::uint32_t>(r.units, [](const SourceCut& c) { return c.cut_off; });

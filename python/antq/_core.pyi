@@ -953,9 +953,9 @@ def _run_scenario(
 ) -> list[tuple[str, OrgGraph, CascadeResult | EscalationResult]]: ...
 def _cascade_summary(result: CascadeResult, deadline: float | None) -> dict[str, Any]: ...
 # ---- measures (bindings/measures.cpp): column dicts that antq.measures turns into DataFrames ----
-def structure(graph: OrgGraph) -> dict[str, Any]: ...
+def structure(graph: OrgGraph | FrozenGraph) -> dict[str, Any]: ...
 def krackhardt(
-    graph: OrgGraph,
+    graph: OrgGraph | FrozenGraph,
     ties: list[str],
     directed: bool = True,
     units: Selector | None = None,
@@ -963,7 +963,7 @@ def krackhardt(
     max_component: int = 20000,
 ) -> dict[str, float]: ...
 def betweenness(
-    graph: OrgGraph,
+    graph: OrgGraph | FrozenGraph,
     ties: list[str],
     directed: bool = True,
     units: Selector | None = None,
@@ -973,17 +973,17 @@ def betweenness(
     sources: list[str] = ...,
 ) -> tuple[dict[str, Any], int]: ...
 def components(
-    graph: OrgGraph, ties: list[str], directed: bool = True, units: Selector | None = None, connection: str = "weak"
+    graph: OrgGraph | FrozenGraph, ties: list[str], directed: bool = True, units: Selector | None = None, connection: str = "weak"
 ) -> dict[str, Any]: ...
 def cuts(
-    graph: OrgGraph,
+    graph: OrgGraph | FrozenGraph,
     ties: list[str],
     units: Selector | None = None,
     articulation_points: bool = True,
     bridges: bool = True,
 ) -> dict[str, Any]: ...
 def cuts_from(
-    graph: OrgGraph, source: str, ties: list[str], directed: bool = True, units: Selector | None = None
+    graph: OrgGraph | FrozenGraph, source: str, ties: list[str], directed: bool = True, units: Selector | None = None
 ) -> dict[str, Any]: ...
 def responsibility_measures(table: Responsibilities) -> dict[str, Any]: ...
 def congruence(table: Responsibilities, ties: list[str] = ...) -> dict[str, Any]: ...

@@ -6,7 +6,11 @@ congruence). docs/measures.md gives each formula, its source and its complexity.
 
 A *tie view* is named by ``ties`` (one tie kind or a list of them, e.g. ``["forwards"]``), ``directed`` (False
 reads every tie both ways) and ``units`` (an :class:`antq.Selector` or its JSON form; by default every unit with a
-tie of the view).
+tie of the view). ``units`` needs the OrgGraph (a selector is evaluated on it): on a frozen view it is refused
+with ``needs_graph``.
+
+Every call that takes a graph takes an :class:`antq.OrgGraph` or its frozen view (``graph.freeze()``) alike, with
+the same answers; a frozen view is the cheaper to query again and again while the graph stays unchanged.
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ __all__ = [
 ]
 
 Ties = str | Iterable[str]
+# Every graph measure reads an OrgGraph or its frozen view (``graph.freeze()``), with the same answers.
+Graph = _core.OrgGraph | _core.FrozenGraph
 
 
 def _ties(ties: Ties) -> list[str]:
@@ -117,7 +123,7 @@ class Congruence(NamedTuple):
     coverage: float
 
 
-def structure(graph: _core.OrgGraph) -> Structure:
+def structure(graph: Graph) -> Structure:
     """Span of control, chains of command, dual subordination, bodies per territory and heads' reach."""
     r = _core.structure(graph)
     return Structure(
@@ -131,7 +137,7 @@ def structure(graph: _core.OrgGraph) -> Structure:
 
 
 def krackhardt(
-    graph: _core.OrgGraph,
+    graph: Graph,
     ties: Ties = ("directs",),
     *,
     directed: bool = True,
@@ -147,7 +153,7 @@ def krackhardt(
 
 
 def betweenness(
-    graph: _core.OrgGraph,
+    graph: Graph,
     ties: Ties = ("forwards",),
     *,
     directed: bool = True,
@@ -167,7 +173,7 @@ def betweenness(
 
 
 def components(
-    graph: _core.OrgGraph,
+    graph: Graph,
     ties: Ties,
     *,
     directed: bool = True,
@@ -179,28 +185,28 @@ def components(
     return frame(_core.components(graph, _ties(ties), directed, _units(units), connection))
 
 
-def cuts(graph: _core.OrgGraph, ties: Ties, *, units: Selector | Mapping[str, Any] | None = None) -> Cuts:
+def cuts(graph: Graph, ties: Ties, *, units: Selector | Mapping[str, Any] | None = None) -> Cuts:
     """Articulation points and bridges of the view, every tie read both ways."""
     r = _core.cuts(graph, _ties(ties), _units(units))
     return Cuts(frame(r["articulation_points"]), frame(r["bridges"]))
 
 
 def articulation_points(
-    graph: _core.OrgGraph, ties: Ties, *, units: Selector | Mapping[str, Any] | None = None
+    graph: Graph, ties: Ties, *, units: Selector | Mapping[str, Any] | None = None
 ) -> "pandas.DataFrame":
     """Units whose loss splits their component (ties read both ways): DataFrame ``unit``, ``pieces``."""
     return frame(_core.cuts(graph, _ties(ties), _units(units), bridges=False)["articulation_points"])
 
 
 def bridges(
-    graph: _core.OrgGraph, ties: Ties, *, units: Selector | Mapping[str, Any] | None = None
+    graph: Graph, ties: Ties, *, units: Selector | Mapping[str, Any] | None = None
 ) -> "pandas.DataFrame":
     """Links whose loss splits their component (ties read both ways): ``source``, ``target``, ``ties``, ``separated``."""
     return frame(_core.cuts(graph, _ties(ties), _units(units), articulation_points=False)["bridges"])
 
 
 def cuts_from(
-    graph: _core.OrgGraph,
+    graph: Graph,
     source: str,
     ties: Ties = ("forwards",),
     *,
@@ -223,7 +229,8 @@ def _measures(table: "Responsibilities | _core.Responsibilities") -> dict[str, A
 
 def workload(table: "Responsibilities | _core.Responsibilities") -> "pandas.DataFrame":
     """Per unit holding a role: ``tasks`` with a working role (lead, coordinate, advise, monitor), the tasks per
-    role, ``share`` of the directive's tasks and task ``exclusivity`` (Σ exp(1 − units on the task))."""
+    role, ``share`` of the directive's tasks and task ``exclusivity`` (Σ exp(1 − units on the task); exactly 0 when
+    every task has 747 units or more, docs/measures.md)."""
     return frame(_measures(table)["units"])
 
 

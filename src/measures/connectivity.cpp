@@ -1,9 +1,6 @@
 #include <algorithm>
 #include <string>
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/dominator_tree.hpp>
-
 #include <antq/errors.hpp>
 #include <antq/measures/connectivity.hpp>
 
@@ -12,10 +9,6 @@
 namespace antq {
 
 namespace {
-
-namespace bg = boost;
-
-using BidirectionalGraph = bg::adjacency_list<bg::vecS, bg::vecS, bg::bidirectionalS>;
 
 // Weak components: a breadth-first search from each vertex not yet labelled, in vertex order, so components are
 // numbered in the order of their first vertex.
@@ -44,46 +37,6 @@ std::uint32_t weak_components(const detail::View& view, std::vector<std::uint32_
     return count;
 }
 
-// Strong components by Tarjan's algorithm (1972), iterative; labels then renumbered by first vertex.
-std::uint32_t strong_components(const detail::View& view, std::vector<std::uint32_t>& label) {
-    const std::uint32_t n = view.size();
-    std::vector<std::uint32_t> index(n, detail::no_vertex), low(n), next(n), path, stack;
-    std::vector<char> on_stack(n, 0);
-    std::uint32_t timer = 0, count = 0;
-    for (std::uint32_t root = 0; root < n; ++root) {
-        if (index[root] != detail::no_vertex) continue;
-        auto enter = [&](std::uint32_t v) {
-            index[v] = low[v] = timer++;
-            next[v] = view.out_start[v];
-            path.push_back(v);
-            stack.push_back(v);
-            on_stack[v] = 1;
-        };
-        enter(root);
-        while (!path.empty()) {
-            const std::uint32_t v = path.back();
-            if (next[v] < view.out_start[v + 1]) {
-                const std::uint32_t w = view.out_target[next[v]++];
-                if (index[w] == detail::no_vertex) enter(w);
-                else if (on_stack[w]) low[v] = std::min(low[v], index[w]);
-                continue;
-            }
-            path.pop_back();
-            if (!path.empty()) low[path.back()] = std::min(low[path.back()], low[v]);
-            if (low[v] != index[v]) continue;
-            std::uint32_t w;
-            do {
-                w = stack.back();
-                stack.pop_back();
-                on_stack[w] = 0;
-                label[w] = count;
-            } while (w != v);
-            ++count;
-        }
-    }
-    return count;
-}
-
 // Component labels renumbered 0, 1, ... in the order of each component's first vertex.
 std::uint32_t renumber(std::vector<std::uint32_t>& label) {
     std::vector<std::uint32_t> renamed(label.size() + 1, detail::no_vertex);
@@ -100,7 +53,7 @@ ComponentsResult components_of(const detail::View& view, Connection connection) 
     out.units = view.units;
     out.component.assign(view.size(), detail::no_vertex);
     if (connection == Connection::strong && view.directed) {
-        strong_components(view, out.component);
+        detail::strong_components(view, out.component);
         out.count = renumber(out.component);
     } else {
         out.count = weak_components(view, out.component);
@@ -205,25 +158,103 @@ CutResult cuts(const FrozenGraph& graph, const TieView& spec) {
 
 namespace {
 
+// Immediate dominators from `s` on the view with every arc split by a vertex of its own (n + arc), so that one
+// dominator tree answers for units and arcs. The split graph is read in place: a unit's successors are its arcs,
+// an arc's the arc's target; a unit's predecessors are the arcs into it, found in each predecessor's sorted row.
+// Lengauer & Tarjan (1979), the simple version (path compression), with an iterative search and compression.
+// idom[v] is no_vertex for the source and for what it does not reach.
+std::vector<std::uint32_t> dominators(const detail::View& view, std::uint32_t s) {
+    constexpr std::uint32_t none = detail::no_vertex;
+    const std::uint32_t n = view.size();
+    const auto total = static_cast<std::uint32_t>(n + view.arc_count());
+    auto arc_into = [&](std::uint32_t from, std::uint32_t to) {  // the arc from -> to (it exists: rows are sorted)
+        const auto row = view.successors(from);
+        return n + view.out_start[from] + static_cast<std::uint32_t>(std::lower_bound(row.begin(), row.end(), to) - row.begin());
+    };
+    std::vector<std::uint32_t> arc_source(view.arc_count());
+    for (std::uint32_t u = 0; u < n; ++u)
+        std::fill(arc_source.begin() + view.out_start[u], arc_source.begin() + view.out_start[u + 1], u);
+
+    // Depth-first numbering (semi[v] starts as v's number), parents in the search tree.
+    std::vector<std::uint32_t> number(total, none), vertex, parent(total, none), semi(total, none);
+    std::vector<std::uint32_t> next(total, 0);  // a unit's next arc to follow; an arc's: 1 once followed
+    std::vector<std::uint32_t> path{s};
+    auto visit = [&](std::uint32_t v, std::uint32_t from) {
+        number[v] = semi[v] = static_cast<std::uint32_t>(vertex.size());
+        vertex.push_back(v);
+        parent[v] = from;
+        if (v < n) next[v] = view.out_start[v];
+    };
+    visit(s, none);
+    while (!path.empty()) {
+        const std::uint32_t v = path.back();
+        std::uint32_t w = none;
+        if (v < n) {
+            if (next[v] < view.out_start[v + 1]) w = n + next[v]++;
+        } else if (next[v] == 0) {
+            next[v] = 1;
+            w = view.out_target[v - n];
+        }
+        if (w == none) path.pop_back();
+        else if (number[w] == none) {
+            visit(w, v);
+            path.push_back(w);
+        }
+    }
+
+    // Semidominators in reverse order, evaluated over a forest linked as vertices are done (ancestor, label).
+    std::vector<std::uint32_t> ancestor(total, none), label(total), idom(total, none);
+    std::vector<std::uint32_t> bucket(total, none), bucket_next(total, none);  // vertices by semidominator
+    for (std::uint32_t v = 0; v < total; ++v) label[v] = v;
+    std::vector<std::uint32_t> chain;
+    auto eval = [&](std::uint32_t v) {
+        if (ancestor[v] == none) return v;
+        chain.clear();
+        for (std::uint32_t x = v; ancestor[ancestor[x]] != none; x = ancestor[x]) chain.push_back(x);
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {  // from the top down, as the recursion returns
+            const std::uint32_t x = *it, a = ancestor[x];
+            if (semi[label[a]] < semi[label[x]]) label[x] = label[a];
+            ancestor[x] = ancestor[a];
+        }
+        return label[v];
+    };
+    auto take = [&](std::uint32_t w, std::uint32_t v) {  // v a predecessor of w
+        if (number[v] == none) return;  // not reached from the source
+        const std::uint32_t u = eval(v);
+        semi[w] = std::min(semi[w], semi[u]);
+    };
+    for (std::size_t i = vertex.size(); i-- > 1;) {
+        const std::uint32_t w = vertex[i], p = parent[w];
+        if (w >= n) take(w, arc_source[w - n]);
+        else
+            for (std::uint32_t v : view.predecessors(w)) take(w, arc_into(v, w));
+        const std::uint32_t by = vertex[semi[w]];
+        bucket_next[w] = bucket[by];
+        bucket[by] = w;
+        ancestor[w] = p;
+        for (std::uint32_t v = bucket[p]; v != none; v = bucket_next[v]) {
+            const std::uint32_t u = eval(v);
+            idom[v] = semi[u] < semi[v] ? u : p;
+        }
+        bucket[p] = none;
+    }
+    for (std::size_t i = 1; i < vertex.size(); ++i) {
+        const std::uint32_t w = vertex[i];
+        if (idom[w] != vertex[semi[w]]) idom[w] = idom[idom[w]];
+    }
+    return idom;
+}
+
 // `id` names the source (empty: not a unit).
 SourceCutResult cuts_from_of(const detail::View& view, UnitIndex source, const std::string& id, const TieView& spec) {
     const std::uint32_t s = view.vertex_of(source);
     if (s == detail::no_vertex)
         throw InvalidInput("not_in_view", id.empty() ? "cuts_from" : "'" + id + "'",
                            "the source has no tie of the view " + spec.to_string() + " (or is not selected)");
-    // Every arc split by a vertex of its own (n + arc), so that one dominator tree answers for units and arcs.
     const std::uint32_t n = view.size();
     const std::size_t arcs = view.arc_count();
-    BidirectionalGraph g(n + arcs);
-    for (std::uint32_t u = 0; u < n; ++u)
-        for (std::uint32_t a = view.out_start[u]; a < view.out_start[u + 1]; ++a) {
-            bg::add_edge(u, n + a, g);
-            bg::add_edge(n + a, view.out_target[a], g);
-        }
-    const auto none = bg::graph_traits<BidirectionalGraph>::null_vertex();
-    std::vector<BidirectionalGraph::vertex_descriptor> idom(n + arcs, none);
-    bg::lengauer_tarjan_dominator_tree(
-        g, s, bg::make_iterator_property_map(idom.begin(), bg::get(bg::vertex_index, g)));
+    const std::vector<std::uint32_t> idom = dominators(view, s);
+    constexpr std::uint32_t none = detail::no_vertex;
 
     // Units below each vertex of the dominator tree: children after parents in a breadth-first order.
     std::vector<std::vector<std::uint32_t>> children(n + arcs);

@@ -3,9 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
-
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/strong_components.hpp>
+#include <vector>
 
 #include <antq/errors.hpp>
 #include <antq/measures/krackhardt.hpp>
@@ -196,14 +194,9 @@ KrackhardtScores scores_of(const detail::View& view, const TieView& spec, const 
     out.connectedness = view.size() <= 1 ? 1.0 : linked / (n * (n - 1));
     out.efficiency = spare > 0 ? 1.0 - (double(view.arc_count()) - needed) / spare : not_defined;
 
-    // Strongly connected components of the whole view (Boost.Graph), then reachability per weak component.
+    // Strongly connected components of the whole view, read in place, then reachability per weak component.
     std::vector<std::uint32_t> scc(view.size(), 0);
-    {
-        boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> g(view.size());
-        for (std::uint32_t u = 0; u < view.size(); ++u)
-            for (std::uint32_t v : view.successors(u)) boost::add_edge(u, v, g);
-        if (view.size() > 0) boost::strong_components(g, scc.data());
-    }
+    detail::strong_components(view, scc);
     double asymmetric = 0, mutual = 0, violations = 0, most_violations = 0;
     for (const auto& c : components) {
         if (c.size() < 2) continue;

@@ -7,8 +7,31 @@
 
 namespace antq {
 
-StructureMeasures structure(const OrgGraph& graph) {
-    const OrgGraph::ReadGuard reading(graph);
+namespace {
+
+// The ties of one kind at a unit, read from the mutable graph's storage or a frozen view's rows.
+struct Storage {
+    const OrgGraph& graph;
+    template <class F>
+    void out(UnitIndex u, TieKind kind, F&& f) const { detail::for_each_out(graph, u, kind, f); }
+    template <class F>
+    void in(UnitIndex u, TieKind kind, F&& f) const { detail::for_each_in(graph, u, kind, f); }
+};
+
+struct Rows {
+    const FrozenGraph& graph;
+    template <class F>
+    void out(UnitIndex u, TieKind kind, F&& f) const {
+        for (UnitIndex v : graph.children(u, kind)) f(v);
+    }
+    template <class F>
+    void in(UnitIndex u, TieKind kind, F&& f) const {
+        for (UnitIndex v : graph.parents(u, kind)) f(v);
+    }
+};
+
+template <class Graph, class Ties>
+StructureMeasures structure_of(const Graph& graph, const Ties& ties) {
     const std::size_t capacity = graph.unit_capacity();
     const auto kinds = graph.kinds();
     const auto levels = graph.levels();
@@ -21,7 +44,7 @@ StructureMeasures structure(const OrgGraph& graph) {
     for (std::size_t u = 0; u < capacity; ++u) {
         if (!alive(u)) continue;
         const UnitIndex unit{static_cast<std::uint32_t>(u)};
-        detail::for_each_out(graph, unit, TieKind::directs, [&](UnitIndex v) {
+        ties.out(unit, TieKind::directs, [&](UnitIndex v) {
             ++subordinates[u];
             ++superiors[v.value];
         });
@@ -34,7 +57,7 @@ StructureMeasures structure(const OrgGraph& graph) {
         }
     for (std::size_t i = 0; i < order.size(); ++i) {
         const UnitIndex u = order[i];
-        detail::for_each_out(graph, u, TieKind::directs, [&](UnitIndex v) {
+        ties.out(u, TieKind::directs, [&](UnitIndex v) {
             depth[v.value] = std::max(depth[v.value], depth[u.value] + 1);
             const std::uint64_t sum = chains[v.value] + chains[u.value];
             chains[v.value] = sum < chains[v.value] ? std::numeric_limits<std::uint64_t>::max() : sum;
@@ -43,7 +66,6 @@ StructureMeasures structure(const OrgGraph& graph) {
     }
 
     StructureMeasures out;
-    out.stamp = GraphStamp::of_result(graph, "structure measures", "compute them again");
     std::array<double, 5> span_sum{}, depth_sum{}, bodies_sum{}, answers_sum{};
     std::uint32_t subordinate_total = 0, dual_total = 0;
     for (std::size_t u = 0; u < capacity; ++u) {
@@ -66,7 +88,7 @@ StructureMeasures structure(const OrgGraph& graph) {
             out.max_depth = std::max(out.max_depth, depth[u]);
         } else if (is_territory(kinds[u])) {
             std::uint32_t bodies = 0;
-            detail::for_each_in(graph, unit, TieKind::serves, [&](UnitIndex) { ++bodies; });
+            ties.in(unit, TieKind::serves, [&](UnitIndex) { ++bodies; });
             out.territories.push_back({unit, bodies});
             ++figures.territories;
             bodies_sum[level] += bodies;
@@ -83,7 +105,7 @@ StructureMeasures structure(const OrgGraph& graph) {
         const auto stamp = static_cast<std::uint32_t>(p);
         queue.clear();
         std::uint32_t headed = 0;
-        detail::for_each_out(graph, post, TieKind::heads, [&](UnitIndex b) {
+        ties.out(post, TieKind::heads, [&](UnitIndex b) {
             ++headed;
             if (mark[b.value] != stamp) {
                 mark[b.value] = stamp;
@@ -92,7 +114,7 @@ StructureMeasures structure(const OrgGraph& graph) {
         });
         if (headed == 0) continue;
         for (std::size_t i = 0; i < queue.size(); ++i)
-            detail::for_each_out(graph, queue[i], TieKind::directs, [&](UnitIndex v) {
+            ties.out(queue[i], TieKind::directs, [&](UnitIndex v) {
                 if (mark[v.value] != stamp) {
                     mark[v.value] = stamp;
                     queue.push_back(v);
@@ -116,6 +138,21 @@ StructureMeasures structure(const OrgGraph& graph) {
         dual_total += f.dual;
     }
     out.dual_share = subordinate_total ? double(dual_total) / subordinate_total : 0.0;
+    return out;
+}
+
+}  // namespace
+
+StructureMeasures structure(const OrgGraph& graph) {
+    const OrgGraph::ReadGuard reading(graph);
+    StructureMeasures out = structure_of(graph, Storage{graph});
+    out.stamp = GraphStamp::of_result(graph, "structure measures", "compute them again");
+    return out;
+}
+
+StructureMeasures structure(const FrozenGraph& graph) {
+    StructureMeasures out = structure_of(graph, Rows{graph});
+    out.stamp = graph.stamp();
     return out;
 }
 

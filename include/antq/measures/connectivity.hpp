@@ -115,8 +115,8 @@ struct SourceCutResult {
 /**
  * Which single unit or tie of `view` cuts whom from `source`, along the ties' direction (both ways on an
  * undirected view), e.g. the forwarding network from a directive's issuer: unit u cuts off v when every path from the source to v passes through u
- * (u dominates v); a tie cuts off v when every path uses it. Boost.Graph's lengauer_tarjan_dominator_tree, on the
- * view and on the view with each arc split by a vertex of its own.
+ * (u dominates v); a tie cuts off v when every path uses it. Lengauer and Tarjan's dominator tree (1979, simple
+ * version), read in place from the view with each arc taken as a vertex of its own.
  * @throws InvalidInput "no_tie_kind", "not_in_view" (the source has no tie of the view or is not selected);
  *         NotFound for a selector naming an id the graph lacks
  * Complexity: O((V + E) log(V + E)).

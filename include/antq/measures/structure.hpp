@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/graph_stamp.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/model/level.hpp>
@@ -86,5 +87,8 @@ struct StructureMeasures {
  * Complexity: O(V + E) plus, for answers_for, the sum over head posts of the bodies below them.
  */
 StructureMeasures structure(const OrgGraph& graph);
+
+/** structure() on a frozen view: the same measures, stamped with the view's generation. */
+StructureMeasures structure(const FrozenGraph& graph);
 
 }  // namespace antq

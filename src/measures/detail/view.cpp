@@ -111,4 +111,43 @@ View make_view(const OrgGraph& graph, const TieView& spec, std::string_view wher
     return make_view(*frozen, spec, where, &selected);
 }
 
+std::uint32_t strong_components(const View& view, std::vector<std::uint32_t>& label) {
+    const std::uint32_t n = view.size();
+    std::vector<std::uint32_t> index(n, no_vertex), low(n), next(n), path, stack;
+    std::vector<char> on_stack(n, 0);
+    std::uint32_t timer = 0, count = 0;
+    for (std::uint32_t root = 0; root < n; ++root) {
+        if (index[root] != no_vertex) continue;
+        auto enter = [&](std::uint32_t v) {
+            index[v] = low[v] = timer++;
+            next[v] = view.out_start[v];
+            path.push_back(v);
+            stack.push_back(v);
+            on_stack[v] = 1;
+        };
+        enter(root);
+        while (!path.empty()) {
+            const std::uint32_t v = path.back();
+            if (next[v] < view.out_start[v + 1]) {
+                const std::uint32_t w = view.out_target[next[v]++];
+                if (index[w] == no_vertex) enter(w);
+                else if (on_stack[w]) low[v] = std::min(low[v], index[w]);
+                continue;
+            }
+            path.pop_back();
+            if (!path.empty()) low[path.back()] = std::min(low[path.back()], low[v]);
+            if (low[v] != index[v]) continue;
+            std::uint32_t w;
+            do {
+                w = stack.back();
+                stack.pop_back();
+                on_stack[w] = 0;
+                label[w] = count;
+            } while (w != v);
+            ++count;
+        }
+    }
+    return count;
+}
+
 }  // namespace antq::detail

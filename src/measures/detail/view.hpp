@@ -60,4 +60,11 @@ View make_view(const FrozenGraph& frozen, const TieView& spec, std::string_view 
 /** make_view() on graph.freeze() (built once per state of the graph), with spec.units evaluated on `graph`. */
 View make_view(const OrgGraph& graph, const TieView& spec, std::string_view where);
 
+/**
+ * Strongly connected components by Tarjan's algorithm (1972), iterative (no recursion depth to run out of):
+ * label[v] numbers v's component, in the order components are completed; returns their count.
+ * `label` must hold view.size() entries. Complexity: O(V + E).
+ */
+std::uint32_t strong_components(const View& view, std::vector<std::uint32_t>& label);
+
 }  // namespace antq::detail

@@ -237,3 +237,54 @@ TEST_CASE("connectivity: a frozen graph gives the graph's answers, and a selecto
     g.add_tie("b2", "b3", TieKind::forwards);
     ANTQ_CHECK_ERROR(from.check_current(g), StaleView, "stale_view", "");
 }
+
+namespace {
+
+// The units reached from `from` along the forwarding ties, without unit `skip` and without the arc `cut`.
+std::set<UnitIndex> reached(const OrgGraph& g, UnitIndex from, UnitIndex skip, std::pair<UnitIndex, UnitIndex> cut = {}) {
+    std::set<UnitIndex> seen{from};
+    std::vector<UnitIndex> queue{from};
+    for (std::size_t i = 0; i < queue.size(); ++i)
+        for (UnitIndex v : g.children(queue[i], TieKind::forwards))
+            if (v != skip && std::pair(queue[i], v) != cut && seen.insert(v).second) queue.push_back(v);
+    return seen;
+}
+
+}  // namespace
+
+TEST_CASE("cuts_from: on random digraphs, a unit or tie cuts off what removing it leaves unreached") {
+    for (unsigned seed = 1; seed <= 60; ++seed) {
+        CAPTURE(seed);
+        const OrgGraph g = random_digraph(8 + int(seed % 11), 10 + int(seed % 19), seed);
+        const UnitIndex source = g.index_of("b" + std::to_string(seed % 5));
+        if (g.children(source, TieKind::forwards).empty() && g.parents(source, TieKind::forwards).empty()) continue;
+        const SourceCutResult r = cuts_from(g, source, forwards);
+        const std::set<UnitIndex> all = reached(g, source, UnitIndex{});
+        CHECK(r.reached == all.size());
+
+        std::map<UnitIndex, std::uint32_t> units;
+        for (const SourceCut& c : r.units) units[c.unit] = c.cut_off;
+        for (UnitIndex u : all) {
+            if (u == source) continue;
+            CAPTURE(g.unit(u).id);
+            const auto lost = static_cast<std::uint32_t>(all.size() - 1 - reached(g, source, u).size());
+            CHECK((units.count(u) ? units[u] : 0u) == lost);
+        }
+
+        std::map<std::pair<UnitIndex, UnitIndex>, std::uint32_t> ties;
+        for (const SourceCut& c : r.ties) ties[{c.unit, c.target}] = c.cut_off;
+        for (UnitIndex u : all)
+            for (UnitIndex v : g.children(u, TieKind::forwards)) {
+                INFO(g.unit(u).id, " -> ", g.unit(v).id);
+                const auto lost = static_cast<std::uint32_t>(all.size() - reached(g, source, UnitIndex{}, {u, v}).size());
+                CHECK((ties.count({u, v}) ? ties[{u, v}] : 0u) == lost);
+            }
+
+        // Each unit's immediate dominator is the last unit every path to it passes through.
+        for (auto [v, up] : r.immediate) {
+            if (v == source || up == source) continue;
+            CAPTURE(g.unit(v).id);
+            CHECK(reached(g, source, up).count(v) == 0);
+        }
+    }
+}

@@ -107,3 +107,25 @@ TEST_CASE("responsibility measures: a changed graph is refused") {
     ANTQ_CHECK_ERROR(responsibility_measures(r, g), StaleView, "stale_result", "");
     ANTQ_CHECK_ERROR(congruence(r, g), StaleView, "stale_result", "");
 }
+
+TEST_CASE("responsibility measures: exclusivity underflows to 0 for a task shared by 747 units or more") {
+    // exp(1 − n) is below the smallest double (4.9e-324) from n = 747: a unit whose every task is shared that widely
+    // scores 0 exactly, as one with no task; its `tasks` tells the two apart (docs/measures.md).
+    auto shared_by = [](std::size_t extra) {
+        OrgGraph g = forwarding_province();
+        for (std::size_t i = 0; i < extra; ++i)
+            g.add_unit(test::body("p" + std::to_string(i), "Police " + std::to_string(i), UnitKind::police, Level::province));
+        const ResponsibilityMeasures m = responsibility_measures(
+            compile(directive({task("1", {assign(Role::lead, Selector::kind(UnitKind::police))})}), g), g);
+        REQUIRE(m.tasks.size() == 1);
+        return std::pair(m.tasks[0].units, unit_of(g, m, "p0"));
+    };
+    const auto [wide, below] = shared_by(739);
+    REQUIRE(wide == 745);  // with the tiny province's own six police
+    CHECK(below.exclusivity > 0.0);
+    CHECK(below.exclusivity == std::exp(-744.0));
+    const auto [wider, lost] = shared_by(741);
+    REQUIRE(wider == 747);
+    CHECK(lost.tasks == 1);
+    CHECK(lost.exclusivity == 0.0);
+}

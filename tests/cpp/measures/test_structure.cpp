@@ -90,3 +90,34 @@ TEST_CASE("structure: territories, head posts, and a result that goes stale") {
     CHECK(again.heads[1].answers_for == 6);
     CHECK(again.levels[static_cast<std::size_t>(Level::district)].mean_answers_for == doctest::Approx(6.0));
 }
+
+TEST_CASE("structure: a frozen graph gives the graph's measures, with the frozen view's stamp") {
+    OrgGraph g = test::tiny_province();
+    g.add_unit(test::body("296.pc.head", "Chủ tịch UBND huyện", UnitKind::post, Level::district));
+    g.add_tie("296.pc.head", "296.pc", TieKind::heads);
+    const auto frozen = g.freeze();
+    const StructureMeasures a = structure(*frozen), b = structure(g);
+    REQUIRE(a.bodies.size() == b.bodies.size());
+    for (std::size_t i = 0; i < a.bodies.size(); ++i) {
+        CAPTURE(g.unit(b.bodies[i].unit).id);
+        CHECK(a.bodies[i].unit == b.bodies[i].unit);
+        CHECK(a.bodies[i].subordinates == b.bodies[i].subordinates);
+        CHECK(a.bodies[i].superiors == b.bodies[i].superiors);
+        CHECK(a.bodies[i].depth == b.bodies[i].depth);
+        CHECK(a.bodies[i].chains == b.bodies[i].chains);
+    }
+    REQUIRE(a.territories.size() == b.territories.size());
+    for (std::size_t i = 0; i < a.territories.size(); ++i) CHECK(a.territories[i].bodies == b.territories[i].bodies);
+    REQUIRE(a.heads.size() == 2);
+    CHECK(a.heads[1].answers_for == 6);
+    for (std::size_t l = 0; l < a.levels.size(); ++l) {
+        CHECK(a.levels[l].mean_span == b.levels[l].mean_span);
+        CHECK(a.levels[l].dual == b.levels[l].dual);
+        CHECK(a.levels[l].mean_answers_for == b.levels[l].mean_answers_for);
+    }
+    CHECK(a.max_depth == 3);
+    CHECK(a.dual_share == b.dual_share);
+    CHECK_NOTHROW(a.check_current(g));
+    g.add_tie("296.pc.head", "288.pc", TieKind::heads);
+    ANTQ_CHECK_ERROR(a.check_current(g), StaleView, "stale_view", "");
+}

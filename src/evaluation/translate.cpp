@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <exception>
 #include <set>
 #include <string>
 
@@ -19,13 +20,15 @@ void named_levels(const Selector& selector, std::vector<Level>& out) {
     for (const Selector& s : n.operands) named_levels(s, out);
 }
 
+constexpr const char* unknown_id = "names an id the graph lacks";
+
 // Why `selector` cannot match on `graph` (it picks nothing, and names a level the structure lacks or an unknown id),
 // or an empty string.
 std::string miss(const Selector& selector, const OrgGraph& graph) {
     try {
         if (!selector.select(graph).empty()) return "";
     } catch (const NotFound&) {
-        return "names an id the graph lacks";
+        return unknown_id;
     }
     std::vector<Level> levels;
     named_levels(selector, levels);
@@ -88,9 +91,26 @@ Selector without_levels(const Selector& selector, const AdministrativeStructure&
 void check_subjects(const EvaluationRules& rules, const OrgGraph& graph) {
     std::string first, list;
     std::size_t count = 0;
+    bool only_unknown = true;
+    std::exception_ptr first_unknown;  // as compile(): an unknown id alone keeps its NotFound
     auto check = [&](const Selector& selector, const std::string& where) {
         const std::string why = miss(selector, graph);
         if (why.empty()) return;
+        if (why == unknown_id) {
+            if (!first_unknown) {
+                try {
+                    (void)selector.select(graph);
+                } catch (const NotFound&) {
+                    try {
+                        rethrow_at(where);
+                    } catch (...) {
+                        first_unknown = std::current_exception();
+                    }
+                }
+            }
+        } else {
+            only_unknown = false;
+        }
         if (first.empty()) first = where;
         list += (list.empty() ? "" : "; ") + where + ": " + selector.to_string() + " (" + why + ")";
         ++count;
@@ -100,11 +120,12 @@ void check_subjects(const EvaluationRules& rules, const OrgGraph& graph) {
         for (std::size_t e = 0; e < s.exclusions.size(); ++e)
             check(s.exclusions[e].units, subject_place(rules, s, "exclusions/" + std::to_string(e)));
     }
-    if (count)
-        throw InvalidInput("unmatched_selector", first,
-                           std::to_string(count) + (count == 1 ? " selector matches" : " selectors match") +
-                               " no unit: " + list + "; translate the rules (levels, ids, drop_unmatched) or fit them "
-                               "to the graph's structure");
+    if (!count) return;
+    if (only_unknown && first_unknown) std::rethrow_exception(first_unknown);
+    throw InvalidInput("unmatched_selector", first,
+                       std::to_string(count) + (count == 1 ? " selector matches" : " selectors match") + " no unit: " +
+                           list + "; translate the rules (levels, ids, drop_unmatched) or fit them to the graph's "
+                           "structure");
 }
 
 TranslatedRules translate(const EvaluationRules& rules, const OrgGraph& graph, const SelectorTranslation& translation) {

@@ -29,7 +29,8 @@ struct TranslatedRules {
  * Checks that no subject or exclusion of `rules` needs what `graph` lacks: a selector that picks no unit and names a
  * level the graph's structure does not have (through level() or a territory kind, as kind(district) on a two-tier
  * graph), or an id the graph lacks. A selector that simply picks nothing (no enterprise in a small graph) is fine.
- * @throws InvalidInput "unmatched_selector" listing every such selector with its subject (where(): the first)
+ * @throws InvalidInput "unmatched_selector" listing every such selector with its subject (where(): the first);
+ *         NotFound "unknown_unit" at the subject when unknown ids are the only misses (as compile() does)
  * Complexity: O(selectors × (V + E)).
  */
 void check_subjects(const EvaluationRules& rules, const OrgGraph& graph);

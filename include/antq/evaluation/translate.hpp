@@ -20,7 +20,7 @@ namespace antq {
 
 /** A rule set carried onto a graph, and what was left out of it. */
 struct TranslatedRules {
-    EvaluationRules rules;
+    EvaluationRules rules;  ///< the rules with their selectors translated, less what was left out
     /** One line per subject, exclusion or share criterion left out, e.g. "subject 'district' units: kind(district) ...". */
     std::vector<std::string> dropped;
 };

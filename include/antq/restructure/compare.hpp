@@ -18,18 +18,19 @@ namespace antq {
 struct ComparedMeasure {
     std::string section;  ///< "reach", "load", "chains" or "coordination"
     std::string measure;  ///< e.g. "units bound", "load district lead", "chain steps commune"
-    double before = 0.0;
-    double after = 0.0;
+    double before = 0.0;  ///< the figure on the graph before
+    double after = 0.0;   ///< the figure on the graph after
     /** How many of the units behind each figure are synthetic ("synthetic": true): the figure rests on made-up units. */
     std::uint32_t before_synthetic = 0;
     std::uint32_t after_synthetic = 0;  ///< see before_synthetic
+    /** after - before. */
     double change() const noexcept { return after - before; }
 };
 
 /** A coordination pair (lead and partner, by id) whose requirement or tie differs between the two graphs. */
 struct ComparedPair {
-    std::string lead;
-    std::string partner;
+    std::string lead;     ///< the lead's id
+    std::string partner;  ///< the coordinator's id
     bool before = false;      ///< required on the graph before
     bool after = false;       ///< required on the graph after
     bool gap_before = false;  ///< required before with no tie between the two

@@ -137,7 +137,7 @@ def example_assessments(
     """A clearly synthetic year of records for ``graph``: about 2% of units send no dossier, 8% are late, 4% break
     a criterion with an incident; scores around 80%. The same seed gives the same records everywhere."""
     _expect("example_assessments(graph, rules=None, year=2024, seed=2024)", "rules", rules, EvaluationRules, optional=True)
-    return _core.example_assessments(graph, default_rules(graph.structure.id) if rules is None else rules, year, seed)
+    return _core.example_assessments(graph, default_rules(_structure_of(graph)) if rules is None else rules, year, seed)
 
 
 def assessment_tables(assessments: Assessments) -> dict[str, "pandas.DataFrame"]:
@@ -277,10 +277,15 @@ def evaluate(graph: "OrgGraph", assessments: Assessments, rules: EvaluationRules
     ``drop_unmatched``; what is left out is listed by ``Evaluation.dropped()``; docs/restructure.md)."""
     _expect("evaluate(graph, assessments, rules=None)", "assessments", assessments, Assessments)
     _expect("evaluate(graph, assessments, rules=None)", "rules", rules, EvaluationRules, optional=True)
-    chosen = default_rules(graph.structure.id) if rules is None else rules
+    chosen = default_rules(_structure_of(graph)) if rules is None else rules
     if translate is None:
         return Evaluation(_core.evaluate(graph, assessments, chosen))
     return Evaluation(_core._evaluate_translated(graph, assessments, chosen, *_translation(translate)))
+
+
+def _structure_of(graph: object) -> "str | None":
+    """The structure preset of ``graph``; None for what is not a graph (the core then says what was expected)."""
+    return graph.structure.id if isinstance(graph, _core.OrgGraph) else None
 
 
 def _expect(signature: str, name: str, value: object, cls: type, optional: bool = False) -> None:

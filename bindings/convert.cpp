@@ -207,6 +207,17 @@ Level to_level(const std::string& name, const std::string& where) {
                        "'" + name + "' is not a level (nation, province, district, commune, village)");
 }
 
+SelectorTranslation to_translation(const std::vector<std::pair<std::string, std::string>>& levels,
+                                   const std::vector<std::pair<std::string, std::vector<std::string>>>& ids,
+                                   bool drop_unmatched) {
+    SelectorTranslation translation;
+    for (const auto& [from, to] : levels)
+        translation.levels.emplace_back(to_level(from, "translate"), to_level(to, "translate"));
+    translation.ids = ids;
+    translation.drop_unmatched = drop_unmatched;
+    return translation;
+}
+
 TieKind to_tie_kind(const std::string& name, const std::string& where) {
     if (auto k = parse_tie_kind(name)) return *k;
     throw InvalidInput("unknown_kind", where,

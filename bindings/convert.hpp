@@ -8,6 +8,7 @@
 
 #include <pybind11/pybind11.h>
 
+#include <antq/directive/compile.hpp>
 #include <antq/graph/selector.hpp>
 #include <antq/model/level.hpp>
 #include <antq/model/tie_kind.hpp>
@@ -58,6 +59,11 @@ struct UnitId : std::string {};
 UnitKind to_unit_kind(const std::string& name, const std::string& where);
 Level to_level(const std::string& name, const std::string& where);
 TieKind to_tie_kind(const std::string& name, const std::string& where);
+
+/** A translation across a change of structure (docs/restructure.md), as the Python layer passes it: level names. */
+SelectorTranslation to_translation(const std::vector<std::pair<std::string, std::string>>& levels,
+                                   const std::vector<std::pair<std::string, std::vector<std::string>>>& ids,
+                                   bool drop_unmatched);
 
 }  // namespace antq::python
 

@@ -263,12 +263,7 @@ void init_directive(py::module_& m) {
     m.def("_compile_translated", [](const Directive& d, GraphPtr graph, const std::vector<std::pair<std::string, std::string>>& levels,
                                     const std::vector<std::pair<std::string, std::vector<std::string>>>& ids, bool drop_unmatched) {
         graph_arg(graph);
-        SelectorTranslation translation;
-        for (const auto& [from, to] : levels)
-            translation.levels.emplace_back(to_level(from, "translate"), to_level(to, "translate"));
-        translation.ids = ids;
-        translation.drop_unmatched = drop_unmatched;
-        return CompiledDirective{{compile(d, *graph, translation), graph}};
+        return CompiledDirective{{compile(d, *graph, to_translation(levels, ids, drop_unmatched)), graph}};
     }, py::arg("directive"), py::arg("graph"), py::arg("levels"), py::arg("ids"), py::arg("drop_unmatched"));
 
     // ---- progress reports and the follow-up ----------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@
 #include <antq/evaluation/evaluation.hpp>
 #include <antq/evaluation/example.hpp>
 #include <antq/evaluation/rules.hpp>
+#include <antq/evaluation/translate.hpp>
 
 #include "bound.hpp"
 #include "columns.hpp"
@@ -424,6 +425,7 @@ void init_evaluation(py::module_& m) {
         .def("_totals", &total_columns)
         .def("_heads", &head_columns)
         .def("_commendations", &commendation_columns)
+        .def("dropped", [](const EvaluationResult& r) { return r.result.dropped(); })
         .def("check_current", [](const EvaluationResult& r) { r.current(); });
     m.def("evaluate", [](GraphPtr g, const Assessments& a, EvaluationRules rules) {
         Evaluation e = [&] {
@@ -432,6 +434,32 @@ void init_evaluation(py::module_& m) {
         }();
         return EvaluationResult{std::move(e), std::move(g)};
     }, py::arg("graph"), py::arg("assessments"), py::arg("rules"));
+    // Rules carried across a change of structure (docs/restructure.md, "Evaluation rules across a change").
+    m.def("_evaluate_translated", [](GraphPtr g, const Assessments& a, const EvaluationRules& rules,
+                                     const std::vector<std::pair<std::string, std::string>>& levels,
+                                     const std::vector<std::pair<std::string, std::vector<std::string>>>& ids,
+                                     bool drop_unmatched) {
+        const SelectorTranslation translation = to_translation(levels, ids, drop_unmatched);
+        Evaluation e = [&] {
+            const ReleasedRead reading(g);
+            return evaluate(*g, a, rules, translation);
+        }();
+        return EvaluationResult{std::move(e), std::move(g)};
+    }, py::arg("graph"), py::arg("assessments"), py::arg("rules"), py::arg("levels"), py::arg("ids"), py::arg("drop_unmatched"));
+    m.def("_translate_rules", [](const EvaluationRules& rules, const GraphPtr& g,
+                                 const std::vector<std::pair<std::string, std::string>>& levels,
+                                 const std::vector<std::pair<std::string, std::vector<std::string>>>& ids,
+                                 bool drop_unmatched) {
+        const SelectorTranslation translation = to_translation(levels, ids, drop_unmatched);
+        TranslatedRules out = [&] {
+            const ReleasedRead reading(g);
+            return translate(rules, *g, translation);
+        }();
+        return py::make_tuple(std::move(out.rules), std::move(out.dropped));
+    }, py::arg("rules"), py::arg("graph"), py::arg("levels"), py::arg("ids"), py::arg("drop_unmatched"));
+    m.def("_rules_for_structure", [](const EvaluationRules& rules, const std::string& structure) {
+        return for_structure(rules, AdministrativeStructure::preset(structure));
+    }, py::arg("rules"), py::arg("structure"));
 }
 
 }  // namespace antq::python

@@ -154,7 +154,9 @@ void init_io(py::module_& m) {
     m.def("hai_duong_2024_json", [] { return std::string(datasets::hai_duong_2024_json()); });
     m.def("directive_2024", &datasets::directive_2024);
     m.def("directive_2024_json", [] { return std::string(datasets::directive_2024_json()); });
-    m.def("default_evaluation_rules", &default_evaluation_rules);
+    m.def("default_evaluation_rules", [](const std::optional<std::string>& structure) {
+        return structure ? default_evaluation_rules(AdministrativeStructure::preset(*structure)) : default_evaluation_rules();
+    }, py::arg("structure") = py::none());
     m.def("default_evaluation_rules_json", [] { return std::string(default_evaluation_rules_json()); });
     m.def("default_team_sizing_rule", &default_team_sizing_rule);
     m.def("default_team_sizing_rule_json", [] { return std::string(default_team_sizing_rule_json()); });

@@ -17,6 +17,7 @@
 #include <antq/io/changes_json.hpp>
 #include <antq/io/datasets.hpp>
 #include <antq/restructure/apply.hpp>
+#include <antq/restructure/compare.hpp>
 #include <antq/restructure/diff.hpp>
 #include <antq/restructure/timeline.hpp>
 #include <antq/restructure/what_if.hpp>
@@ -195,6 +196,23 @@ void init_restructure(py::module_& m) {
         out["after"] = is;
         return out;
     }, py::arg("before"), py::arg("after"), py::arg("ids"), py::arg("territories_only"));
+
+    m.def("_compare", [](const CompiledDirective& before, const CompiledDirective& after) {
+        const OrgGraph& a = before.current();
+        const OrgGraph& b = after.current();
+        Comparison c;
+        {
+            py::gil_scoped_release release;
+            c = compare(before.result, a, after.result, b);
+        }
+        std::vector<std::tuple<std::string, std::string, double, double, std::uint32_t, std::uint32_t>> measures;
+        for (const ComparedMeasure& x : c.measures)
+            measures.emplace_back(x.section, x.measure, x.before, x.after, x.before_synthetic, x.after_synthetic);
+        std::vector<std::tuple<std::string, std::string, bool, bool, bool, bool, bool>> pairs;
+        for (const ComparedPair& p : c.pairs)
+            pairs.emplace_back(p.lead, p.partner, p.before, p.after, p.gap_before, p.gap_after, p.synthetic);
+        return py::make_tuple(measures, pairs, c.dropped);
+    }, py::arg("before"), py::arg("after"));
 
     py::class_<Timeline>(m, "Timeline", "A base graph and the change sets after it: the graph on any date.")
         .def(py::init([](const GraphPtr& base, const std::vector<ChangeSet>& sets) {

@@ -1,4 +1,5 @@
-"""The antq command line: ``python -m antq report --out DIR``, ``info [FILE]``, ``validate [FILE]``,
+"""The antq command line: ``python -m antq report --out DIR`` (or ``report --compare BEFORE AFTER --out DIR``),
+``info [FILE]``, ``validate [FILE]``,
 ``export [FILE] --graphml OUT``, ``simulate SCENARIO --out DIR``.
 
 Without FILE, each command works on the embedded Hải Dương 2024 graph."""
@@ -13,6 +14,7 @@ import time
 from typing import Sequence
 
 from . import __version__, datasets
+from .directive import Directive
 from .errors import Error
 from .graph import OrgGraph
 from .io import load
@@ -120,16 +122,73 @@ def _evaluation_inputs(args: argparse.Namespace, graph: OrgGraph) -> dict[str, o
     return inputs
 
 
+#: Names --compare takes for the embedded graph and its what-if without the district level.
+_WHAT_IF = "default-without-district"
+_NAMED = ("default", _WHAT_IF)
+
+
+def _directive(path: str | None) -> Directive:
+    if path is None:
+        _status("antq: using the embedded directive directive_2024")
+        return datasets.directive_2024()
+    return Directive.load(path)
+
+
+def _levels(pairs: list[str]) -> dict[str, str]:
+    """--translate-levels FROM=TO, as many as given."""
+    levels = {}
+    for pair in pairs:
+        source, _, target = pair.partition("=")
+        if not source or not target:
+            raise ValueError(f"--translate-levels: expected FROM=TO (e.g. district=commune), not {pair!r}")
+        levels[source] = target
+    return levels
+
+
+def _compare_side(name: str) -> tuple[OrgGraph, object | None]:
+    """A graph for --compare: a file, ``default`` (the embedded graph) or ``default-without-district`` (its what-if
+    without the district level, with the id map of that change)."""
+    from . import restructure
+
+    if name == "default":
+        return _open(None), None
+    if name == _WHAT_IF:
+        applied = restructure.remove_level(_open(None), "district")
+        _status(f"antq: {_WHAT_IF}: the district level removed ({len(applied.graph)} units)")
+        return applied.graph, applied
+    if not os.path.isfile(name):
+        raise FileNotFoundError(f"{name}: no such graph file (or one of the names {', '.join(_NAMED)})")
+    return _open(name), None
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from .report.whatif import compare, write_compare
+
+    given = [f"--{n.replace('_', '-')}" for n in ("graph", "rules", "assessments", "progress", "models", "as_of")
+             if getattr(args, n)]
+    if given:
+        raise ValueError(f"--compare takes BEFORE and AFTER as its graphs and runs no evaluation: drop {', '.join(given)}")
+    translate: dict[str, object] = {"levels": _levels(args.translate_levels or []), "drop_unmatched": args.drop_unmatched}
+    before, _ = _compare_side(args.compare[0])
+    after, applied = _compare_side(args.compare[1])
+    directive = _directive(args.directive)
+    if applied is not None:
+        translate["ids"] = applied
+    comparison = compare(before, after, directive, translate)
+    print(comparison.summary())
+    print(f"\nPage: {write_compare(comparison, args.out)}")
+    return 0
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .directive import Directive
     from .report import build_report
 
+    if args.compare:
+        return _cmd_compare(args)
+    if args.translate_levels or args.drop_unmatched:
+        raise ValueError("--translate-levels and --drop-unmatched go with --compare BEFORE AFTER")
     graph = _open(args.graph)
-    if args.directive is None:
-        _status("antq: using the embedded directive directive_2024")
-        directive = datasets.directive_2024()
-    else:
-        directive = Directive.load(args.directive)
+    directive = _directive(args.directive)
     inputs = _evaluation_inputs(args, graph)
     report = build_report(graph, directive, args.out, evaluation=not args.no_evaluation, **inputs)
     print(report.summary())
@@ -203,6 +262,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     report.add_argument("--as-of", metavar="DATE", help="day of the follow-up (default: the directive year's 31/12)")
     report.add_argument("--seed", type=_seed, default=2024, help="seed of the synthetic examples (default 2024)")
     report.add_argument("--no-evaluation", action="store_true", help="leave out the evaluation page")
+    report.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"),
+                        help="compare the directive on two graph files (or 'default', 'default-without-district'): "
+                             "writes compare.html")
+    report.add_argument("--translate-levels", action="append", metavar="FROM=TO",
+                        help="with --compare: a level of the directive's selectors read as another on AFTER")
+    report.add_argument("--drop-unmatched", action="store_true",
+                        help="with --compare: leave out (and list) what matches nothing on AFTER")
     report.set_defaults(run=_cmd_report)
 
     simulate = commands.add_parser("simulate", help="run a simulation scenario (antq.scenario) and write an HTML page")

@@ -135,6 +135,12 @@ def compile(  # noqa: A001 - the domain's word
                                     name)
     if translate is None:
         return Responsibilities(_core.compile(directive, graph))
+    return Responsibilities(_core._compile_translated(directive, graph, *_translation(translate)))
+
+
+def _translation(translate: Mapping[str, Any]) -> tuple[list[tuple[str, str]], list[tuple[str, list[str]]], bool]:
+    """A ``translate=`` mapping as the core takes it: level pairs, id lists, drop_unmatched (also for
+    :func:`antq.evaluation.evaluate`)."""
     unknown = set(translate) - {"levels", "ids", "drop_unmatched"}
     if unknown:
         raise InvalidInputError(
@@ -145,7 +151,7 @@ def compile(  # noqa: A001 - the domain's word
     if hasattr(ids_given, "id_map"):  # an antq.restructure.Applied
         ids_given = _successor_lists(ids_given.id_map)
     ids = [(str(a), [str(x) for x in ([b] if isinstance(b, str) else b)]) for a, b in dict(ids_given).items()]
-    return Responsibilities(_core._compile_translated(directive, graph, levels, ids, bool(translate.get("drop_unmatched"))))
+    return levels, ids, bool(translate.get("drop_unmatched"))
 
 
 def _successor_lists(id_map: Any) -> dict[str, list[str]]:

@@ -25,6 +25,7 @@ from ._json import dumps
 from .directive import (
     DUTY_STATES,
     FollowUp,
+    _translation,
     ProgressReports,
     example_progress,
     follow_up,
@@ -44,6 +45,8 @@ __all__ = [
     "ProgressReports",
     "FollowUp",
     "default_rules",
+    "for_structure",
+    "translate_rules",
     "default_rules_json",
     "load_rules",
     "rules_from_dict",
@@ -68,10 +71,28 @@ DOSSIER_STATUSES: tuple[str, ...] = _core.dossier_statuses
 # ---- rules -------------------------------------------------------------------------------------------------
 
 
-def default_rules() -> EvaluationRules:
+def default_rules(structure: "str | None" = None) -> EvaluationRules:
     """Hải Dương 2024: TT 124 criteria as far as the sources go, QĐ 510 deadlines (20/11, 30/11, 15/12), and assumed
-    points, thresholds (90 / 70 / 50 / 0), head contributions and commendation rule, each with its ``assumption``."""
-    return _core.default_evaluation_rules()
+    points, thresholds (90 / 70 / 50 / 0), head contributions and commendation rule, each with its ``assumption``.
+
+    ``structure`` (a preset id, e.g. ``graph.structure.id``): for ``"two_tier"`` the rules are fitted to it (no district
+    subject, no district agencies, the communes decided by the province, an assumption they record;
+    docs/restructure.md); ``"three_tier"``, ``"either"`` and None give the rules as written."""
+    return _core.default_evaluation_rules(structure)
+
+
+def translate_rules(rules: EvaluationRules, graph: "OrgGraph",
+                    translate: Mapping[str, Any]) -> tuple[EvaluationRules, list[str]]:
+    """``rules`` carried onto ``graph`` as ``evaluate(..., translate=...)`` carries them (``levels``, ``ids``,
+    ``drop_unmatched``), and what was left out; e.g. to make example records for the rules as they will be run."""
+    carried, dropped = _core._translate_rules(rules, graph, *_translation(translate))
+    return carried, list(dropped)
+
+
+def for_structure(rules: EvaluationRules, structure: str) -> EvaluationRules:
+    """``rules`` fitted to the structure preset ``structure``: subjects naming only levels it lacks are left out (with
+    the share criteria naming them), and those levels are taken out of the other subjects' selectors."""
+    return _core._rules_for_structure(rules, structure)
 
 
 def default_rules_json() -> str:
@@ -116,7 +137,7 @@ def example_assessments(
     """A clearly synthetic year of records for ``graph``: about 2% of units send no dossier, 8% are late, 4% break
     a criterion with an incident; scores around 80%. The same seed gives the same records everywhere."""
     _expect("example_assessments(graph, rules=None, year=2024, seed=2024)", "rules", rules, EvaluationRules, optional=True)
-    return _core.example_assessments(graph, default_rules() if rules is None else rules, year, seed)
+    return _core.example_assessments(graph, default_rules(_structure_of(graph)) if rules is None else rules, year, seed)
 
 
 def assessment_tables(assessments: Assessments) -> dict[str, "pandas.DataFrame"]:
@@ -153,6 +174,11 @@ class Evaluation:
             self.__dict__["rules"] = self._core.rules  # a copy out of the core: made once
         rules: EvaluationRules = self.__dict__["rules"]
         return rules
+
+    def dropped(self) -> list[str]:
+        """What ``evaluate(..., translate={"drop_unmatched": True})`` left out of the rules: one line per subject,
+        exclusion or share criterion that matched nothing after translation."""
+        return list(self._core.dropped())
 
     @property
     def year(self) -> int:
@@ -238,15 +264,28 @@ class Evaluation:
         return f"<p><b>{html.escape(repr(self))}</b></p>" + table  # the repr starts with "<antq.Evaluation"
 
 
-def evaluate(graph: "OrgGraph", assessments: Assessments, rules: EvaluationRules | None = None) -> Evaluation:
-    """Evaluates a year (``assessments.year``) of ``graph`` under ``rules`` (default: :func:`default_rules`).
+def evaluate(graph: "OrgGraph", assessments: Assessments, rules: EvaluationRules | None = None,
+             translate: "Mapping[str, Any] | None" = None) -> Evaluation:
+    """Evaluates a year (``assessments.year``) of ``graph`` under ``rules`` (default: :func:`default_rules` for the
+    graph's structure preset).
 
     Every unit a subject picks gets a result; nothing is dropped: a record the run cannot use raises
     :class:`antq.InvalidInputError` or :class:`antq.NotFoundError` naming the record and field (unknown unit,
-    duplicate record, score out of range, date outside the window, unknown criterion, ...)."""
+    duplicate record, score out of range, date outside the window, unknown criterion, ...). A subject needing a
+    level the graph's structure lacks (rules for three tiers on a two-tier graph) is ``unmatched_selector``, naming
+    every one; ``translate`` carries the rules over as :func:`antq.compile` does a directive (``levels``, ``ids``,
+    ``drop_unmatched``; what is left out is listed by ``Evaluation.dropped()``; docs/restructure.md)."""
     _expect("evaluate(graph, assessments, rules=None)", "assessments", assessments, Assessments)
     _expect("evaluate(graph, assessments, rules=None)", "rules", rules, EvaluationRules, optional=True)
-    return Evaluation(_core.evaluate(graph, assessments, default_rules() if rules is None else rules))
+    chosen = default_rules(_structure_of(graph)) if rules is None else rules
+    if translate is None:
+        return Evaluation(_core.evaluate(graph, assessments, chosen))
+    return Evaluation(_core._evaluate_translated(graph, assessments, chosen, *_translation(translate)))
+
+
+def _structure_of(graph: object) -> "str | None":
+    """The structure preset of ``graph``; None for what is not a graph (the core then says what was expected)."""
+    return graph.structure.id if isinstance(graph, _core.OrgGraph) else None
 
 
 def _expect(signature: str, name: str, value: object, cls: type, optional: bool = False) -> None:

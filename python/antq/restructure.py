@@ -31,6 +31,7 @@ __all__ = [
     "reform_2025",
     "load_changes",
     "compare",
+    "compare_pairs",
     "OPERATION_KINDS",
 ]
 
@@ -159,30 +160,38 @@ def reform_2025() -> ChangeSet:
     return _core.reform_2025()
 
 
+#: The columns of :func:`compare`.
+COMPARE_COLUMNS: tuple[str, ...] = ("section", "measure", "before", "after", "change", "before_synthetic",
+                                    "after_synthetic")
+#: The columns of :func:`compare_pairs`.
+PAIR_COLUMNS: tuple[str, ...] = ("lead", "partner", "before", "after", "gap_before", "gap_after", "synthetic")
+
+
+def _compared(before: "Responsibilities", after: "Responsibilities") -> tuple[Any, Any, list[str]]:
+    return _core._compare(before._core, after._core)
+
+
 def compare(before: "Responsibilities", after: "Responsibilities") -> "pandas.DataFrame":
-    """A directive compiled on two graphs (before and after a change), side by side: one row per measure
-    (``measure``, ``before``, ``after``, ``change``): units bound, recipients, bound units no forwarding path reaches,
-    coordination pairs and their gaps (pairs with no tie), and the roles held per level (``load <level> <role>``).
-    Every figure comes from the analyses of :mod:`antq.analysis`; levels and roles no table has are left out."""
+    """A directive compiled on two graphs (before and after a change), side by side, as the core computes it
+    (``antq::compare``): one row per measure (``section``, ``measure``, ``before``, ``after``, ``change``, and
+    ``before_synthetic`` / ``after_synthetic``: how many of the units behind each figure are synthetic). Sections:
+    ``reach`` (units bound, recipients, unreached), ``load`` (``load <level> <role>``), ``chains`` (per level of the
+    bound bodies: ``bound bodies``, ``chain steps``: the mean steps of their longest chain of command, ``several
+    chains``: dual subordination) and ``coordination`` (pairs and gaps). Rows zero on both sides are left out."""
     import pandas as pd
 
-    def measures(table: "Responsibilities") -> dict[str, int]:
-        reach = table.reach()
-        pairs = table.coordination()
-        out = {
-            "units bound": len(reach["bound"]),
-            "recipients": len(reach["recipients"]),
-            "unreached": len(reach["unreached"]),
-            "coordination pairs": len(pairs),
-            "coordination gaps": sum(1 for p in pairs if p["gap"]),
-        }
-        for level, roles in table.load()["by_level"].items():
-            for role, count in roles.items():
-                out[f"load {level} {role}"] = count
-        return out
+    measures, _, _ = _compared(before, after)
+    frame = pd.DataFrame([(s, m, b, a, a - b, bs, as_) for s, m, b, a, bs, as_ in measures], columns=list(COMPARE_COLUMNS))
+    return frame.astype({"before": "float64", "after": "float64", "change": "float64",
+                         "before_synthetic": "int64", "after_synthetic": "int64"})
 
-    a, b = measures(before), measures(after)
-    rows = [(m, a.get(m, 0), b.get(m, 0)) for m in dict.fromkeys([*a, *b]) if a.get(m, 0) or b.get(m, 0)]
-    frame = pd.DataFrame(rows, columns=["measure", "before", "after"])
-    frame["change"] = frame["after"] - frame["before"]
-    return frame
+
+def compare_pairs(before: "Responsibilities", after: "Responsibilities") -> "pandas.DataFrame":
+    """The coordination pairs that differ between the two tables, matched by unit id: required on one side only, or a
+    gap (no tie between the two) on one side only. Columns: lead, partner, before, after (required there), gap_before,
+    gap_after, synthetic (either unit is)."""
+    import pandas as pd
+
+    _, pairs, _ = _compared(before, after)
+    return pd.DataFrame(pairs, columns=list(PAIR_COLUMNS)).astype(
+        {c: "bool" for c in PAIR_COLUMNS if c not in ("lead", "partner")})

@@ -2,6 +2,7 @@
 
 #include <antq/errors.hpp>
 #include <antq/evaluation/evaluation.hpp>
+#include <antq/evaluation/translate.hpp>
 
 #include "evaluation/detail/run.hpp"
 #include "model/detail/dates.hpp"
@@ -73,6 +74,7 @@ Evaluation EvaluationRun::run() {
 Evaluation evaluate(const OrgGraph& graph, const Assessments& assessments, EvaluationRules rules) {
     const OrgGraph::ReadGuard reading(graph);
     detail::check_year(assessments.year, assessments.source.empty() ? "assessments" : assessments.source + ":/year");
+    check_subjects(rules, graph);
     return detail::EvaluationRun(graph, std::move(rules), assessments).run();
 }
 

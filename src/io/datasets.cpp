@@ -2,6 +2,7 @@
 #include <string_view>
 
 #include <antq/errors.hpp>
+#include <antq/evaluation/translate.hpp>
 #include <antq/io/admin_list.hpp>
 #include <antq/io/changes_json.hpp>
 #include <antq/io/datasets.hpp>
@@ -129,6 +130,19 @@ std::string_view default_evaluation_rules_json() noexcept {
 
 EvaluationRules default_evaluation_rules() {
     return parse_evaluation_rules(default_evaluation_rules_json(), "evaluation_hai_duong_2024");
+}
+
+EvaluationRules default_evaluation_rules(const AdministrativeStructure& structure) {
+    EvaluationRules rules = default_evaluation_rules();
+    if (structure.has_level(Level::district)) return rules;
+    rules = for_structure(rules, structure);
+    rules.title += " (fitted to " + structure.id() + ": no district subject, no district agencies)";
+    for (Subject& s : rules.subjects)
+        if (s.id == "commune")
+            s.decided_at.assumption =
+                "TT 124/2021 Điều 10 names the district People's Committee; with no district level (from 01/07/2025) the "
+                "province, which contains the commune, is assumed to decide: no amended text was retrieved";
+    return rules;
 }
 
 std::string_view default_team_sizing_rule_json() noexcept {

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include <antq/evaluation/commendation.hpp>
@@ -27,6 +28,11 @@ namespace antq {
 namespace detail {
 struct EvaluationRun;
 }  // namespace detail
+
+struct SelectorTranslation;
+class Evaluation;
+Evaluation evaluate(const OrgGraph& graph, const Assessments& assessments, const EvaluationRules& rules,
+                    const SelectorTranslation& translation);
 
 /**
  * A year's evaluation of a graph under a rule set: a plain result object, valid for the graph generation it was
@@ -53,6 +59,11 @@ public:
     const std::vector<HeadInput>& heads() const noexcept { return m_heads; }
     /** Collectives first (in result order), then individuals (in head order). */
     const std::vector<Commendation>& commendations() const noexcept { return m_commendations; }
+    /**
+     * What a translation of the rules left out (evaluate() with SelectorTranslation::drop_unmatched,
+     * antq/evaluation/translate.hpp): one line per subject, exclusion or share criterion.
+     */
+    const std::vector<std::string>& dropped() const noexcept { return m_dropped; }
 
     /** The graph generation the evaluation was computed on. */
     std::uint64_t graph_generation() const noexcept { return m_stamp.generation(); }
@@ -61,6 +72,8 @@ public:
 
 private:
     friend struct detail::EvaluationRun;
+    friend Evaluation evaluate(const OrgGraph& graph, const Assessments& assessments, const EvaluationRules& rules,
+                               const SelectorTranslation& translation);
     EvaluationRules m_rules;
     int m_year = 0;
     std::vector<UnitResult> m_results;
@@ -70,6 +83,7 @@ private:
     std::vector<SubjectTotals> m_totals;
     std::vector<HeadInput> m_heads;
     std::vector<Commendation> m_commendations;
+    std::vector<std::string> m_dropped;
     GraphStamp m_stamp;
 };
 
@@ -89,6 +103,7 @@ private:
  *         met and broken by an incident), "no_authority" (no body of a decider's kind serves the deciding territory).
  *         where() is Assessments::place_of(i) plus the field, e.g. "year.json:/records/4/scores/models";
  *         for errors about a unit rather than a record, "unit '<id>'".
+ *         "unmatched_selector" (a subject needing a level the graph's structure lacks, check_subjects()).
  * Arguments come in the order the Python call takes them: the graph, the year's records, then the rules they are
  * judged by. Holds a ReadGuard on `graph` while it runs (GraphInUse if the graph is being changed).
  * Complexity: O(V + E + size of the records) for the selectors and the run, plus O(depth) per unit for roll-ups.

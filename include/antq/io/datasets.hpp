@@ -10,6 +10,7 @@
 #include <antq/directive/directive.hpp>
 #include <antq/evaluation/rules.hpp>
 #include <antq/graph/org_graph.hpp>
+#include <antq/model/structure.hpp>
 #include <antq/movement/grassroots.hpp>
 #include <antq/restructure/change_set.hpp>
 
@@ -76,6 +77,13 @@ namespace antq {
  * assumption. The same document as data/rules/evaluation_hai_duong_2024.json.
  */
 EvaluationRules default_evaluation_rules();
+
+/**
+ * default_evaluation_rules() for a graph following `structure` (docs/restructure.md, "Evaluation rules across a
+ * change"): unchanged for three_tier and either; for two_tier, fitted by for_structure() (no district subject, no
+ * district agencies), with the communes decided by the province that now contains them, an assumption it records.
+ */
+EvaluationRules default_evaluation_rules(const AdministrativeStructure& structure);
 
 /** The JSON text default_evaluation_rules() parses: a starting point for a rule file of one's own. */
 std::string_view default_evaluation_rules_json() noexcept;

@@ -8,6 +8,8 @@ The report is made in one-way steps, as NetworKit's profiling is (compute, draw,
 2. :mod:`.figures` turns the results into DataFrames and small plain values;
 3. :mod:`.charts` draws the heat-map, the evaluation chart and the org charts, :mod:`.render` renders the pages
    from Jinja2 templates and writes the files they link, :mod:`.terminal` prints the summary.
+
+:mod:`.whatif` sets one directive compiled on two graphs side by side (``compare``, ``compare.html``).
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from ..graph import OrgGraph
 from ..models import ModelRegistry
 from . import cycle, render, terminal
 from .cycle import Cycle, YearRun
+from .whatif import Comparison, compare, write_compare
 
-__all__ = ["Report", "build_report", "write_report", "Cycle", "YearRun"]
+__all__ = ["Report", "build_report", "write_report", "Cycle", "YearRun", "Comparison", "compare", "write_compare"]
 
 
 class Report:

@@ -123,8 +123,8 @@ def run(
     say: Say = _quiet,
 ) -> Cycle:
     """Compiles ``directive`` on ``graph``, runs the analyses and, with ``evaluation``, the year: evaluation under
-    ``rules`` (default: antq.evaluation.default_rules()), follow-up on ``as_of`` (default: 31/12 of the directive's
-    year) and the models registry. Inputs not given are seeded examples (``seed``).
+    ``rules`` (default: antq.evaluation.default_rules() for the graph's structure), follow-up on ``as_of`` (default:
+    31/12 of the directive's year) and the models registry. Inputs not given are seeded examples (``seed``).
 
     Raises InvalidInputError ``wrong_year`` when the records are for another year than the directive."""
     started = time.perf_counter()
@@ -184,7 +184,7 @@ def _run_year(
 ) -> YearRun:
     started = time.perf_counter()
     year = responsibilities.directive.year
-    rules = rules if rules is not None else ev.default_rules()
+    rules = rules if rules is not None else ev.default_rules(graph.structure.id)
     synthetic: list[str] = []
     if assessments is None:
         assessments = ev.example_assessments(graph, rules, year, seed)

@@ -26,6 +26,7 @@ __all__ = [
     "Commendation",
     "ModelFigures",
     "Caveats",
+    "graph_caveats",
     "caveats",
     "clauses",
     "responsibility_counts",
@@ -585,16 +586,15 @@ class Caveats:
     synthetic_units: "pandas.DataFrame"
 
 
-def caveats(cycle: Cycle) -> Caveats:
-    """The synthetic units of the graph (by its ``synthetic`` and ``code_known`` attributes), the assumptions the graph
-    records (its ``assumptions`` attribute, ``<name>_assumed`` units, ties with an ``assumption``), and, with a year,
-    the inputs made up, the due day of undated duties and the rules' assumed values."""
-    p = cycle.provenance or cycle.graph.provenance()
+def graph_caveats(graph: Any, provenance: dict[str, Any] | None = None) -> Caveats:
+    """The synthetic units of ``graph`` (by its ``synthetic`` and ``code_known`` attributes) and the assumptions it
+    records (its ``assumptions`` attribute, ``<name>_assumed`` units, ties with an ``assumption``)."""
+    p = provenance or graph.provenance()
     by_kind = _frame(((c["kind"], c["level"], c["units"], c["synthetic"]) for c in p["by_kind"] if c["synthetic"]),
                      ["kind", "level", "units", "synthetic"])
     territories = [f"{c['level']}s: {c['units'] - c['synthetic']:,} real, {c['synthetic']:,} synthetic"
                    for c in p["by_kind"] if c["kind"] in territory_kinds and c["synthetic"]]
-    headline = (f"Graph {cycle.graph.name}: {p['units'] - p['synthetic']:,} real units, {p['synthetic']:,} synthetic "
+    headline = (f"Graph {graph.name}: {p['units'] - p['synthetic']:,} real units, {p['synthetic']:,} synthetic "
                 f"(\"synthetic\": true)" + (f"; {'; '.join(territories)}" if territories else "") + ".")
     lines: list[str] = []
     if p["code_unknown"]:
@@ -605,6 +605,14 @@ def caveats(cycle: Cycle) -> Caveats:
     lines += [f"{n:,} units carry \"{key}\": true." for key, n in p["assumed"]]
     if p["ties_assumed"]:
         lines.append(f"{p['ties_assumed']:,} ties rest on an assumption (their \"assumption\" attribute).")
+    return Caveats(any=bool(p["any"] or lines), headline=headline, lines=lines, synthetic_units=by_kind)
+
+
+def caveats(cycle: Cycle) -> Caveats:
+    """The graph's caveats (:func:`graph_caveats`) and, with a year, the inputs made up, the due day of undated duties
+    and the rules' assumed values."""
+    base = graph_caveats(cycle.graph, cycle.provenance)
+    lines = list(base.lines)
     year = cycle.year
     if year is not None:
         if year.synthetic:
@@ -615,4 +623,5 @@ def caveats(cycle: Cycle) -> Caveats:
                          f"{undated[1]}")
         lines += [f"Rules '{year.rules.id}', {row['subject']}: {row['value']}: {row['assumption']}"
                   for row in assumptions(year).to_dict("records")]
-    return Caveats(any=bool(p["any"] or lines), headline=headline, lines=lines, synthetic_units=by_kind)
+    return Caveats(any=bool(base.any or lines), headline=base.headline, lines=lines,
+                   synthetic_units=base.synthetic_units)

@@ -350,7 +350,7 @@ def test_compare_sets_a_directive_before_and_after_side_by_side(hai_duong, direc
     after = antq.compile(directive, applied.graph,
                          translate={"levels": {"district": "commune"}, "ids": applied, "drop_unmatched": True})
     frame = restructure.compare(compiled, after).set_index("measure")
-    assert list(frame.columns) == ["before", "after", "change"]
+    assert list(frame.columns) == ["section", "before", "after", "change", "before_synthetic", "after_synthetic"]
     assert frame.loc["load district lead", "before"] == compiled.load()["by_level"]["district"]["lead"] > 0
     assert frame.loc["load district lead", "after"] == 0
     assert frame.loc["units bound", "before"] == len(compiled.bound_units())

@@ -1,0 +1,167 @@
+"""The what-if comparison: restructure.compare / compare_pairs (figures from the core), antq.report.compare and its
+page, and ``python -m antq report --compare`` with its errors."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+import antq
+from antq import restructure
+from antq.report.whatif import SYNTHETIC_MARK, compare, write_compare
+
+DIRECTIVE = {
+    "format": "antq.directive", "version": 1, "id": "what_if", "kind": "chỉ thị", "number": "01/CT-UBND",
+    "date": "2024-03-01", "year": 2024,
+    "title": "Thử", "issuer": "30.pc", "signer": "30.pc.head", "theme": "ANTT", "references": [], "events": [],
+    "recipients": [{"label": "UBND tỉnh", "selector": {"id": "30.pc"}}],
+    "tasks": [
+        {"clause": "1", "title": "Commune duty", "assignments": [
+            {"role": "lead", "units": {"kind": "police", "level": "commune"}},
+            {"role": "coordinate", "units": {"kind": "peoples_committee", "level": "commune"}}]},
+        {"clause": "2", "title": "District police", "assignments": [
+            {"role": "lead", "units": {"kind": "police", "level": "district"}}]},
+    ],
+}
+
+
+def without_district_bodies(doc):
+    """The tiny graph with Bình Giang's police and People's Committee gone: the commune's bodies answer to the
+    province's; the commune's committee and police no longer tied; the commune police marked synthetic."""
+    gone = {"296.police", "296.pc"}
+    doc["units"] = [u for u in doc["units"] if u["id"] not in gone]
+    doc["ties"] = [t for t in doc["ties"] if t["source"] not in gone and t["target"] not in gone
+                   and {t["source"], t["target"]} != {"10945.pc", "10945.police"}]
+    doc["ties"] += [{"source": "30.police", "target": "10945.police", "kind": "directs"},
+                    {"source": "30.pc", "target": "10945.pc", "kind": "directs"}]
+    for u in doc["units"]:
+        if u["id"] == "10945.police":
+            u.setdefault("attributes", {})["synthetic"] = True
+    doc["name"] = "tiny_after"
+    return doc
+
+
+@pytest.fixture
+def sides(tiny, tiny_doc):
+    after = antq.loads(json.dumps(without_district_bodies(tiny_doc), ensure_ascii=False), "after.json")
+    directive = antq.Directive.loads(json.dumps(DIRECTIVE, ensure_ascii=False), "what_if.json")
+    return tiny, after, directive
+
+
+def test_compare_sets_the_core_figures_side_by_side(sides):
+    before, after, directive = sides
+    table = restructure.compare(antq.compile(directive, before),
+                                antq.compile(directive, after, translate={"drop_unmatched": True}))
+    assert list(table.columns) == ["section", "measure", "before", "after", "change", "before_synthetic",
+                                   "after_synthetic"]
+    rows = table.set_index("measure")
+    assert rows.loc["load district lead", ["before", "after", "change"]].tolist() == [1, 0, -1]
+    # Longest chain of command of the commune police (3 -> 2 steps) and committee (2 -> 1).
+    assert rows.loc["chain steps commune", ["before", "after"]].tolist() == [2.5, 1.5]
+    assert rows.loc["chain steps commune", "section"] == "chains"
+    # The commune police, synthetic on the graph after, is counted and said to be.
+    assert rows.loc["load commune lead", ["before_synthetic", "after_synthetic"]].tolist() == [0, 1]
+    assert set(table["section"]) == {"reach", "load", "chains", "coordination"}
+
+
+def test_compare_pairs_lists_the_gap_opened(sides):
+    before, after, directive = sides
+    pairs = restructure.compare_pairs(antq.compile(directive, before),
+                                      antq.compile(directive, after, translate={"drop_unmatched": True}))
+    assert pairs[["lead", "partner", "before", "after", "gap_before", "gap_after", "synthetic"]].values.tolist() == [
+        ["10945.police", "10945.pc", True, True, False, True, True]]
+
+
+def test_report_compare_writes_the_page_and_says_what_is_synthetic(sides, tmp_path):
+    before, after, directive = sides
+    c = compare(before, after, directive, translate={"drop_unmatched": True})
+    assert c.dropped == ["clause 2, assignment 0 units: kind(police) & level(district)"]
+    assert c.synthetic
+    text = c.summary()
+    assert re.search(rf"load commune lead +1 +1\{SYNTHETIC_MARK} +0\n", text)
+    assert "the figure counts synthetic units" in text
+    assert "Left out on the graph after (unmatched selectors): 1" in text
+    page = write_compare(c, tmp_path).read_text(encoding="utf-8")
+    assert 'id="synthetic-note"' in page and "chain steps commune" in page
+    assert "clause 2, assignment 0 units: kind(police) &amp; level(district)" in page
+    assert "gap opened (no tie after)" in page
+    assert (tmp_path / "compare_measures.csv").read_text(encoding="utf-8").startswith("section,measure,before,after")
+    assert (tmp_path / "style.css").exists()
+
+
+def test_report_compare_without_drop_names_every_unmatched_selector(sides):
+    before, after, directive = sides
+    with pytest.raises(antq.InvalidInputError, match=r"unmatched_selector: .*clause 2, assignment 0 units"):
+        compare(before, after, directive)
+
+
+def run(cwd, *args):
+    return subprocess.run([sys.executable, "-m", "antq", "report", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8", timeout=600)
+
+
+def one_clean_line(result):
+    assert result.returncode == 2, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("antq: error:")]
+    assert len(errors) == 1 and "Traceback" not in result.stderr, result.stderr
+    return errors[0]
+
+
+def test_cli_compare_on_files(sides, tmp_path):
+    before, after, _ = sides
+    before.save(tmp_path / "before.json")
+    after.save(tmp_path / "after.json")
+    (tmp_path / "d.json").write_text(json.dumps(DIRECTIVE, ensure_ascii=False), encoding="utf-8")
+    result = run(tmp_path, "--compare", "before.json", "after.json", "--directive", "d.json", "--drop-unmatched",
+                 "--out", "out")
+    assert result.returncode == 0, result.stderr
+    assert "load district lead" in result.stdout and "chain steps commune" in result.stdout
+    assert "clause 2, assignment 0 units: kind(police) & level(district)" in result.stdout
+    assert (tmp_path / "out" / "compare.html").exists()
+
+
+def test_cli_compare_missing_file(tmp_path):
+    line = one_clean_line(run(tmp_path, "--compare", "nope.json", "default", "--out", "out"))
+    assert "nope.json" in line and "no such graph file" in line
+
+
+def test_cli_compare_graph_that_fails_to_load(tmp_path):
+    (tmp_path / "bad.json").write_text('{"format": "antq.orggraph", "version": 9, "units": [], "ties": []}',
+                                       encoding="utf-8")
+    line = one_clean_line(run(tmp_path, "--compare", "default", "bad.json", "--out", "out"))
+    assert "unsupported_version" in line and "bad.json" in line
+
+
+def test_cli_compare_directive_unmatched_on_after(sides, tmp_path):
+    before, after, _ = sides
+    before.save(tmp_path / "before.json")
+    after.save(tmp_path / "after.json")
+    (tmp_path / "d.json").write_text(json.dumps(DIRECTIVE, ensure_ascii=False), encoding="utf-8")
+    line = one_clean_line(run(tmp_path, "--compare", "before.json", "after.json", "--directive", "d.json",
+                              "--out", "out"))
+    assert "unmatched_selector" in line and "level(district)" in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_compare_flags_that_do_not_go_together(tmp_path):
+    line = one_clean_line(run(tmp_path, "--compare", "default", "default", "--graph", "g.json", "--out", "out"))
+    assert "--graph" in line
+    line = one_clean_line(run(tmp_path, "--translate-levels", "district", "--compare", "default", "default",
+                              "--out", "out"))
+    assert "FROM=TO" in line
+
+
+def test_cli_compare_the_default_and_its_what_if(tmp_path):
+    result = run(tmp_path, "--compare", "default", "default-without-district", "--translate-levels",
+                 "district=commune", "--drop-unmatched", "--out", "out")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "structure either" in out and "structure two_tier" in out
+    assert "NOT ALL FACT (before)" in out and "the figure counts synthetic units" in out
+    assert "Left out on the graph after (unmatched selectors): 13" in out
+    page = (tmp_path / "out" / "compare.html").read_text(encoding="utf-8")
+    assert "Not every figure here is a fact" in page and "load district lead" in page

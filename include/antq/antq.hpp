@@ -25,6 +25,7 @@
 #include <antq/evaluation/records.hpp>
 #include <antq/evaluation/roll_up.hpp>
 #include <antq/evaluation/rules.hpp>
+#include <antq/evaluation/translate.hpp>
 #include <antq/evaluation/unit_result.hpp>
 #include <antq/fwd.hpp>
 #include <antq/graph/builder.hpp>
@@ -69,6 +70,7 @@
 #include <antq/movement/models.hpp>
 #include <antq/restructure/apply.hpp>
 #include <antq/restructure/change_set.hpp>
+#include <antq/restructure/compare.hpp>
 #include <antq/restructure/diff.hpp>
 #include <antq/restructure/timeline.hpp>
 #include <antq/restructure/what_if.hpp>

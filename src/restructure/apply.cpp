@@ -626,8 +626,12 @@ void merge(Draft& draft, const Operation& o, std::size_t op) {
     std::unordered_set<Index> seen;
     std::vector<std::pair<Index, std::optional<double>>> full, parts;
     bool other = false;
-    for (auto [list, field] : {std::pair{&o.sources, "sources"}, std::pair{&o.parts, "parts"}})
-        for (std::size_t i = 0; i < list->size(); ++i) {
+    // A plain loop variable, not a structured binding: the lambda below captures the field's name (Clang before 16
+    // cannot capture a binding).
+    for (const auto& entry : {std::pair{&o.sources, "sources"}, std::pair{&o.parts, "parts"}})
+        for (std::size_t i = 0; i < entry.first->size(); ++i) {
+            const auto* list = entry.first;
+            const char* field = entry.second;
             const auto where = [&] { return draft.at(op, std::string(field) + "/" + std::to_string(i)); };
             const Index s = draft.need_territory((*list)[i].unit, where);
             if (!seen.insert(s).second)

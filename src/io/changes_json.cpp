@@ -147,8 +147,9 @@ private:
                 else op.into = r.filled(j, "into", p);
                 if (j.contains("sources")) op.sources = shares(j, "sources", p);
                 if (j.contains("parts")) op.parts = shares(j, "parts", p);
-                if (!j.contains("sources") && !j.contains("parts"))
-                    r.fail("missing_field", p, "a merge needs 'sources' or 'parts'");
+                // Empty lists count as absent, as the writer leaves them out: what reads must read back.
+                if (op.sources.empty() && op.parts.empty())
+                    r.fail("missing_field", p, "a merge needs 'sources' or 'parts', not empty");
                 if (j.contains("name")) op.name = r.filled(j, "name", p);
                 if (j.contains("type")) op.type = r.filled(j, "type", p);
                 if (j.contains("parent")) op.parent = r.filled(j, "parent", p);

@@ -269,4 +269,7 @@ TEST_CASE("restructure: the change-set format round-trips and refuses bad docume
     ANTQ_CHECK_ERROR(changes(R"({"op": "rename", "unit": "1", "name": "x", "parent": "2"})"), InvalidInput, "unknown_field",
                      "/operations/0/parent");
     ANTQ_CHECK_ERROR(changes(R"({"op": "merge", "into": "1"})"), InvalidInput, "missing_field", "/operations/0");
+    // Empty lists read as absent (the writer leaves them out, and a merge that reads must read back).
+    ANTQ_CHECK_ERROR(changes(R"({"op": "merge", "into": "1", "sources": [], "parts": []})"), InvalidInput, "missing_field",
+                     "/operations/0");
 }

@@ -125,6 +125,7 @@ void init_restructure(py::module_& m) {
         .def("__len__", [](const IdMap& ids) { return ids.rows().size(); })
         .def("successors", &IdMap::successors, py::arg("before"))
         .def("predecessors", &IdMap::predecessors, py::arg("after"))
+        .def("replacements", &IdMap::replacements)
         .def("_rows", [](const IdMap& ids) {
             std::vector<std::tuple<std::string, std::string, std::optional<double>, std::string>> out;
             out.reserve(ids.rows().size());

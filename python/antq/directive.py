@@ -125,7 +125,7 @@ def compile(  # noqa: A001 - the domain's word
 
     ``translate`` carries a directive across a change of structure (docs/restructure.md): ``{"levels": {"district":
     "commune"}}`` replaces ``level(district)`` by ``level(commune)``; ``"ids": {old: [new, ...]}`` (or an
-    :class:`antq.restructure.Applied`'s id map, given as ``"ids": applied``) replaces ``id(...)`` and ``within(...)``;
+    :class:`antq.restructure.Applied` or its id map: each unit that did not live on becomes its successors) replaces ``id(...)`` and ``within(...)``;
     ``"drop_unmatched": True`` leaves out the assignments and recipients that still match nothing, listed by
     ``Responsibilities.dropped()``."""
     for name, value, cls in (("directive", directive, Directive), ("graph", graph, _core.OrgGraph)):
@@ -149,18 +149,11 @@ def _translation(translate: Mapping[str, Any]) -> tuple[list[tuple[str, str]], l
     levels = [(str(a), str(b)) for a, b in dict(translate.get("levels") or {}).items()]
     ids_given = translate.get("ids") or {}
     if hasattr(ids_given, "id_map"):  # an antq.restructure.Applied
-        ids_given = _successor_lists(ids_given.id_map)
+        ids_given = ids_given.id_map
+    if isinstance(ids_given, _core.IdMap):
+        ids_given = dict(ids_given.replacements())
     ids = [(str(a), [str(x) for x in ([b] if isinstance(b, str) else b)]) for a, b in dict(ids_given).items()]
     return levels, ids, bool(translate.get("drop_unmatched"))
-
-
-def _successor_lists(id_map: Any) -> dict[str, list[str]]:
-    """old id -> the ids it became, for units whose id did not live on."""
-    out: dict[str, list[str]] = {}
-    for before, after, _share, _how in id_map._rows():
-        if after and after != before:
-            out.setdefault(before, []).append(after)
-    return out
 
 
 # ---- progress reports and the follow-up -------------------------------------------------------------------

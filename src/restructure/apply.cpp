@@ -52,6 +52,25 @@ std::vector<std::string> IdMap::predecessors(std::string_view after) const {
     return out;
 }
 
+std::vector<std::pair<std::string, std::vector<std::string>>> IdMap::replacements() const {
+    std::vector<std::pair<std::string, std::vector<std::string>>> out;
+    std::vector<bool> lives_on;
+    std::unordered_map<std::string_view, std::size_t> at;  // before -> its place in out
+    for (const Succession& row : m_rows) {
+        const auto [it, first] = at.try_emplace(row.before, out.size());
+        if (first) {
+            out.emplace_back(row.before, std::vector<std::string>{});
+            lives_on.push_back(false);
+        }
+        if (row.after == row.before) lives_on[it->second] = true;
+        else if (!row.after.empty()) out[it->second].second.push_back(row.after);
+    }
+    std::vector<std::pair<std::string, std::vector<std::string>>> replaced;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        if (!lives_on[i] && !out[i].second.empty()) replaced.push_back(std::move(out[i]));
+    return replaced;
+}
+
 namespace {
 
 using Index = std::uint32_t;

@@ -43,6 +43,12 @@ public:
     std::vector<std::string> successors(std::string_view before) const;
     /** The ids of the graph before that became (all or part of) `after`. Complexity: O(rows). */
     std::vector<std::string> predecessors(std::string_view after) const;
+    /**
+     * Old id -> the ids that took it over, for each unit that did not live on and has a successor, in index order:
+     * the `ids` of a SelectorTranslation carrying a directive or rules across this change. A unit that lives on
+     * (even one that gave a part away) keeps its id and is not listed. Complexity: O(rows).
+     */
+    std::vector<std::pair<std::string, std::vector<std::string>>> replacements() const;
 
 private:
     std::vector<Succession> m_rows;

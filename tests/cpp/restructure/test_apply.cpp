@@ -229,6 +229,17 @@ TEST_CASE("restructure: the id map follows chains of operations, in the order of
     CHECK(of_10945[1] == Succession{"10945", "10987", 0.4, "merge"});  // the part, after the unit's own row
     CHECK(of_10501 == std::vector<Succession>{{"10501", "10501", std::nullopt, "kept"}, {"10501", "10987", 0.3, "merge"}});
     CHECK_THROWS_AS(a.ids.successors("20001"), NotFound);  // made and ended along the way: no unit before
+    // What a translation replaces: the units that did not live on, with all their takers; 10501 gave a part away
+    // and lives on, so it keeps its id.
+    std::map<std::string, std::vector<std::string>> replaced;
+    for (auto& [old_id, takers] : a.ids.replacements()) replaced[old_id] = takers;
+    CHECK(replaced.at("10945") == std::vector<std::string>{"10501", "10987"});
+    CHECK_FALSE(replaced.contains("10501"));
+    CHECK_FALSE(replaced.contains("10987"));
+    for (const auto& [old_id, takers] : replaced) {
+        CHECK_FALSE(takers.empty());
+        CHECK(a.ids.successors(old_id) == takers);
+    }
 }
 
 TEST_CASE("restructure: diff names what was created, merged, renamed and moved") {

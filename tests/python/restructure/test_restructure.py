@@ -265,6 +265,17 @@ def test_remove_level_on_hai_duong_reattaches_commune_bodies(hai_duong):
     assert applied.ties_reattached > 0
 
 
+def test_the_id_map_names_what_a_translation_replaces(tiny):
+    # A unit merged whole is replaced by the unit it went into; one that gave a part away lives on and keeps its id.
+    whole = restructure.apply(tiny, changes({"op": "merge", "into": "10945", "sources": ["10951"]}))
+    assert whole.id_map.replacements() == [("10951", ["10945"])]
+    part = restructure.apply(tiny, changes({"op": "merge", "into": "10945", "parts": [{"unit": "10951", "share": 0.3}]}))
+    assert part.successors("10951") == ["10951", "10945"]
+    assert "10951" not in dict(part.id_map.replacements())
+    _levels, ids, _drop = antq.directive._translation({"ids": whole})
+    assert ids == whole.id_map.replacements() == antq.directive._translation({"ids": whole.id_map})[1]
+
+
 def test_merge_what_if(tiny):
     applied = restructure.merge(tiny, ["10951"], into="10945", name="Bình Giang")
     assert applied.graph.unit("10945").name == "Bình Giang"

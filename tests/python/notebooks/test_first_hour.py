@@ -9,27 +9,14 @@ import re
 
 import pytest
 
-from _notebooks import committed_without_outputs, execute, no_raw_binding_error, tables_with_rows
+from _notebooks import tables_with_rows
 
 NOTEBOOK = "first_hour.ipynb"
 
 
-def test_the_notebook_is_committed_without_outputs():
-    committed_without_outputs(NOTEBOOK)
-
-
-@pytest.fixture(scope="module")
-def executed(tmp_path_factory):
-    return execute(NOTEBOOK, tmp_path_factory.mktemp("first_hour"))
-
-
-def test_the_kernel_ran_this_antq(executed):
-    code = [c for c in executed.cells if c.cell_type == "code"]
-    assert all(c.execution_count for c in code)
-
-
-def test_no_raw_binding_error_anywhere(executed):
-    no_raw_binding_error(executed)
+@pytest.fixture
+def executed(run_notebook):
+    return run_notebook(NOTEBOOK)
 
 
 def test_every_analysis_result_displays_as_a_table_with_rows(executed):

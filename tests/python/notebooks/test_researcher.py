@@ -5,23 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from _notebooks import committed_without_outputs, execute, no_raw_binding_error, tables_with_rows
+from _notebooks import tables_with_rows
 
 NOTEBOOK = "researcher.ipynb"
 
 
-def test_the_notebook_is_committed_without_outputs():
-    committed_without_outputs(NOTEBOOK)
-
-
-@pytest.fixture(scope="module")
-def executed(tmp_path_factory):
-    return execute(NOTEBOOK, tmp_path_factory.mktemp("researcher"))
-
-
-def test_every_cell_ran_without_a_raw_binding_error(executed):
-    assert all(c.execution_count for c in executed.cells if c.cell_type == "code")
-    no_raw_binding_error(executed)
+@pytest.fixture
+def executed(run_notebook):
+    return run_notebook(NOTEBOOK)
 
 
 def test_every_result_is_a_table_and_says_its_figures_are_assumed(executed):

@@ -7,6 +7,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <pybind11/stl.h>
@@ -152,6 +153,11 @@ void init_io(py::module_& m) {
     m.def("hai_duong_2024", [] { return std::make_shared<OrgGraph>(datasets::hai_duong_2024()); },
           py::call_guard<py::gil_scoped_release>());
     m.def("hai_duong_2024_json", [] { return std::string(datasets::hai_duong_2024_json()); });
+    m.def("data_notices", [] {
+        std::vector<std::tuple<std::string, std::string, std::string>> out;
+        for (const datasets::DataNotice& n : datasets::notices()) out.emplace_back(n.dataset, n.file, n.text);
+        return out;
+    });
     m.def("directive_2024", &datasets::directive_2024);
     m.def("directive_2024_json", [] { return std::string(datasets::directive_2024_json()); });
     m.def("default_evaluation_rules", [](const std::optional<std::string>& structure) {

@@ -35,6 +35,9 @@ bash tests/fuzz/run.sh "$work/fuzz" 5
 step "CMake consumers, and the C++ examples run against the installed package"
 rm -rf "$work/prefix" "$work/consumer-find" "$work/consumer-sub" "$work/examples"
 cmake --install "$work/plain" --prefix "$work/prefix" >/dev/null
+for notice in data/LICENSE-vn-admin.txt data/vn/LICENSE-*.txt; do  # the embedded data's notices, installed beside it
+  cmp "$notice" "$work/prefix/share/doc/antq/${notice##*/}"
+done
 cmake -S tests/cmake/find_package -B "$work/consumer-find" -G Ninja -DCMAKE_PREFIX_PATH="$PWD/$work/prefix" >/dev/null
 cmake --build "$work/consumer-find" >/dev/null
 "$work/consumer-find/consumer"

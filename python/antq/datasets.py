@@ -6,7 +6,7 @@ from . import _core
 from .directive import Directive
 from .graph import OrgGraph
 
-__all__ = ["hai_duong_2024", "directive_2024", "vietnam", "vietnam_csv"]
+__all__ = ["hai_duong_2024", "directive_2024", "vietnam", "vietnam_csv", "notices"]
 
 
 def hai_duong_2024() -> OrgGraph:
@@ -40,3 +40,10 @@ def vietnam(as_of: str, with_bodies: bool = False) -> OrgGraph:
 def vietnam_csv(as_of: str) -> str:
     """The embedded list :func:`vietnam` reads, in the generic table format (code,name,level,parent_code,type)."""
     return _core.vietnam_csv(as_of)
+
+
+def notices() -> dict[str, str]:
+    """The licence notices (MIT) of the third-party lists the embedded data derives from, by the dataset they cover
+    (``"hai_duong_2024"``, ``"vietnam"``, ``"reform_2025"``): they travel inside the library with the data, and are
+    installed as files in the package's ``notices`` folder."""
+    return {dataset: text for dataset, _file, text in _core.data_notices()}

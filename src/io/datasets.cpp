@@ -1,3 +1,5 @@
+#include <array>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -15,8 +17,8 @@
 
 // The dataset files are linked into the library as read-only bytes, so no path lookup can fail at run time.
 // CMake sets ANTQ_HAI_DUONG_2024_PATH, ANTQ_DIRECTIVE_2024_PATH, ANTQ_EVALUATION_RULES_PATH and
-// ANTQ_TEAM_SIZING_PATH (and the national lists' and reform's ANTQ_VIETNAM_*_PATH, ANTQ_REFORM_2025_PATH) to the data
-// files' absolute paths.
+// ANTQ_TEAM_SIZING_PATH (and the national lists' and reform's ANTQ_VIETNAM_*_PATH, ANTQ_REFORM_2025_PATH, and the
+// licence notices' ANTQ_NOTICE_*_PATH) to the data files' absolute paths.
 
 __asm__(".section .rodata\n"
         ".balign 16\n"
@@ -54,6 +56,21 @@ __asm__(".section .rodata\n"
         ".incbin \"" ANTQ_REFORM_2025_PATH "\"\n"
         "antq_reform_2025_end:\n"
         ".byte 0\n"
+        ".balign 16\n"
+        "antq_notice_hai_duong_begin:\n"
+        ".incbin \"" ANTQ_NOTICE_HAI_DUONG_PATH "\"\n"
+        "antq_notice_hai_duong_end:\n"
+        ".byte 0\n"
+        ".balign 16\n"
+        "antq_notice_lists_begin:\n"
+        ".incbin \"" ANTQ_NOTICE_LISTS_PATH "\"\n"
+        "antq_notice_lists_end:\n"
+        ".byte 0\n"
+        ".balign 16\n"
+        "antq_notice_reform_begin:\n"
+        ".incbin \"" ANTQ_NOTICE_REFORM_PATH "\"\n"
+        "antq_notice_reform_end:\n"
+        ".byte 0\n"
         ".previous\n");
 
 extern "C" {
@@ -71,6 +88,12 @@ extern const char antq_vietnam_two_tier_begin[] __asm__("antq_vietnam_two_tier_b
 extern const char antq_vietnam_two_tier_end[] __asm__("antq_vietnam_two_tier_end");
 extern const char antq_reform_2025_begin[] __asm__("antq_reform_2025_begin");
 extern const char antq_reform_2025_end[] __asm__("antq_reform_2025_end");
+extern const char antq_notice_hai_duong_begin[] __asm__("antq_notice_hai_duong_begin");
+extern const char antq_notice_hai_duong_end[] __asm__("antq_notice_hai_duong_end");
+extern const char antq_notice_lists_begin[] __asm__("antq_notice_lists_begin");
+extern const char antq_notice_lists_end[] __asm__("antq_notice_lists_end");
+extern const char antq_notice_reform_begin[] __asm__("antq_notice_reform_begin");
+extern const char antq_notice_reform_end[] __asm__("antq_notice_reform_end");
 }
 
 namespace antq::datasets {
@@ -118,6 +141,15 @@ OrgGraph vietnam(std::string_view as_of, bool with_bodies) {
 std::string_view reform_2025_json() noexcept { return between(antq_reform_2025_begin, antq_reform_2025_end); }
 
 ChangeSet reform_2025() { return parse_changes(reform_2025_json(), "reform_2025.json"); }
+
+std::span<const DataNotice> notices() noexcept {
+    static const std::array<DataNotice, 3> all{{
+        {"hai_duong_2024", "LICENSE-vn-admin.txt", between(antq_notice_hai_duong_begin, antq_notice_hai_duong_end)},
+        {"vietnam", "LICENSE-vietnamese-provinces-database.txt", between(antq_notice_lists_begin, antq_notice_lists_end)},
+        {"reform_2025", "LICENSE-dvhcvn-20250701.txt", between(antq_notice_reform_begin, antq_notice_reform_end)},
+    }};
+    return all;
+}
 
 }  // namespace antq::datasets
 

@@ -5,6 +5,7 @@
  * Datasets embedded in the library.
  */
 
+#include <span>
 #include <string_view>
 
 #include <antq/directive/directive.hpp>
@@ -66,6 +67,19 @@ ChangeSet reform_2025();
 
 /** The embedded JSON text of reform_2025 (format "antq.changes"). */
 std::string_view reform_2025_json() noexcept;
+
+/** The licence notice of the third-party lists an embedded dataset derives from (data/README.md, "Sources"). */
+struct DataNotice {
+    std::string_view dataset;  ///< what it covers: "hai_duong_2024", "vietnam" (both lists) or "reform_2025"
+    std::string_view file;     ///< its file name, as installed in <prefix>/share/doc/antq and beside the Python package
+    std::string_view text;     ///< the notice, as the file holds it
+};
+
+/**
+ * The notices of every embedded dataset derived from third-party lists (all MIT). The library carries them with
+ * the data it embeds, so a program or package built on antq can show them.
+ */
+std::span<const DataNotice> notices() noexcept;
 
 }  // namespace antq::datasets
 

@@ -1,4 +1,6 @@
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -103,4 +105,20 @@ TEST_CASE("national: names compare equal whatever the tone mark's place") {
     CHECK(name_key("Thủy") == name_key("Thuỷ"));
     CHECK(name_key("xã  Bắc Sơn") == name_key("Xã Bắc Sơn"));
     CHECK(name_key("Phó Bảng") != name_key("Phố Bảng"));
+}
+
+TEST_CASE("datasets: the licence notice of every embedded third-party list travels with it, as its file says") {
+    std::set<std::string> covered;
+    for (const datasets::DataNotice& notice : datasets::notices()) {
+        covered.emplace(notice.dataset);
+        const std::filesystem::path data(ANTQ_TEST_DATA_DIR);
+        const std::filesystem::path file = std::filesystem::exists(data / notice.file) ? data / notice.file
+                                                                                       : data / "vn" / notice.file;
+        std::ifstream in(file, std::ios::binary);
+        REQUIRE_MESSAGE(in, file.string());
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        CHECK(notice.text == text);
+        CHECK(notice.text.find("MIT License") != std::string_view::npos);
+    }
+    CHECK(covered == std::set<std::string>{"hai_duong_2024", "vietnam", "reform_2025"});
 }

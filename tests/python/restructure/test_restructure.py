@@ -366,3 +366,14 @@ def test_compare_sets_a_directive_before_and_after_side_by_side(hai_duong, direc
     assert frame.loc["load district lead", "after"] == 0
     assert frame.loc["units bound", "before"] == len(compiled.bound_units())
     assert (frame["change"] == frame["after"] - frame["before"]).all()
+
+
+def test_the_embedded_lists_carry_their_licence_notices():
+    data = pathlib.Path(__file__).resolve().parents[3] / "data"
+    notices = antq.datasets.notices()
+    assert set(notices) == {"hai_duong_2024", "vietnam", "reform_2025"}
+    files = {"hai_duong_2024": data / "LICENSE-vn-admin.txt",
+             "vietnam": data / "vn" / "LICENSE-vietnamese-provinces-database.txt",
+             "reform_2025": data / "vn" / "LICENSE-dvhcvn-20250701.txt"}
+    for dataset, text in notices.items():
+        assert text == files[dataset].read_text(encoding="utf-8") and "MIT License" in text

@@ -67,7 +67,7 @@ Directive minimal_expected() {
     d.signer = "30.pc.head";
     d.theme = "An ninh, trật tự";
     d.summary = "A test directive.";
-    d.references = {{"luật", "30/2023/QH15", "2023-11-28", "Luật Lực lượng"},
+    d.references = {{"luật", "30/2023/QH15", "2023-11-28", "Luật Lực lượng", true, ""},
                     {"thông tư", "124/2021/TT-BCA", "", "TT 124", false, "context"}};
     d.undated_due = AssumedDate{"2024-12-15", "a guess"};
     d.events = {{"2024-07-01", "Luật có hiệu lực", "in force"}, {"2024-08-19", "Ngày hội", ""}};

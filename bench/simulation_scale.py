@@ -20,6 +20,7 @@ import os
 import random
 import statistics
 import sys
+import time
 from dataclasses import dataclass
 
 import measure
@@ -261,6 +262,13 @@ def autogroup_note() -> str:
             "threads share one group's slice: the 2-thread rows then say little about the engine's scaling.")
 
 
+def cpu_share(call) -> tuple[float, float]:
+    """(process CPU seconds, wall-clock seconds) of one call: their ratio is how many cores it actually had."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    call()
+    return time.process_time() - cpu, time.perf_counter() - wall
+
+
 def interval(values: list[float]) -> tuple[float, float, float]:
     """Mean and 95% interval (Student's t) of independent replications' values."""
     from scipy import stats
@@ -349,6 +357,9 @@ def run(config: Config) -> results.Report:
         "python": lambda: escalation_ref.run(config.reference_escalation_reps, config.seed),
     }, config.repeats)
     print("escalation timed", flush=True)
+    # Whether a missing 2-thread speed-up is the code's (threads waiting on each other or on shared memory would cost
+    # CPU time) or the machine's (the same CPU time, but no second core to spend it on).
+    shares = {threads: cpu_share(antq_escalation(threads, config.escalation_reps)) for threads in (1, 2)}
 
     def costs(times: dict[str, float], reps: int, ref_reps: int) -> dict[str, float]:
         """Milliseconds: per replication (the slope between the short and the long call), the short call itself
@@ -402,6 +413,12 @@ mean is {"inside" if agree["inside"] else "outside (the intervals overlap)"} ant
         f"the fixed cost with its one replication, is shown as measured. The reference runs "
         f"{config.reference_cascade_reps} and {config.reference_escalation_reps} replications a call (its graph read beforehand, not timed). The "
         "2-thread rows compare whole long calls, fixed cost included; they need a second core free.",
+        f"Escalation's call of {config.escalation_reps:,} replications took {shares[1][0]:.2f} CPU-seconds on 1 thread "
+        f"and {shares[2][0]:.2f} on 2 (process CPU time, one call each), and the 2-thread call had "
+        f"{shares[2][0] / shares[2][1]:.2f} cores on average (CPU time over wall-clock time, 1 thread: "
+        f"{shares[1][0] / shares[1][1]:.2f}). About the same CPU time on 2 threads means the threads do not slow each "
+        "other (no lock, no shared random stream, no false sharing, the GIL released); a speed-up needs the second "
+        "core to be free, and fewer than 2 cores on average means it was not.",
         autogroup_note(),
     ]
     return results.Report(

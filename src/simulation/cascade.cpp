@@ -24,9 +24,6 @@ struct Event {
     double time;
     std::uint32_t order;   // ties broken by the order of sending: the same sequence on every run
     std::uint32_t column;  // the unit, as its column of the result
-    bool operator>(const Event& other) const {
-        return time != other.time ? time > other.time : order > other.order;
-    }
 };
 
 // The part of the graph a replication reads, renumbered by column (the units the document can reach, in index order)
@@ -86,36 +83,39 @@ CascadeResult cascade(const OrgGraph& graph, const CascadeModel& model, const Ru
 
     // A worker's state, reused replication after replication: nothing is allocated per event or per replication.
     struct Scratch {
-        std::vector<double> free_at;      // when each column's unit finishes the copies it holds
-        std::vector<std::uint8_t> seen;   // whether its first copy has arrived
+        std::vector<double> due;  // the time of the earliest copy sent to each column's unit (infinity: none yet)
         detail::EventQueue<Event> events;
     };
     const std::size_t columns = reach.delay.size();
-    auto make_scratch = [&] { return Scratch{std::vector<double>(columns), std::vector<std::uint8_t>(columns), {}}; };
+    constexpr double never = std::numeric_limits<double>::infinity();
+    auto make_scratch = [&] { return Scratch{std::vector<double>(columns, never), {}}; };
     auto replicate = [&](std::size_t rep, Scratch& scratch) {
-        auto& [free_at, seen, events] = scratch;
         detail::Random random = detail::stream(options.seed, rep);
-        std::fill(free_at.begin(), free_at.end(), 0.0);
-        std::fill(seen.begin(), seen.end(), 0);
+        std::vector<double>& due = scratch.due;
+        std::fill(due.begin(), due.end(), never);
         std::span<double> arrival = result.row(rep);
-        events.clear();
+        scratch.events.clear();
         std::uint32_t order = 0;
-        for (std::uint32_t c : source_columns) events.push(Event{0.0, order++, c});
-        while (!events.empty()) {
-            const Event e = events.top();
-            events.pop();
+        // Only a unit's first copy counts: it arrives at an idle unit (nothing came before it), is processed in
+        // 1 / capacity days and forwarded; later copies only queue behind it. A copy that cannot be the first (one
+        // at least as early is on its way, and sent before it) is therefore not queued: its delay is still drawn, so
+        // the random stream is the one a queue of every copy would use.
+        auto send = [&](std::uint32_t c, double time) {
+            if (time < due[c]) due[c] = time, scratch.events.push(Event{time, order, c});
+            ++order;
+        };
+        for (std::uint32_t c : source_columns) send(c, 0.0);
+        while (!scratch.events.empty()) {
+            const Event e = scratch.events.top();
+            scratch.events.pop();
             const std::uint32_t c = e.column;
-            // FIFO, one copy at a time: events leave the queue in time order, so this is Lindley's recursion.
-            const double service = reach.service[c];
-            const double done = service == 0 ? e.time : std::max(e.time, free_at[c]) + service;
-            free_at[c] = done;
-            if (seen[c]) continue;
-            seen[c] = 1;
+            if (e.time != due[c]) continue;  // overtaken by an earlier copy, sent later
             arrival[c] = e.time;
             if (reach.failure[c] > 0 && random.chance(reach.failure[c])) continue;
+            const double done = e.time + reach.service[c];
             for (std::uint32_t k = reach.first[c]; k < reach.first[c + 1]; ++k) {
                 const std::uint32_t v = reach.targets[k];
-                events.push(Event{done + detail::draw(delays.values[reach.delay[v]], random), order++, v});
+                send(v, done + detail::draw(delays.values[reach.delay[v]], random));
             }
         }
     };

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <string>
 #include <vector>
@@ -41,7 +42,6 @@ struct Event {
     std::uint64_t order;     // ties broken by the order of scheduling: the same sequence on every run
     std::uint32_t who;       // a source (arrival) or a station (completion)
     std::uint32_t incident;  // none for an arrival
-    bool operator>(const Event& other) const { return time != other.time ? time > other.time : order > other.order; }
 };
 
 // An incident while it is simulated (warm-up ones included).
@@ -245,105 +245,94 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
     auto replicate = [&](std::size_t rep, Scratch& scratch) {
         detail::Random random = detail::stream(options.seed, rep);
         scratch.reset(stations.size(), levels.size(), W);
-        // Named references, not a structured binding: the lambdas below capture them (Clang before 16 cannot).
-        auto& work = scratch.work;
-        auto& rows = scratch.rows;
-        auto& events = scratch.events;
-        auto& busy = scratch.busy;
-        auto& busy_since = scratch.busy_since;
-        auto& busy_days = scratch.busy_days;
-        auto& waiting = scratch.waiting;
-        auto& present = scratch.present;
-        auto& wait_sum = scratch.wait_sum;
-        auto& sojourn_sum = scratch.sojourn_sum;
-        auto& left = scratch.left;
-        auto& figures = scratch.figures;
         std::span<std::uint32_t> backlog = result.backlog_row(rep);
         std::size_t next_sample = 0;
         std::uint64_t order = 0;
 
         // Busy server-days after the warm-up: add the time since the last change before each change.
         auto account = [&](std::uint32_t s, double t) {
-            if (t > W) busy_days[s] += busy[s] * (t - std::max(busy_since[s], W));
-            busy_since[s] = t;
+            if (t > W) scratch.busy_days[s] += scratch.busy[s] * (t - std::max(scratch.busy_since[s], W));
+            scratch.busy_since[s] = t;
         };
         auto start = [&](std::uint32_t i, std::uint32_t s, double t) {
             account(s, t);
-            ++busy[s];
-            if (work[i].at_station >= W) {
-                figures[stations[s].level].served += 1;
-                wait_sum[stations[s].level] += t - work[i].at_station;
+            ++scratch.busy[s];
+            if (scratch.work[i].at_station >= W) {
+                scratch.figures[stations[s].level].served += 1;
+                scratch.wait_sum[stations[s].level] += t - scratch.work[i].at_station;
             }
-            events.push(Event{t + detail::draw(*stations[s].service, random), order++, s, i});
+            scratch.events.push(Event{t + detail::draw(*stations[s].service, random), order++, s, i});
         };
         // Incident i reaches station s at time t: it goes up at once over the threshold, else it waits its turn.
         auto enter = [&](std::uint32_t i, std::uint32_t s, double t) {
-            while (stations[s].up != none && static_cast<double>(waiting[s].size) >= stations[s].threshold) {
-                if (t >= W) figures[stations[s].level].escalated += 1;
-                if (work[i].record != none) ++rows[work[i].record].escalations;
+            while (stations[s].up != none && static_cast<double>(scratch.waiting[s].size) >= stations[s].threshold) {
+                if (t >= W) scratch.figures[stations[s].level].escalated += 1;
+                if (scratch.work[i].record != none) ++scratch.rows[scratch.work[i].record].escalations;
                 s = stations[s].up;
             }
-            work[i].station = s;
-            work[i].at_station = t;
-            if (work[i].record != none) rows[work[i].record].handler = stations[s].body;
-            ++present[stations[s].level];
-            if (busy[s] < stations[s].servers) {
+            scratch.work[i].station = s;
+            scratch.work[i].at_station = t;
+            if (scratch.work[i].record != none) scratch.rows[scratch.work[i].record].handler = stations[s].body;
+            ++scratch.present[stations[s].level];
+            if (scratch.busy[s] < stations[s].servers) {
                 start(i, s, t);
                 return;
             }
-            Line& line = waiting[s];
-            work[i].next = none;
-            (line.size++ == 0 ? line.head : work[line.tail].next) = i;
+            Line& line = scratch.waiting[s];
+            scratch.work[i].next = none;
+            (line.size++ == 0 ? line.head : scratch.work[line.tail].next) = i;
             line.tail = i;
         };
         auto sample_until = [&](double t) {
             for (; next_sample < times.size() && times[next_sample] < t; ++next_sample)
-                std::copy(present.begin(), present.end(), backlog.begin() + static_cast<std::ptrdiff_t>(next_sample * levels.size()));
+                std::copy(scratch.present.begin(), scratch.present.end(),
+                          backlog.begin() + static_cast<std::ptrdiff_t>(next_sample * levels.size()));
         };
 
         for (std::uint32_t k = 0; k < sources.size(); ++k)
-            events.push(Event{detail::exponential(1.0 / sources[k].rate, random), order++, k, none});
-        while (!events.empty() && events.top().time <= H) {
-            const Event e = events.top();
-            events.pop();
+            scratch.events.push(Event{detail::exponential(1.0 / sources[k].rate, random), order++, k, none});
+        while (!scratch.events.empty() && scratch.events.top().time <= H) {
+            const Event e = scratch.events.top();
+            scratch.events.pop();
             sample_until(e.time);
             if (e.incident == none) {  // an incident arises
                 const Source& source = sources[e.who];
-                events.push(Event{e.time + detail::exponential(1.0 / source.rate, random), order++, e.who, none});
-                if (work.size() >= cap)
+                scratch.events.push(Event{e.time + detail::exponential(1.0 / source.rate, random), order++, e.who, none});
+                if (scratch.work.size() >= cap)
                     throw InvalidInput("too_large", "reps", "replication " + std::to_string(rep) + " drew more than " +
                                                                 std::to_string(cap) + " incidents, beyond its memory estimate");
                 std::uint32_t record = none;
                 if (e.time >= W) {
-                    record = static_cast<std::uint32_t>(rows.size());
-                    rows.push_back(Incident{static_cast<std::uint32_t>(rep), source.territory, stations[source.station].body, 0, e.time, nan});
+                    record = static_cast<std::uint32_t>(scratch.rows.size());
+                    scratch.rows.push_back(
+                        Incident{static_cast<std::uint32_t>(rep), source.territory, stations[source.station].body, 0, e.time, nan});
                 }
-                work.push_back(Work{e.time, e.time, source.station, record, none});
-                enter(static_cast<std::uint32_t>(work.size() - 1), source.station, e.time);
+                scratch.work.push_back(Work{e.time, e.time, source.station, record, none});
+                enter(static_cast<std::uint32_t>(scratch.work.size() - 1), source.station, e.time);
                 continue;
             }
             // A body finished handling an incident: it takes the next in line, and passes the incident up or resolves it.
             const std::uint32_t s = e.who, i = e.incident;
             const Station& station = stations[s];
             account(s, e.time);
-            --busy[s];
-            --present[station.level];
-            if (work[i].at_station >= W) {
-                sojourn_sum[station.level] += e.time - work[i].at_station;
-                left[station.level] += 1;
+            --scratch.busy[s];
+            --scratch.present[station.level];
+            if (scratch.work[i].at_station >= W) {
+                scratch.sojourn_sum[station.level] += e.time - scratch.work[i].at_station;
+                scratch.left[station.level] += 1;
             }
-            if (Line& line = waiting[s]; line.size > 0) {
+            if (Line& line = scratch.waiting[s]; line.size > 0) {
                 const std::uint32_t next = line.head;
-                line.head = work[next].next;
+                line.head = scratch.work[next].next;
                 --line.size;
                 start(next, s, e.time);
             }
             if (station.up != none && station.escalation > 0 && random.chance(station.escalation)) {
-                if (work[i].at_station >= W) figures[station.level].escalated += 1;
-                if (work[i].record != none) ++rows[work[i].record].escalations;
+                if (scratch.work[i].at_station >= W) scratch.figures[station.level].escalated += 1;
+                if (scratch.work[i].record != none) ++scratch.rows[scratch.work[i].record].escalations;
                 enter(i, station.up, e.time);
-            } else if (work[i].record != none) {
-                rows[work[i].record].response = e.time - work[i].created;
+            } else if (scratch.work[i].record != none) {
+                scratch.rows[scratch.work[i].record].response = e.time - scratch.work[i].created;
             }
         }
         sample_until(std::numeric_limits<double>::infinity());
@@ -352,17 +341,17 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
         for (std::uint32_t s = 0; s < stations.size(); ++s) {
             account(s, H);
             capacity[stations[s].level] += stations[s].servers * (H - W);
-            used[stations[s].level] += busy_days[s];
+            used[stations[s].level] += scratch.busy_days[s];
         }
         for (std::size_t l = 0; l < levels.size(); ++l) {
-            LevelFigures& f = figures[l];
-            if (f.served > 0) f.decision_wait = wait_sum[l] / f.served;
-            if (left[l] > 0) f.sojourn = sojourn_sum[l] / left[l];
+            LevelFigures& f = scratch.figures[l];
+            if (f.served > 0) f.decision_wait = scratch.wait_sum[l] / f.served;
+            if (scratch.left[l] > 0) f.sojourn = scratch.sojourn_sum[l] / scratch.left[l];
             f.utilisation = used[l] / capacity[l];
         }
         // Written once, at the end: the neighbouring replications' results may be written by another worker.
-        std::copy(figures.begin(), figures.end(), result.figures_row(rep).begin());
-        incidents[rep].assign(rows.begin(), rows.end());
+        std::copy(scratch.figures.begin(), scratch.figures.end(), result.figures_row(rep).begin());
+        incidents[rep].assign(scratch.rows.begin(), scratch.rows.end());
     };
 
     detail::for_each_replication(options, [] { return Scratch(); }, replicate);

@@ -73,7 +73,8 @@ private:
  * @throws InvalidInput naming the field: "bad_value" (reps 0, threads 0, a capacity not above 0, a probability
  *         outside [0, 1]), "too_large" (results beyond max_memory_bytes, refused before anything runs);
  *         NotFound for a source that is not a unit
- * Complexity: O(reps × (V + E log E)) time, O(reps × reached) memory for the results.
+ * Complexity: O(reps × (E + V log V)) time over the V units reached and their E forwards ties, O(reps × reached)
+ *             memory for the results.
  */
 CascadeResult cascade(const OrgGraph& graph, const CascadeModel& model, const RunOptions& options);
 

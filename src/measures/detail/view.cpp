@@ -70,6 +70,11 @@ View make_view(const FrozenGraph& frozen, const TieView& spec, std::string_view 
     // One arc per ordered pair, with the number of ties behind it and the first of them (by index).
     const std::uint32_t n = view.size();
     view.out_start.assign(n + 1, 0);
+    std::size_t most = 0;  // every tie of the rows read: room for all arcs, so the arrays never grow and copy
+    for (const auto& r : rows) most += r.units.size();
+    view.out_target.reserve(most);
+    view.out_ties.reserve(most);
+    view.out_tie.reserve(most);
     std::vector<Arc> arcs;
     for (std::uint32_t v = 0; v < n; ++v) {
         const std::uint32_t u = view.units[v].value;

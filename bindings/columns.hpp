@@ -5,6 +5,7 @@
 // unique strings as lists. A table of 100,000 rows then costs a few thousand Python objects, not millions.
 
 #include <algorithm>
+#include <concepts>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -16,6 +17,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
 
 namespace antq::python {
@@ -101,13 +103,16 @@ private:
 
 /**
  * A categorical column of unit ids or names, coded by unit index: each unit's text is looked at once. Names
- * repeat across units ("Thôn 1"), so they share a category.
+ * repeat across units ("Thôn 1"), so they share a category. On a FrozenGraph, ids only (the view keeps no names).
  */
-class UnitColumn {
+template <class Graph>
+class BasicUnitColumn {
 public:
     enum class Field { id, name };
-    UnitColumn(const OrgGraph& graph, std::size_t rows, Field field = Field::id)
-        : m_graph(graph), m_field(field), m_codes(static_cast<py::ssize_t>(rows)), m_data(m_codes.mutable_data()) {}
+    BasicUnitColumn(const Graph& graph, std::size_t rows) : BasicUnitColumn(graph, rows, Field::id, 0) {}
+    BasicUnitColumn(const Graph& graph, std::size_t rows, Field field)
+        requires std::same_as<Graph, OrgGraph>
+        : BasicUnitColumn(graph, rows, field, 0) {}
 
     void set(std::size_t row, std::optional<UnitIndex> unit) {
         if (!unit) {
@@ -117,12 +122,12 @@ public:
         if (m_code.empty()) m_code.assign(m_graph.unit_capacity(), -1);
         std::int32_t& code = m_code[unit->value];
         if (code < 0) {
-            const Unit& u = m_graph.unit(*unit);
             if (m_field == Field::id) {  // ids are unique: no lookup needed
                 code = static_cast<std::int32_t>(m_categories.size());
-                m_categories.push_back(u.id);
-            } else {
-                code = m_codes_of.code(u.name, m_categories, [this](std::string_view text) { m_categories.push_back(text); });
+                m_categories.push_back(id_of(*unit));
+            } else if constexpr (std::same_as<Graph, OrgGraph>) {
+                code = m_codes_of.code(m_graph.unit(*unit).name, m_categories,
+                                       [this](std::string_view text) { m_categories.push_back(text); });
             }
         }
         m_data[row] = code;
@@ -134,7 +139,14 @@ public:
     }
 
 private:
-    const OrgGraph& m_graph;
+    BasicUnitColumn(const Graph& graph, std::size_t rows, Field field, int)
+        : m_graph(graph), m_field(field), m_codes(static_cast<py::ssize_t>(rows)), m_data(m_codes.mutable_data()) {}
+    std::string_view id_of(UnitIndex u) const {
+        if constexpr (std::same_as<Graph, OrgGraph>) return m_graph.unit(u).id;
+        else return m_graph.id(u);
+    }
+
+    const Graph& m_graph;
     Field m_field;
     py::array_t<std::int32_t> m_codes;
     std::int32_t* m_data;
@@ -142,6 +154,9 @@ private:
     std::vector<std::string_view> m_categories;  // views into the graph's units, in code order
     TextCodes m_codes_of;                        // names -> code (ids need none: they are unique)
 };
+
+/** The column of units most tables use, on the mutable graph. */
+using UnitColumn = BasicUnitColumn<OrgGraph>;
 
 /** `s`, or std::nullopt for the empty string C++ uses for "none" (an unknown date, no level). */
 inline std::optional<std::string_view> view_or_none(const std::string& s) {

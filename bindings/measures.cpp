@@ -38,41 +38,6 @@ TieView view_of(const std::vector<std::string>& ties, bool directed, const std::
 
 using FrozenHolder = std::shared_ptr<FrozenGraph>;  // as graph.cpp binds antq.FrozenGraph
 
-/** The unit id column of a frozen view's result, coded by unit index (ids are unique: one category each). */
-class FrozenUnitColumn {
-public:
-    FrozenUnitColumn(const FrozenGraph& graph, std::size_t rows)
-        : m_graph(graph), m_codes(static_cast<py::ssize_t>(rows)), m_data(m_codes.mutable_data()) {}
-    void set(std::size_t row, std::optional<UnitIndex> unit) {
-        if (!unit) {
-            m_data[row] = -1;
-            return;
-        }
-        if (m_code.empty()) m_code.assign(m_graph.unit_capacity(), -1);
-        std::int32_t& code = m_code[unit->value];
-        if (code < 0) {
-            code = static_cast<std::int32_t>(m_categories.size());
-            m_categories.push_back(m_graph.id(*unit));
-        }
-        m_data[row] = code;
-    }
-    py::tuple finish() const {
-        py::list categories;
-        for (std::string_view c : m_categories) categories.append(py::str(c.data(), c.size()));
-        return py::make_tuple(m_codes, categories);
-    }
-
-private:
-    const FrozenGraph& m_graph;
-    py::array_t<std::int32_t> m_codes;
-    std::int32_t* m_data;
-    std::vector<std::int32_t> m_code;
-    std::vector<std::string_view> m_categories;
-};
-
-UnitColumn column_of(const OrgGraph& g, std::size_t rows) { return UnitColumn(g, rows); }
-FrozenUnitColumn column_of(const FrozenGraph& g, std::size_t rows) { return FrozenUnitColumn(g, rows); }
-
 // A measures call takes either graph: the OrgGraph (None arrives here as an empty pointer) or its frozen view.
 const OrgGraph& graph_of(const GraphPtr& graph) {
     if (!graph) throw InvalidInput("wrong_type", "graph", "expected an antq.OrgGraph or an antq.FrozenGraph, found None");
@@ -92,7 +57,7 @@ void def_on_graphs(py::module_& m, const char* name, Call call, const Extra&... 
 // cost pandas a validation of every one (most of a national betweenness call's time).
 template <class G>
 py::tuple unit_column(const G& g, const std::vector<UnitIndex>& units) {
-    auto column = column_of(g, units.size());
+    BasicUnitColumn<G> column(g, units.size());
     for (std::size_t i = 0; i < units.size(); ++i) column.set(i, units[i]);
     const py::tuple coded = column.finish();
     return py::make_tuple(coded[0], coded[1], "plain");
@@ -107,7 +72,7 @@ py::array_t<T> numbers(const Rows& rows, Get&& get) {
 
 template <class G, class Rows, class Get>
 py::tuple units_of(const G& g, const Rows& rows, Get&& get) {
-    auto column = column_of(g, rows.size());
+    BasicUnitColumn<G> column(g, rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) column.set(i, optional_unit(get(rows[i])));
     return column.finish();
 }

@@ -45,30 +45,36 @@ View make_view(const FrozenGraph& frozen, const TieView& spec, std::string_view 
 
     View view;
     view.directed = spec.directed;
+    // The vertices: the selection (units alive), or every unit with a tie of the view, found in the kinds' neighbour
+    // arrays (targets in the out-rows, sources in the in-rows) rather than by a pass over every unit of the graph.
+    // The graph refuses self-ties, so every unit found has a tie to another. vertex[] marks a unit once found.
     view.vertex.assign(capacity, no_vertex);
-    // The vertices: the selection (units alive), or every unit with a tie of the view other than to itself.
-    std::vector<char> member(capacity, 0);
+    auto add = [&view](UnitIndex u) {
+        if (view.vertex[u.value] == no_vertex) {
+            view.vertex[u.value] = 0;
+            view.units.push_back(u);
+        }
+    };
     if (selected) {
         for (UnitIndex u : *selected)
-            if (frozen.is_alive(u)) member[u.value] = 1;
+            if (frozen.is_alive(u)) add(u);
     } else {
         for (TieKind k : spec.kinds) {
-            const FrozenGraph::RowArrays r = frozen.out_rows(k);
-            if (r.offsets.empty()) continue;
-            for (std::size_t u = 0; u < capacity; ++u)
-                for (std::uint32_t a = r.offsets[u]; a < r.offsets[u + 1]; ++a)
-                    if (r.units[a].value != u) member[u] = member[r.units[a].value] = 1;
+            for (UnitIndex u : frozen.out_rows(k).units) add(u);
+            for (UnitIndex u : frozen.in_rows(k).units) add(u);
         }
     }
-    for (std::size_t u = 0; u < capacity; ++u)
-        if (member[u]) {
-            view.vertex[u] = static_cast<std::uint32_t>(view.units.size());
-            view.units.push_back(UnitIndex{static_cast<std::uint32_t>(u)});
-        }
+    std::sort(view.units.begin(), view.units.end());  // vertices in unit index order
+    for (std::uint32_t v = 0; v < view.size(); ++v) view.vertex[view.units[v].value] = v;
 
     // One arc per ordered pair, with the number of ties behind it and the first of them (by index).
     const std::uint32_t n = view.size();
     view.out_start.assign(n + 1, 0);
+    std::size_t most = 0;  // every tie of the rows read: room for all arcs, so the arrays never grow and copy
+    for (const auto& r : rows) most += r.units.size();
+    view.out_target.reserve(most);
+    view.out_ties.reserve(most);
+    view.out_tie.reserve(most);
     std::vector<Arc> arcs;
     for (std::uint32_t v = 0; v < n; ++v) {
         const std::uint32_t u = view.units[v].value;

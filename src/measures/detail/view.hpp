@@ -2,7 +2,8 @@
 
 // The compact view the measures' kernels read: one typed view (TieView) as a simple graph in compressed sparse rows,
 // vertices numbered 0..n-1 in unit index order. Filled from a FrozenGraph's per-kind rows, so a build reads only
-// the ties of the chosen kinds: O(V + E_kinds + Σ d log d) for the sort of each row.
+// the ties of the chosen kinds and the n units they join: O(E_kinds + n log n + Σ d log d) for the sorts of the
+// vertices and of each row, plus one word per unit index filled for the unit -> vertex map.
 
 #include <cstdint>
 #include <limits>

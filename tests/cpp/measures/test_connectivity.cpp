@@ -36,6 +36,22 @@ TEST_CASE("components: weak and strong") {
     CHECK(pairs.component == std::vector<std::uint32_t>{0, 0, 1, 1});
 }
 
+TEST_CASE("components: the view holds the units with a tie of its kinds, in unit index order, past removed units") {
+    OrgGraph g = forwarding_digraph(6, {{3, 0}, {1, 5}, {5, 3}});
+    g.add_tie("b2", "b4", TieKind::coordinates);  // another kind: b2 and b4 stay out of a forwards view
+    g.remove_unit(g.index_of("b1"));              // a hole in the unit indices, and its tie gone with it
+    const ComponentsResult view = components(g, forwards);
+    CHECK(ids(g, view.units) == std::vector<std::string>{"b0", "b3", "b5"});
+    CHECK(view.component == std::vector<std::uint32_t>{0, 0, 0});
+    CHECK(components(*g.freeze(), forwards).units == view.units);
+    // Selected units without a tie of the view stay, as isolates; a unit named twice is one vertex.
+    TieView some = forwards;
+    some.units = Selector::ids({"b4", "b0", "b4"});
+    const ComponentsResult selected = components(g, some);
+    CHECK(ids(g, selected.units) == std::vector<std::string>{"b0", "b4"});
+    CHECK(selected.component == std::vector<std::uint32_t>{0, 1});
+}
+
 TEST_CASE("cuts: articulation points and bridges, read both ways") {
     const OrgGraph g = tail_into_cycle();
     const CutResult c = cuts(g, forwards);

@@ -254,8 +254,7 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
                 out.m_targets[t][a] = united(out.m_relative[t][a].units);
             }
             const auto top_target = highest(graph, out.m_targets[t][a]);
-            for (std::size_t i = 0; i < out.m_assignees[t][a].size(); ++i) {
-                const UnitIndex u = out.m_assignees[t][a][i];
+            for (UnitIndex u : out.m_assignees[t][a]) {
                 // Every assignment is checked on its own targets, even where an earlier one gave the same role; a
                 // relative one on the assignee's own.
                 std::string why = incapacity(graph, u, assignment.role,

@@ -111,6 +111,10 @@ void init_directive(py::module_& m) {
         .def_property_readonly("role", [](const Assignment& a) { return std::string(to_string(a.role)); })
         .def_readonly("units", &Assignment::units)
         .def_property_readonly("target", [](const Assignment& a) { return selector_or_none(a.target); })
+        .def_property_readonly("target_within", [](const Assignment& a) -> py::object {
+            if (a.target_within == TargetWithin::assignee) return py::str("assignee");
+            return py::none();
+        })
         .def_readonly("deadline", &Assignment::deadline)
         .def_property_readonly("window", [](const Assignment& a) -> py::object {
             if (!a.window) return py::none();
@@ -233,6 +237,20 @@ void init_directive(py::module_& m) {
                 out.emplace_back(c.clause(r.task), std::string(to_string(r.role)));
             return out;
         }, py::arg("unit"))
+        .def("targets", [](const CompiledDirective& c, const std::string& clause, std::uint32_t assignment,
+                           const std::optional<UnitId>& unit) {
+            const OrgGraph& g = c.current();
+            const std::uint32_t task = c.result.task_index(clause);
+            if (!unit) return c.ids(c.result.targets(task, assignment));
+            const UnitIndex u = g.index_of(*unit);
+            const auto& assignees = c.result.assignees(task, assignment);
+            // The core names the unit by index; here it has its id.
+            if (!std::binary_search(assignees.begin(), assignees.end(), u))
+                throw NotFound("not_an_assignee", "clause " + clause + ", assignment " + std::to_string(assignment) + ", unit '" + *unit + "'",
+                               "the unit is not among the assignment's units");
+            const auto units = c.result.targets(task, assignment, u);
+            return c.ids(std::vector<UnitIndex>(units.begin(), units.end()));
+        }, py::arg("clause"), py::arg("assignment"), py::arg("unit") = py::none())
         .def("dropped", [](const CompiledDirective& c) { return c.result.dropped(); })
         .def("flags", [](const CompiledDirective& c) {
             c.current();

@@ -7,7 +7,8 @@ Standard library only. Usage:
 
 It validates the directive's fields (required, optional, unknown, types, ISO dates, unique clause ids,
 NFC strings), evaluates every selector over the graph with the semantics of docs/selectors.md, prints
-the units each task role, each target and each recipient picks (by kind and level), checks that each
+the units each task role, each target and each recipient picks (by kind and level; a target within the
+assignee as the union of each assignee's, each of which must be non-empty), checks that each
 obligation of OBLIGATIONS (clauses 1-4 read sentence by sentence) is still in the file with the holders it
 names, and exits 1 if anything is wrong (2 if a file cannot be read).
 """
@@ -60,7 +61,8 @@ OBLIGATIONS = [
     {"clause": "4", "role": "lead", "phrase": "Ngày hội của nhân dân", "units": {"peoples_committee": ["district", "commune"]},
      "target": {"village": ["village"], "agency": ["district"], "enterprise": ["district"], "school": ["district", "commune"]}},
     {"clause": "4", "role": "monitor", "phrase": "trực tiếp xuống dự, chỉ đạo, động viên cơ sở",
-     "units": {"party_committee": ALL, "peoples_committee": ALL, "steering_committee": ALL}},
+     "units": {"party_committee": ALL, "peoples_committee": ALL, "steering_committee": ALL},
+     "target": {"village": ["village"], "agency": ["district"], "enterprise": ["district"], "school": ["district", "commune"]}},
 ]
 
 problems = []
@@ -130,6 +132,17 @@ class Graph:
                 inside.add(b)
                 inside.update(self.heads[b])
         return inside
+
+    def area(self, i):
+        """The territory a unit belongs to, as OrgGraph.area: itself, the one it serves, or its headed body's."""
+        kind = self.unit(i)["kind"]
+        if kind in TERRITORY_KINDS:
+            return i
+        if kind == "post":
+            bodies = sorted(self.ties[(i, "heads")])
+            return self.area(bodies[0]) if bodies else None
+        served = sorted(self.ties[(i, "serves")])
+        return served[0] if served else None
 
 
 # ---------------------------------------------------------------- selectors
@@ -411,7 +424,7 @@ def main(argv):
         targets = defaultdict(set)   # role -> target units
         for a_i, a in enumerate(array(t, "assignments", w)):
             wa = f"{w}/assignments/{a_i}"
-            if not fields(a, wa, ["role", "units"], ["target", "deadline", "window", "note"]):
+            if not fields(a, wa, ["role", "units"], ["target", "target_within", "deadline", "window", "note"]):
                 continue
             role = string(a, "role", wa)
             if role is not None and role not in ROLES:
@@ -419,8 +432,15 @@ def main(argv):
                 role = None
             picked = selector_units(g, a["units"], f"{wa}/units") if "units" in a else set()
             holders[role or "?"] |= picked
+            if "target_within" in a and a["target_within"] != "assignee":
+                problem(f"{wa}/target_within", f"{a['target_within']!r} is not a scope of the target (only 'assignee')")
+            elif "target_within" in a and "target" not in a:
+                problem(f"{wa}/target", "'target_within' needs a 'target'")
             if "target" in a:
-                targets[role or "?"] |= selector_units(g, a["target"], f"{wa}/target")
+                picked_targets = selector_units(g, a["target"], f"{wa}/target")
+                if "target_within" in a:
+                    picked_targets = within_each(g, picked, picked_targets, f"{wa}/target")
+                targets[role or "?"] |= picked_targets
             iso_date(a, "deadline", wa, empty_ok=False)
             if "window" in a:
                 win = a["window"]
@@ -440,6 +460,18 @@ def main(argv):
             problem("/tasks", f"clause {c!r} is missing")
     check_obligations(g, d)
     return report()
+
+
+def within_each(g, assignees, targets, where):
+    """The targets lying in some assignee's own territory (target_within: assignee); each assignee must get one."""
+    out = set()
+    for i in sorted(assignees):
+        area = g.area(i)
+        own = targets & g.territory(area) if area is not None else set()
+        if not own:
+            problem(where, f"no target lies within the territory of assignee {g.unit(i)['id']!r}")
+        out |= own
+    return out
 
 
 def kinds_and_levels(g, picked):

@@ -108,6 +108,13 @@ class Responsibilities(ResponsibilityAnalyses):
         """Assignments landing on units that cannot sensibly hold them (task, assignment, unit, reason)."""
         return self._core.flags()
 
+    def targets(self, clause: str, assignment: int, unit: str | None = None) -> list[str]:
+        """The units assignment ``assignment`` (its index in the clause) of clause ``clause`` is exercised on, in unit
+        order. With ``unit`` (one of its assignees), those of that unit: for an assignment whose ``target_within`` is
+        ``"assignee"``, the targets lying in the territory the unit serves. Without, every unit some assignee targets.
+        An assignment without a target has none."""
+        return self._core.targets(clause, assignment, unit)
+
     def dropped(self) -> list[str]:
         """What ``compile(..., translate={"drop_unmatched": True})`` left out: one line per assignment or recipient
         whose selector matched nothing after translation."""

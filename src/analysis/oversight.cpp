@@ -18,7 +18,7 @@ OversightResult oversight(const Responsibilities& responsibilities, const OrgGra
             for (UnitIndex m : responsibilities.assignees(t, a)) {
                 monitor[m.value] = true;
                 auto& list = watches[m.value];
-                for (UnitIndex target : responsibilities.targets(t, a)) {
+                for (UnitIndex target : responsibilities.targets(t, a, m)) {
                     list.push_back(target);
                     watched[target.value] = true;
                 }

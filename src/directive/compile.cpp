@@ -1,12 +1,15 @@
 #include <algorithm>
 #include <exception>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
 #include <antq/directive/compile.hpp>
 #include <antq/errors.hpp>
+#include <antq/graph/frozen_graph.hpp>
 
 namespace antq {
 
@@ -83,8 +86,33 @@ std::vector<UnitIndex> expand(const Selector& selector, const OrgGraph& graph, c
     return units;
 }
 
+// For each assignee, the units of `targets` (in index order) within the territory it serves: Selector::within's
+// territory, walked on the frozen view, so each assignee costs its territory's size, not the graph's.
+// Rows as offsets (assignee i's are units[offsets[i], offsets[i + 1])) and units.
+void targets_within_assignees(const FrozenGraph& view, const std::vector<UnitIndex>& assignees,
+                              const std::vector<UnitIndex>& targets, std::vector<std::uint32_t>& offsets,
+                              std::vector<UnitIndex>& units) {
+    std::vector<bool> targeted(view.unit_capacity(), false);
+    for (UnitIndex u : targets) targeted[u.value] = true;
+    offsets.reserve(assignees.size() + 1);
+    offsets.push_back(0);
+    for (UnitIndex u : assignees) {
+        if (const auto area = view.area(u))
+            for (UnitIndex inside : view.within(*area))
+                if (targeted[inside.value]) units.push_back(inside);
+        offsets.push_back(static_cast<std::uint32_t>(units.size()));
+    }
+}
+
+// `units` sorted, each once.
+std::vector<UnitIndex> united(std::vector<UnitIndex> units) {
+    std::sort(units.begin(), units.end());
+    units.erase(std::unique(units.begin(), units.end()), units.end());
+    return units;
+}
+
 // The highest-level unit of `targets` (the one a monitor must not sit below), if any.
-std::optional<UnitIndex> highest(const OrgGraph& graph, const std::vector<UnitIndex>& targets) {
+std::optional<UnitIndex> highest(const OrgGraph& graph, std::span<const UnitIndex> targets) {
     std::optional<UnitIndex> top;
     for (UnitIndex t : targets)
         if (!top || is_above(graph.unit(t).level, graph.unit(*top).level)) top = t;
@@ -119,6 +147,22 @@ const std::vector<UnitIndex>& Responsibilities::targets(std::uint32_t task, std:
         throw NotFound("unknown_assignment", "task " + std::to_string(task) + ", assignment " + std::to_string(assignment),
                        "no such assignment");
     return m_targets[task][assignment];
+}
+
+std::span<const UnitIndex> Responsibilities::targets(std::uint32_t task, std::uint32_t assignment,
+                                                    UnitIndex assignee) const {
+    const std::vector<UnitIndex>& all = targets(task, assignment);
+    const auto& units = m_assignees[task][assignment];
+    const auto at = std::lower_bound(units.begin(), units.end(), assignee);
+    if (at == units.end() || *at != assignee)
+        throw NotFound("not_an_assignee",
+                       "task " + std::to_string(task) + ", assignment " + std::to_string(assignment) + ", unit " +
+                           std::to_string(assignee.value),
+                       "the unit is not among the assignment's units");
+    const TargetRows& rows = m_relative[task][assignment];
+    if (rows.offsets.empty()) return all;
+    const auto i = static_cast<std::size_t>(at - units.begin());
+    return std::span<const UnitIndex>(rows.units).subspan(rows.offsets[i], rows.offsets[i + 1] - rows.offsets[i]);
 }
 
 std::vector<Responsibility> Responsibilities::duties_of(UnitIndex u) const {
@@ -183,6 +227,8 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
 
     out.m_targets.resize(directive.tasks.size());
     out.m_assignees.resize(directive.tasks.size());
+    out.m_relative.resize(directive.tasks.size());
+    std::shared_ptr<const FrozenGraph> view;  // frozen at the first target within the assignee, for its territories
     // A unit once per (task, role): one flag per unit and role, cleared after each task where it was set, so many
     // tasks cost their rows, not tasks x units.
     std::vector<std::vector<bool>> seen(all_roles.size(), std::vector<bool>(graph.unit_capacity(), false));
@@ -190,17 +236,32 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
         const Task& task = directive.tasks[t];
         out.m_targets[t].resize(task.assignments.size());
         out.m_assignees[t].resize(task.assignments.size());
+        out.m_relative[t].resize(task.assignments.size());
         const std::size_t first_row = out.m_rows.size();
         for (std::uint32_t a = 0; a < task.assignments.size(); ++a) {
             const Assignment& assignment = task.assignments[a];
             if (assignment.target)
                 out.m_targets[t][a] = expand(*assignment.target, graph, in_file(directive, place(task, a, "target")), misses);
             out.m_assignees[t][a] = expand(assignment.units, graph, in_file(directive, place(task, a, "units")), misses);
+            const bool relative = assignment.target_within == TargetWithin::assignee;
+            if (relative) {
+                if (!assignment.target)
+                    throw InvalidInput("missing_target", in_file(directive, place(task, a, "target")),
+                                       "a target within the assignee needs a target selector to narrow");
+                if (!view) view = graph.freeze();
+                auto& rows = out.m_relative[t][a];
+                targets_within_assignees(*view, out.m_assignees[t][a], out.m_targets[t][a], rows.offsets, rows.units);
+                out.m_targets[t][a] = united(out.m_relative[t][a].units);
+            }
             const auto top_target = highest(graph, out.m_targets[t][a]);
             for (UnitIndex u : out.m_assignees[t][a]) {
-                // Every assignment is checked on its own targets, even where an earlier one gave the same role.
-                if (auto why = incapacity(graph, u, assignment.role, top_target); !why.empty())
-                    out.m_flags.push_back(CapabilityFlag{t, a, u, std::move(why)});
+                // Every assignment is checked on its own targets, even where an earlier one gave the same role; a
+                // relative one on the assignee's own.
+                std::string why = incapacity(graph, u, assignment.role,
+                                             relative ? highest(graph, out.targets(t, a, u)) : top_target);
+                if (why.empty() && relative && !view->area(u))
+                    why = "it serves no territory, so no target lies within it";
+                if (!why.empty()) out.m_flags.push_back(CapabilityFlag{t, a, u, std::move(why)});
                 auto& seen_role = seen[static_cast<std::size_t>(assignment.role)];
                 if (seen_role[u.value]) continue;
                 seen_role[u.value] = true;

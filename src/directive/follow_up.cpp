@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <span>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -191,24 +192,31 @@ FollowUp follow_up(const OrgGraph& graph, const Responsibilities& table, const P
     for (std::size_t i = 0; i < out.m_duties.size(); ++i) duties_of[out.m_duties[i].unit.value].push_back(i);
     for (std::uint32_t t = 0; t < n_tasks; ++t)
         for (std::uint32_t k = 0; k < directive.tasks[t].assignments.size(); ++k) {
-            if (directive.tasks[t].assignments[k].role != Role::monitor) continue;
-            MonitorView view;
-            view.task = t;
-            view.assignment = k;
-            const auto& targets = table.targets(t, k);
-            view.targets = targets.size();
-            for (UnitIndex target : targets)
-                for (std::size_t i : duties_of[target.value]) {
-                    tally(view, out.m_duties[i]);
-                    if (out.m_duties[i].state == DutyState::overdue) view.overdue_duties.push_back(i);
-                }
-            std::stable_sort(view.overdue_duties.begin(), view.overdue_duties.end(), [&](std::size_t a, std::size_t b) {
-                return std::tie(out.m_duties[a].due, out.m_duties[a].unit.value) <
-                       std::tie(out.m_duties[b].due, out.m_duties[b].unit.value);
-            });
+            const Assignment& assignment = directive.tasks[t].assignments[k];
+            if (assignment.role != Role::monitor) continue;
+            auto watch = [&](std::span<const UnitIndex> targets) {
+                MonitorView view;
+                view.task = t;
+                view.assignment = k;
+                view.targets = targets.size();
+                for (UnitIndex target : targets)
+                    for (std::size_t i : duties_of[target.value]) {
+                        tally(view, out.m_duties[i]);
+                        if (out.m_duties[i].state == DutyState::overdue) view.overdue_duties.push_back(i);
+                    }
+                std::stable_sort(view.overdue_duties.begin(), view.overdue_duties.end(), [&](std::size_t a, std::size_t b) {
+                    return std::tie(out.m_duties[a].due, out.m_duties[a].unit.value) <
+                           std::tie(out.m_duties[b].due, out.m_duties[b].unit.value);
+                });
+                return view;
+            };
+            // Targets within each assignee differ per monitor; otherwise all monitors share one view.
+            const bool relative = assignment.target_within == TargetWithin::assignee;
+            const MonitorView shared = relative ? MonitorView{} : watch(table.targets(t, k));
             for (UnitIndex monitor : table.assignees(t, k)) {
+                MonitorView view = relative ? watch(table.targets(t, k, monitor)) : shared;
                 view.monitor = monitor;
-                out.m_monitoring.push_back(view);
+                out.m_monitoring.push_back(std::move(view));
             }
         }
     return out;

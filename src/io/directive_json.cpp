@@ -116,7 +116,7 @@ public:
 
 private:
     Assignment assignment(const json& a, const std::string& p) {
-        r.only_fields(a, {"role", "units", "target", "deadline", "window", "note"}, p);
+        r.only_fields(a, {"role", "units", "target", "target_within", "deadline", "window", "note"}, p);
         Assignment out;
         const std::string role = r.text(a, "role", p);
         const auto parsed = parse_role(role);
@@ -124,6 +124,15 @@ private:
         out.role = *parsed;
         out.units = selector(r.require(a, "units", p), p + "/units");
         if (a.contains("target")) out.target = selector(a.at("target"), p + "/target");
+        if (a.contains("target_within")) {
+            const std::string within = r.text(a, "target_within", p);
+            if (within != "assignee")
+                r.fail("unknown_target_within", p + "/target_within",
+                       "'" + within + "' is not a scope of the target (only \"assignee\": within each assignee's territory)");
+            if (!out.target)
+                r.fail("missing_field", p + "/target", "'target_within' needs a 'target' to narrow to each assignee");
+            out.target_within = TargetWithin::assignee;
+        }
         if (a.contains("deadline")) {
             out.deadline = date(a, "deadline", p);
             if (out.deadline.empty()) r.fail("bad_date", p + "/deadline", "leave 'deadline' out when it is unknown");
@@ -228,6 +237,7 @@ std::string dump_directive(const Directive& d) {
         for (const auto& a : t.assignments) {
             json assignment{{"role", std::string(to_string(a.role))}, {"units", selector_json(a.units)}};
             if (a.target) assignment["target"] = selector_json(*a.target);
+            if (a.target_within == TargetWithin::assignee) assignment["target_within"] = "assignee";
             if (!a.deadline.empty()) assignment["deadline"] = a.deadline;
             if (a.window) assignment["window"] = {{"from", a.window->from}, {"to", a.window->to}};
             if (!a.note.empty()) assignment["note"] = a.note;

@@ -16,7 +16,7 @@ namespace antq {
 struct OversightResult {
     struct Monitor {
         UnitIndex unit;
-        /** The units this monitor watches, from the targets of its monitor assignments, in index order. */
+        /** The units this monitor watches, from its own targets under each monitor assignment, in index order. */
         std::vector<UnitIndex> watches;
     };
     /** Every unit holding the monitor role, in index order. */
@@ -26,9 +26,10 @@ struct OversightResult {
 };
 
 /**
- * Collects the targets of every monitor assignment, and the bound units left outside all of them.
+ * Collects each monitor's targets under every monitor assignment (Responsibilities::targets(task, assignment, unit):
+ * within its own territory where the assignment says so), and the bound units left outside all of them.
  * @throws StaleView "stale_result" if the graph changed since compile()
- * Complexity: O(rows + V + sum over monitor assignments of assignees × targets): each monitor's list is
+ * Complexity: O(rows + V + sum over monitor assignments and their assignees of each one's targets): each monitor's list is
  * materialised, so N units monitoring each other cost N² entries.
  */
 OversightResult oversight(const Responsibilities& responsibilities, const OrgGraph& graph);

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -62,8 +63,21 @@ public:
     const std::vector<std::uint32_t>& recipients_outside() const noexcept { return m_outside; }
     /** Units the `units` selector of assignment (task, assignment) designates, in index order. */
     const std::vector<UnitIndex>& assignees(std::uint32_t task, std::uint32_t assignment) const;
-    /** Units the targets of assignment (task, assignment) designate; empty if it has no target. */
+    /**
+     * Units the target of assignment (task, assignment) designates, in index order; empty if it has no target. For a
+     * target within each assignee (TargetWithin::assignee): every unit some assignee targets, the union of the
+     * per-assignee lists; ask targets(task, assignment, assignee) for whom one assignee watches.
+     * @throws NotFound "unknown_assignment"
+     */
     const std::vector<UnitIndex>& targets(std::uint32_t task, std::uint32_t assignment) const;
+    /**
+     * The units assignee `assignee` of assignment (task, assignment) exercises its role on, in index order: the
+     * assignment's targets, or, for a target within each assignee, those lying in the territory the assignee serves
+     * (its area(), with everything `within` it). Empty without a target.
+     * @throws NotFound "unknown_assignment"; "not_an_assignee" if `assignee` is not among assignees(task, assignment)
+     * Complexity: O(log assignees).
+     */
+    std::span<const UnitIndex> targets(std::uint32_t task, std::uint32_t assignment, UnitIndex assignee) const;
     /** Assignments landing on units that cannot sensibly hold them. */
     const std::vector<CapabilityFlag>& flags() const noexcept { return m_flags; }
     /**
@@ -95,6 +109,12 @@ private:
     std::vector<std::uint32_t> m_outside;
     std::vector<std::vector<std::vector<UnitIndex>>> m_assignees;  // [task][assignment]
     std::vector<std::vector<std::vector<UnitIndex>>> m_targets;    // [task][assignment]
+    // Per-assignee targets, rows aligned with m_assignees[task][assignment]; empty unless TargetWithin::assignee.
+    struct TargetRows {
+        std::vector<std::uint32_t> offsets;  // assignee i's targets are units[offsets[i], offsets[i + 1])
+        std::vector<UnitIndex> units;
+    };
+    std::vector<std::vector<TargetRows>> m_relative;  // [task][assignment]
     std::vector<CapabilityFlag> m_flags;
     std::vector<std::string> m_dropped;
     GraphStamp m_stamp;
@@ -104,14 +124,17 @@ private:
  * Expands every selector of `directive` on `graph`, after checking that its issuer is a body of the graph and its
  * signer the post heading that body. Errors start with the directive's source (its file) when it has one.
  * Holds a ReadGuard on `graph` while it runs.
+ * A target within each assignee (TargetWithin::assignee) is the target selector's units in the territory each assignee
+ * serves; an assignee serving no territory gets none, and a flag.
  * @throws InvalidInput "unmatched_selector" when selectors (units, target or recipient) pick no unit: where() names
  *         the first, the message lists every one with its clause and assignment (a directive written for three tiers
- *         on a two-tier graph names each selector that needs the district); "duplicate_clause"; "bad_issuer" (a
+ *         on a two-tier graph names each selector that needs the district); "duplicate_clause"; "missing_target" for a target within the assignee without a target; "bad_issuer" (a
  *         territory or a post), "bad_signer" (not the issuer's head), at "<source>:/issuer" or "/signer"; NotFound
  *         "unknown_unit" for an issuer or signer the graph lacks, or for a selector naming an id the graph lacks when
  *         that is the only kind of miss (otherwise it is listed among the unmatched, "names an id the graph lacks");
  *         GraphInUse if the graph is being changed
- * Complexity: O(selectors × (V + E) + rows).
+ * Complexity: O(selectors × (V + E) + rows), plus for a target within each assignee O(V + E) once and the size of
+ * each assignee's territory.
  */
 Responsibilities compile(const Directive& directive, const OrgGraph& graph);
 

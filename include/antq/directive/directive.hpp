@@ -5,6 +5,7 @@
  * A directive as data: its identity, references, dates, recipients and tasks with their assignments.
  */
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -63,6 +64,12 @@ struct AssumedDate {
     friend bool operator==(const AssumedDate&, const AssumedDate&) = default;
 };
 
+/** Where an assignment's target lies: anywhere the selector picks, or only within each assignee's own territory. */
+enum class TargetWithin : std::uint8_t {
+    anywhere,  ///< the target selector's units, the same for every assignee
+    assignee,  ///< per assignee: the target selector's units within the territory it serves (Selector::within's meaning)
+};
+
 /** One role given to the units a selector picks. */
 struct Assignment {
     Role role = Role::lead;
@@ -72,6 +79,8 @@ struct Assignment {
     std::string deadline;  ///< ISO date or empty
     std::optional<DateWindow> window;
     std::string note;
+    /** `assignee`: each assignee's target is `target` within its own territory (JSON "target_within": "assignee"). */
+    TargetWithin target_within = TargetWithin::anywhere;
     friend bool operator==(const Assignment&, const Assignment&) = default;
 };
 

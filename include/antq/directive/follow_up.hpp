@@ -69,7 +69,7 @@ struct MonitorView {
     UnitIndex monitor;
     std::uint32_t task = 0;
     std::uint32_t assignment = 0;
-    std::size_t targets = 0;  ///< units watched
+    std::size_t targets = 0;  ///< units this monitor watches under the assignment (its own, for a target within it)
     std::size_t duties = 0, done = 0, done_late = 0, open = 0, overdue = 0;
     /** Indices into FollowUp::duties() of the overdue ones, by due date then unit index. */
     std::vector<std::size_t> overdue_duties;

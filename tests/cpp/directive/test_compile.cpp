@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -259,6 +260,94 @@ TEST_CASE("compile: capability flags for territories, posts and monitors above t
     CHECK_FALSE(by_unit.count("30.police"));
     CHECK_FALSE(by_unit.count("10987.police"));
     CHECK_FALSE(by_unit.count("30.pc.head"));
+}
+
+namespace {
+
+// Two communes of Bình Giang with a steering committee each (Kẻ Sặt's with a village, a school and a team), and
+// a body that serves no territory.
+OrgGraph two_communes() {
+    OrgGraph g = small_graph();
+    for (const char* c : {"10945", "10987"}) {
+        g.add_unit(body(std::string(c) + ".sc138", "BCĐ 138", UnitKind::steering_committee, Level::commune));
+        g.add_tie(std::string(c) + ".sc138", c, TieKind::serves);
+    }
+    g.add_unit(body("10945-v01.team", "Tổ bảo vệ ANTT", UnitKind::security_team, Level::village));
+    g.add_tie("10945-v01.team", "10945-v01", TieKind::serves);
+    return g;
+}
+
+Assignment within_assignee(Assignment a) {
+    a.target_within = TargetWithin::assignee;
+    return a;
+}
+
+std::vector<std::string> ids(const OrgGraph& g, std::span<const UnitIndex> units) {
+    return test::ids(g, std::vector<UnitIndex>(units.begin(), units.end()));
+}
+
+}  // namespace
+
+TEST_CASE("compile: a target within the assignee is each assignee's target selector in its own territory") {
+    const OrgGraph g = two_communes();
+    // The movement's units of the commune and its villages, but not the committee itself or its People's Committee.
+    const Selector movement = Selector::kind(UnitKind::police) | Selector::kind(UnitKind::school) |
+                              Selector::kind(UnitKind::security_team);
+    const Selector committees = Selector::kind(UnitKind::steering_committee) & Selector::level(Level::commune);
+    const Directive d = directive({task("6", {within_assignee(assign(Role::monitor, committees, movement)),
+                                              assign(Role::monitor, Selector::id("30.police"), movement),
+                                              within_assignee(assign(Role::monitor, Selector::id("296.police"),
+                                                                     Selector::kind(UnitKind::police)))})});
+    const Responsibilities r = compile(d, g);
+    CHECK(r.flags().empty());
+    const UnitIndex ke_sat = g.index_of("10945.sc138"), nhan_quyen = g.index_of("10987.sc138");
+    CHECK(ids(g, r.targets(0, 0, ke_sat)) == std::vector<std::string>{"10945.police", "10945.school", "10945-v01.team"});
+    CHECK(ids(g, r.targets(0, 0, nhan_quyen)) == std::vector<std::string>{"10987.police"});
+    // The assignment's own list is the union: every unit some assignee watches, in index order.
+    CHECK(ids(g, r.targets(0, 0)) ==
+          std::vector<std::string>{"10945.police", "10987.police", "10945.school", "10945-v01.team"});
+    // An absolute target is the same for every assignee.
+    const auto everywhere = r.targets(0, 1);
+    CHECK(everywhere.size() == 8);  // the six police, the school and the team
+    CHECK(ids(g, r.targets(0, 1, g.index_of("30.police"))) == ids(g, everywhere));
+    // A district body's territory holds its communes, not the province or the other district.
+    CHECK(ids(g, r.targets(0, 2, g.index_of("296.police"))) ==
+          std::vector<std::string>{"296.police", "10945.police", "10987.police"});
+    ANTQ_CHECK_ERROR(r.targets(0, 0, g.index_of("30.police")), NotFound, "not_an_assignee", "");
+    ANTQ_CHECK_ERROR(r.targets(0, 3, ke_sat), NotFound, "unknown_assignment", "");
+
+    const OversightResult o = oversight(r, g);
+    std::map<std::string, std::vector<std::string>> watches;
+    for (const auto& m : o.monitors) watches[g.unit(m.unit).id] = test::ids(g, m.watches);
+    CHECK(watches["10945.sc138"] == std::vector<std::string>{"10945.police", "10945.school", "10945-v01.team"});
+    CHECK(watches["10987.sc138"] == std::vector<std::string>{"10987.police"});
+}
+
+TEST_CASE("compile: a target within the assignee needs a target, and a body serving no territory is flagged") {
+    OrgGraph g = two_communes();
+    Assignment bare = within_assignee(assign(Role::monitor, Selector::id("10945.sc138")));
+    ANTQ_CHECK_ERROR(compile(directive({task("6", {bare})}), g), InvalidInput, "missing_target",
+                     "clause 6, assignment 0 target");
+    g.add_unit(body("loose.sc138", "BCĐ 138", UnitKind::steering_committee, Level::commune));  // serves nothing
+    const Selector committees = Selector::kind(UnitKind::steering_committee) & Selector::level(Level::commune);
+    const Responsibilities r =
+        compile(directive({task("6", {within_assignee(assign(Role::monitor, committees, Selector::kind(UnitKind::police)))})}), g);
+    CHECK(r.targets(0, 0, g.index_of("loose.sc138")).empty());
+    REQUIRE(r.flags().size() == 1);
+    CHECK(g.unit(r.flags()[0].unit).id == "loose.sc138");
+    CHECK(r.flags()[0].reason.find("serves no territory") != std::string::npos);
+}
+
+TEST_CASE("compile: a monitor within its territory is not flagged for units above it elsewhere") {
+    const OrgGraph g = two_communes();
+    // Anywhere, a commune committee watching every police force watches the province's; within itself, only its own.
+    const Selector police = Selector::kind(UnitKind::police);
+    const Responsibilities anywhere = compile(directive({task("6", {assign(Role::monitor, Selector::id("10987.sc138"), police)})}), g);
+    REQUIRE(anywhere.flags().size() == 1);
+    CHECK(anywhere.flags()[0].reason.find("cannot monitor a province unit") != std::string::npos);
+    const Responsibilities own =
+        compile(directive({task("6", {within_assignee(assign(Role::monitor, Selector::id("10987.sc138"), police))})}), g);
+    CHECK(own.flags().empty());
 }
 
 TEST_CASE("compile: check_current refuses a graph that changed since compile") {

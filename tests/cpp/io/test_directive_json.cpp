@@ -491,3 +491,30 @@ TEST_CASE("directive_json: empty required text, empty assignments and an undated
     doc["tasks"][0]["assignments"][0]["deadline"] = "";
     refused_at(doc, "bad.json:/tasks/0/assignments/0/deadline");
 }
+
+TEST_CASE("directive_json: a target within the assignee is read, written back and round trips") {
+    json doc = minimal_doc();
+    doc["tasks"][1]["assignments"][0]["target_within"] = "assignee";
+    const Directive d = parse_directive(doc.dump(), "within.json");
+    CHECK(d.tasks[1].assignments[0].target_within == TargetWithin::assignee);
+    CHECK(d.tasks[1].assignments[1].target_within == TargetWithin::anywhere);
+    const json dumped = json::parse(dump_directive(d));
+    CHECK(dumped.at("tasks").at(1).at("assignments").at(0).at("target_within") == "assignee");
+    CHECK_FALSE(dumped.at("tasks").at(1).at("assignments").at(1).contains("target_within"));
+    CHECK(parse_directive(dumped.dump()) == d);
+    // The scope is part of the assignment: without it the directive differs.
+    CHECK_FALSE(parse_directive(minimal_text) == d);
+}
+
+TEST_CASE("directive_json: a target within anything but the assignee, or without a target, is refused") {
+    json doc = minimal_doc();
+    doc["tasks"][1]["assignments"][0]["target_within"] = "district";
+    check_refused(doc, "unknown_target_within", "bad.json:/tasks/1/assignments/0/target_within", "'district'");
+    doc["tasks"][1]["assignments"][0]["target_within"] = "Assignee";  // names are case-sensitive
+    check_refused(doc, "unknown_target_within", "bad.json:/tasks/1/assignments/0/target_within", "'Assignee'");
+    doc["tasks"][1]["assignments"][0]["target_within"] = true;
+    check_refused(doc, "wrong_type", "bad.json:/tasks/1/assignments/0/target_within");
+    doc = minimal_doc();
+    doc["tasks"][0]["assignments"][0]["target_within"] = "assignee";  // this assignment has no target
+    check_refused(doc, "missing_field", "bad.json:/tasks/0/assignments/0/target", "needs a 'target'");
+}

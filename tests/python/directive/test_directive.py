@@ -340,6 +340,11 @@ BAD_DOCUMENTS = [
     ("bad_deadline", "/tasks/3/assignments/1/deadline", "2024-8-19", "bad_date", "/tasks/3/assignments/1/deadline"),
     ("version", "/version", 2, "unsupported_version", "/version"),
     ("format", "/format", "antq.orggraph", "not_a_directive", "/format"),
+    # clause 6's commune committees watch within their own commune; no other scope, and none without a target
+    ("unknown_target_within", "/tasks/5/assignments/14/target_within", "district", "unknown_target_within",
+     "/tasks/5/assignments/14/target_within"),
+    ("target_within_without_target", "/tasks/0/assignments/0/target_within", "assignee", "missing_field",
+     "/tasks/0/assignments/0/target"),
 ]
 
 
@@ -511,3 +516,56 @@ def test_references_the_text_does_not_cite_are_context_and_undated_duties_are_du
     assert duties.loc[duties["due_assumed"], "due"].eq(date).all()
     assert not duties.loc[duties["clause"] == "4", "due_assumed"].all()  # the Ngày hội has its own date
     assert duties["due_assumed"].any()
+
+
+# --- targets within the assignee ---------------------------------------------------------------------------------
+
+
+def _within_assignee(directive: antq.Directive, clause: str) -> int:
+    """The index of the clause's one assignment whose target lies within each assignee."""
+    task = next(t for t in directive.tasks if t.clause == clause)
+    [index] = [i for i, a in enumerate(task.assignments) if a.target_within == "assignee"]
+    return index
+
+
+def test_commune_committees_watch_the_units_of_their_own_commune(compiled, hai_duong):
+    six = _within_assignee(compiled.directive, "6")
+    committees = hai_duong.select({"kind": "steering_committee", "level": "commune"})
+    assert len(committees) == 235
+    everyone: set[str] = set()
+    for committee in committees:
+        commune = hai_duong.area(committee)
+        watched = compiled.targets("6", six, committee)
+        assert watched, committee
+        assert set(watched) <= set(hai_duong.select({"within": commune})), committee
+        assert committee not in watched and f"{commune}.pc" not in watched  # not itself, nor its People's Committee
+        assert f"{commune}.police" in watched
+        everyone |= set(watched)
+    # The assignment's own list is every unit some commune committee watches.
+    assert set(compiled.targets("6", six)) == everyone
+    # The oversight analysis counts them as watched by their commune's committee.
+    monitors = compiled.oversight()["monitors"]
+    for committee in committees[:5]:
+        assert set(compiled.targets("6", six, committee)) <= set(monitors[committee])
+    with pytest.raises(antq.NotFoundError) as info:
+        compiled.targets("6", six, "30.police")
+    assert info.value.tag == "not_an_assignee" and "'30.police'" in str(info.value)
+
+
+def test_the_ngay_hoi_is_attended_at_the_grassroots_of_each_level(compiled, hai_duong):
+    four = _within_assignee(compiled.directive, "4")
+    attending = hai_duong.select({"kind": ["party_committee", "peoples_committee", "steering_committee"],
+                                  "level": ["province", "district", "commune"]})
+    assert len(attending) == 3 * 248
+    for body in attending:
+        grassroots = compiled.targets("4", four, body)
+        assert grassroots, body
+        assert set(grassroots) <= set(hai_duong.select({"within": hai_duong.area(body)})), body
+        assert {hai_duong.unit(u).kind for u in grassroots} <= {"village", "agency", "enterprise", "school"}
+    # The province's bodies attend everywhere; a commune's only its own villages and schools.
+    assert compiled.targets("4", four, "30.pc") == compiled.targets("4", four)
+    villages = [u for u in compiled.targets("4", four, "10945.pc") if hai_duong.unit(u).kind == "village"]
+    assert villages and all(hai_duong.parent(v) == "10945" for v in villages)
+    # An absolute target is the same for every assignee.
+    lead = next(i for i, a in enumerate(compiled.directive.tasks[3].assignments) if a.role == "lead" and a.target is not None)
+    assert compiled.targets("4", lead, "296.pc") == compiled.targets("4", lead)

@@ -259,8 +259,10 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
                 // relative one on the assignee's own.
                 std::string why = incapacity(graph, u, assignment.role,
                                              relative ? highest(graph, out.targets(t, a, u)) : top_target);
-                if (why.empty() && relative && !view->area(u))
-                    why = "it serves no territory, so no target lies within it";
+                if (why.empty() && relative)
+                    why = !view->area(u)                 ? "it serves no territory, so no target lies within it"
+                          : out.targets(t, a, u).empty() ? "no unit its target picks lies within the territory it serves"
+                                                         : "";
                 if (!why.empty()) out.m_flags.push_back(CapabilityFlag{t, a, u, std::move(why)});
                 auto& seen_role = seen[static_cast<std::size_t>(assignment.role)];
                 if (seen_role[u.value]) continue;

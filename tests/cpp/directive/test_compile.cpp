@@ -338,6 +338,18 @@ TEST_CASE("compile: a target within the assignee needs a target, and a body serv
     CHECK(r.flags()[0].reason.find("serves no territory") != std::string::npos);
 }
 
+TEST_CASE("compile: an assignee none of whose targets lies in its own territory is flagged") {
+    const OrgGraph g = two_communes();  // only Kẻ Sặt has a school
+    const Selector committees = Selector::kind(UnitKind::steering_committee) & Selector::level(Level::commune);
+    const Responsibilities r =
+        compile(directive({task("6", {within_assignee(assign(Role::monitor, committees, Selector::kind(UnitKind::school)))})}), g);
+    CHECK(ids(g, r.targets(0, 0, g.index_of("10945.sc138"))) == std::vector<std::string>{"10945.school"});
+    CHECK(r.targets(0, 0, g.index_of("10987.sc138")).empty());
+    REQUIRE(r.flags().size() == 1);
+    CHECK(g.unit(r.flags()[0].unit).id == "10987.sc138");
+    CHECK(r.flags()[0].reason == "no unit its target picks lies within the territory it serves");
+}
+
 TEST_CASE("compile: a monitor within its territory is not flagged for units above it elsewhere") {
     const OrgGraph g = two_communes();
     // Anywhere, a commune committee watching every police force watches the province's; within itself, only its own.

@@ -71,7 +71,7 @@ std::string_view reform_2025_json() noexcept;
 /** The licence notice of the third-party lists an embedded dataset derives from (data/README.md, "Sources"). */
 struct DataNotice {
     std::string_view dataset;  ///< what it covers: "hai_duong_2024", "vietnam" (both lists) or "reform_2025"
-    std::string_view file;     ///< its file name, as installed in <prefix>/share/doc/antq and beside the Python package
+    std::string_view file;     ///< its file name, as installed in `share/doc/antq` under the install prefix and beside the Python package
     std::string_view text;     ///< the notice, as the file holds it
 };
 

@@ -120,6 +120,7 @@ public:
 
     void only_fields(const json& object, std::initializer_list<std::string_view> allowed,
                      const std::string& pointer) const {
+        expect_object(object, pointer);  // an array or a scalar has no fields to check, and no key() to ask
         for (auto it = object.begin(); it != object.end(); ++it) {
             bool known = false;
             for (auto a : allowed) known = known || a == it.key();

@@ -280,6 +280,10 @@ TEST_CASE("restructure: the change-set format round-trips and refuses bad docume
     ANTQ_CHECK_ERROR(changes(R"({"op": "rename", "unit": "1", "name": "x", "parent": "2"})"), InvalidInput, "unknown_field",
                      "/operations/0/parent");
     ANTQ_CHECK_ERROR(changes(R"({"op": "merge", "into": "1"})"), InvalidInput, "missing_field", "/operations/0");
+    // A new unit given as an array or a scalar is a wrong type, not a field check on a non-object.
+    ANTQ_CHECK_ERROR(changes(R"({"op": "create", "unit": [1], "parent": "1"})"), InvalidInput, "wrong_type",
+                     "/operations/0/unit");
+    ANTQ_CHECK_ERROR(changes(R"({"op": "create", "unit": 7, "parent": "1"})"), InvalidInput, "wrong_type", "/operations/0/unit");
     // Empty lists read as absent (the writer leaves them out, and a merge that reads must read back).
     ANTQ_CHECK_ERROR(changes(R"({"op": "merge", "into": "1", "sources": [], "parts": []})"), InvalidInput, "missing_field",
                      "/operations/0");

@@ -150,3 +150,19 @@ def fingerprint(graph: antq.OrgGraph) -> tuple[int, int, str]:
 def fingerprint_of() -> Callable[[antq.OrgGraph], tuple[int, int, str]]:
     return fingerprint
 
+
+
+@pytest.fixture(scope="session")
+def run_notebook(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Runs a notebook of docs/notebooks once per session, whichever test files read it (tests/python/notebooks:
+    a conftest.py there would shadow this module, which tests import by name)."""
+    from _notebooks import execute  # on the path once a test of tests/python/notebooks is collected
+
+    done: dict[str, Any] = {}
+
+    def run(name: str) -> Any:
+        if name not in done:
+            done[name] = execute(name, tmp_path_factory.mktemp(name.removesuffix(".ipynb")))
+        return done[name]
+
+    return run

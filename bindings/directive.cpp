@@ -242,14 +242,15 @@ void init_directive(py::module_& m) {
             const OrgGraph& g = c.current();
             const std::uint32_t task = c.result.task_index(clause);
             if (!unit) return c.ids(c.result.targets(task, assignment));
-            const UnitIndex u = g.index_of(*unit);
-            const auto& assignees = c.result.assignees(task, assignment);
-            // The core names the unit by index; here it has its id.
-            if (!std::binary_search(assignees.begin(), assignees.end(), u))
-                throw NotFound("not_an_assignee", "clause " + clause + ", assignment " + std::to_string(assignment) + ", unit '" + *unit + "'",
-                               "the unit is not among the assignment's units");
-            const auto units = c.result.targets(task, assignment, u);
-            return c.ids(std::vector<UnitIndex>(units.begin(), units.end()));
+            try {
+                const auto units = c.result.targets(task, assignment, g.index_of(*unit));
+                return c.ids(std::vector<UnitIndex>(units.begin(), units.end()));
+            } catch (const NotFound& e) {
+                if (e.tag() != "not_an_assignee") throw;
+                // The table names the unit by index and the task by number; here they have their ids.
+                throw NotFound(e.tag(), "clause " + clause + ", assignment " + std::to_string(assignment) + ", unit '" + *unit + "'",
+                               e.message());
+            }
         }, py::arg("clause"), py::arg("assignment"), py::arg("unit") = py::none())
         .def("dropped", [](const CompiledDirective& c) { return c.result.dropped(); })
         .def("flags", [](const CompiledDirective& c) {

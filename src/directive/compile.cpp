@@ -254,15 +254,20 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
                 out.m_targets[t][a] = united(out.m_relative[t][a].units);
             }
             const auto top_target = highest(graph, out.m_targets[t][a]);
-            for (UnitIndex u : out.m_assignees[t][a]) {
+            const auto& assignees = out.m_assignees[t][a];
+            for (std::size_t i = 0; i < assignees.size(); ++i) {
+                const UnitIndex u = assignees[i];
                 // Every assignment is checked on its own targets, even where an earlier one gave the same role; a
-                // relative one on the assignee's own.
-                std::string why = incapacity(graph, u, assignment.role,
-                                             relative ? highest(graph, out.targets(t, a, u)) : top_target);
-                if (why.empty() && relative)
-                    why = !view->area(u)                 ? "it serves no territory, so no target lies within it"
-                          : out.targets(t, a, u).empty() ? "no unit its target picks lies within the territory it serves"
-                                                         : "";
+                // relative one on the assignee's own (its row of m_relative, as targets(t, a, u) reads it).
+                std::span<const UnitIndex> own;
+                if (relative) {
+                    const auto& rows = out.m_relative[t][a];
+                    own = std::span<const UnitIndex>(rows.units).subspan(rows.offsets[i], rows.offsets[i + 1] - rows.offsets[i]);
+                }
+                std::string why = incapacity(graph, u, assignment.role, relative ? highest(graph, own) : top_target);
+                if (why.empty() && relative && own.empty())
+                    why = !view->area(u) ? "it serves no territory, so no target lies within it"
+                                         : "no unit its target picks lies within the territory it serves";
                 if (!why.empty()) out.m_flags.push_back(CapabilityFlag{t, a, u, std::move(why)});
                 auto& seen_role = seen[static_cast<std::size_t>(assignment.role)];
                 if (seen_role[u.value]) continue;

@@ -7,7 +7,7 @@ from . import figures as fig
 from .cycle import Cycle, YearRun
 from .formats import per_level, percent
 
-__all__ = ["summary", "year_summary"]
+__all__ = ["summary", "year_summary", "caveat_lines"]
 
 _UNREACHED_SHOWN = 20  # the page lists them all
 
@@ -22,7 +22,7 @@ def summary(cycle: Cycle) -> str:
     ]
     caveats = fig.caveats(cycle)
     if caveats.any:
-        lines += ["", f"NOT ALL FACT: {caveats.headline}", *(f"  assumed: {line}" for line in caveats.lines)]
+        lines += ["", f"NOT ALL FACT: {caveats.headline}", *caveat_lines(caveats)]
     lines += ["", "Responsibilities per clause and role (units per level):"]
     for row in fig.responsibility_counts(cycle).to_dict("records"):
         lines.append(f"  {row['clause']:>7} {row['role']:<10} {row['units']:>5}  ({per_level(row)})")
@@ -48,6 +48,19 @@ def summary(cycle: Cycle) -> str:
     if cycle.year is not None:
         lines += ["", year_summary(cycle.year)]
     return "\n".join(lines)
+
+
+def caveat_lines(caveats: fig.Caveats) -> list[str]:
+    """The caveats by what they concern, with counts: a heading per topic, then each assumption once, with the
+    rules' subjects it is assumed for in brackets. Every line of ``caveats.lines`` is counted and its words shown."""
+    if not caveats.lines:
+        return []
+    rules = f"; the rules' values from rules '{caveats.rules}'" if caveats.rules else ""
+    out = [f"  {len(caveats.lines)} assumptions and synthetic inputs behind the figures, by what they concern{rules}:"]
+    for group in caveats.groups:
+        out.append(f"  {group.label} ({group.count}):")
+        out += [f"    - {e.text}" + (f" [{'; '.join(e.subjects)}]" if e.subjects else "") for e in group.entries]
+    return out
 
 
 def year_summary(year: YearRun) -> str:

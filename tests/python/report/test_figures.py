@@ -281,3 +281,51 @@ def test_workload_counts_working_roles(cycle):
     for unit, n in zip(table["unit"], table["tasks"]):
         assert n == tasks[unit]
     assert list(table["tasks"]) == sorted(table["tasks"], reverse=True)
+
+
+# ---- caveats: every assumption listed, grouped by what it concerns -----------------------------------------------
+
+
+def test_caveat_groups_hold_every_line_once_by_topic(cycle, year):
+    caveats = fig.caveats(cycle)
+    topics = [t for t, _ in fig.CAVEAT_TOPICS]
+    assert [g.topic for g in caveats.groups] == [t for t in topics if t in {g.topic for g in caveats.groups}]
+    assert sum(g.count for g in caveats.groups) == len(caveats.lines) > 60
+    assert caveats.rules == year.rules.id
+    # Each line of the flat list is an entry of exactly one group: its words, and its subject among the entry's.
+    labels = {s.label for s in year.rules.subjects}
+    for line in caveats.lines:
+        holders = []
+        for g in caveats.groups:
+            for e in g.entries:
+                if line == e.text:
+                    holders.append(g.topic)
+                elif line.startswith(f"Rules '{year.rules.id}', ") and line.endswith(f": {e.text}"):
+                    subject = line[len(f"Rules '{year.rules.id}', "):-len(f": {e.text}")]
+                    if subject in e.subjects or (subject not in labels and not e.subjects):
+                        holders.append(g.topic)
+        assert len(holders) == 1, (line, holders)
+    # An entry counts once per subject it names, and the entries of a group add up to its count.
+    for g in caveats.groups:
+        assert g.count == sum(max(1, len(e.subjects)) for e in g.entries), g.topic
+    by_topic = {g.topic: g for g in caveats.groups}
+    assert {"synthetic", "graph", "due_dates", "thresholds", "heads"} <= set(by_topic)
+    assert any(e.text.startswith("Evaluation input: synthetic example") for e in by_topic["synthetic"].entries)
+    assert any("taken as due on 2024-12-15" in e.text for e in by_topic["due_dates"].entries)
+    khá = next(e for e in by_topic["thresholds"].entries if e.text.startswith("Khá from 70 points"))
+    assert len(khá.subjects) == 6  # one line for the six unit types the rules assume it for
+
+
+def test_every_part_of_the_rules_assumptions_has_its_topic(year):
+    table = fig.assumptions(year)
+    labels = [label for _, label in fig.CAVEAT_TOPICS]
+    assert set(table["topic"]) <= set(labels)
+    positions = [labels.index(t) for t in table["topic"]]
+    assert positions == sorted(positions)  # rows come by topic, as the banner lists them
+
+
+def test_graph_caveats_alone_are_grouped_too(hai_duong):
+    caveats = fig.graph_caveats(hai_duong)
+    assert caveats.rules is None
+    assert sum(g.count for g in caveats.groups) == len(caveats.lines)
+    assert {g.topic for g in caveats.groups} == {"synthetic", "graph"}

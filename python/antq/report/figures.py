@@ -63,6 +63,7 @@ __all__ = [
     "follow_up_by_clause",
     "duty_state_counts",
     "monitoring",
+    "monitoring_by_clause",
     "overdue",
     "assumptions",
     "span_by_level",
@@ -490,8 +491,18 @@ def duty_state_counts(year: YearRun) -> dict[str, int]:
 
 
 def monitoring(year: YearRun) -> "pandas.DataFrame":
-    """What each monitor sees: FollowUp.monitoring()."""
-    return year.follow_up.monitoring()
+    """What each monitor sees: FollowUp.monitoring(), with the monitor's level."""
+    views = year.follow_up.monitoring()
+    graph = year.evaluation.graph
+    return views.assign(level=[graph.unit(m).level for m in views["monitor"]])
+
+
+def monitoring_by_clause(views: "pandas.DataFrame") -> "pandas.DataFrame":
+    """Monitor views (rows of :func:`monitoring`) added up per clause, clauses in the order met: clause, monitors,
+    targets, duties, overdue."""
+    totals = views.groupby("clause", sort=False).agg(monitors=("monitor", "size"), targets=("targets", "sum"),
+                                                     duties=("duties", "sum"), overdue=("overdue", "sum"))
+    return totals.reset_index()
 
 
 def overdue(year: YearRun) -> "pandas.DataFrame":

@@ -217,6 +217,11 @@ def test_follow_up_per_clause_adds_up_to_every_duty(year):
 def test_monitors_view_and_overdue_duties(year):
     view = fig.monitoring(year).set_index("monitor")
     assert view.loc["30.police", "clause"] == "closing" and view.loc["30.police", "targets"] == 265
+    assert view.loc["30.police", "level"] == "province" and set(view.loc["10507.sc138", "level"]) == {"commune"}
+    totals = fig.monitoring_by_clause(view.reset_index()).set_index("clause")
+    assert totals.loc["6", "monitors"] == 248 and totals.loc["4", "monitors"] == 3 * 248
+    for column in ("targets", "duties", "overdue"):
+        assert totals[column].sum() == view[column].sum()
     overdue = fig.overdue(year)
     assert list(overdue["due"]) == sorted(overdue["due"])
     assert overdue["latest_status"].isna().any() and not overdue["latest_status"].astype(str).eq("nan").any()

@@ -152,6 +152,11 @@ def test_report_prints_the_evaluation_of_the_example_year(report_dir):
     assert re.search(rf"residential_area\s+1176 units: {villages['passed']} titled .*late {villages['late']}, "
                      rf"missing {villages['missing']}", stdout)
     assert re.search(r"30\.police \(clause closing\) watches 265 units", stdout)
+    # The 940 commune monitors are added up per clause, not printed one by one (the page lists each).
+    assert re.search(r"^  705 commune monitors \(clause 4\) watch \d+ units in all: \d+ duties, \d+ overdue", stdout, re.M)
+    assert re.search(r"^  235 commune monitors \(clause 6\) watch \d+ units in all: \d+ duties, \d+ overdue", stdout, re.M)
+    assert "10507.sc138 (clause 6) watches" not in stdout
+    assert len(re.findall(r" watches \d+ units", stdout)) == 1 + 13 + 3 * 13  # province and district monitors
 
 
 def test_report_writes_the_evaluation_page_and_its_files(report_dir):

@@ -44,7 +44,7 @@ def test_assignees_list_exactly_the_counted_units(cycle):
 
 
 def test_every_bound_unit_is_reached(cycle):
-    assert fig.reach_counts(cycle) == {"recipients": 44, "bound": 2275, "unreached": 0}
+    assert fig.reach_counts(cycle) == {"recipients": 44, "bound": 2534, "unreached": 0}
     assert fig.unreached(cycle).empty
     samples = fig.forwarding_samples(cycle)
     assert samples["level"].tolist() == ["province", "district", "commune"]
@@ -76,7 +76,7 @@ def test_coordination_gaps_add_up(cycle):
 
 def test_accountability_per_clause_and_level(cycle):
     table = fig.accountability(cycle).set_index(["clause", "level"])
-    assert table.loc[("1", "commune"), "lead_units"] == 2115  # 5 bodies x 235 communes + 940 mass organisations
+    assert table.loc[("1", "commune"), "lead_units"] == 2350  # 6 bodies (the school among them) x 235 + 940 mass organisations
     assert (table["headed"] <= table["lead_units"]).all()
     chain = fig.example_chain(cycle)
     assert chain["unit"].iloc[-1] == "30.pc" and chain["head"].iloc[-1] == "30.pc.head"

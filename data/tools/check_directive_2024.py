@@ -50,7 +50,8 @@ _GRASSROOTS = {"village": ["village"], "agency": ["district"], "enterprise": ["d
 # Obligations of clauses 1-4 read sentence by sentence. Each is found by the Vietnamese `phrase` its assignment quotes
 # in its note; `text` is the words of the sentence it follows, as its clause of the directive writes them. `units`
 # (and `target`) give the kinds and, for each, the levels whose units the assignment must pick, and nothing else:
-# every unit of that kind at that level of data/hai_duong_2024.json.
+# every unit of that kind at that level of data/hai_duong_2024.json; or, under "id", the units themselves (the
+# Bình Giang pilot is led by the unit's two superiors, not by the unit piloted, which is its target).
 OBLIGATIONS = [
     {"clause": "1", "role": "lead", "phrase": "của các cấp ủy đảng",
      "text": "tăng cường sự lãnh đạo, chỉ đạo sâu sát, quyết liệt của các cấp ủy đảng",
@@ -84,6 +85,9 @@ OBLIGATIONS = [
     {"clause": "3", "role": "lead", "phrase": "Công an xã, phường, thị trấn điển hình, kiểu mẫu",
      "text": "“Công an xã, phường, thị trấn điển hình, kiểu mẫu về ANTT và văn minh đô thị”",
      "units": {"police": ["province", "district"]}, "target": {"police": ["commune"]}},
+    {"clause": "3", "role": "lead", "phrase": "thí điểm thành công Công an huyện Bình Giang",
+     "text": "tập trung nguồn lực xây dựng thí điểm thành công “Công an huyện Bình Giang điển hình, kiểu mẫu về ANTT”",
+     "units": {"id": ["30.police", "296.pc"]}, "target": {"id": ["296.police"]}},
     {"clause": "4", "role": "lead", "phrase": "phối hợp với lực lượng Công an các cấp tổ chức quán triệt",
      "text": "Ủy ban Mặt trận Tổ quốc và các tổ chức thành viên phối hợp với lực lượng Công an các cấp tổ chức quán triệt",
      "units": {"front_committee": ALL, "mass_organisation": ALL}},
@@ -162,7 +166,8 @@ class Checker:
 
     def every_unit_of(self, graph, spec: dict[str, list[str]]) -> set[str]:
         """Every unit of the kinds and levels of an OBLIGATIONS spec, as OrgGraph.select picks them."""
-        return {u for kind, levels in spec.items() for u in graph.select({"kind": kind, "level": levels})}
+        return {u for kind, values in spec.items()
+                for u in graph.select({"id": values} if kind == "id" else {"kind": kind, "level": values})}
 
     # ---- the run
 

@@ -156,7 +156,8 @@ def compiled() -> antq.Responsibilities:
 
 
 def _every_unit_of(graph: antq.OrgGraph, spec: dict[str, list[str]]) -> set[str]:
-    return {u for kind, levels in spec.items() for u in graph.select({"kind": kind, "level": levels})}
+    return {u for kind, values in spec.items()
+            for u in graph.select({"id": values} if kind == "id" else {"kind": kind, "level": values})}
 
 
 @pytest.mark.parametrize("ob", OBLIGATIONS, ids=IDS)
@@ -202,6 +203,14 @@ def test_the_checker_fails_when_an_obligation_is_narrowed_or_its_target_changed(
     result = _run(_write(tmp_path, doc, "no_schools.json"))
     assert result.returncode == 1
     assert "obligation 1 lead \"các cơ quan, doanh nghiệp trên địa bàn\": picks {'enterprise': ['district']}" in result.stdout
+
+    doc = _directive()
+    ob = next(o for o in OBLIGATIONS if o["phrase"] == "thí điểm thành công Công an huyện Bình Giang")
+    _, pilot = _quoting(doc, ob)
+    pilot["units"] = {"id": "296.police"}  # the unit piloted leading its own pilot
+    result = _run(_write(tmp_path, doc, "pilot.json"))
+    assert result.returncode == 1
+    assert "picks {'police': ['district']}, expected {'id': ['30.police', '296.pc']}" in result.stdout
 
     doc = _directive()
     ob = next(o for o in OBLIGATIONS if o["phrase"] == "Công an xã, phường, thị trấn điển hình, kiểu mẫu")

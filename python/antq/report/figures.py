@@ -7,7 +7,7 @@ and totals (``title_share``), level ids and labels from the rules, vocabularies 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import duty_states, levels, roles, territory_kinds
@@ -26,6 +26,9 @@ __all__ = [
     "Commendation",
     "ModelFigures",
     "Caveats",
+    "CaveatGroup",
+    "Assumed",
+    "CAVEAT_TOPICS",
     "graph_caveats",
     "caveats",
     "clauses",
@@ -60,6 +63,7 @@ __all__ = [
     "follow_up_by_clause",
     "duty_state_counts",
     "monitoring",
+    "monitoring_by_clause",
     "overdue",
     "assumptions",
     "span_by_level",
@@ -487,8 +491,18 @@ def duty_state_counts(year: YearRun) -> dict[str, int]:
 
 
 def monitoring(year: YearRun) -> "pandas.DataFrame":
-    """What each monitor sees: FollowUp.monitoring()."""
-    return year.follow_up.monitoring()
+    """What each monitor sees: FollowUp.monitoring(), with the monitor's level."""
+    views = year.follow_up.monitoring()
+    graph = year.evaluation.graph
+    return views.assign(level=[graph.unit(m).level for m in views["monitor"]])
+
+
+def monitoring_by_clause(views: "pandas.DataFrame") -> "pandas.DataFrame":
+    """Monitor views (rows of :func:`monitoring`) added up per clause, clauses in the order met: clause, monitors,
+    targets, duties, overdue."""
+    totals = views.groupby("clause", sort=False).agg(monitors=("monitor", "size"), targets=("targets", "sum"),
+                                                     duties=("duties", "sum"), overdue=("overdue", "sum"))
+    return totals.reset_index()
 
 
 def overdue(year: YearRun) -> "pandas.DataFrame":
@@ -502,7 +516,9 @@ def overdue(year: YearRun) -> "pandas.DataFrame":
 def assumptions(year: YearRun) -> "pandas.DataFrame":
     """Every value the rules assume because the sources leave it open: subject (label, or "heads" /
     "commendation" / "deciders"), part (window, deadline, title criterion, scored criterion, level, decided at,
-    heads, contribution, commendation, title, classification), id, value, assumption."""
+    heads, contribution, commendation, title, classification), id, value, assumption, and topic: what it concerns
+    (the label of its group in :data:`CAVEAT_TOPICS`, as the banner and the terminal group it). Rows come by topic,
+    in that order, then in the rules' order."""
     rows: list[list[str]] = []
     for s in year.rules.subjects:
         if s.window.assumed:
@@ -530,7 +546,10 @@ def assumptions(year: YearRun) -> "pandas.DataFrame":
         if decider.assumed:
             rows.append(["deciders", part, decider.kind, f"{part} decided by the {decider.kind}", decider.assumption])
     rows.append(["commendation", "commendation", "who", "who is proposed", year.rules.commendation.assumption])
-    return _frame(rows, ["subject", "part", "id", "value", "assumption"])
+    order = [topic for topic, _ in CAVEAT_TOPICS]
+    rows.sort(key=lambda row: order.index(_PART_TOPICS[row[1]]))  # stable: each topic in the rules' order
+    return _frame(([*row, _TOPIC_LABELS[_PART_TOPICS[row[1]]]] for row in rows),
+                  ["subject", "part", "id", "value", "assumption", "topic"])
 
 
 # ---- structure (antq.measures) ----------------------------------------------------------------------------
@@ -571,6 +590,56 @@ def workload(cycle: Cycle, limit: int = 10) -> "pandas.DataFrame":
     return top[columns].round({"share": 3, "exclusivity": 2}).reset_index(drop=True)
 
 
+#: What a caveat concerns, in the order the banner and the terminal list them: (topic id, label).
+CAVEAT_TOPICS: tuple[tuple[str, str], ...] = (
+    ("synthetic", "synthetic data"),
+    ("graph", "the graph's records"),
+    ("due_dates", "due dates and evaluation windows"),
+    ("title_criteria", "title criteria"),
+    ("points", "points of the scored criteria"),
+    ("thresholds", "classification thresholds"),
+    ("heads", "heads' assessments"),
+    ("deciders", "who decides"),
+    ("commendation", "commendation"),
+)
+_TOPIC_LABELS = dict(CAVEAT_TOPICS)
+# The topic of each part of the rules' assumptions (assumptions()).
+_PART_TOPICS = {
+    "window": "due_dates",
+    "deadline": "due_dates",
+    "title criterion": "title_criteria",
+    "scored criterion": "points",
+    "level": "thresholds",
+    "heads": "heads",
+    "contribution": "heads",
+    "decided at": "deciders",
+    "title": "deciders",
+    "classification": "deciders",
+    "commendation": "commendation",
+}
+
+
+@dataclass(frozen=True)
+class Assumed:
+    """One caveat as a group lists it: what is assumed, said once, and the rules' subjects (unit types) it is assumed
+    for; none when it concerns the graph, the run or the rules as a whole."""
+
+    text: str
+    subjects: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CaveatGroup:
+    """The caveats of one topic of :data:`CAVEAT_TOPICS`. An assumption the rules make in the same words for several
+    subjects is one entry naming them all, and counts once per subject."""
+
+    topic: str
+    label: str
+    #: How many caveats the group holds: as many as its lines in Caveats.lines.
+    count: int
+    entries: list[Assumed]
+
+
 @dataclass(frozen=True)
 class Caveats:
     """What the figures rest on that is not a fact about the territory: the banner of every page and the terminal's
@@ -580,10 +649,55 @@ class Caveats:
     any: bool
     #: Real and synthetic units, and the territories made up.
     headline: str
-    #: Each assumption behind a printed figure, with where it is recorded.
+    #: Each assumption behind a printed figure, with where it is recorded, one per line.
     lines: list[str]
     #: Per unit kind and level with synthetic units: kind, level, units, synthetic.
     synthetic_units: "pandas.DataFrame"
+    #: The same caveats by what they concern, in the order of CAVEAT_TOPICS (topics without any left out).
+    groups: list[CaveatGroup] = field(default_factory=list)
+    #: The id of the rules whose assumed values are among them (None without an evaluation).
+    rules: str | None = None
+
+
+# A caveat as it is gathered: its topic, its line in Caveats.lines, and its text and subject as a group lists it.
+_Caveat = tuple[str, str, str, str | None]
+
+
+def _grouped(caveats: list[_Caveat]) -> list[CaveatGroup]:
+    """The caveats by topic, in the order of CAVEAT_TOPICS; within a topic, each text once, in the order first met,
+    with the subjects it is assumed for."""
+    groups = []
+    for topic, label in CAVEAT_TOPICS:
+        mine = [c for c in caveats if c[0] == topic]
+        if not mine:
+            continue
+        subjects: dict[str, list[str]] = {}
+        for _, _, text, subject in mine:
+            subjects.setdefault(text, [])
+            if subject is not None and subject not in subjects[text]:
+                subjects[text].append(subject)
+        groups.append(CaveatGroup(topic, label, len(mine), [Assumed(t, tuple(s)) for t, s in subjects.items()]))
+    return groups
+
+
+def _graph_caveats(p: dict[str, Any]) -> list[_Caveat]:
+    """The caveats a graph's provenance records, each with its topic."""
+    caveats: list[_Caveat] = []
+
+    def add(topic: str, line: str) -> None:
+        caveats.append((topic, line, line, None))
+
+    if p["code_unknown"]:
+        add("graph", f"{p['code_unknown']} real unit(s) without their official code (\"code_known\": false).")
+    if p["synthetic_note"]:
+        add("synthetic", f"Synthetic in the graph: {p['synthetic_note']}")
+    for a in p["assumptions"]:
+        add("graph", f"Assumed in the graph: {a}")
+    for key, n in p["assumed"]:
+        add("graph", f"{n:,} units carry \"{key}\": true.")
+    if p["ties_assumed"]:
+        add("graph", f"{p['ties_assumed']:,} ties rest on an assumption (their \"assumption\" attribute).")
+    return caveats
 
 
 def graph_caveats(graph: Any, provenance: dict[str, Any] | None = None) -> Caveats:
@@ -596,32 +710,32 @@ def graph_caveats(graph: Any, provenance: dict[str, Any] | None = None) -> Cavea
                    for c in p["by_kind"] if c["kind"] in territory_kinds and c["synthetic"]]
     headline = (f"Graph {graph.name}: {p['units'] - p['synthetic']:,} real units, {p['synthetic']:,} synthetic "
                 f"(\"synthetic\": true)" + (f"; {'; '.join(territories)}" if territories else "") + ".")
-    lines: list[str] = []
-    if p["code_unknown"]:
-        lines.append(f"{p['code_unknown']} real unit(s) without their official code (\"code_known\": false).")
-    if p["synthetic_note"]:
-        lines.append(f"Synthetic in the graph: {p['synthetic_note']}")
-    lines += [f"Assumed in the graph: {a}" for a in p["assumptions"]]
-    lines += [f"{n:,} units carry \"{key}\": true." for key, n in p["assumed"]]
-    if p["ties_assumed"]:
-        lines.append(f"{p['ties_assumed']:,} ties rest on an assumption (their \"assumption\" attribute).")
-    return Caveats(any=bool(p["any"] or lines), headline=headline, lines=lines, synthetic_units=by_kind)
+    found = _graph_caveats(p)
+    return Caveats(any=bool(p["any"] or found), headline=headline, lines=[c[1] for c in found],
+                   synthetic_units=by_kind, groups=_grouped(found))
 
 
 def caveats(cycle: Cycle) -> Caveats:
     """The graph's caveats (:func:`graph_caveats`) and, with a year, the inputs made up, the due day of undated duties
     and the rules' assumed values."""
-    base = graph_caveats(cycle.graph, cycle.provenance)
-    lines = list(base.lines)
+    provenance = cycle.provenance or cycle.graph.provenance()
+    base = graph_caveats(cycle.graph, provenance)
+    found = _graph_caveats(provenance)
     year = cycle.year
+    rules = None
     if year is not None:
+        rules = year.rules.id
         if year.synthetic:
-            lines.append(f"Evaluation input: {input_origin(year)}; its figures illustrate the method.")
+            line = f"Evaluation input: {input_origin(year)}; its figures illustrate the method."
+            found.append(("synthetic", line, line, None))
         undated = cycle.directive.undated_due
         if year.undated_due and undated:
-            lines.append(f"Follow-up: duties whose clause gives no date are taken as due on {year.undated_due}: "
-                         f"{undated[1]}")
-        lines += [f"Rules '{year.rules.id}', {row['subject']}: {row['value']}: {row['assumption']}"
-                  for row in assumptions(year).to_dict("records")]
-    return Caveats(any=bool(base.any or lines), headline=base.headline, lines=lines,
-                   synthetic_units=base.synthetic_units)
+            line = f"Follow-up: duties whose clause gives no date are taken as due on {year.undated_due}: {undated[1]}"
+            found.append(("due_dates", line, line, None))
+        subjects = {s.label for s in year.rules.subjects}
+        for row in assumptions(year).to_dict("records"):
+            text = f"{row['value']}: {row['assumption']}"
+            found.append((_PART_TOPICS[row["part"]], f"Rules '{rules}', {row['subject']}: {text}", text,
+                          row["subject"] if row["subject"] in subjects else None))
+    return Caveats(any=bool(base.any or found), headline=base.headline, lines=[c[1] for c in found],
+                   synthetic_units=base.synthetic_units, groups=_grouped(found), rules=rules)

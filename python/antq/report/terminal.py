@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from ..model import duty_states
+from ..model import duty_states, levels
 from . import figures as fig
 from .cycle import Cycle, YearRun
 from .formats import per_level, percent
 
-__all__ = ["summary", "year_summary"]
+__all__ = ["summary", "year_summary", "caveat_lines"]
 
 _UNREACHED_SHOWN = 20  # the page lists them all
+_MONITORS_SHOWN = 20  # beyond, the lowest level's monitor views are added up per clause; the page lists them all
 
 
 def summary(cycle: Cycle) -> str:
@@ -22,7 +23,7 @@ def summary(cycle: Cycle) -> str:
     ]
     caveats = fig.caveats(cycle)
     if caveats.any:
-        lines += ["", f"NOT ALL FACT: {caveats.headline}", *(f"  assumed: {line}" for line in caveats.lines)]
+        lines += ["", f"NOT ALL FACT: {caveats.headline}", *caveat_lines(caveats)]
     lines += ["", "Responsibilities per clause and role (units per level):"]
     for row in fig.responsibility_counts(cycle).to_dict("records"):
         lines.append(f"  {row['clause']:>7} {row['role']:<10} {row['units']:>5}  ({per_level(row)})")
@@ -48,6 +49,19 @@ def summary(cycle: Cycle) -> str:
     if cycle.year is not None:
         lines += ["", year_summary(cycle.year)]
     return "\n".join(lines)
+
+
+def caveat_lines(caveats: fig.Caveats) -> list[str]:
+    """The caveats by what they concern, with counts: a heading per topic, then each assumption once, with the
+    rules' subjects it is assumed for in brackets. Every line of ``caveats.lines`` is counted and its words shown."""
+    if not caveats.lines:
+        return []
+    rules = f"; the rules' values from rules '{caveats.rules}'" if caveats.rules else ""
+    out = [f"  {len(caveats.lines)} assumptions and synthetic inputs behind the figures, by what they concern{rules}:"]
+    for group in caveats.groups:
+        out.append(f"  {group.label} ({group.count}):")
+        out += [f"    - {e.text}" + (f" [{'; '.join(e.subjects)}]" if e.subjects else "") for e in group.entries]
+    return out
 
 
 def year_summary(year: YearRun) -> str:
@@ -76,8 +90,16 @@ def year_summary(year: YearRun) -> str:
     undated = f"undated duties due {year.undated_due}, assumed" if year.undated_due else "undated duties never due"
     lines.append(f"Follow-up on {year.as_of} ({undated}): {sum(states.values())} duties: "
                  + ", ".join(f"{s} {states[s]}" for s in duty_states))
-    for view in fig.monitoring(year).to_dict("records"):
+    views = fig.monitoring(year)
+    shown, summed = views, views.iloc[0:0]
+    present = [lvl for lvl in levels if lvl in set(views["level"])]
+    if len(views) > _MONITORS_SHOWN and len(present) > 1:  # the lowest level's monitors, added up per clause
+        shown, summed = views[views["level"] != present[-1]], views[views["level"] == present[-1]]
+    for view in shown.to_dict("records"):
         lines.append(f"  {view['monitor']} (clause {view['clause']}) watches {view['targets']} units: "
                      f"{view['duties']} duties, {view['overdue']} overdue")
+    for row in fig.monitoring_by_clause(summed).to_dict("records"):
+        lines.append(f"  {row['monitors']} {present[-1]} monitors (clause {row['clause']}) watch {row['targets']} units "
+                     f"in all: {row['duties']} duties, {row['overdue']} overdue (each one on the evaluation page)")
     return "\n".join(lines)
 

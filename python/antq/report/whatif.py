@@ -5,6 +5,7 @@ the selectors left out; printed as a terminal summary and written as ``compare.h
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from dataclasses import dataclass
@@ -152,6 +153,9 @@ def write_compare(c: Comparison, out: str | os.PathLike[str]) -> Path:
         headline=f"Before: {c.caveats_before.headline} After: {c.caveats_after.headline}",
         lines=[f"before: {line}" for line in c.caveats_before.lines] + [f"after: {line}" for line in c.caveats_after.lines],
         synthetic_units=c.caveats_before.synthetic_units,
+        groups=[dataclasses.replace(g, label=f"{side}: {g.label}")
+                for side, side_caveats in (("before", c.caveats_before), ("after", c.caveats_after))
+                for g in side_caveats.groups],
     )
     pairs = [{**p, "change": _pair_change(p)} for p in c.pairs.to_dict("records")]
     page = environment().get_template("compare.html.j2").render(

@@ -125,8 +125,8 @@ def test_task_accountability(compiled, hai_duong):
         for unit, head in rows:
             assert hai_duong.unit(unit).level == level
             assert head == hai_duong.head(unit)
-    # People's Committees, steering committees, Party committees, Front committees, police; mass organisations.
-    assert len(res["commune"]) == 5 * 235 + 940
+    # People's Committees, steering committees, Party committees, Front committees, police, schools; mass organisations.
+    assert len(res["commune"]) == 6 * 235 + 940
     with pytest.raises(antq.NotFoundError):
         compiled.task_accountability("9")
 

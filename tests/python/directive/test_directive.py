@@ -15,11 +15,14 @@ CLAUSES = ["1", "2", "3", "4", "5", "6", "closing"]
 
 # Rows per (clause, role) of the 2024 directive on the embedded graph, from the counts of docs/directive-format.md:
 # People's Committees, steering committees 138, police, Front and Party committees 1 + 12 + 235 each, mass
-# organisations 5 + 60 + 940, 18 departments, 12 agencies (district-level agencies; the NA delegation is left out).
+# organisations 5 + 60 + 940, 18 departments, 12 agencies (district-level agencies; the NA delegation is left out),
+# 12 enterprises, 12 + 235 schools.
 PCS = SC = POLICE = FRONT = PARTY = 248
 MASS = 1005
+ENTERPRISES, SCHOOLS = 12, 247
 CLAUSE_ROLE_ROWS = {
-    ("1", "lead"): PCS + SC + 18 + MASS + 12 + PARTY + FRONT + POLICE,  # "các cấp ủy đảng", "đoàn thể", "ngành"
+    # "các cấp ủy đảng", "đoàn thể", "ngành"; "cơ quan, đơn vị" read to include the enterprises and schools
+    ("1", "lead"): PCS + SC + 18 + MASS + 12 + PARTY + FRONT + POLICE + ENTERPRISES + SCHOOLS,
     ("2", "lead"): PCS + 18 + MASS + POLICE + FRONT,
     # + the provincial police, which builds the Bình Giang pilot with 296.pc, and the district police, which build
     # the exemplary commune police with it
@@ -206,6 +209,10 @@ def test_units_of_by_kind_and_level(compiled, hai_duong):
     assert lead1[("peoples_committee", "commune")] == 235
     # "các cấp ủy đảng": named by clause 1, a reading (the directive does not address them).
     assert lead1[("party_committee", "province")] == 1 and lead1[("party_committee", "commune")] == 235
+    # "Thủ trưởng ... cơ quan, đơn vị", "Người đứng đầu cơ quan, đơn vị, địa phương": the enterprises and schools too
+    # (the directive orders "các cơ quan, doanh nghiệp trên địa bàn"), a reading.
+    assert lead1[("enterprise", "district")] == 12
+    assert lead1[("school", "district")] == 12 and lead1[("school", "commune")] == 235
     coordinate4 = census(compiled.units_of("4", "coordinate"))
     assert coordinate4 == Counter({("police", "province"): 1, ("police", "district"): 12, ("police", "commune"): 235})
     assert compiled.units_of("closing", "monitor") == ["30.police"]

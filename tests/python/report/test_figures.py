@@ -44,7 +44,7 @@ def test_assignees_list_exactly_the_counted_units(cycle):
 
 
 def test_every_bound_unit_is_reached(cycle):
-    assert fig.reach_counts(cycle) == {"recipients": 44, "bound": 2275, "unreached": 0}
+    assert fig.reach_counts(cycle) == {"recipients": 44, "bound": 2534, "unreached": 0}
     assert fig.unreached(cycle).empty
     samples = fig.forwarding_samples(cycle)
     assert samples["level"].tolist() == ["province", "district", "commune"]
@@ -76,7 +76,7 @@ def test_coordination_gaps_add_up(cycle):
 
 def test_accountability_per_clause_and_level(cycle):
     table = fig.accountability(cycle).set_index(["clause", "level"])
-    assert table.loc[("1", "commune"), "lead_units"] == 2115  # 5 bodies x 235 communes + 940 mass organisations
+    assert table.loc[("1", "commune"), "lead_units"] == 2350  # 6 bodies (the school among them) x 235 + 940 mass organisations
     assert (table["headed"] <= table["lead_units"]).all()
     chain = fig.example_chain(cycle)
     assert chain["unit"].iloc[-1] == "30.pc" and chain["head"].iloc[-1] == "30.pc.head"
@@ -217,6 +217,11 @@ def test_follow_up_per_clause_adds_up_to_every_duty(year):
 def test_monitors_view_and_overdue_duties(year):
     view = fig.monitoring(year).set_index("monitor")
     assert view.loc["30.police", "clause"] == "closing" and view.loc["30.police", "targets"] == 265
+    assert view.loc["30.police", "level"] == "province" and set(view.loc["10507.sc138", "level"]) == {"commune"}
+    totals = fig.monitoring_by_clause(view.reset_index()).set_index("clause")
+    assert totals.loc["6", "monitors"] == 248 and totals.loc["4", "monitors"] == 3 * 248
+    for column in ("targets", "duties", "overdue"):
+        assert totals[column].sum() == view[column].sum()
     overdue = fig.overdue(year)
     assert list(overdue["due"]) == sorted(overdue["due"])
     assert overdue["latest_status"].isna().any() and not overdue["latest_status"].astype(str).eq("nan").any()
@@ -281,3 +286,51 @@ def test_workload_counts_working_roles(cycle):
     for unit, n in zip(table["unit"], table["tasks"]):
         assert n == tasks[unit]
     assert list(table["tasks"]) == sorted(table["tasks"], reverse=True)
+
+
+# ---- caveats: every assumption listed, grouped by what it concerns -----------------------------------------------
+
+
+def test_caveat_groups_hold_every_line_once_by_topic(cycle, year):
+    caveats = fig.caveats(cycle)
+    topics = [t for t, _ in fig.CAVEAT_TOPICS]
+    assert [g.topic for g in caveats.groups] == [t for t in topics if t in {g.topic for g in caveats.groups}]
+    assert sum(g.count for g in caveats.groups) == len(caveats.lines) > 60
+    assert caveats.rules == year.rules.id
+    # Each line of the flat list is an entry of exactly one group: its words, and its subject among the entry's.
+    labels = {s.label for s in year.rules.subjects}
+    for line in caveats.lines:
+        holders = []
+        for g in caveats.groups:
+            for e in g.entries:
+                if line == e.text:
+                    holders.append(g.topic)
+                elif line.startswith(f"Rules '{year.rules.id}', ") and line.endswith(f": {e.text}"):
+                    subject = line[len(f"Rules '{year.rules.id}', "):-len(f": {e.text}")]
+                    if subject in e.subjects or (subject not in labels and not e.subjects):
+                        holders.append(g.topic)
+        assert len(holders) == 1, (line, holders)
+    # An entry counts once per subject it names, and the entries of a group add up to its count.
+    for g in caveats.groups:
+        assert g.count == sum(max(1, len(e.subjects)) for e in g.entries), g.topic
+    by_topic = {g.topic: g for g in caveats.groups}
+    assert {"synthetic", "graph", "due_dates", "thresholds", "heads"} <= set(by_topic)
+    assert any(e.text.startswith("Evaluation input: synthetic example") for e in by_topic["synthetic"].entries)
+    assert any("taken as due on 2024-12-15" in e.text for e in by_topic["due_dates"].entries)
+    khá = next(e for e in by_topic["thresholds"].entries if e.text.startswith("Khá from 70 points"))
+    assert len(khá.subjects) == 6  # one line for the six unit types the rules assume it for
+
+
+def test_every_part_of_the_rules_assumptions_has_its_topic(year):
+    table = fig.assumptions(year)
+    labels = [label for _, label in fig.CAVEAT_TOPICS]
+    assert set(table["topic"]) <= set(labels)
+    positions = [labels.index(t) for t in table["topic"]]
+    assert positions == sorted(positions)  # rows come by topic, as the banner lists them
+
+
+def test_graph_caveats_alone_are_grouped_too(hai_duong):
+    caveats = fig.graph_caveats(hai_duong)
+    assert caveats.rules is None
+    assert sum(g.count for g in caveats.groups) == len(caveats.lines)
+    assert {g.topic for g in caveats.groups} == {"synthetic", "graph"}

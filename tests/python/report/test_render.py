@@ -74,6 +74,30 @@ def test_every_page_carries_the_banner_with_the_graphs_own_counts_and_assumption
         assert "min_points" not in banner and "Xuất sắc from 90 points" in banner  # the rules' assumed thresholds
 
 
+def test_the_banner_lists_the_assumptions_grouped_as_the_terminal_does(pages):
+    from antq.report import terminal
+
+    graph = antq.datasets.hai_duong_2024()
+    graph.rename_unit("288-c01.pc", "UBND <b>Tân Bình</b> & co")
+    caveats = figures.caveats(report_cycle.run(graph, antq.datasets.directive_2024(), evaluation=True))
+    printed = terminal.caveat_lines(caveats)
+    for name in ("index.html", "evaluation.html"):
+        page = (pages / name).read_text(encoding="utf-8")
+        banner = page.split('<div class="banner" id="caveats">', 1)[1].split("</div>", 1)[0]
+        assert f"{len(caveats.lines)} assumptions and synthetic inputs behind the figures" in banner
+        for group in caveats.groups:
+            assert f"  {group.label} ({group.count}):" in printed  # the same heading and count on both
+            assert f"<strong>{escape(group.label)}</strong> ({group.count})" in banner
+            for entry in group.entries:
+                line = f"    - {entry.text}" + (f" [{'; '.join(entry.subjects)}]" if entry.subjects else "")
+                assert line in printed
+                assert f"<li>{escape(entry.text)}" in banner
+                if entry.subjects:
+                    assert f"[{escape('; '.join(entry.subjects))}]" in banner
+    evaluation = (pages / "evaluation.html").read_text(encoding="utf-8")
+    assert "<th>concerns</th>" in evaluation and "<td>classification thresholds</td>" in evaluation
+
+
 def test_the_banner_follows_the_data_not_a_fixed_list(tmp_path):
     # A graph whose records carry no flag and a year given in full would show no banner: here only the graph is
     # flagged, by a made-up attribute, so the banner names exactly that.

@@ -12,6 +12,8 @@ import pytest
 
 import antq
 from antq.report import Report, write_report
+from antq.report import cycle as report_cycle
+from antq.report import figures
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -39,7 +41,28 @@ def test_report_prints_the_expanded_counts_per_clause_and_role(report_dir):
     # Clause 4: the police of every level coordinate (1 province + 12 districts + 235 communes).
     assert re.search(r"^\s+4 coordinate\s+248\s+\(province 1, district 12, commune 235\)$", stdout, re.M)
     assert re.search(r"^\s+closing monitor\s+1\s+\(province 1\)$", stdout, re.M)
-    assert "2275 bound units, 0 not reached" in stdout or re.search(r"bound units, 0 not reached", stdout)
+    assert "2534 bound units, 0 not reached" in stdout
+
+
+def test_report_prints_the_assumptions_grouped_with_counts(report_dir):
+    _, stdout = report_dir
+    caveats = figures.caveats(report_cycle.run(antq.datasets.hai_duong_2024(), antq.datasets.directive_2024(),
+                                               evaluation=False))
+    block = stdout.split("NOT ALL FACT: ", 1)[1].split("\nResponsibilities per clause", 1)[0]
+    assert re.search(r"^  \d+ assumptions and synthetic inputs behind the figures, by what they concern; the rules' values "
+                     r"from rules 'hai_duong_2024':$", block, re.M)
+    total = int(re.search(r"^  (\d+) assumptions", block, re.M).group(1))
+    headings = re.findall(r"^  (\S.*) \((\d+)\):$", block, re.M)
+    assert [label for label, _ in headings] == [
+        "synthetic data", "the graph's records", "due dates and evaluation windows", "title criteria",
+        "points of the scored criteria", "classification thresholds", "heads' assessments", "who decides",
+        "commendation"]
+    assert sum(int(n) for _, n in headings) == total > 60
+    # No assumption dropped: the graph's own (with no year) each in its words, under its heading.
+    for line in caveats.lines:
+        assert f"    - {line}" in block
+    assert "  assumed: " not in stdout
+    assert re.search(r"^    - Khá from 70 points: threshold assumed \[Khu dân cư; .*; Cấp huyện\]$", block, re.M)
 
 
 def test_report_writes_its_files(report_dir):
@@ -129,6 +152,11 @@ def test_report_prints_the_evaluation_of_the_example_year(report_dir):
     assert re.search(rf"residential_area\s+1176 units: {villages['passed']} titled .*late {villages['late']}, "
                      rf"missing {villages['missing']}", stdout)
     assert re.search(r"30\.police \(clause closing\) watches 265 units", stdout)
+    # The 940 commune monitors are added up per clause, not printed one by one (the page lists each).
+    assert re.search(r"^  705 commune monitors \(clause 4\) watch \d+ units in all: \d+ duties, \d+ overdue", stdout, re.M)
+    assert re.search(r"^  235 commune monitors \(clause 6\) watch \d+ units in all: \d+ duties, \d+ overdue", stdout, re.M)
+    assert "10507.sc138 (clause 6) watches" not in stdout
+    assert len(re.findall(r" watches \d+ units", stdout)) == 1 + 13 + 3 * 13  # province and district monitors
 
 
 def test_report_writes_the_evaluation_page_and_its_files(report_dir):

@@ -1,11 +1,12 @@
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include <antq/errors.hpp>
 #include <antq/graph/builder.hpp>
+#include <antq/graph/detail/id_index.hpp>
 #include <antq/model/text.hpp>
 
 namespace antq {
@@ -40,18 +41,21 @@ void build(OrgGraph& into, std::vector<UnitSpec> units, const std::vector<TieSpe
     // Ids are compared in their stored form (NFC), so a tie may name a unit in either spelling.
     for (std::size_t i = 0; i < units.size(); ++i)
         if (auto nfc = stored_id(units[i].id)) units[i].id = std::move(*nfc);
-    std::unordered_map<std::string_view, std::size_t> row;
-    row.reserve(units.size());
-    for (std::size_t i = 0; i < units.size(); ++i)
-        if (auto [at, fresh] = row.emplace(units[i].id, i); !fresh)
+    // Row by id, in the open-addressing index the graph itself uses: no allocation per unit.
+    const auto id_of = [&](std::uint32_t i) { return std::string_view(units[i].id); };
+    detail::IdIndex row;
+    row.reserve(units.size(), id_of);
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        if (const auto at = row.find(units[i].id, id_of))
             throw InvalidInput("duplicate_id", places.unit(i) + places.separator + "id",
-                               "unit id '" + units[i].id + "' is already used at " + places.units +
-                                   std::to_string(at->second));
+                               "unit id '" + units[i].id + "' is already used at " + places.units + std::to_string(*at));
+        row.insert(units[i].id, static_cast<std::uint32_t>(i), id_of);
+    }
     // A tie end naming no unit is reported after the units are in: a bad unit id (the cause) comes first.
     auto row_of = [&](const std::string& id) -> std::optional<std::size_t> {
         const auto nfc = stored_id(id);
-        const auto at = row.find(nfc ? std::string_view(*nfc) : std::string_view(id));
-        return at == row.end() ? std::nullopt : std::optional<std::size_t>(at->second);
+        const auto at = row.find(nfc ? std::string_view(*nfc) : std::string_view(id), id_of);
+        return at ? std::optional<std::size_t>(*at) : std::nullopt;
     };
     // Levels left out: a territory's from its kind, then a body's from the territory it serves, then a post's
     // from the body it heads.

@@ -38,16 +38,36 @@ void check_id(std::string_view id) {
         throw InvalidInput("bad_id", quoted(id), "a unit id must not start or end with a space");
 }
 
+bool is_ascii(std::string_view text) noexcept {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// to_nfc(), with the place of an error made only for an error: a bulk build checks every unit.
+template <class Where>
+std::string nfc(std::string_view text, const Where& where) {
+    if (is_ascii(text)) return std::string(text);
+    try {
+        return to_nfc(text, "");
+    } catch (const InvalidInput& e) {
+        throw InvalidInput(e.tag(), where(), e.message());
+    }
+}
+
+// True if `text` is stored as it is: well-formed UTF-8, already in NFC.
+bool in_nfc(std::string_view text) {
+    return is_ascii(text) || (is_valid_utf8(text) && to_nfc(text, "") == text);
+}
+
 std::string checked_name(std::string_view name, std::string_view id) {
-    const std::string where = "unit " + quoted(id);
-    if (name.empty()) throw InvalidInput("bad_name", where, "a unit needs a non-empty name");
+    const auto where = [&] { return "unit " + quoted(id); };
+    if (name.empty()) throw InvalidInput("bad_name", where(), "a unit needs a non-empty name");
     if (name.size() > max_name_bytes)
-        throw InvalidInput("bad_name", where, "a name must be at most " + std::to_string(max_name_bytes) + " bytes");
+        throw InvalidInput("bad_name", where(), "a name must be at most " + std::to_string(max_name_bytes) + " bytes");
     // Tabs and line breaks are allowed (XML, and so GraphML, can hold them); other control characters not.
     for (unsigned char c : name)
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-            throw InvalidInput("bad_name", where, "a name must not contain control characters other than tab and line breaks");
-    return to_nfc(name, where);
+            throw InvalidInput("bad_name", where(), "a name must not contain control characters other than tab and line breaks");
+    return nfc(name, where);
 }
 
 // Attribute text is stored in NFC like names, numbers must be finite, and nesting must stay within what
@@ -83,6 +103,30 @@ Value checked_value(const Value& v, const std::string& where, std::size_t depth)
         case Value::Type::object: return Value(checked_object(v.as_object(), where, depth));
         default: return v;
     }
+}
+
+// True if checked_object() would give `o` back unchanged and throw nothing: the common case (attributes read from a
+// file, or copied from another graph), checked without building the places errors would name.
+bool stored_as_is(const Object& o, std::size_t depth = 0);
+
+bool stored_as_is(const Value& v, std::size_t depth) {
+    if (depth > max_attribute_depth) return false;
+    switch (v.type()) {
+        case Value::Type::number: return std::isfinite(v.as_number());
+        case Value::Type::string: return in_nfc(v.as_string());
+        case Value::Type::array:
+            return std::all_of(v.as_array().begin(), v.as_array().end(),
+                               [&](const Value& item) { return stored_as_is(item, depth + 1); });
+        case Value::Type::object: return stored_as_is(v.as_object(), depth);
+        default: return true;
+    }
+}
+
+// Keys already in NFC cannot fold into one another, so none is refused as a repeat.
+bool stored_as_is(const Object& o, std::size_t depth) {
+    return std::all_of(o.begin(), o.end(), [&](const Object::member_type& m) {
+        return in_nfc(m.first) && stored_as_is(m.second, depth + 1);
+    });
 }
 
 }  // namespace
@@ -211,10 +255,6 @@ void OrgGraph::set_attributes(Object attributes) {
 }
 
 namespace {
-
-bool is_ascii(std::string_view text) noexcept {
-    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 // `id` as stored ids are written (NFC); nullopt if it cannot be an id at all (not UTF-8).
 std::optional<std::string> stored_form(std::string_view id) noexcept {
@@ -370,7 +410,7 @@ void make_room(Vector& v) {
 UnitIndex OrgGraph::add_unit(Unit unit) {
     const detail::WriteScope writing(*this);
     check_id(unit.id);
-    unit.id = to_nfc(unit.id, "unit id");
+    if (!is_ascii(unit.id)) unit.id = to_nfc(unit.id, "unit id");
     if (m_index.find(unit.id, id_of()))
         throw InvalidInput("duplicate_id", "unit " + quoted(unit.id), "another unit already has this id");
     unit.name = checked_name(unit.name, unit.id);
@@ -384,7 +424,8 @@ UnitIndex OrgGraph::add_unit(Unit unit) {
                              "the " + m_structure->id() + " structure has no " + std::string(to_string(unit.level)) +
                                  " level");
     check_gso_width(unit);
-    if (!unit.attributes.empty()) unit.attributes = checked_object(unit.attributes, "unit " + quoted(unit.id) + " attributes");
+    if (!unit.attributes.empty() && !stored_as_is(unit.attributes))
+        unit.attributes = checked_object(unit.attributes, "unit " + quoted(unit.id) + " attributes");
     if (m_units.size() >= std::numeric_limits<std::uint32_t>::max() - 1)
         throw InvalidInput("too_many_units", "", "a graph holds at most 2^32 - 2 units");
 
@@ -500,7 +541,7 @@ void OrgGraph::check_tie(UnitIndex s, UnitIndex t, TieKind kind) const {
 TieIndex OrgGraph::insert_tie(UnitIndex s, UnitIndex t, TieKind kind, Object attributes) {
     if (m_ties.size() >= std::numeric_limits<std::uint32_t>::max() - 1)
         throw InvalidInput("too_many_ties", "", "a graph holds at most 2^32 - 2 ties");
-    if (!attributes.empty())
+    if (!attributes.empty() && !stored_as_is(attributes))
         attributes = checked_object(attributes, quoted(m_units[s.value].id) + " -" + std::string(to_string(kind)) + "-> " +
                                                     quoted(m_units[t.value].id) + " attributes");
     const TieIndex index{static_cast<std::uint32_t>(m_ties.size())};

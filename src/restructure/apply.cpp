@@ -3,12 +3,12 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include <antq/errors.hpp>
@@ -79,28 +79,22 @@ constexpr Index none = static_cast<Index>(-1);
 // Ties along which a superior passes work down: a removed body's subordinates are reattached along these.
 constexpr std::array passes_down{TieKind::directs, TieKind::forwards, TieKind::guides, TieKind::inspects};
 
+// A unit of the draft. One of the graph before is read where it lies (`before`) until an operation changes it; only
+// then is it copied (`own`). Draft indices of the graph's units are their indices in it (holes stay dead).
 struct DraftUnit {
-    Unit unit;
-    bool alive = true;
-    std::vector<Index> out, in;  // tie indices, dead ones skipped when read
+    const Unit* before = nullptr;
+    std::unique_ptr<Unit> own;
+    bool alive = false;
+    bool level_changed = false;  // its level differs from the one it had in the graph before
+    std::vector<Index> out, in;  // ties added by the operations, after those of the graph before (m_out, m_in)
 };
 
+// A tie of the draft: the graph before's keep their index (and attributes, read there); added ones follow.
 struct DraftTie {
     Index source, target;
     TieKind kind;
-    Object attributes;
     bool alive = true;
-};
-
-struct TieKey {
-    Index source, target;
-    TieKind kind;
-    friend bool operator==(const TieKey&, const TieKey&) = default;
-};
-struct TieKeyHash {
-    std::size_t operator()(const TieKey& k) const noexcept {
-        return std::hash<std::uint64_t>()((std::uint64_t(k.source) << 32 | k.target) * 16 + std::uint64_t(k.kind));
-    }
+    Object attributes;  // an added tie's; one of the graph before reads its own
 };
 
 // Where a unit went when it ended: its successors (draft indices) and shares.
@@ -112,26 +106,49 @@ struct Next {
 // A working copy of the graph that operations change freely; the graph after is built from it once, at the end.
 class Draft {
 public:
-    Draft(const OrgGraph& graph, const ChangeSet& changes) : m_source(changes.source.empty() ? changes.name : changes.source) {
-        const std::size_t n = graph.unit_capacity();
+    // Nothing of the graph before is copied: its units and ties are read where they lie, its adjacency once into two
+    // flat arrays (ties by their end, in tie order), and its id index serves find().
+    Draft(const OrgGraph& graph, const ChangeSet& changes)
+        : m_graph(graph), m_source(changes.source.empty() ? changes.name : changes.source) {
+        const std::size_t n = graph.unit_capacity(), e = graph.tie_capacity();
         m_units.reserve(n + n / 8);
-        m_ties.reserve(graph.tie_count() + graph.tie_count() / 8);
-        m_keys.reserve(graph.tie_count() + graph.tie_count() / 8);  // no rehash while the ties go in
-        m_index.reserve(n + n / 8);
-        std::vector<Index> draft_of(n, none);
-        for (UnitIndex u : graph.units()) {
-            draft_of[u.value] = static_cast<Index>(m_units.size());
-            m_index.emplace(graph.unit(u).id, static_cast<Index>(m_units.size()));
-            m_units.push_back(DraftUnit{graph.unit(u), true, {}, {}});
+        m_units.resize(n);
+        for (Index u = 0; u < n; ++u)
+            if (graph.is_alive(UnitIndex{u})) {
+                m_units[u].before = &graph.unit(UnitIndex{u});
+                m_units[u].alive = true;
+            }
+        m_original = n;
+        m_ties.reserve(e + e / 8);
+        m_out_at.assign(n + 1, 0);
+        m_in_at.assign(n + 1, 0);
+        for (Index t = 0; t < e; ++t) {
+            if (!graph.is_alive(TieIndex{t})) {
+                m_ties.push_back(DraftTie{0, 0, TieKind::contains, false, {}});
+                continue;
+            }
+            const Tie& tie = graph.tie(TieIndex{t});
+            m_ties.push_back(DraftTie{tie.source.value, tie.target.value, tie.kind, true, {}});
+            ++m_out_at[tie.source.value + 1];
+            ++m_in_at[tie.target.value + 1];
         }
-        m_original = m_units.size();
-        for (TieIndex t : graph.ties()) {
-            const Tie& tie = graph.tie(t);
-            add_tie(draft_of[tie.source.value], draft_of[tie.target.value], tie.kind, tie.attributes);
+        m_original_ties = e;
+        for (std::size_t u = 0; u < n; ++u) {
+            m_out_at[u + 1] += m_out_at[u];
+            m_in_at[u + 1] += m_in_at[u];
         }
-        m_next.resize(m_units.size());
-        m_how.resize(m_units.size());
-        m_ended_at.resize(m_units.size());
+        m_out.resize(m_out_at[n]);
+        m_in.resize(m_in_at[n]);
+        std::vector<Index> out_next(m_out_at.begin(), m_out_at.end() - 1), in_next(m_in_at.begin(), m_in_at.end() - 1);
+        for (Index t = 0; t < e; ++t)
+            if (m_ties[t].alive) {
+                m_out[out_next[m_ties[t].source]++] = t;
+                m_in[in_next[m_ties[t].target]++] = t;
+            }
+        m_next.resize(n);
+        m_how.resize(n);
+        m_ended_at.resize(n);
+        m_mark.resize(n);
     }
 
     // ---- reading ----
@@ -139,14 +156,27 @@ public:
     std::string at(std::size_t op) const { return m_source + ":/operations/" + std::to_string(op); }
     std::string at(std::size_t op, const std::string& field) const { return at(op) + "/" + field; }
 
-    const Unit& unit(Index u) const { return m_units[u].unit; }
-    Unit& unit(Index u) { return m_units[u].unit; }
+    const Unit& unit(Index u) const { return m_units[u].own ? *m_units[u].own : *m_units[u].before; }
+    // The unit to change: one of the graph before is copied the first time.
+    Unit& edit(Index u) {
+        DraftUnit& d = m_units[u];
+        if (!d.own) d.own = std::make_unique<Unit>(*d.before);
+        return *d.own;
+    }
     bool alive(Index u) const { return m_units[u].alive; }
     Index size() const { return static_cast<Index>(m_units.size()); }
 
+    // The latest unit with this id, dead or alive: one added by an operation, else one of the graph before (its id
+    // spelt byte for byte as given), else none.
+    Index latest(const std::string& id) const {
+        if (const auto it = m_added.find(id); it != m_added.end()) return it->second;
+        if (const auto u = m_graph.find(id); u && m_graph.unit(*u).id == id) return u->value;
+        return none;
+    }
+
     Index find(const std::string& id) const {
-        const auto it = m_index.find(id);
-        return it == m_index.end() || !m_units[it->second].alive ? none : it->second;
+        const Index u = latest(id);
+        return u == none || !m_units[u].alive ? none : u;
     }
 
     // `where` is the place errors name: a string, or a function that makes one (only an error needs it).
@@ -161,10 +191,10 @@ public:
         if (id.empty()) throw InvalidInput("missing_field", place(where), "a unit id is required here");
         const Index u = find(id);
         if (u != none) return u;
-        const auto gone = m_index.find(id);
+        const Index gone = latest(id);
         throw NotFound("unknown_unit", place(where),
                        "no unit has id '" + id + "'" +
-                           (gone == m_index.end() ? "" : "; it ended at operation " + std::to_string(m_ended_at[gone->second])));
+                           (gone == none ? "" : "; it ended at operation " + std::to_string(m_ended_at[gone])));
     }
 
     template <class Where>
@@ -177,16 +207,47 @@ public:
     }
 
     // `f` may add ties (the lists only grow): read by position, up to the length they had, with no copy.
+    // Every tie out of (into) `u`, alive or dead, in tie order: the graph before's, then those added.
+    template <class F>
+    void each_out(Index u, F&& f) const {
+        if (u < m_original)
+            for (Index i = m_out_at[u], n = m_out_at[u + 1]; i < n; ++i) f(m_out[i]);
+        for (std::size_t i = 0, n = m_units[u].out.size(); i < n; ++i) f(m_units[u].out[i]);
+    }
+    template <class F>
+    void each_in(Index u, F&& f) const {
+        if (u < m_original)
+            for (Index i = m_in_at[u], n = m_in_at[u + 1]; i < n; ++i) f(m_in[i]);
+        for (std::size_t i = 0, n = m_units[u].in.size(); i < n; ++i) f(m_units[u].in[i]);
+    }
+    std::size_t out_degree(Index u) const {
+        return (u < m_original ? m_out_at[u + 1] - m_out_at[u] : 0) + m_units[u].out.size();
+    }
+    std::size_t in_degree(Index u) const {
+        return (u < m_original ? m_in_at[u + 1] - m_in_at[u] : 0) + m_units[u].in.size();
+    }
     template <class F>
     void for_out(Index u, TieKind kind, F&& f) const {
-        for (std::size_t i = 0, n = m_units[u].out.size(); i < n; ++i)
-            if (const Index t = m_units[u].out[i]; m_ties[t].alive && m_ties[t].kind == kind) f(t, m_ties[t].target);
+        each_out(u, [&](Index t) {
+            if (m_ties[t].alive && m_ties[t].kind == kind) f(t, m_ties[t].target);
+        });
     }
     template <class F>
     void for_in(Index u, TieKind kind, F&& f) const {
-        for (std::size_t i = 0, n = m_units[u].in.size(); i < n; ++i)
-            if (const Index t = m_units[u].in[i]; m_ties[t].alive && m_ties[t].kind == kind) f(t, m_ties[t].source);
+        each_in(u, [&](Index t) {
+            if (m_ties[t].alive && m_ties[t].kind == kind) f(t, m_ties[t].source);
+        });
     }
+    const Object& tie_attributes(Index t) const {
+        return t < m_original_ties ? m_graph.tie(TieIndex{t}).attributes : m_ties[t].attributes;
+    }
+    // Marks `u` for the caller's current pass (see new_pass()); false if it was marked already.
+    bool mark(Index u) {
+        if (m_mark[u] == m_pass) return false;
+        m_mark[u] = m_pass;
+        return true;
+    }
+    void new_pass() { ++m_pass; }
 
     Index container(Index u) const {
         Index found = none;
@@ -228,63 +289,71 @@ public:
 
     Index add_unit(Unit u) {
         const Index i = static_cast<Index>(m_units.size());
-        m_index[u.id] = i;
-        m_units.push_back(DraftUnit{std::move(u), true, {}, {}});
+        m_added[u.id] = i;
+        m_units.emplace_back();
+        m_units.back().own = std::make_unique<Unit>(std::move(u));
+        m_units.back().alive = true;
         m_next.emplace_back();
         m_how.emplace_back();
         m_ended_at.emplace_back();
+        m_mark.emplace_back();
         return i;
     }
 
-    // Adds a tie unless it would tie a unit to itself or repeat one; returns whether it was added.
+    // Adds a tie unless it would tie a unit to itself or repeat one; returns whether it was added. A repeat is looked
+    // for along the shorter of the two ends' lists.
     bool add_tie(Index s, Index t, TieKind kind, Object attributes = {}) {
-        if (s == t || !m_keys.insert(TieKey{s, t, kind}).second) return false;
+        if (s == t) return false;
+        bool repeated = false;
+        if (out_degree(s) <= in_degree(t))
+            each_out(s, [&](Index x) { repeated = repeated || (m_ties[x].alive && m_ties[x].target == t && m_ties[x].kind == kind); });
+        else
+            each_in(t, [&](Index x) { repeated = repeated || (m_ties[x].alive && m_ties[x].source == s && m_ties[x].kind == kind); });
+        if (repeated) return false;
         const Index i = static_cast<Index>(m_ties.size());
-        m_ties.push_back(DraftTie{s, t, kind, std::move(attributes), true});
+        m_ties.push_back(DraftTie{s, t, kind, true, std::move(attributes)});
         m_units[s].out.push_back(i);
         m_units[t].in.push_back(i);
         return true;
     }
 
-    void kill_tie(Index t) {
-        if (!m_ties[t].alive) return;
-        m_ties[t].alive = false;
-        m_keys.erase(TieKey{m_ties[t].source, m_ties[t].target, m_ties[t].kind});
-    }
+    void kill_tie(Index t) { m_ties[t].alive = false; }
 
     // Ends a unit: its remaining ties go (counted as dropped when they are not its own serves, heads or contains).
     void kill_unit(Index u, std::size_t op, std::string how) {
+        const auto drop = [&](Index t) {
+            if (!m_ties[t].alive) return;
+            const TieKind kind = m_ties[t].kind;
+            if (kind != TieKind::serves && kind != TieKind::heads && kind != TieKind::contains) ++m_dropped;
+            kill_tie(t);
+        };
+        each_out(u, drop);
+        each_in(u, drop);
         DraftUnit& d = m_units[u];
-        for (auto* list : {&d.out, &d.in})
-            for (Index t : *list)
-                if (m_ties[t].alive) {
-                    const TieKind kind = m_ties[t].kind;
-                    if (kind != TieKind::serves && kind != TieKind::heads && kind != TieKind::contains) ++m_dropped;
-                    kill_tie(t);
-                }
         d.alive = false;
-        m_ended_at[u] = op;  // its id stays in m_index, pointing at the dead unit, for need()'s message
+        m_ended_at[u] = op;  // latest() still finds it, dead, for need()'s message
         if (m_how[u].empty()) m_how[u] = std::move(how);
     }
 
     // Every tie of `from` other than its own place (serves, heads to it, contains) moves to `to`.
     void repoint(Index from, Index to) {
-        DraftUnit& d = m_units[from];
-        const std::vector<Index> out = d.out, in = d.in;
-        for (Index t : out) {
-            if (!m_ties[t].alive) continue;
-            const DraftTie tie = m_ties[t];
-            if (tie.kind == TieKind::serves || tie.kind == TieKind::contains || tie.kind == TieKind::heads) continue;
+        // add_tie() never adds to `from`'s own lists here (no tie is to itself), so they are read in place.
+        each_out(from, [&](Index t) {
+            if (!m_ties[t].alive) return;
+            const Index target = m_ties[t].target;
+            const TieKind kind = m_ties[t].kind;
+            if (kind == TieKind::serves || kind == TieKind::contains || kind == TieKind::heads) return;
             kill_tie(t);
-            if (add_tie(to, tie.target, tie.kind, tie.attributes)) ++m_reattached;
-        }
-        for (Index t : in) {
-            if (!m_ties[t].alive) continue;
-            const DraftTie tie = m_ties[t];
-            if (tie.kind == TieKind::heads || tie.kind == TieKind::contains || tie.kind == TieKind::serves) continue;
+            if (add_tie(to, target, kind, tie_attributes(t))) ++m_reattached;
+        });
+        each_in(from, [&](Index t) {
+            if (!m_ties[t].alive) return;
+            const Index source = m_ties[t].source;
+            const TieKind kind = m_ties[t].kind;
+            if (kind == TieKind::heads || kind == TieKind::contains || kind == TieKind::serves) return;
             kill_tie(t);
-            if (add_tie(tie.source, to, tie.kind, tie.attributes)) ++m_reattached;
-        }
+            if (add_tie(source, to, kind, tie_attributes(t))) ++m_reattached;
+        });
     }
 
     void set_parent(Index u, Index parent) {
@@ -303,11 +372,15 @@ public:
     }
 
     void retitle(Index u, const std::string& from, const std::string& to) {
-        std::string& name = m_units[u].unit.name;
-        if (auto at = name.find(from); at != std::string::npos) name.replace(at, from.size(), to);
+        const auto at = unit(u).name.find(from);
+        if (at != std::string::npos) edit(u).name.replace(at, from.size(), to);
     }
 
-    void set_level(Index u, Level level) { m_units[u].unit.level = level; }
+    void set_level(Index u, Level level) {
+        if (unit(u).level == level) return;
+        edit(u).level = level;
+        m_units[u].level_changed = u < m_original && m_units[u].before->level != level;
+    }
 
     // `body` (of an ending territory `from`) joins `to`: it merges into `to`'s body of the same role, or moves over.
     void hand_over_body(Index body, Index from, Index to, std::size_t op, const std::string& how) {
@@ -403,7 +476,7 @@ public:
             for_out(body, kind, [&](Index t, Index sub) {
                 kill_tie(t);
                 bool placed = false;
-                for (Index s : over) placed = add_tie(s, sub, kind, m_ties[t].attributes) || placed || s == sub;
+                for (Index s : over) placed = add_tie(s, sub, kind, tie_attributes(t)) || placed || s == sub;
                 if (placed && !over.empty()) ++m_reattached;
                 else ++m_dropped;
             });
@@ -448,11 +521,11 @@ public:
                                          std::string(to_string(t.level)) + "), which the structure " + structure.id() +
                                          " does not allow");
         }
-        for (const DraftUnit& d : m_units) {
-            if (!d.alive || !is_territory(d.unit.kind)) continue;
-            if (!structure.has_level(d.unit.level))
+        for (Index u = 0; u < size(); ++u) {
+            if (!alive(u) || !is_territory(unit(u).kind)) continue;
+            if (!structure.has_level(unit(u).level))
                 throw HierarchyError("wrong_level", m_source + ": the graph after the changes",
-                                     "'" + d.unit.id + "' is a " + std::string(to_string(d.unit.level)) +
+                                     "'" + unit(u).id + "' is a " + std::string(to_string(unit(u).level)) +
                                          ", a level the structure " + structure.id() + " does not have");
         }
     }
@@ -462,13 +535,16 @@ public:
         std::vector<UnitSpec> units;
         std::vector<TieSpec> ties;
         units.reserve(m_units.size());
-        ties.reserve(m_keys.size());
-        for (DraftTie& t : m_ties)
-            if (t.alive) ties.push_back(TieSpec{unit(t.source).id, unit(t.target).id, t.kind, std::move(t.attributes)});
+        ties.reserve(m_ties.size());
+        for (Index t = 0; t < m_ties.size(); ++t)
+            if (m_ties[t].alive)
+                ties.push_back(TieSpec{unit(m_ties[t].source).id, unit(m_ties[t].target).id, m_ties[t].kind,
+                                       t < m_original_ties ? tie_attributes(t) : std::move(m_ties[t].attributes)});
         for (DraftUnit& d : m_units)
-            if (d.alive)
-                units.push_back(UnitSpec{std::move(d.unit.id), std::move(d.unit.name), d.unit.kind, d.unit.level,
-                                         std::move(d.unit.attributes)});
+            if (d.alive) {
+                Unit u = d.own ? std::move(*d.own) : *d.before;
+                units.push_back(UnitSpec{std::move(u.id), std::move(u.name), u.kind, u.level, std::move(u.attributes)});
+            }
         InputPlaces places;
         places.source = m_source + " (the graph after the changes)";
         build(out, std::move(units), ties, places);
@@ -481,6 +557,7 @@ public:
         std::vector<std::pair<Index, std::optional<double>>> finals, stack;
         std::vector<Index> seen_at(m_units.size(), none);  // the unit whose successors were last followed through here
         for (Index u = 0; u < m_original; ++u) {
+            if (!m_units[u].before) continue;  // a hole in the graph before
             const std::string& before = unit(u).id;
             if (m_units[u].alive) {
                 rows.push_back(Succession{before, before, std::nullopt, "kept"});
@@ -511,11 +588,15 @@ public:
     }
 
 private:
+    const OrgGraph& m_graph;
     std::string m_source;
     std::vector<DraftUnit> m_units;
     std::vector<DraftTie> m_ties;
-    std::unordered_map<std::string, Index> m_index;  // the latest unit with each id
-    std::unordered_set<TieKey, TieKeyHash> m_keys;
+    std::vector<Index> m_out_at, m_out, m_in_at, m_in;  // the graph before's ties by end: those of u at [at[u], at[u + 1])
+    std::unordered_map<std::string, Index> m_added;     // the latest unit added with each id
+    std::vector<std::uint32_t> m_mark;
+    std::uint32_t m_pass = 0;
+    std::size_t m_original_ties = 0;
     std::vector<std::size_t> m_ended_at;  // the operation that ended each unit
     std::unordered_map<Index, double> m_given;
     std::unordered_map<Index, std::vector<Next>> m_parts;
@@ -526,37 +607,52 @@ private:
     std::size_t m_dropped = 0;
 };
 
-void check_type(const Draft& draft, Index u, const std::string& type, const std::string& where) {
+// The places errors name are made only for an error (Draft::place): a national change set has thousands of operations.
+template <class Where>
+void check_type(const Draft& draft, Index u, const std::string& type, const Where& where) {
     const Unit& unit = draft.unit(u);
     if (is_territory(unit.kind) && unit.kind != UnitKind::nation && unit.kind != UnitKind::village &&
         !find_unit_type(type, unit.level)) {
         std::string known;
         for (const auto& t : administrative_unit_types())
             if (t.level == unit.level) known += (known.empty() ? "" : ", ") + std::string(t.name);
-        throw InvalidInput("unknown_type", where, "'" + type + "' is no type of " + std::string(to_string(unit.level)) +
+        throw InvalidInput("unknown_type", Draft::place(where), "'" + type + "' is no type of " + std::string(to_string(unit.level)) +
                                                       " (known: " + known + ")");
     }
 }
 
-void check_name(const std::string& name, const std::string& where) {
+template <class Where>
+void check_name(const std::string& name, const Where& where) {
     if (name.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw InvalidInput("empty_value", where, "a name must not be empty");
+        throw InvalidInput("empty_value", Draft::place(where), "a name must not be empty");
+}
+
+// to_nfc(), naming `where` in an error.
+template <class Where>
+std::string nfc(const std::string& text, const Where& where) {
+    try {
+        return to_nfc(text, "");
+    } catch (const InvalidInput& e) {
+        throw InvalidInput(e.tag(), Draft::place(where), e.message());
+    }
 }
 
 // A territory's title ("xã A") is worked out only when it has bodies, whose names carry it.
-void rename(Draft& draft, Index u, const std::string& name, const std::string& where) {
+template <class Where>
+void rename(Draft& draft, Index u, const std::string& name, const Where& where) {
     check_name(name, where);
     const bool titled = is_territory(draft.unit(u).kind) && draft.has_bodies(u);
     const std::string old_title = titled ? territory_title(draft.unit(u)) : std::string();
-    draft.unit(u).name = to_nfc(name, where);
+    draft.edit(u).name = nfc(name, where);
     if (titled) draft.retitle_bodies(u, old_title);
 }
 
-void retype(Draft& draft, Index u, const std::string& type, const std::string& where) {
+template <class Where>
+void retype(Draft& draft, Index u, const std::string& type, const Where& where) {
     check_type(draft, u, type, where);
     const bool titled = is_territory(draft.unit(u).kind) && draft.has_bodies(u);
     const std::string old_title = titled ? territory_title(draft.unit(u)) : std::string();
-    draft.unit(u).attributes.set("type", Value(to_nfc(type, where)));
+    draft.edit(u).attributes.set("type", Value(nfc(type, where)));
     if (titled) draft.retitle_bodies(u, old_title);
 }
 
@@ -642,7 +738,7 @@ void merge(Draft& draft, const Operation& o, std::size_t op) {
     }
     if (o.sources.empty() && o.parts.empty())
         throw InvalidInput("missing_field", draft.at(op, "sources"), "a merge needs sources or parts");
-    std::unordered_set<Index> seen;
+    draft.new_pass();
     std::vector<std::pair<Index, std::optional<double>>> full, parts;
     bool other = false;
     // A plain loop variable, not a structured binding: the lambda below captures the field's name (Clang before 16
@@ -653,7 +749,7 @@ void merge(Draft& draft, const Operation& o, std::size_t op) {
             const char* field = entry.second;
             const auto where = [&] { return draft.at(op, std::string(field) + "/" + std::to_string(i)); };
             const Index s = draft.need_territory((*list)[i].unit, where);
-            if (!seen.insert(s).second)
+            if (!draft.mark(s))
                 throw InvalidInput("duplicate_source", where(), "'" + (*list)[i].unit + "' is named twice in this merge");
             if (s == target && std::string_view(field) == "parts")
                 throw InvalidInput("merge_into_itself", where(), "'" + (*list)[i].unit + "' cannot give a part to itself");
@@ -666,8 +762,8 @@ void merge(Draft& draft, const Operation& o, std::size_t op) {
     if (!other)
         throw InvalidInput("merge_into_itself", draft.at(op, "sources"),
                            "every source is '" + draft.unit(target).id + "' itself: nothing to merge");
-    if (!o.name.empty()) rename(draft, target, o.name, draft.at(op, "name"));
-    if (!o.type.empty()) retype(draft, target, o.type, draft.at(op, "type"));
+    if (!o.name.empty()) rename(draft, target, o.name, [&] { return draft.at(op, "name"); });
+    if (!o.type.empty()) retype(draft, target, o.type, [&] { return draft.at(op, "type"); });
     const auto at_parent = [&] { return draft.at(op, "parent"); };
     if (!o.parent.empty() && !o.create) move(draft, target, draft.need_territory(o.parent, at_parent), at_parent);
     for (const auto& [s, share] : full)
@@ -756,15 +852,18 @@ Applied apply(const OrgGraph& graph, const ChangeSet& changes) {
             }
             case OperationKind::abolish: {
                 const Index u = draft.need(o.unit, [&] { return draft.at(op, "unit"); });
-                const Index successor = o.successor.empty() ? none : draft.need(o.successor, draft.at(op, "successor"));
+                const Index successor =
+                    o.successor.empty() ? none : draft.need(o.successor, [&] { return draft.at(op, "successor"); });
                 abolish(draft, u, successor, op, "abolish");
                 break;
             }
             case OperationKind::rename:
-                rename(draft, draft.need(o.unit, [&] { return draft.at(op, "unit"); }), o.name, draft.at(op, "name"));
+                rename(draft, draft.need(o.unit, [&] { return draft.at(op, "unit"); }), o.name,
+                       [&] { return draft.at(op, "name"); });
                 break;
             case OperationKind::retype:
-                retype(draft, draft.need(o.unit, [&] { return draft.at(op, "unit"); }), o.type, draft.at(op, "type"));
+                retype(draft, draft.need(o.unit, [&] { return draft.at(op, "unit"); }), o.type,
+                       [&] { return draft.at(op, "type"); });
                 break;
             case OperationKind::move: {
                 const Index u = draft.need_territory(o.unit, [&] { return draft.at(op, "unit"); });

@@ -94,7 +94,12 @@ public:
     /** A string, in NFC (every antq document is read in NFC). */
     std::string string(const json& j, const std::string& pointer) const {
         if (!j.is_string()) fail("wrong_type", pointer, "expected a string, found " + type_name(j));
-        return to_nfc(j.get_ref<const std::string&>(), at(pointer));
+        // The place is made only for an error: a document holds many thousands of strings.
+        try {
+            return to_nfc(j.get_ref<const std::string&>(), "");
+        } catch (const InvalidInput& e) {
+            throw InvalidInput(e.tag(), at(pointer), e.message());
+        }
     }
 
     /** A member name, in NFC. */

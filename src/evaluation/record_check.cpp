@@ -22,7 +22,7 @@ void EvaluationRun::read_records() {
     std::vector<std::string_view> ids;
     ids.reserve(a.records.size());
     for (const AssessmentRecord& rec : a.records) ids.push_back(rec.unit);
-    const std::vector<std::optional<UnitIndex>> units = g.find(ids);
+    const std::vector<std::optional<UnitIndex>> units = view.find(ids);
     for (std::size_t i = 0; i < a.records.size(); ++i) read_record(i, units[i]);
 }
 

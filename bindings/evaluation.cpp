@@ -1,6 +1,7 @@
 // The evaluation area: rule sets, assessment records and the evaluation run. Results come out as columns;
 // python/antq/evaluation.py makes them DataFrames.
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -33,6 +34,47 @@ using EvaluationResult = Bound<Evaluation>;
 py::object text_or_none(const std::string& s) { return s.empty() ? py::object(py::none()) : py::object(py::str(s)); }
 
 
+/**
+ * A categorical column whose values are named by a small key (a kind, a subject or contribution index, a level of the
+ * rules): each key's text is coded on first sight, as CodedColumn codes it (equal texts share a code, categories in
+ * order of first sight), and every later row costs an array read instead of a hash.
+ */
+class KeyedColumn {
+public:
+    KeyedColumn(std::size_t rows, std::size_t keys) : m_codes(rows), m_code_of(keys, -1) {}
+    /** Row `row` has the value of `key`; `text()` gives it (a view that outlives the column) on the key's first use. */
+    template <class Text>
+    void set(std::size_t row, std::size_t key, Text&& text) {
+        std::int32_t& code = m_code_of[key];
+        if (code < 0) code = m_codes_of.code(text(), m_texts, [this](std::string_view t) { m_texts.push_back(t); });
+        m_codes.set(row, code);
+    }
+    void set_none(std::size_t row) { m_codes.set(row, -1); }
+    py::tuple finish() const {
+        py::list categories;
+        for (std::string_view t : m_texts) categories.append(py::str(t.data(), t.size()));
+        return py::make_tuple(m_codes.finish(), categories);
+    }
+
+private:
+    NumberColumn<std::int32_t> m_codes;
+    std::vector<std::int32_t> m_code_of;
+    std::vector<std::string_view> m_texts;  // the categories, in code order
+    TextCodes m_codes_of;
+};
+
+/** Per subject, per level of its classification: the level's position in rules.level_ids() (one key per level id). */
+std::vector<std::vector<std::size_t>> level_keys(const EvaluationRules& rules, const std::vector<std::string>& ids) {
+    std::vector<std::vector<std::size_t>> keys;
+    for (const Subject& s : rules.subjects) {
+        keys.emplace_back();
+        if (s.classification)
+            for (const ClassLevel& l : s.classification->levels)
+                keys.back().push_back(std::size_t(std::find(ids.begin(), ids.end(), l.id) - ids.begin()));
+    }
+    return keys;
+}
+
 // The level id at `index` of subject `s`, if any.
 std::optional<std::string_view> level_id(const Subject& s, const std::optional<std::uint32_t>& index) {
     if (!index) return std::nullopt;
@@ -45,7 +87,16 @@ py::dict result_columns(const EvaluationResult& r) {
     const auto& subjects = e.rules().subjects;
     const std::size_t n = e.results().size();
     py::list unit(static_cast<py::ssize_t>(n)), name(static_cast<py::ssize_t>(n));
-    CodedColumn kind(n), subject(n), excluded(n), dossier(n), dossier_date(n), title(n), failed(n), level(n), proposed(n);
+    CodedColumn excluded(n), dossier_date(n), failed(n);
+    const std::vector<std::string> level_ids = e.rules().level_ids();
+    const auto level_key = level_keys(e.rules(), level_ids);
+    KeyedColumn kind(n, unit_kind_count), subject(n, subjects.size()), dossier(n, all_dossier_statuses.size()),
+        title(n, all_title_outcomes.size()), level(n, level_ids.size()), proposed(n, level_ids.size());
+    // A level column: the level's id, keyed by its place in the rules' level ids.
+    auto set_level = [&](KeyedColumn& column, std::size_t row, const UnitResult& x, const std::optional<std::uint32_t>& l) {
+        if (!l) return column.set_none(row);
+        column.set(row, level_key[x.subject][*l], [&] { return *level_id(subjects[x.subject], l); });
+    };
     UnitColumn district(g, n), commune(g, n), authority(g, n), classifier(g, n);
     NumberColumn<std::int32_t> incidents(n);
     NumberColumn<double> points(n);
@@ -58,23 +109,23 @@ py::dict result_columns(const EvaluationResult& r) {
         const Unit& u = g.unit(x.unit);
         unit[static_cast<py::ssize_t>(i)] = py::str(u.id);
         name[static_cast<py::ssize_t>(i)] = py::str(u.name);
-        kind.set(i, to_string(u.kind));
+        kind.set(i, static_cast<std::size_t>(u.kind), [&] { return to_string(u.kind); });
         district.set(i, optional_unit(district_of[x.unit.value]));
         commune.set(i, optional_unit(commune_of[x.unit.value]));
-        subject.set(i, s.id);
+        subject.set(i, x.subject, [&] { return std::string_view(s.id); });
         authority.set(i, x.authority);
         classifier.set(i, x.classifier);
         excluded.set(i, x.exclusion ? std::optional<std::string_view>(s.exclusions[x.exclusion - 1].reason) : std::nullopt);
-        dossier.set(i, to_string(x.dossier));
+        dossier.set(i, static_cast<std::size_t>(x.dossier), [&] { return to_string(x.dossier); });
         dossier_date.set(i, view_or_none(x.dossier_date));
-        title.set(i, to_string(x.title));
+        title.set(i, static_cast<std::size_t>(x.title), [&] { return to_string(x.title); });
         failed_ids.clear();
         for (auto c : x.failed_criteria) failed_ids += (failed_ids.empty() ? "" : " ") + s.title->criteria[c].id;
         failed.set(i, failed_ids);
         incidents.set(i, static_cast<std::int32_t>(x.incidents));
         points.set(i, x.record ? x.points : std::numeric_limits<double>::quiet_NaN());
-        level.set(i, level_id(s, x.level));
-        proposed.set(i, level_id(s, x.proposed_level));
+        set_level(level, i, x, x.level);
+        set_level(proposed, i, x, x.proposed_level);
     }
     py::dict out;
     out["unit"] = unit;
@@ -108,9 +159,14 @@ void add_count_columns(py::dict& out, const Evaluation& e, const std::vector<Row
     NumberColumn<double> share(n);
     std::vector<NumberColumn<std::int64_t>> per_level;
     for (std::size_t k = 0; k < level_ids.size(); ++k) per_level.emplace_back(n);
+    // Per subject, per level of the rules: the subject's own index of that level, or none.
+    std::vector<std::vector<std::optional<std::size_t>>> level_of(subjects.size());
+    for (std::size_t s = 0; s < subjects.size(); ++s)
+        for (const std::string& id : level_ids)
+            level_of[s].push_back(subjects[s].classification ? subjects[s].classification->level_index(id) : std::nullopt);
     for (std::size_t i = 0; i < n; ++i) {
         const EvaluationCounts& x = rows[i];
-        const Subject& s = subjects[rows[i].subject];
+        const auto& levels = level_of[rows[i].subject];
         units.set(i, std::int64_t(x.units));
         excluded.set(i, std::int64_t(x.excluded));
         eligible.set(i, std::int64_t(x.eligible()));
@@ -120,12 +176,7 @@ void add_count_columns(py::dict& out, const Evaluation& e, const std::vector<Row
         passed.set(i, std::int64_t(x.passed));
         failed.set(i, std::int64_t(x.failed));
         share.set(i, x.title_share().value_or(std::numeric_limits<double>::quiet_NaN()));
-        for (std::size_t k = 0; k < level_ids.size(); ++k) {
-            std::size_t count = 0;
-            if (s.classification)
-                if (auto l = s.classification->level_index(level_ids[k])) count = x.levels[*l];
-            per_level[k].set(i, std::int64_t(count));
-        }
+        for (std::size_t k = 0; k < level_ids.size(); ++k) per_level[k].set(i, std::int64_t(levels[k] ? x.levels[*levels[k]] : 0));
     }
     out["units"] = units.finish();
     out["excluded"] = excluded.finish();
@@ -144,13 +195,16 @@ py::dict roll_up_columns(const EvaluationResult& r) {
     const Evaluation& e = r.result;
     const std::size_t n = e.roll_ups().size();
     UnitColumn territory(g, n), name(g, n, UnitColumn::Field::name);
-    CodedColumn level(n), subject(n);
+    const auto& subjects = e.rules().subjects;
+    KeyedColumn level(n, all_levels.size()), subject(n, subjects.size());
+    const auto levels = g.levels();
     for (std::size_t i = 0; i < n; ++i) {
         const RollUp& x = e.roll_ups()[i];
         territory.set(i, x.territory);
         name.set(i, x.territory);
-        level.set(i, to_string(g.levels()[x.territory.value]));
-        subject.set(i, e.rules().subjects[x.subject].id);
+        const Level l = levels[x.territory.value];
+        level.set(i, static_cast<std::size_t>(l), [l] { return to_string(l); });
+        subject.set(i, x.subject, [&] { return std::string_view(subjects[x.subject].id); });
     }
     py::dict out;
     out["territory"] = territory.finish();
@@ -181,20 +235,25 @@ py::dict head_columns(const EvaluationResult& r) {
     const Evaluation& e = r.result;
     const std::size_t n = e.heads().size();
     UnitColumn post(g, n), post_name(g, n, UnitColumn::Field::name), body(g, n), unit(g, n);
-    CodedColumn body_kind(n), subject(n), contribution(n), label(n), assumption(n);
+    const auto& contributions = e.rules().heads.contributions;
+    KeyedColumn body_kind(n, unit_kind_count), subject(n, e.rules().subjects.size()), contribution(n, contributions.size()),
+        label(n, contributions.size()), assumption(n, contributions.size());
+    const auto kinds = g.kinds();
     for (std::size_t i = 0; i < n; ++i) {
         const HeadInput& h = e.heads()[i];
         const UnitResult& x = e.results()[h.result];
-        const HeadContribution& c = e.rules().heads.contributions[h.contribution];
+        const HeadContribution& c = contributions[h.contribution];
         post.set(i, h.post);
         post_name.set(i, h.post);
         body.set(i, h.body);
-        body_kind.set(i, to_string(g.unit(h.body).kind));
+        const UnitKind k = kinds[h.body.value];
+        body_kind.set(i, static_cast<std::size_t>(k), [k] { return to_string(k); });
         unit.set(i, x.unit);
-        subject.set(i, e.rules().subjects[x.subject].id);
-        contribution.set(i, c.id);
-        label.set(i, c.label);
-        assumption.set(i, c.assumption.empty() ? std::nullopt : std::optional<std::string_view>(c.assumption));
+        subject.set(i, x.subject, [&] { return std::string_view(e.rules().subjects[x.subject].id); });
+        contribution.set(i, h.contribution, [&] { return std::string_view(c.id); });
+        label.set(i, h.contribution, [&] { return std::string_view(c.label); });
+        if (c.assumption.empty()) assumption.set_none(i);
+        else assumption.set(i, h.contribution, [&] { return std::string_view(c.assumption); });
     }
     py::dict out;
     out["post"] = post.finish();
@@ -214,17 +273,20 @@ py::dict commendation_columns(const EvaluationResult& r) {
     const Evaluation& e = r.result;
     const std::size_t n = e.commendations().size();
     UnitColumn unit(g, n), name(g, n, UnitColumn::Field::name), for_unit(g, n), proposed_to(g, n);
-    CodedColumn type(n), subject(n), level(n);
+    const std::vector<std::string> level_ids = e.rules().level_ids();
+    const auto level_key = level_keys(e.rules(), level_ids);
+    KeyedColumn type(n, 2), subject(n, e.rules().subjects.size()), level(n, level_ids.size());
     for (std::size_t i = 0; i < n; ++i) {
         const Commendation& c = e.commendations()[i];
         const UnitResult& x = e.results()[c.result];
         const Subject& s = e.rules().subjects[x.subject];
         unit.set(i, c.unit);
         name.set(i, c.unit);
-        type.set(i, c.individual ? "individual" : "collective");
+        type.set(i, c.individual, [&] { return std::string_view(c.individual ? "individual" : "collective"); });
         for_unit.set(i, x.unit);
-        subject.set(i, s.id);
-        level.set(i, level_id(s, x.level));
+        subject.set(i, x.subject, [&] { return std::string_view(s.id); });
+        if (x.level) level.set(i, level_key[x.subject][*x.level], [&] { return *level_id(s, x.level); });
+        else level.set_none(i);
         proposed_to.set(i, c.proposed_to);
     }
     py::dict out;

@@ -45,7 +45,7 @@ const RollUp* Evaluation::roll_up(UnitIndex territory, std::size_t subject) cons
 namespace detail {
 
 EvaluationRun::EvaluationRun(const OrgGraph& graph, EvaluationRules rules, const Assessments& assessments)
-    : g(graph), a(assessments), subjects(out.m_rules.subjects) {
+    : g(graph), frozen(graph.freeze()), view(*frozen), a(assessments), subjects(out.m_rules.subjects) {
     out.m_rules = std::move(rules);
     out.m_year = assessments.year;
     out.m_stamp = GraphStamp::of_result(graph, "evaluation", "evaluate again");

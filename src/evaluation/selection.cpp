@@ -71,36 +71,38 @@ void EvaluationRun::pick_units() {
     for (std::uint32_t idx = 0; idx < out.m_results.size(); ++idx) of_subject[out.m_results[idx].subject].push_back(idx);
 }
 
-// The graph as the run needs it, from one pass over the tie table and one over the packed kinds: the
-// territory containing each territory, the territory each body serves, the head of each body, the territory its
-// managers serve, and the heads of the bodies answering for a territory.
+// The graph as the run needs it, read from the frozen view's rows: the territory containing each territory, the
+// territory each body serves, the head of each body, the territory its managers serve, and the heads of the bodies
+// answering for a territory. Every unit-sized array is one pass over one tie kind's rows.
 void EvaluationRun::read_graph() {
-    const std::size_t n = g.unit_capacity();
-    above.assign(n, none);
-    served.assign(n, none);
-    head_of.assign(n, none);
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> directs;  // manager, managed
-    for (std::uint32_t i = 0; i < g.tie_capacity(); ++i) {
-        if (!g.is_alive(TieIndex{i})) continue;
-        const Tie& tie = g.tie(TieIndex{i});
-        // The graph allows one container per territory, one served territory and one head per body.
-        if (tie.kind == TieKind::contains) above[tie.target.value] = tie.source.value;
-        else if (tie.kind == TieKind::serves) served[tie.source.value] = tie.target.value;
-        else if (tie.kind == TieKind::heads) head_of[tie.target.value] = tie.source.value;
-        else if (tie.kind == TieKind::directs) directs.emplace_back(tie.source.value, tie.target.value);
-    }
+    const std::size_t n = view.unit_capacity();
+    // The graph allows one container per territory, one served territory and one head per body; should a row hold
+    // more, the last tie counts, as a walk over the tie table in index order would have it.
+    auto last_of = [n](const FrozenGraph::RowArrays& rows, std::vector<std::uint32_t>& of) {
+        of.assign(n, none);
+        if (rows.offsets.empty()) return;
+        for (std::size_t u = 0; u < n; ++u)
+            if (rows.offsets[u + 1] != rows.offsets[u]) of[u] = rows.units[rows.offsets[u + 1] - 1].value;
+    };
+    last_of(view.in_rows(TieKind::contains), above);
+    last_of(view.out_rows(TieKind::serves), served);
+    last_of(view.in_rows(TieKind::heads), head_of);
     // A body directed from two territories (a commune police under its commune and the district police) has no one
-    // managing level; that matters only for a subject decided where its manager serves.
+    // managing level; that matters only for a subject decided where its manager serves. Managers in tie order.
     managed_at.assign(n, none);
-    for (const auto& [manager, managed] : directs) {
-        const std::uint32_t t = served[manager];
-        std::uint32_t& at = managed_at[managed];
-        at = at == none || at == t ? t : several;
-    }
-    const auto kinds = g.kinds();
+    const FrozenGraph::RowArrays directs = view.in_rows(TieKind::directs);
+    if (!directs.offsets.empty())
+        for (std::size_t managed = 0; managed < n; ++managed) {
+            std::uint32_t& at = managed_at[managed];
+            for (std::uint32_t k = directs.offsets[managed]; k < directs.offsets[managed + 1]; ++k) {
+                const std::uint32_t t = served[directs.units[k].value];
+                at = at == none || at == t ? t : several;
+            }
+        }
+    const auto kinds = view.kinds();
     const auto& answering = out.m_rules.heads.territory_bodies;
     for (std::uint32_t i = 0; i < n; ++i) {
-        if (served[i] == none || !g.is_alive(UnitIndex{i})) continue;
+        if (served[i] == none || !view.is_alive(UnitIndex{i})) continue;
         if (head_of[i] != none && std::find(answering.begin(), answering.end(), kinds[i]) != answering.end())
             territory_heads.push_back({served[i], i, head_of[i]});
     }
@@ -108,10 +110,10 @@ void EvaluationRun::read_graph() {
 
 // Per territory, the body of `kind` serving it: none, or several.
 std::vector<std::uint32_t> EvaluationRun::bodies_of(UnitKind kind) const {
-    std::vector<std::uint32_t> of(g.unit_capacity(), none);
-    const auto kinds = g.kinds();
+    std::vector<std::uint32_t> of(view.unit_capacity(), none);
+    const auto kinds = view.kinds();
     for (std::uint32_t i = 0; i < of.size(); ++i)
-        if (served[i] != none && kinds[i] == kind && g.is_alive(UnitIndex{i}))
+        if (served[i] != none && kinds[i] == kind && view.is_alive(UnitIndex{i}))
             of[served[i]] = of[served[i]] == none ? i : several;
     return of;
 }
@@ -150,10 +152,10 @@ void EvaluationRun::find_authorities() {
     const std::vector<std::uint32_t> title_bodies = bodies_of(titles.kind);
     const std::vector<std::uint32_t> level_bodies = levels.kind == titles.kind ? title_bodies : bodies_of(levels.kind);
     auto decider = [&](const UnitResult& r, std::uint32_t t, const std::vector<std::uint32_t>& of, UnitKind kind) {
+        if (of[t] < several) return UnitIndex{of[t]};
         const std::string what = std::string(to_string(kind)) + " serves '" + g.unit(UnitIndex{t}).id + "', the territory that decides";
         if (of[t] == none) throw InvalidInput("no_authority", unit_place(g, r.unit), "no " + what);
-        if (of[t] == several) throw InvalidInput("several_authorities", unit_place(g, r.unit), "more than one " + what);
-        return UnitIndex{of[t]};
+        throw InvalidInput("several_authorities", unit_place(g, r.unit), "more than one " + what);
     };
     for (std::size_t idx = 0; idx < out.m_results.size(); ++idx) {
         UnitResult& r = out.m_results[idx];

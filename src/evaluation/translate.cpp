@@ -22,20 +22,29 @@ void named_levels(const Selector& selector, std::vector<Level>& out) {
 
 constexpr const char* unknown_id = "names an id the graph lacks";
 
+// Whether `selector` names unit ids (id, within): only then can selecting fail for an unknown id.
+bool names_ids(const Selector& selector) {
+    const Selector::Node& n = selector.node();
+    if (n.op == Selector::Op::id || n.op == Selector::Op::within) return true;
+    return std::any_of(n.operands.begin(), n.operands.end(), names_ids);
+}
+
 // Why `selector` cannot match on `graph` (it picks nothing, and names a level the structure lacks or an unknown id),
-// or an empty string.
+// or an empty string. A selector naming no id and no missing level cannot miss, so it is not run: the run
+// selects it once, not twice.
 std::string miss(const Selector& selector, const OrgGraph& graph) {
+    std::vector<Level> levels;
+    named_levels(selector, levels);
+    std::erase_if(levels, [&](Level l) { return graph.structure().has_level(l); });
+    if (levels.empty() && !names_ids(selector)) return "";
     try {
         if (!selector.select(graph).empty()) return "";
     } catch (const NotFound&) {
         return unknown_id;
     }
-    std::vector<Level> levels;
-    named_levels(selector, levels);
-    for (Level l : levels)
-        if (!graph.structure().has_level(l))
-            return "needs the level " + std::string(to_string(l)) + ", which the structure " + graph.structure().id() +
-                   " does not have";
+    if (!levels.empty())
+        return "needs the level " + std::string(to_string(levels.front())) + ", which the structure " +
+               graph.structure().id() + " does not have";
     return "";
 }
 

@@ -105,8 +105,11 @@ private:
  *         for errors about a unit rather than a record, "unit '<id>'".
  *         "unmatched_selector" (a subject needing a level the graph's structure lacks, check_subjects()).
  * Arguments come in the order the Python call takes them: the graph, the year's records, then the rules they are
- * judged by. Holds a ReadGuard on `graph` while it runs (GraphInUse if the graph is being changed).
- * Complexity: O(V + E + size of the records) for the selectors and the run, plus O(depth) per unit for roll-ups.
+ * judged by. Holds a ReadGuard on `graph` while it runs (GraphInUse if the graph is being changed). Walks the graph
+ * through its frozen view, OrgGraph::freeze(): built on the first run after a change, then shared by later runs
+ * (and by every other reader of the view).
+ * Complexity: O(V + E) to freeze the graph when it changed; then O(V) per selector, O(size of the records), and for
+ * the roll-ups O(depth) per territory and subject with evaluated units.
  */
 Evaluation evaluate(const OrgGraph& graph, const Assessments& assessments, EvaluationRules rules);
 

@@ -31,7 +31,8 @@ struct TranslatedRules {
  * graph), or an id the graph lacks. A selector that simply picks nothing (no enterprise in a small graph) is fine.
  * @throws InvalidInput "unmatched_selector" listing every such selector with its subject (where(): the first);
  *         NotFound "unknown_unit" at the subject when unknown ids are the only misses (as compile() does)
- * Complexity: O(selectors × (V + E)).
+ * Complexity: O(size of the selectors) for selectors naming no id and no level the structure lacks (they cannot
+ * miss, so they are not run); O(V + E) for each other one.
  */
 void check_subjects(const EvaluationRules& rules, const OrgGraph& graph);
 

@@ -7,12 +7,14 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <antq/evaluation/evaluation.hpp>
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/graph/selector.hpp>
 
@@ -105,7 +107,11 @@ struct EvaluationRun {
     static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
     static constexpr std::uint32_t several = none - 1;
 
-    const OrgGraph& g;
+    const OrgGraph& g;  // for the selectors and for names in errors
+    // The graph's frozen view (OrgGraph::freeze(): built once per state of the graph, shared by every run on it):
+    // the walks and the id lookups read its compact rows.
+    std::shared_ptr<const FrozenGraph> frozen;
+    const FrozenGraph& view;
     const Assessments& a;
     Evaluation out;
     const std::vector<Subject>& subjects;  // out.m_rules.subjects

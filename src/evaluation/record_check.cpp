@@ -27,18 +27,7 @@ void EvaluationRun::read_records() {
     std::vector<std::optional<UnitIndex>> units = view.find(ids);
     for (std::size_t i = 0; i < units.size(); ++i)
         if (!units[i]) units[i] = g.find(ids[i]);
-    // Records come in any order: each record's result is fetched a few records ahead, so that reading a record
-    // does not wait for its result to come from memory.
-    constexpr std::size_t ahead = 8;
-    auto fetch = [&](std::size_t i) {
-        if (i < units.size() && units[i] && out.m_result_of[units[i]->value] != 0)
-            __builtin_prefetch(&out.m_results[out.m_result_of[units[i]->value] - 1]);
-    };
-    for (std::size_t i = 0; i < ahead; ++i) fetch(i);
-    for (std::size_t i = 0; i < a.records.size(); ++i) {
-        fetch(i + ahead);
-        read_record(i, units[i]);
-    }
+    for (std::size_t i = 0; i < a.records.size(); ++i) read_record(i, units[i]);
 }
 
 void EvaluationRun::fail(const std::string& tag, std::size_t i, const std::string& field, const std::string& what) const {

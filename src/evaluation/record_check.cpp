@@ -22,11 +22,7 @@ void EvaluationRun::read_records() {
     std::vector<std::string_view> ids;
     ids.reserve(a.records.size());
     for (const AssessmentRecord& rec : a.records) ids.push_back(rec.unit);
-    // The view matches ids as stored (NFC); an id it does not find may be another Unicode form of one, which the
-    // graph's own lookup normalises.
-    std::vector<std::optional<UnitIndex>> units = view.find(ids);
-    for (std::size_t i = 0; i < units.size(); ++i)
-        if (!units[i]) units[i] = g.find(ids[i]);
+    const std::vector<std::optional<UnitIndex>> units = view.find(ids);
     for (std::size_t i = 0; i < a.records.size(); ++i) read_record(i, units[i]);
 }
 

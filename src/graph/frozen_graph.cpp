@@ -5,10 +5,24 @@
 #include <antq/errors.hpp>
 #include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
+#include <antq/model/text.hpp>
 
 namespace antq {
 
 namespace {
+
+bool is_ascii(std::string_view text) noexcept {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// `id` as stored ids are written (NFC), as OrgGraph::find reads it; nullopt if it cannot be an id (not UTF-8).
+std::optional<std::string> stored_form(std::string_view id) noexcept {
+    try {
+        return to_nfc(id, "");
+    } catch (...) {
+        return std::nullopt;
+    }
+}
 
 template <class T>
 std::size_t bytes(const std::vector<T>& v) noexcept {
@@ -106,6 +120,12 @@ std::string_view FrozenGraph::id(UnitIndex u) const {
 }
 
 std::optional<UnitIndex> FrozenGraph::find(std::string_view id) const noexcept {
+    std::optional<std::string> nfc;
+    if (!is_ascii(id)) {
+        nfc = stored_form(id);
+        if (!nfc) return std::nullopt;
+        id = *nfc;
+    }
     const auto found = m_index.find(id, id_of());
     if (!found) return std::nullopt;
     return UnitIndex{*found};
@@ -117,6 +137,7 @@ std::vector<std::optional<UnitIndex>> FrozenGraph::find(std::span<const std::str
     std::vector<std::optional<UnitIndex>> out(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i)
         if (found[i]) out[i] = UnitIndex{*found[i]};
+        else if (!is_ascii(ids[i])) out[i] = find(ids[i]);  // another Unicode form of a stored id, perhaps
     return out;
 }
 

@@ -83,7 +83,10 @@ public:
     std::span<const Level> levels() const noexcept { return m_levels; }
     /** The persistent id of `u`. @throws NotFound "unknown_unit". Complexity: O(1). */
     std::string_view id(UnitIndex u) const;
-    /** The index of the unit with id `id`, or std::nullopt. Complexity: O(1) expected. */
+    /**
+     * The index of the unit with id `id`, or std::nullopt. An id outside ASCII is looked up in its stored form (NFC),
+     * as OrgGraph::find() does, so a decomposed spelling finds its unit. Complexity: O(1) expected.
+     */
     std::optional<UnitIndex> find(std::string_view id) const noexcept;
     /** find() for every id of `ids`, in order, with the lookups' memory accesses overlapped. Complexity: O(|ids|). */
     std::vector<std::optional<UnitIndex>> find(std::span<const std::string_view> ids) const;

@@ -105,6 +105,18 @@ TEST_CASE("frozen_graph: removed units stay holes, their ids are gone, indices d
     CHECK(found == std::vector<std::optional<UnitIndex>>{g.find("30"), std::nullopt, g.find("10501")});
 }
 
+TEST_CASE("frozen_graph: ids given in NFD are found in their stored form (NFC), as the mutable graph finds them") {
+    OrgGraph g;
+    const std::string nfd = "tho\xcc\x82n", nfc = "th\xc3\xb4n";  // "thôn"
+    g.add_unit(test::territory(nfc, "Thôn", UnitKind::province));
+    const auto f = g.freeze();
+    CHECK(f->find(nfd) == g.find(nfc));
+    CHECK(f->index_of(nfd) == g.index_of(nfc));
+    CHECK_FALSE(f->find("th\xff"));  // not UTF-8: no id at all
+    const std::vector<std::string_view> ids{nfd, "th\xff", nfc, "nope"};
+    CHECK(f->find(ids) == std::vector<std::optional<UnitIndex>>{g.find(nfc), std::nullopt, g.find(nfc), std::nullopt});
+}
+
 TEST_CASE("frozen_graph: freeze() shares one view per state, a change drops it and the old view goes stale") {
     OrgGraph g = test::tiny_province();
     const auto first = g.freeze();

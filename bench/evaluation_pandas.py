@@ -9,7 +9,8 @@ incidents):
   exclusion excludes it;
 * authority: the People's Committee (first ``serves`` in-tie of kind peoples_committee) of the territory
   containing a territory subject, or of the territory a body serves; the classifier is the same body (rule sets
-  naming other deciders, or subjects decided where the unit's manager serves, are refused);
+  naming other deciders, or subjects decided where the unit's manager serves, are refused), and so is the body
+  proposing a commendation (``proposed_by``, antq's classification decider of the deciding territory);
 * a record must name a picked, non-excluded unit, once; its dossier is on time on or before the subject's
   deadline, an error before its window opens; criteria met must be plain title criteria of the subject, once;
   an incident breaks a plain criterion (an error if also listed as met, or dated outside the window); every
@@ -300,7 +301,7 @@ class Evaluation:
     results: pd.DataFrame  # antq's results columns, one row per picked unit, in unit order
     roll_ups: pd.DataFrame  # territory, name, level, subject, units ... title_share, one column per level id
     heads: pd.DataFrame  # post, post_name, body, body_kind, unit, subject, contribution, contribution_label, assumption
-    commendations: pd.DataFrame  # unit, name, type, for_unit, subject, level, proposed_to
+    commendations: pd.DataFrame  # unit, name, type, for_unit, subject, level, proposed_to, proposed_by
 
 
 @dataclass
@@ -598,6 +599,7 @@ def _commendations(g: Graph, rules: Rules, res: _Results, heads: pd.DataFrame) -
         "unit": ids[res.pos[rows]], "name": names[res.pos[rows]], "type": "collective",
         "for_unit": ids[res.pos[rows]], "subject": rules.ids[res.subject[rows]],
         "level": _level_names(rules, res.level[rows]), "proposed_to": _unit_ids(g, res.authority[rows]),
+        "proposed_by": _unit_ids(g, res.authority[rows]),
     })
     heads = heads[heads["contribution"] == rule["head_contribution"]]
     of = heads["row"].to_numpy()
@@ -605,6 +607,7 @@ def _commendations(g: Graph, rules: Rules, res: _Results, heads: pd.DataFrame) -
         "unit": heads["post"].to_numpy(), "name": heads["post_name"].to_numpy(), "type": "individual",
         "for_unit": heads["unit"].to_numpy(), "subject": heads["subject"].to_numpy(),
         "level": _level_names(rules, res.level[of]), "proposed_to": _unit_ids(g, res.authority[of]),
+        "proposed_by": _unit_ids(g, res.authority[of]),
     })
     return pd.concat([collectives, individuals], ignore_index=True)
 

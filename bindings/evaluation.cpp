@@ -272,7 +272,7 @@ py::dict commendation_columns(const EvaluationResult& r) {
     const OrgGraph& g = r.current();
     const Evaluation& e = r.result;
     const std::size_t n = e.commendations().size();
-    UnitColumn unit(g, n), name(g, n, UnitColumn::Field::name), for_unit(g, n), proposed_to(g, n);
+    UnitColumn unit(g, n), name(g, n, UnitColumn::Field::name), for_unit(g, n), proposed_to(g, n), proposed_by(g, n);
     const std::vector<std::string> level_ids = e.rules().level_ids();
     const auto level_key = level_keys(e.rules(), level_ids);
     KeyedColumn type(n, 2), subject(n, e.rules().subjects.size()), level(n, level_ids.size());
@@ -288,6 +288,7 @@ py::dict commendation_columns(const EvaluationResult& r) {
         if (x.level) level.set(i, level_key[x.subject][*x.level], [&] { return *level_id(s, x.level); });
         else level.set_none(i);
         proposed_to.set(i, c.proposed_to);
+        proposed_by.set(i, c.proposed_by);
     }
     py::dict out;
     out["unit"] = unit.finish();
@@ -297,6 +298,7 @@ py::dict commendation_columns(const EvaluationResult& r) {
     out["subject"] = subject.finish();
     out["level"] = level.finish();
     out["proposed_to"] = proposed_to.finish();
+    out["proposed_by"] = proposed_by.finish();
     return out;
 }
 

@@ -236,7 +236,9 @@ class Evaluation:
     @property
     def commendations(self) -> "pandas.DataFrame":
         """Proposals: unit (a unit, or a post for an individual), name, type (collective / individual), for_unit
-        (whose result earns it), subject, level, proposed_to (the People's Committee deciding on that unit)."""
+        (whose result earns it), subject, level, proposed_to (the People's Committee deciding on that unit) and
+        proposed_by (the steering committee 138 of that territory, which proposes: clause 6; None where it has
+        none)."""
         return self._table("_commendations")
 
     def dossiers(self, status: str) -> "pandas.DataFrame":

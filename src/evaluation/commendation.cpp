@@ -17,6 +17,16 @@
 namespace antq::detail {
 
 void EvaluationRun::propose_commendations() {
+    // Who proposes: the classification decider of the deciding territory (clause 6 gives the proposals to the
+    // steering committees 138, which classify). A classified subject's result already names it; for another
+    // subject it is looked up, and a territory without one (or with several) leaves it unknown.
+    const std::vector<std::uint32_t> classifiers = bodies_of(out.m_rules.classification_decider.kind);
+    auto proposer = [&](std::size_t idx) -> std::optional<UnitIndex> {
+        const UnitResult& r = out.m_results[idx];
+        if (r.classifier) return r.classifier;
+        const std::uint32_t body = classifiers[deciding_territory(idx)];
+        return body == none || body == several ? std::nullopt : std::optional<UnitIndex>(UnitIndex{body});
+    };
     const CommendationRule& rule = out.m_rules.commendation;
     const std::vector<std::uint32_t> min_level = level_positions(rule.min_level);
     for (std::size_t idx = 0; idx < out.m_results.size(); ++idx) {
@@ -24,13 +34,14 @@ void EvaluationRun::propose_commendations() {
         if (r.exclusion || !r.record || !at_least(r, min_level[r.subject])) continue;
         if (rule.requires_title && !holds_title(r)) continue;
         if (rule.on_time && r.dossier != DossierStatus::on_time) continue;
-        out.m_commendations.push_back({r.unit, false, idx, r.authority});
+        out.m_commendations.push_back({r.unit, false, idx, r.authority, proposer(idx)});
     }
     const auto& contributions = out.m_rules.heads.contributions;
     std::uint32_t wanted = 0;
     while (contributions[wanted].id != rule.head_contribution) ++wanted;
     for (const HeadInput& h : out.m_heads)
-        if (h.contribution == wanted) out.m_commendations.push_back({h.post, true, h.result, out.m_results[h.result].authority});
+        if (h.contribution == wanted)
+            out.m_commendations.push_back({h.post, true, h.result, out.m_results[h.result].authority, proposer(h.result)});
 }
 
 }  // namespace antq::detail

@@ -435,7 +435,7 @@ class Commendation:
 
     #: Collectives proposed per subject, every subject of the rules listed: subject, label, collectives.
     collectives: "pandas.DataFrame"
-    #: Individuals proposed: unit (the post), name, for_unit, proposed_to.
+    #: Individuals proposed: unit (the post), name, for_unit, proposed_by, proposed_to.
     individuals: "pandas.DataFrame"
     assumption: str
 
@@ -447,7 +447,7 @@ def commendation(year: YearRun) -> Commendation:
     return Commendation(
         _frame(((s.id, s.label, int(collectives.get(s.id, 0))) for s in year.rules.subjects),
                ["subject", "label", "collectives"]),
-        individuals[["unit", "name", "for_unit", "proposed_to"]].reset_index(drop=True),
+        individuals[["unit", "name", "for_unit", "proposed_by", "proposed_to"]].reset_index(drop=True),
         year.rules.commendation.assumption,
     )
 

@@ -566,9 +566,14 @@ TEST_CASE("heads are graded on what they head, commendation goes to the top unit
         if (g.unit(h.post).id == "10945.pc.head") CHECK(f.rules().heads.contributions[h.contribution].id == "not_completed");
 
     std::vector<std::string> collectives, individuals;
+    auto id = [&](std::optional<UnitIndex> u) { return u ? g.unit(*u).id : std::string("-"); };
     for (const Commendation& c : e.commendations()) {
         (c.individual ? individuals : collectives).push_back(g.unit(c.unit).id);
         CHECK(c.proposed_to == e.results()[c.result].authority);
+        // Clause 6: the steering committee 138 of the territory that decides proposes, to its People's Committee.
+        CHECK(id(c.proposed_by) == id(c.proposed_to).substr(0, id(c.proposed_to).find('.')) + ".sc");
+        if (g.unit(c.unit).id == "10945") CHECK(id(c.proposed_by) == "296.sc");
+        if (g.unit(c.unit).id == "10945.pc.head") CHECK(id(c.proposed_by) == "296.sc");
     }
     CHECK(std::find(collectives.begin(), collectives.end(), "10945") != collectives.end());
     CHECK(std::find(collectives.begin(), collectives.end(), "296.agency") == collectives.end());  // khá

@@ -100,8 +100,10 @@ py::dict result_columns(const EvaluationResult& r) {
     UnitColumn district(g, n), commune(g, n), authority(g, n), classifier(g, n);
     NumberColumn<std::int32_t> incidents(n);
     NumberColumn<double> points(n);
-    const std::vector<UnitIndex> district_of = territories_at(g, Level::district);
-    const std::vector<UnitIndex> commune_of = territories_at(g, Level::commune);
+    // The run froze the graph (shared until it changes): its rows answer the walks up the territory.
+    const std::shared_ptr<const FrozenGraph> view = g.freeze();
+    const std::vector<UnitIndex> district_of = territories_at(*view, Level::district);
+    const std::vector<UnitIndex> commune_of = territories_at(*view, Level::commune);
     std::string failed_ids;
     for (std::size_t i = 0; i < n; ++i) {
         const UnitResult& x = e.results()[i];

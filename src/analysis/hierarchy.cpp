@@ -76,7 +76,11 @@ std::vector<std::vector<UnitIndex>> chains_of_command(const OrgGraph& graph, Uni
     return done;
 }
 
-std::vector<UnitIndex> territories_at(const OrgGraph& graph, Level level) {
+namespace {
+
+// territories_at() on either graph: both answer levels(), parent() and area() alike, the frozen view from its rows.
+template <class Graph>
+std::vector<UnitIndex> territories_at_of(const Graph& graph, Level level) {
     constexpr std::uint32_t unknown = 0xffffffffu;
     std::vector<UnitIndex> out(graph.unit_capacity());
     std::vector<std::uint32_t> of_territory(graph.unit_capacity(), unknown);  // memo: territory -> answer
@@ -103,9 +107,16 @@ std::vector<UnitIndex> territories_at(const OrgGraph& graph, Level level) {
         for (std::uint32_t c : chain) of_territory[c] = found;
         return found;
     };
-    for (UnitIndex u : graph.units())
-        if (const auto area = graph.area(u)) out[u.value] = UnitIndex{resolve(area->value)};
+    for (std::uint32_t i = 0; i < graph.unit_capacity(); ++i)
+        if (graph.is_alive(UnitIndex{i}))
+            if (const auto area = graph.area(UnitIndex{i})) out[i] = UnitIndex{resolve(area->value)};
     return out;
 }
+
+}  // namespace
+
+std::vector<UnitIndex> territories_at(const OrgGraph& graph, Level level) { return territories_at_of(graph, level); }
+
+std::vector<UnitIndex> territories_at(const FrozenGraph& graph, Level level) { return territories_at_of(graph, level); }
 
 }  // namespace antq

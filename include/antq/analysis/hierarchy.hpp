@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <vector>
 
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/model/ids.hpp>
 #include <antq/model/level.hpp>
@@ -56,5 +57,7 @@ std::vector<std::vector<UnitIndex>> chains_of_command(const OrgGraph& graph, Uni
  * resolved once, so a whole graph costs O(V + E).
  */
 std::vector<UnitIndex> territories_at(const OrgGraph& graph, Level level);
+/** territories_at() on the frozen view: the same answer, read from its compact rows. */
+std::vector<UnitIndex> territories_at(const FrozenGraph& graph, Level level);
 
 }  // namespace antq

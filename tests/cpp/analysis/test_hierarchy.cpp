@@ -63,4 +63,9 @@ TEST_CASE("hierarchy: the territory at a level for every unit, through areas and
     two.add_tie("01", "00004", TieKind::contains);
     CHECK(territories_at(two, Level::district)[two.index_of("00004").value] == UnitIndex{});
     CHECK(territories_at(two, Level::province)[two.index_of("00004").value] == two.index_of("01"));
+    // The frozen view gives the same answer for every unit, after a removal left a hole.
+    g.remove_unit(g.index_of("10987"));
+    for (Level level : {Level::province, Level::district, Level::commune, Level::village})
+        CHECK(territories_at(*g.freeze(), level) == territories_at(g, level));
+    CHECK(territories_at(*two.freeze(), Level::district) == territories_at(two, Level::district));
 }

@@ -5,24 +5,15 @@
 #include <antq/errors.hpp>
 #include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
-#include <antq/model/text.hpp>
+
+#include "graph/detail/stored_id.hpp"
 
 namespace antq {
 
+using detail::is_ascii;
+using detail::stored_form;
+
 namespace {
-
-bool is_ascii(std::string_view text) noexcept {
-    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
-// `id` as stored ids are written (NFC), as OrgGraph::find reads it; nullopt if it cannot be an id (not UTF-8).
-std::optional<std::string> stored_form(std::string_view id) noexcept {
-    try {
-        return to_nfc(id, "");
-    } catch (...) {
-        return std::nullopt;
-    }
-}
 
 template <class T>
 std::size_t bytes(const std::vector<T>& v) noexcept {

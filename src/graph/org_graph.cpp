@@ -12,9 +12,13 @@
 #include <antq/model/text.hpp>
 
 #include "graph/detail/storage.hpp"
+#include "graph/detail/stored_id.hpp"
 #include "model/detail/keys.hpp"
 
 namespace antq {
+
+using detail::is_ascii;
+using detail::stored_form;
 
 namespace {
 
@@ -36,10 +40,6 @@ void check_id(std::string_view id) {
             throw InvalidInput("bad_id", quoted(id), "a unit id must not contain control characters");
     if (id.front() == ' ' || id.back() == ' ')
         throw InvalidInput("bad_id", quoted(id), "a unit id must not start or end with a space");
-}
-
-bool is_ascii(std::string_view text) noexcept {
-    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // to_nfc(), with the place of an error made only for an error: a bulk build checks every unit.
@@ -254,18 +254,6 @@ void OrgGraph::set_attributes(Object attributes) {
     touch();
 }
 
-namespace {
-
-// `id` as stored ids are written (NFC); nullopt if it cannot be an id at all (not UTF-8).
-std::optional<std::string> stored_form(std::string_view id) noexcept {
-    try {
-        return to_nfc(id, "unit id");
-    } catch (...) {
-        return std::nullopt;
-    }
-}
-
-}  // namespace
 
 std::optional<UnitIndex> OrgGraph::find(std::string_view id) const noexcept {
     std::optional<std::string> nfc;

@@ -1,7 +1,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
+#include <queue>
 #include <span>
 #include <string>
 #include <vector>
@@ -19,21 +21,27 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-// A copy of the document due at a unit. 16 bytes: four events to a cache line in the heap.
+// A copy of the document due at a unit, when the forwarding ties form a cycle. 16 bytes: four events to a cache line
+// in the heap.
 struct Event {
     double time;
-    std::uint32_t order;   // ties broken by the order of sending: the same sequence on every run
-    std::uint32_t column;  // the unit, as its column of the result
+    std::uint32_t order;     // ties broken by the order of sending: the same sequence on every run
+    std::uint32_t position;  // the unit, as its position in Reach
 };
 
-// The part of the graph a replication reads, renumbered by column (the units the document can reach, in index order)
-// so that everything an event touches lies in a few small arrays, whatever the size of the whole graph.
+// The part of the graph a replication reads, renumbered so that everything a unit touches lies in a few small arrays,
+// whatever the size of the whole graph: the units the document can reach, in an order where every forwards tie
+// leads to a later unit when there is one (the ties then never form a cycle), else in index order.
 struct Reach {
-    std::vector<std::uint32_t> first;    // the forwards ties of column c are targets[first[c] .. first[c + 1])
-    std::vector<std::uint32_t> targets;  // the columns they lead to
-    std::vector<std::uint32_t> delay;    // the index of each column's delay (the delay of the ties into it)
+    std::vector<std::uint32_t> column;   // each position's column of the result (the unit's rank in index order)
+    std::vector<std::uint32_t> unit;     // each position's unit index: the key of its failure draw
+    std::vector<std::uint32_t> first;    // the forwards ties of position p are targets[first[p] .. first[p + 1])
+    std::vector<std::uint32_t> targets;  // the positions they lead to
+    std::vector<std::uint32_t> tie;      // their tie indices: the key of their delay draw
+    std::vector<std::uint32_t> delay;    // the index of each position's delay (the delay of the ties into it)
     std::vector<double> service;         // days to process one copy: 1 / capacity, 0 without a limit
     std::vector<double> failure;         // probability of not forwarding
+    bool ordered = false;                // every tie leads to a later position
 };
 
 }  // namespace
@@ -61,13 +69,40 @@ CascadeResult cascade(const OrgGraph& graph, const CascadeModel& model, const Ru
         if (hops[u] != FrozenGraph::unreached) reached.push_back(UnitIndex{u});
     detail::check_memory(static_cast<double>(options.reps) * static_cast<double>(reached.size() * sizeof(double)), options, "reps",
                          std::to_string(options.reps) + " replications of " + std::to_string(reached.size()) + " units");
-    std::vector<std::uint32_t> column(frozen->unit_capacity(), 0);
+    // Positions: the reached units in an order where every tie among them leads forward (Kahn's, the lowest index
+    // first among the ready), or in index order if the ties form a cycle.
+    std::vector<std::uint32_t> column(frozen->unit_capacity(), 0), ties_in(frozen->unit_capacity(), 0);
     for (std::uint32_t c = 0; c < reached.size(); ++c) column[reached[c].value] = c;
+    for (UnitIndex u : reached)
+        for (UnitIndex v : frozen->children(u, TieKind::forwards)) ++ties_in[v.value];
+    std::vector<UnitIndex> order;
+    order.reserve(reached.size());
+    std::priority_queue<std::uint32_t, std::vector<std::uint32_t>, std::greater<>> ready;
+    for (UnitIndex u : reached)
+        if (ties_in[u.value] == 0) ready.push(u.value);
+    while (!ready.empty()) {
+        const UnitIndex u{ready.top()};
+        ready.pop();
+        order.push_back(u);
+        for (UnitIndex v : frozen->children(u, TieKind::forwards))
+            if (--ties_in[v.value] == 0) ready.push(v.value);
+    }
     Reach reach;
-    reach.first.reserve(reached.size() + 1);
-    for (UnitIndex u : reached) {
+    reach.ordered = order.size() == reached.size();
+    if (!reach.ordered) order = reached;
+    std::vector<std::uint32_t> position(frozen->unit_capacity(), 0);
+    for (std::uint32_t p = 0; p < order.size(); ++p) position[order[p].value] = p;
+    reach.first.reserve(order.size() + 1);
+    for (UnitIndex u : order) {
+        reach.column.push_back(column[u.value]);
+        reach.unit.push_back(u.value);
         reach.first.push_back(static_cast<std::uint32_t>(reach.targets.size()));
-        for (UnitIndex v : frozen->children(u, TieKind::forwards)) reach.targets.push_back(column[v.value]);
+        const auto children = frozen->children(u, TieKind::forwards);
+        const auto ties = frozen->out_ties(u, TieKind::forwards);
+        for (std::size_t k = 0; k < children.size(); ++k) {
+            reach.targets.push_back(position[children[k].value]);
+            reach.tie.push_back(ties[k].value);
+        }
         reach.delay.push_back(delays.of_unit[u.value]);
         reach.service.push_back(1.0 / capacities[u.value]);  // exactly 0 for an infinite capacity
         reach.failure.push_back(failures[u.value]);
@@ -76,47 +111,61 @@ CascadeResult cascade(const OrgGraph& graph, const CascadeModel& model, const Ru
     // Every event is a source or a tie out of a unit's first copy, so the order of sending fits 32 bits.
     if (model.sources.size() + reach.targets.size() > std::numeric_limits<std::uint32_t>::max())
         throw InvalidInput("too_large", "sources", "more issuers and forwarding ties than a replication can order");
-    std::vector<std::uint32_t> source_columns;
-    for (UnitIndex s : model.sources) source_columns.push_back(column[s.value]);
+    std::vector<std::uint32_t> source_positions;
+    for (UnitIndex s : model.sources) source_positions.push_back(position[s.value]);
 
     CascadeResult result(GraphStamp::of_result(graph, "cascade", "run the cascade again"), std::move(reached), options.reps);
 
     // A worker's state, reused replication after replication: nothing is allocated per event or per replication.
     struct Scratch {
-        std::vector<double> due;  // the time of the earliest copy sent to each column's unit (infinity: none yet)
+        std::vector<double> due;  // the time of the earliest copy sent to each position's unit (infinity: none yet)
         detail::EventQueue<Event> events;
     };
-    const std::size_t columns = reach.delay.size();
+    const std::size_t positions = reach.delay.size();
     constexpr double never = std::numeric_limits<double>::infinity();
-    auto make_scratch = [&] { return Scratch{std::vector<double>(columns, never), {}}; };
+    auto make_scratch = [&] { return Scratch{std::vector<double>(positions, never), {}}; };
     auto replicate = [&](std::size_t rep, Scratch& scratch) {
+        // Each tie's delay and each unit's failure come from their own keyed stream: the same values whichever order
+        // the units are met in, so both ways below give the same results for a seed.
         detail::Random random = detail::stream(options.seed, rep);
+        const std::uint64_t tie_base = random.next(), unit_base = random.next();
         std::vector<double>& due = scratch.due;
         std::fill(due.begin(), due.end(), never);
         std::span<double> arrival = result.row(rep);
-        scratch.events.clear();
-        std::uint32_t order = 0;
-        // Only a unit's first copy counts: it arrives at an idle unit (nothing came before it), is processed in
-        // 1 / capacity days and forwarded; later copies only queue behind it. A copy that cannot be the first (one
-        // at least as early is on its way, and sent before it) is therefore not queued: its delay is still drawn, so
-        // the random stream is the one a queue of every copy would use.
-        auto send = [&](std::uint32_t c, double time) {
-            if (time < due[c]) due[c] = time, scratch.events.push(Event{time, order, c});
-            ++order;
+        // Unit p's first copy arrives at due[p] at an idle unit (nothing came before it), is processed in
+        // 1 / capacity days and forwarded; later copies only queue behind it and change no arrival.
+        auto forward = [&](std::uint32_t p, auto&& send) {
+            arrival[reach.column[p]] = due[p];
+            if (reach.failure[p] > 0 && detail::keyed(unit_base, reach.unit[p]).chance(reach.failure[p])) return;
+            const double done = due[p] + reach.service[p];
+            for (std::uint32_t k = reach.first[p]; k < reach.first[p + 1]; ++k) {
+                const std::uint32_t v = reach.targets[k];
+                detail::Random draws = detail::keyed(tie_base, reach.tie[k]);
+                send(v, done + detail::draw(delays.values[reach.delay[v]], draws));
+            }
         };
-        for (std::uint32_t c : source_columns) send(c, 0.0);
+        for (std::uint32_t p : source_positions) due[p] = 0.0;
+        if (reach.ordered) {
+            // Every tie leads forward: when the pass reaches a unit, every copy it will receive has been sent.
+            auto keep_earliest = [&](std::uint32_t v, double time) { due[v] = std::min(due[v], time); };
+            for (std::uint32_t p = 0; p < positions; ++p)
+                if (due[p] != never) forward(p, keep_earliest);
+            return;
+        }
+        // A cycle: units are met in the order of their first copies' arrival (a copy that cannot be the first, one at
+        // least as early being on its way, is not queued).
+        scratch.events.clear();
+        std::uint32_t sent = 0;
+        for (std::uint32_t p : source_positions) scratch.events.push(Event{0.0, sent++, p});
+        auto queue_if_first = [&](std::uint32_t v, double time) {
+            if (time < due[v]) due[v] = time, scratch.events.push(Event{time, sent, v});
+            ++sent;
+        };
         while (!scratch.events.empty()) {
             const Event e = scratch.events.top();
             scratch.events.pop();
-            const std::uint32_t c = e.column;
-            if (e.time != due[c]) continue;  // overtaken by an earlier copy, sent later
-            arrival[c] = e.time;
-            if (reach.failure[c] > 0 && random.chance(reach.failure[c])) continue;
-            const double done = e.time + reach.service[c];
-            for (std::uint32_t k = reach.first[c]; k < reach.first[c + 1]; ++k) {
-                const std::uint32_t v = reach.targets[k];
-                send(v, done + detail::draw(delays.values[reach.delay[v]], random));
-            }
+            if (e.time != due[e.position] || !std::isnan(arrival[reach.column[e.position]])) continue;  // overtaken, or met
+            forward(e.position, queue_if_first);
         }
     };
 

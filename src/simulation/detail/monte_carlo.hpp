@@ -33,6 +33,11 @@ inline Random stream(std::uint64_t seed, std::uint64_t rep) {
     return Random(mix.next());
 }
 
+// The draws of one item (a tie, a unit) in a replication: a stream of its own, keyed by the item's number under a
+// base the replication's stream gives, so that what an item draws does not depend on the order in which the
+// replication meets the items (each key lands on an unrelated state of splitmix64, whose next() mixes it).
+inline Random keyed(std::uint64_t base, std::uint64_t key) { return Random(base ^ (key * 0x9fb21c651e98df25ULL)); }
+
 // An exponential draw of mean `mean`, by inversion.
 inline double exponential(double mean, Random& random) { return -mean * std::log1p(-random.unit()); }
 

@@ -37,11 +37,55 @@ struct Source {
     std::uint32_t station;
 };
 
+// A body finishing an incident (the incident's Work says which body). Arising incidents are not queued: they come
+// from one process, whose next incident the loop holds beside the queue.
 struct Event {
     double time;
     std::uint64_t order;     // ties broken by the order of scheduling: the same sequence on every run
-    std::uint32_t who;       // a source (arrival) or a station (completion)
-    std::uint32_t incident;  // none for an arrival
+    std::uint32_t incident;
+};
+
+// Where the next incident arises. The territories' Poisson processes together are one Poisson process of the total
+// rate in which each incident's territory is drawn in proportion to the rates: the same model with one pending
+// arrival instead of one per territory. The territory is drawn by Walker's alias method (one uniform draw whatever
+// the number of territories; Vose's construction).
+class Arising {
+public:
+    explicit Arising(const std::vector<Source>& sources) : m_keep(sources.size(), 1.0), m_alias(sources.size()) {
+        double total = 0;
+        for (const Source& s : sources) total += s.rate;
+        m_mean_gap = 1.0 / total;
+        const double n = static_cast<double>(sources.size());
+        std::vector<double> scaled(sources.size());
+        std::vector<std::uint32_t> small, large;
+        for (std::uint32_t k = 0; k < sources.size(); ++k) {
+            scaled[k] = sources[k].rate * n / total;
+            m_alias[k] = k;
+            (scaled[k] < 1.0 ? small : large).push_back(k);
+        }
+        while (!small.empty() && !large.empty()) {
+            const std::uint32_t k = small.back(), j = large.back();
+            small.pop_back();
+            m_keep[k] = scaled[k];
+            m_alias[k] = j;
+            scaled[j] -= 1.0 - scaled[k];
+            if (scaled[j] < 1.0) large.pop_back(), small.push_back(j);
+        }
+        // What remains has a scaled rate of 1 up to rounding: it keeps its slot (m_keep already 1).
+    }
+    /** Days until the next incident anywhere. */
+    double gap(detail::Random& random) const { return detail::exponential(m_mean_gap, random); }
+    /** The source where it arises. */
+    std::uint32_t source(detail::Random& random) const {
+        const double x = random.unit() * static_cast<double>(m_keep.size());
+        const std::size_t k = std::min(static_cast<std::size_t>(x), m_keep.size() - 1);
+        return x - static_cast<double>(k) < m_keep[k] ? static_cast<std::uint32_t>(k) : m_alias[k];
+    }
+
+private:
+    double m_mean_gap = 0;
+    std::vector<double> m_keep;           // slot k is source k's with this probability, else alias[k]'s
+    std::vector<std::uint32_t> m_alias;
 };
 
 // An incident while it is simulated (warm-up ones included).
@@ -241,6 +285,7 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
     const std::size_t cap = static_cast<std::size_t>(in_flight);
     const double H = horizon.days, W = horizon.warm_up;
     const std::vector<double>& times = result.sample_times();
+    const Arising arising(sources);
 
     auto replicate = [&](std::size_t rep, Scratch& scratch) {
         detail::Random random = detail::stream(options.seed, rep);
@@ -261,7 +306,7 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
                 scratch.figures[stations[s].level].served += 1;
                 scratch.wait_sum[stations[s].level] += t - scratch.work[i].at_station;
             }
-            scratch.events.push(Event{t + detail::draw(*stations[s].service, random), order++, s, i});
+            scratch.events.push(Event{t + detail::draw(*stations[s].service, random), order++, i});
         };
         // Incident i reaches station s at time t: it goes up at once over the threshold, else it waits its turn.
         auto enter = [&](std::uint32_t i, std::uint32_t s, double t) {
@@ -289,30 +334,36 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
                           backlog.begin() + static_cast<std::ptrdiff_t>(next_sample * levels.size()));
         };
 
-        for (std::uint32_t k = 0; k < sources.size(); ++k)
-            scratch.events.push(Event{detail::exponential(1.0 / sources[k].rate, random), order++, k, none});
-        while (!scratch.events.empty() && scratch.events.top().time <= H) {
-            const Event e = scratch.events.top();
-            scratch.events.pop();
-            sample_until(e.time);
-            if (e.incident == none) {  // an incident arises
-                const Source& source = sources[e.who];
-                scratch.events.push(Event{e.time + detail::exponential(1.0 / source.rate, random), order++, e.who, none});
+        double next_arising = arising.gap(random);
+        std::uint64_t next_arising_order = order++;
+        while (true) {
+            // The next event: the next incident to arise, or the queue's first completion if it comes before.
+            const bool arises = scratch.events.empty() || next_arising < scratch.events.top().time ||
+                                (next_arising == scratch.events.top().time && next_arising_order < scratch.events.top().order);
+            const double now = arises ? next_arising : scratch.events.top().time;
+            if (now > H) break;
+            sample_until(now);
+            if (arises) {  // an incident arises
+                const Source& source = sources[arising.source(random)];
+                next_arising = now + arising.gap(random);
+                next_arising_order = order++;
                 if (scratch.work.size() >= cap)
                     throw InvalidInput("too_large", "reps", "replication " + std::to_string(rep) + " drew more than " +
                                                                 std::to_string(cap) + " incidents, beyond its memory estimate");
                 std::uint32_t record = none;
-                if (e.time >= W) {
+                if (now >= W) {
                     record = static_cast<std::uint32_t>(scratch.rows.size());
                     scratch.rows.push_back(
-                        Incident{static_cast<std::uint32_t>(rep), source.territory, stations[source.station].body, 0, e.time, nan});
+                        Incident{static_cast<std::uint32_t>(rep), source.territory, stations[source.station].body, 0, now, nan});
                 }
-                scratch.work.push_back(Work{e.time, e.time, source.station, record, none});
-                enter(static_cast<std::uint32_t>(scratch.work.size() - 1), source.station, e.time);
+                scratch.work.push_back(Work{now, now, source.station, record, none});
+                enter(static_cast<std::uint32_t>(scratch.work.size() - 1), source.station, now);
                 continue;
             }
+            const Event e = scratch.events.top();
+            scratch.events.pop();
             // A body finished handling an incident: it takes the next in line, and passes the incident up or resolves it.
-            const std::uint32_t s = e.who, i = e.incident;
+            const std::uint32_t i = e.incident, s = scratch.work[i].station;
             const Station& station = stations[s];
             account(s, e.time);
             --scratch.busy[s];

@@ -3,8 +3,10 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <queue>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -47,7 +49,27 @@ struct Reach {
 }  // namespace
 
 CascadeResult::CascadeResult(GraphStamp stamp, std::vector<UnitIndex> reached, std::size_t reps)
-    : m_stamp(std::move(stamp)), m_reached(std::move(reached)), m_reps(reps), m_arrivals(m_reps * m_reached.size(), nan) {}
+    : m_stamp(std::move(stamp)), m_reached(std::move(reached)), m_reps(reps),
+      m_arrivals(std::make_unique_for_overwrite<double[]>(m_reps * m_reached.size())) {}
+
+CascadeResult::CascadeResult(const CascadeResult& other)
+    : m_stamp(other.m_stamp), m_reached(other.m_reached), m_reps(other.m_reps),
+      m_arrivals(std::make_unique_for_overwrite<double[]>(m_reps * m_reached.size())) {
+    std::copy(other.arrivals().begin(), other.arrivals().end(), m_arrivals.get());
+}
+
+CascadeResult& CascadeResult::operator=(const CascadeResult& other) {
+    if (this != &other) *this = CascadeResult(other);
+    return *this;
+}
+
+double CascadeResult::arrival(std::size_t rep, std::size_t column) const {
+    if (rep >= m_reps || column >= m_reached.size())
+        throw std::out_of_range("CascadeResult::arrival: replication " + std::to_string(rep) + ", column " +
+                                std::to_string(column) + " of " + std::to_string(m_reps) + " × " +
+                                std::to_string(m_reached.size()));
+    return m_arrivals[rep * m_reached.size() + column];
+}
 
 CascadeResult cascade(const OrgGraph& graph, const CascadeModel& model, const RunOptions& options) {
     const OrgGraph::ReadGuard reading(graph);
@@ -132,6 +154,7 @@ CascadeResult cascade(const OrgGraph& graph, const CascadeModel& model, const Ru
         std::vector<double>& due = scratch.due;
         std::fill(due.begin(), due.end(), never);
         std::span<double> arrival = result.row(rep);
+        std::fill(arrival.begin(), arrival.end(), nan);
         // Unit p's first copy arrives at due[p] at an idle unit (nothing came before it), is processed in
         // 1 / capacity days and forwarded; later copies only queue behind it and change no arrival.
         auto forward = [&](std::uint32_t p, auto&& send) {

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -40,26 +41,36 @@ struct CascadeModel {
  */
 class CascadeResult {
 public:
+    /** Room for reps × reached.size() arrivals, left for the run to fill row by row (see row()). */
     CascadeResult(GraphStamp stamp, std::vector<UnitIndex> reached, std::size_t reps);
+    CascadeResult(const CascadeResult& other);
+    CascadeResult& operator=(const CascadeResult& other);
+    CascadeResult(CascadeResult&&) = default;
+    CascadeResult& operator=(CascadeResult&&) = default;
     /** The units the document can reach, in index order (the columns). */
     const std::vector<UnitIndex>& reached() const noexcept { return m_reached; }
     /** Number of replications (the rows). */
     std::size_t reps() const noexcept { return m_reps; }
     /** Every arrival time, row after row (reps() × reached().size()), in days since issue. */
-    std::span<const double> arrivals() const noexcept { return m_arrivals; }
-    /** The arrival of column `column` in replication `rep`, NaN if the document never arrived. */
-    double arrival(std::size_t rep, std::size_t column) const { return m_arrivals.at(rep * m_reached.size() + column); }
+    std::span<const double> arrivals() const noexcept { return {m_arrivals.get(), m_reps * m_reached.size()}; }
+    /**
+     * The arrival of column `column` in replication `rep`, NaN if the document never arrived.
+     * @throws std::out_of_range if there is no such replication or column.
+     */
+    double arrival(std::size_t rep, std::size_t column) const;
     /** @throws StaleView "stale_result" if `graph` is not the graph simulated, or changed since. */
     void check_current(const OrgGraph& graph) const { m_stamp.check(graph); }
 
-    /** The row of replication `rep`, for the workers. */
-    std::span<double> row(std::size_t rep) noexcept { return {m_arrivals.data() + rep * m_reached.size(), m_reached.size()}; }
+    /** The row of replication `rep`, for the workers: its worker fills it whole (NaN where nothing arrived). */
+    std::span<double> row(std::size_t rep) noexcept { return {m_arrivals.get() + rep * m_reached.size(), m_reached.size()}; }
 
 private:
     GraphStamp m_stamp;
     std::vector<UnitIndex> m_reached;
     std::size_t m_reps;
-    std::vector<double> m_arrivals;
+    // Not filled when made: each row is written by the worker that runs its replication, in parallel and while the
+    // row is in that worker's cache, rather than once more on the calling thread beforehand.
+    std::unique_ptr<double[]> m_arrivals;
 };
 
 /**

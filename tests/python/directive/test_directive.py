@@ -23,7 +23,8 @@ ENTERPRISES, SCHOOLS = 12, 247
 CLAUSE_ROLE_ROWS = {
     # "các cấp ủy đảng", "đoàn thể", "ngành"; "cơ quan, đơn vị" read to include the enterprises and schools
     ("1", "lead"): PCS + SC + 18 + MASS + 12 + PARTY + FRONT + POLICE + ENTERPRISES + SCHOOLS,
-    ("2", "lead"): PCS + 18 + MASS + POLICE + FRONT,
+    # The clause names no holder: its addressees, the agencies and enterprises among them; the schools as "đơn vị"
+    ("2", "lead"): PCS + 18 + MASS + POLICE + FRONT + 12 + ENTERPRISES + SCHOOLS,
     # + the provincial police, which builds the Bình Giang pilot with 296.pc, and the district police, which build
     # the exemplary commune police with it
     ("3", "lead"): PCS + 1 + 12,

@@ -78,10 +78,7 @@ OBLIGATIONS = [
     {"clause": "2", "role": "lead", "phrase": "các cơ quan, doanh nghiệp trên địa bàn",
      "text": "Chú trọng tuyên truyền đường lối, chủ trương của Đảng, chính sách, pháp luật của Nhà nước, các quy định "
              "của địa phương, đơn vị về bảo đảm ANTT",
-     "units": {"agency": ["district"], "enterprise": ["district"]}},
-    {"clause": "2", "role": "lead", "phrase": "cơ sở giáo dục",
-     "text": "các quy định của địa phương, đơn vị về bảo đảm ANTT",
-     "units": {"school": ["district", "commune"]}},
+     "units": {"agency": ["district"], "enterprise": ["district"], "school": ["district", "commune"]}},
     {"clause": "3", "role": "inform", "phrase": "Đề nghị Bộ Công an, Ban Chỉ đạo 138 tỉnh ghi nhận",
      "text": "đề nghị Bộ Công an, Ban Chỉ đạo 138 tỉnh ghi nhận các mô hình hoạt động hiệu quả để nhân rộng",
      "units": {"ministry": ["nation"], "steering_committee": ["province"]}},

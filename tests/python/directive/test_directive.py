@@ -301,9 +301,10 @@ def test_compiling_again_after_a_change_works():
     with pytest.raises(antq.StaleViewError):
         r.reach()
     again = antq.compile(d, g)
-    # The new provincial agency is a lead of clause 1 ("cơ quan, đơn vị"), but nobody forwards the text to it.
-    assert again.duties_of("30.new_body") == [("1", "lead")]
-    assert len(again) == len(r) + 1
+    # The new provincial agency is a lead of clause 1 ("cơ quan, đơn vị") and of clause 2 (an addressee, "các cơ
+    # quan"), but nobody forwards the text to it.
+    assert again.duties_of("30.new_body") == [("1", "lead"), ("2", "lead")]
+    assert len(again) == len(r) + 2
     assert again.reach()["unreached"] == ["30.new_body"]
     g.add_tie("30.pc", "30.new_body", "forwards")
     assert antq.compile(d, g).reach()["paths"]["30.new_body"] == ["30.pc", "30.new_body"]

@@ -166,7 +166,7 @@ def test_embedded_text_parses_to_the_dataset(directive):
 def test_to_pandas_columns_and_counts(compiled):
     df = compiled.to_pandas()
     assert list(df.columns[:3]) == ["task", "unit", "role"]
-    assert {"title", "assignment", "unit_name", "unit_kind", "unit_level"} <= set(df.columns)
+    assert {"title", "assignment", "assignments", "unit_name", "unit_kind", "unit_level"} <= set(df.columns)
     assert len(df) == len(compiled) == sum(CLAUSE_ROLE_ROWS.values())
     assert set(df["role"]) <= {"lead", "coordinate", "advise", "monitor", "inform"}
     assert set(df["task"]) == set(CLAUSES)
@@ -195,8 +195,11 @@ def test_to_csv_reads_back(compiled, tmp_path):
     path = tmp_path / "responsibilities.csv"
     compiled.to_csv(path)
     read = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    expected = compiled.to_pandas().fillna("").astype(str)  # a missing recipient is an empty cell
+    expected = compiled.to_pandas()
+    expected["assignments"] = [" ".join(map(str, a)) for a in expected["assignments"]]  # "1 2"; "" for none
+    expected = expected.fillna("").astype(str)  # a missing recipient is an empty cell
     pd.testing.assert_frame_equal(read, expected)
+    assert set(read["assignments"]) >= {"", "0", "1 2"}
     assert "Ủy ban nhân dân" in path.read_text(encoding="utf-8")
 
 
@@ -436,6 +439,41 @@ def test_compile_small_directive_on_tiny_graph(tiny):
         antq.compile(antq.Directive.loads(json.dumps(doc)), tiny)
     assert info.value.tag == "unmatched_selector"
     assert info.value.where == "<string>: clause 1, assignment 1 units"  # the directive's source, then the place
+
+
+def test_a_row_given_by_two_assignments_lists_both(tiny):
+    doc = small_directive([
+        {"clause": "1", "title": "Lead", "assignments": [
+            {"role": "lead", "units": {"kind": "peoples_committee", "level": "district"}},
+            {"role": "coordinate", "units": {"id": "296.police"}},
+            {"role": "lead", "units": {"any": [{"id": "296.pc"}, {"id": "296.police"}]}},
+        ]},
+    ])
+    table = antq.compile(antq.Directive.loads(json.dumps(doc)), tiny).to_pandas()
+    rows = {(row.unit, row.role): (row.assignment, row.assignments) for row in table.itertuples()}
+    assert rows[("296.pc", "lead")] == (0, [0, 2])  # one row, both sentences behind it
+    assert rows[("296.police", "coordinate")] == (1, [1])
+    assert rows[("296.police", "lead")] == (2, [2])
+    assert rows[("30.pc", "inform")] == (-1, [])  # from the recipients list: no assignment
+    exploded = table.explode("assignments")
+    behind = exploded[(exploded["unit"] == "296.pc") & (exploded["role"] == "lead")]["assignments"].tolist()
+    assert behind == [0, 2]
+
+
+def test_rows_of_the_2024_directive_carry_every_assignment_behind_them(compiled):
+    df = compiled.to_pandas()
+    own = df[df["assignment"] >= 0]
+    assert all(a[0] == first for a, first in zip(own["assignments"], own["assignment"]))
+    assert (df.loc[df["assignment"] < 0, "assignments"].map(len) == 0).all()
+    # Clause 5: the police build their own force (assignment 1) and carry out Law 30 (assignment 2).
+    police = df[(df["task"] == "5") & (df["unit"] == "296.police")]
+    assert police["assignments"].tolist() == [[1, 2]]
+    # Each assignment's units hold a row of its clause and role that lists it.
+    for task in compiled.directive.tasks:
+        rows = df[df["task"] == task.clause]
+        for i, a in enumerate(task.assignments):
+            listed = rows[(rows["role"] == a.role) & rows["assignments"].map(lambda behind: i in behind)]
+            assert set(listed["unit"]) == set(a.units.select(compiled.graph)), (task.clause, i)
 
 
 # --- the issuer and the signer (docs/directive-format.md) ------------------------------------------------------

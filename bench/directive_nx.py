@@ -29,7 +29,8 @@ import pandas as pd
 
 TERRITORY_KINDS = frozenset(("nation", "province", "district", "commune", "village"))
 RESERVED = frozenset(("name", "kind", "level"))  # node data that are not free attributes
-COLUMNS = ("task", "unit", "role", "title", "assignment", "recipient", "unit_name", "unit_kind", "unit_level")
+COLUMNS = ("task", "unit", "role", "title", "assignment", "assignments", "recipient", "unit_name", "unit_kind",
+           "unit_level")
 _MISSING = object()
 
 
@@ -162,30 +163,35 @@ def compile_directive(G, doc: dict) -> Compiled:
     targets = {}
     cols = tuple([] for _ in COLUMNS)
 
+    behind = cols[COLUMNS.index("assignments")]
+
     def row(clause, u, role, title, a, label):
         d = nodes[u]
-        for c, v in zip(cols, (clause, u, role, title, a, label, d["name"], d["kind"], d["level"])):
+        for c, v in zip(cols, (clause, u, role, title, a, [a] if a >= 0 else [], label, d["name"], d["kind"],
+                               d["level"])):
             c.append(v)
+        return len(cols[0]) - 1
 
     for t, task in enumerate(doc["tasks"]):
         clause, title = task["clause"], task["title"]
-        seen: dict[str, set] = {}  # role -> units already holding it in this task
+        seen: dict[str, dict] = {}  # role -> units already holding it in this task -> their row
         for a, assignment in enumerate(task["assignments"]):
             where = f"clause {clause}, assignment {a}"
             if "target" in assignment:
                 targets[t, a] = expand(G, assignment["target"], where + " target")
             role = assignment["role"]
-            held = seen.setdefault(role, set())
-            new = expand(G, assignment["units"], where + " units") - held
-            held |= new
-            for u in new:
-                row(clause, u, role, title, a, None)
+            held = seen.setdefault(role, {})
+            for u in expand(G, assignment["units"], where + " units"):
+                if u in held:
+                    behind[held[u]].append(a)  # one row, every assignment behind it
+                else:
+                    held[u] = row(clause, u, role, title, a, None)
         # The recipients receive the whole text: informed of every clause, after its assignments.
-        held = seen.setdefault("inform", set())
+        held = seen.setdefault("inform", {})
         for label, units in informed:
-            for u in units - held:
-                row(clause, u, "inform", title, -1, label)
-            held |= units
+            for u in units:
+                if u not in held:
+                    held[u] = row(clause, u, "inform", title, -1, label)
     return Compiled(recipients, targets, dict(zip(COLUMNS, cols)))
 
 

@@ -159,6 +159,7 @@ def check_agreement(g, G, d, doc) -> dict:
     compiled = antq.compile(d, g)
     ours = directive_nx.compile_directive(G, doc)
     a, n = compiled.to_pandas(), ours.to_pandas()
+    a["assignments"], n["assignments"] = a["assignments"].map(tuple), n["assignments"].map(tuple)  # rows hashable
     if list(a.columns) != list(n.columns):
         _fail(f"columns {list(a.columns)} vs {list(n.columns)}")
     rows_a = collections.Counter(a.itertuples(index=False, name=None))
@@ -171,9 +172,10 @@ def check_agreement(g, G, d, doc) -> dict:
         _fail("recipients differ")
     watches = collections.defaultdict(set)  # monitor -> targets of the assignments giving it its monitor rows
     task_of = {task["clause"]: i for i, task in enumerate(doc["tasks"])}
-    for clause, j, u, role in zip(n["task"], n["assignment"], n["unit"], n["role"]):
+    for clause, behind, u, role in zip(n["task"], n["assignments"], n["unit"], n["role"]):
         if role == "monitor":
-            watches[u] |= ours.targets[task_of[clause], j]
+            for j in behind:
+                watches[u] |= ours.targets[task_of[clause], j]
     if {k: set(v) for k, v in compiled.oversight()["monitors"].items()} != watches:
         _fail("monitor targets differ (antq's oversight() against NetworkX's expanded targets)")
     ra, rn, rl = compiled.reach(), directive_nx.reach(G, ours), directive_nx.reach_library(G, ours)

@@ -300,7 +300,7 @@ def read_rules(document: dict, year: int) -> Rules:
 class Evaluation:
     results: pd.DataFrame  # antq's results columns, one row per picked unit, in unit order
     roll_ups: pd.DataFrame  # territory, name, level, subject, units ... title_share, one column per level id
-    heads: pd.DataFrame  # post, post_name, body, body_kind, unit, subject, contribution, contribution_label, assumption
+    heads: pd.DataFrame  # post, post_name, post_synthetic, body, body_kind, unit, subject, contribution, ...
     commendations: pd.DataFrame  # unit, name, type, for_unit, subject, level, proposed_to, proposed_by
 
 
@@ -565,10 +565,14 @@ def _heads(g: Graph, rules: Rules, res: _Results) -> pd.DataFrame:
     heads["post"] = g.head[heads["body"].to_numpy()]
     heads = heads[heads["post"] != NONE]
     ids, names = g.units["id"].to_numpy(), g.units["name"].to_numpy()
+    # A post the graph marks "synthetic": true (a made-up head).
+    made_up = (g.attributes["synthetic"].map(lambda v: v is True).to_numpy(dtype=bool)
+               if "synthetic" in g.attributes.columns else np.zeros(len(ids), dtype=bool))
     labels = {x["id"]: x["label"] for x in grades}
     assumptions = {x["id"]: x.get("assumption") for x in grades}
     return pd.DataFrame({
-        "post": ids[heads["post"]], "post_name": names[heads["post"]], "body": ids[heads["body"]],
+        "post": ids[heads["post"]], "post_name": names[heads["post"]], "post_synthetic": made_up[heads["post"]],
+        "body": ids[heads["body"]],
         "body_kind": kinds[heads["body"]], "unit": ids[heads["pos"]],
         "subject": rules.ids[res.subject[heads["row"]]], "contribution": heads["contribution"].to_numpy(),
         "contribution_label": heads["contribution"].map(labels).to_numpy(),

@@ -168,7 +168,8 @@ void init_directive(py::module_& m) {
             const OrgGraph& g = c.current();
             const auto& rows = c.result.rows();
             const auto n = static_cast<py::ssize_t>(rows.size());
-            py::list task(n), title(n), assignment(n), recipient(n), unit(n), name(n), kind(n), level(n), role(n);
+            py::list task(n), title(n), assignment(n), assignments(n), recipient(n), unit(n), name(n), kind(n), level(n),
+                role(n);
             StringCache words;  // clauses, titles, kinds, levels and roles repeat on every row
             std::vector<py::object> ids(g.unit_capacity()), names(g.unit_capacity());
             for (py::ssize_t i = 0; i < n; ++i) {
@@ -183,6 +184,10 @@ void init_directive(py::module_& m) {
                 // A row from the recipients list names its entry instead of an assignment.
                 const bool listed = r.recipient != Responsibility::none;
                 assignment[i] = py::int_(listed ? -1 : static_cast<std::int64_t>(r.assignment));
+                const auto behind = c.result.assignments_of(static_cast<std::size_t>(i));
+                py::list every(behind.size());
+                for (std::size_t k = 0; k < behind.size(); ++k) every[k] = py::int_(behind[k]);
+                assignments[i] = std::move(every);
                 if (listed)
                     recipient[i] = words(c.result.directive().recipients[r.recipient].label);
                 else
@@ -199,6 +204,7 @@ void init_directive(py::module_& m) {
             out["role"] = role;
             out["title"] = title;
             out["assignment"] = assignment;
+            out["assignments"] = assignments;
             out["recipient"] = recipient;
             out["unit_name"] = name;
             out["unit_kind"] = kind;

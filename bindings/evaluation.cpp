@@ -240,6 +240,7 @@ py::dict head_columns(const EvaluationResult& r) {
     const auto& contributions = e.rules().heads.contributions;
     KeyedColumn body_kind(n, unit_kind_count), subject(n, e.rules().subjects.size()), contribution(n, contributions.size()),
         label(n, contributions.size()), assumption(n, contributions.size());
+    NumberColumn<bool> synthetic(n);
     const auto kinds = g.kinds();
     for (std::size_t i = 0; i < n; ++i) {
         const HeadInput& h = e.heads()[i];
@@ -247,6 +248,7 @@ py::dict head_columns(const EvaluationResult& r) {
         const HeadContribution& c = contributions[h.contribution];
         post.set(i, h.post);
         post_name.set(i, h.post);
+        synthetic.set(i, h.synthetic);
         body.set(i, h.body);
         const UnitKind k = kinds[h.body.value];
         body_kind.set(i, static_cast<std::size_t>(k), [k] { return to_string(k); });
@@ -260,6 +262,7 @@ py::dict head_columns(const EvaluationResult& r) {
     py::dict out;
     out["post"] = post.finish();
     out["post_name"] = post_name.finish();
+    out["post_synthetic"] = synthetic.finish();
     out["body"] = body.finish();
     out["body_kind"] = body_kind.finish();
     out["unit"] = unit.finish();

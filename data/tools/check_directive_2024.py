@@ -75,6 +75,10 @@ OBLIGATIONS = [
     {"clause": "2", "role": "lead", "phrase": "cao điểm trấn áp mạnh mẽ tội phạm",
      "text": "Lực lượng Công an các cấp thường xuyên tổ chức các đợt cao điểm trấn áp mạnh mẽ tội phạm",
      "units": {"police": ALL}},
+    {"clause": "2", "role": "lead", "phrase": "các cơ quan, doanh nghiệp trên địa bàn",
+     "text": "Chú trọng tuyên truyền đường lối, chủ trương của Đảng, chính sách, pháp luật của Nhà nước, các quy định "
+             "của địa phương, đơn vị về bảo đảm ANTT",
+     "units": {"agency": ["district"], "enterprise": ["district"], "school": ["district", "commune"]}},
     {"clause": "3", "role": "inform", "phrase": "Đề nghị Bộ Công an, Ban Chỉ đạo 138 tỉnh ghi nhận",
      "text": "đề nghị Bộ Công an, Ban Chỉ đạo 138 tỉnh ghi nhận các mô hình hoạt động hiệu quả để nhân rộng",
      "units": {"ministry": ["nation"], "steering_committee": ["province"]}},

@@ -228,9 +228,11 @@ class Evaluation:
     @property
     def heads(self) -> "pandas.DataFrame":
         """What the results of the unit a head answers for contribute to his or her assessment (clause 1: the
-        results are an input to the assessment, not the assessment): post, post_name, body (headed), body_kind,
-        unit (evaluated), subject, contribution, contribution_label and assumption (why the contribution's
-        conditions are assumed; None when sourced)."""
+        results are an input to the assessment, not the assessment): post, post_name, post_synthetic (True when the
+        graph marks the head post made up, ``"synthetic": true``), body (headed), body_kind, unit (evaluated),
+        subject, contribution, contribution_label and assumption (why the contribution's conditions are assumed;
+        None when sourced). Every evaluated body with a head post is here: the heads of agencies, enterprises and
+        schools too (clause 1)."""
         return self._table("_heads")
 
     @property

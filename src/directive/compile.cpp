@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include <antq/directive/compile.hpp>
 #include <antq/errors.hpp>
@@ -165,6 +166,14 @@ std::span<const UnitIndex> Responsibilities::targets(std::uint32_t task, std::ui
     return std::span<const UnitIndex>(rows.units).subspan(rows.offsets[i], rows.offsets[i + 1] - rows.offsets[i]);
 }
 
+std::span<const std::uint32_t> Responsibilities::assignments_of(std::size_t row) const {
+    if (row >= m_rows.size())
+        throw NotFound("unknown_row", "row " + std::to_string(row),
+                       "the table has " + std::to_string(m_rows.size()) + " rows");
+    return std::span<const std::uint32_t>(m_row_assignments)
+        .subspan(m_row_offsets[row], m_row_offsets[row + 1] - m_row_offsets[row]);
+}
+
 std::vector<Responsibility> Responsibilities::duties_of(UnitIndex u) const {
     std::vector<Responsibility> out;
     for (const auto& r : m_rows)
@@ -229,9 +238,11 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
     out.m_assignees.resize(directive.tasks.size());
     out.m_relative.resize(directive.tasks.size());
     std::shared_ptr<const FrozenGraph> view;  // frozen at the first target within the assignee, for its territories
-    // A unit once per (task, role): one flag per unit and role, cleared after each task where it was set, so many
-    // tasks cost their rows, not tasks x units.
-    std::vector<std::vector<bool>> seen(all_roles.size(), std::vector<bool>(graph.unit_capacity(), false));
+    // A unit once per (task, role): per unit and role, its row in the task plus one (0: none yet), cleared after each
+    // task where it was set, so many tasks cost their rows, not tasks x units.
+    std::vector<std::vector<std::uint32_t>> seen(all_roles.size(), std::vector<std::uint32_t>(graph.unit_capacity(), 0));
+    // (row, assignment) for every assignment after the first that gives a row, in the order met.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> also;
     for (std::uint32_t t = 0; t < directive.tasks.size(); ++t) {
         const Task& task = directive.tasks[t];
         out.m_targets[t].resize(task.assignments.size());
@@ -270,9 +281,12 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
                                          : "no unit its target picks lies within the territory it serves";
                 if (!why.empty()) out.m_flags.push_back(CapabilityFlag{t, a, u, std::move(why)});
                 auto& seen_role = seen[static_cast<std::size_t>(assignment.role)];
-                if (seen_role[u.value]) continue;
-                seen_role[u.value] = true;
+                if (const std::uint32_t row = seen_role[u.value]; row) {
+                    if (out.m_rows[row - 1].assignment != a) also.emplace_back(row - 1, a);
+                    continue;
+                }
                 out.m_rows.push_back(Responsibility{t, a, u, assignment.role});
+                seen_role[u.value] = static_cast<std::uint32_t>(out.m_rows.size());
             }
         }
         // The recipients receive the whole text, so they are informed of every clause.
@@ -280,13 +294,26 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
         for (std::uint32_t r = 0; r < informed.size(); ++r)
             for (UnitIndex u : informed[r]) {
                 if (seen_inform[u.value]) continue;
-                seen_inform[u.value] = true;
                 out.m_rows.push_back(Responsibility{t, Responsibility::none, u, Role::inform, r});
+                seen_inform[u.value] = static_cast<std::uint32_t>(out.m_rows.size());
             }
         for (std::size_t r = first_row; r < out.m_rows.size(); ++r)
-            seen[static_cast<std::size_t>(out.m_rows[r].role)][out.m_rows[r].unit.value] = false;
+            seen[static_cast<std::size_t>(out.m_rows[r].role)][out.m_rows[r].unit.value] = 0;
     }
     if (misses.any()) misses.raise();
+    // Each row's assignments: its own first, then the others in the directive's order (`also` is in that order
+    // within a row, so a stable sort by row keeps it).
+    std::stable_sort(also.begin(), also.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    also.erase(std::unique(also.begin(), also.end()), also.end());  // a selector naming a unit twice
+    out.m_row_offsets.reserve(out.m_rows.size() + 1);
+    out.m_row_assignments.reserve(out.m_rows.size() + also.size());
+    out.m_row_offsets.push_back(0);
+    auto next = also.begin();
+    for (std::uint32_t r = 0; r < out.m_rows.size(); ++r) {
+        if (out.m_rows[r].assignment != Responsibility::none) out.m_row_assignments.push_back(out.m_rows[r].assignment);
+        for (; next != also.end() && next->first == r; ++next) out.m_row_assignments.push_back(next->second);
+        out.m_row_offsets.push_back(static_cast<std::uint32_t>(out.m_row_assignments.size()));
+    }
     return out;
 }
 

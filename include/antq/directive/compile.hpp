@@ -20,14 +20,16 @@ namespace antq {
 struct SelectorTranslation;
 
 /**
- * One row of the responsibility table: a unit holds a role in a task because of one assignment, or, for an `inform`
- * row, because an entry of the recipients list designates it (the text, every clause included, goes to it).
+ * One row of the responsibility table: a unit holds a role in a task because of one or more assignments, or, for an
+ * `inform` row, because an entry of the recipients list designates it (the text, every clause included, goes to it).
+ * The row names the first assignment; Responsibilities::assignments_of() lists all of them.
  */
 struct Responsibility {
     /** The `assignment` of a row from the recipients list, and the `recipient` of a row from an assignment. */
     static constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
     std::uint32_t task = 0;        ///< index into Directive::tasks
-    std::uint32_t assignment = 0;  ///< index into Task::assignments; `none` for a row from the recipients list
+    /** Index into Task::assignments of the first assignment giving the row; `none` for a row from the recipients list. */
+    std::uint32_t assignment = 0;
     UnitIndex unit;
     Role role = Role::lead;
     std::uint32_t recipient = none;  ///< index into Directive::recipients for a row from that list; `none` otherwise
@@ -47,7 +49,7 @@ struct CapabilityFlag {
  * Rows are ordered by task, then assignment, then unit index; after each task's assignments come its `inform` rows
  * from the recipients list (every unit a recipient entry designates is informed of every clause), by entry, then
  * unit index. A unit appears once per (task, role), under the first assignment or entry that gives it that role;
- * assignees() keeps every assignment's own units.
+ * assignments_of() lists every assignment behind a row, and assignees() keeps every assignment's own units.
  * Results refer to the graph by unit index and are valid while that graph is unchanged.
  */
 class Responsibilities {
@@ -57,6 +59,14 @@ public:
     const Directive& directive() const noexcept { return m_directive; }
     /** All rows. */
     const std::vector<Responsibility>& rows() const noexcept { return m_rows; }
+    /**
+     * Every assignment giving row `row` (indices into Task::assignments of the row's task), in the directive's order:
+     * each assignment of that task that gives the row's unit the row's role. The first is the row's `assignment`.
+     * Empty for a row from the recipients list (an `inform` row no assignment of its task gives).
+     * @throws NotFound "unknown_row" if `row` is not below rows().size()
+     * Complexity: O(1).
+     */
+    std::span<const std::uint32_t> assignments_of(std::size_t row) const;
     /** Units designated by the recipients list, each once, in index order. */
     const std::vector<UnitIndex>& recipients() const noexcept { return m_recipients; }
     /** The entries of the recipients list that name no unit of the graph (indices into Directive::recipients). */
@@ -105,6 +115,9 @@ private:
     friend Responsibilities compile(const Directive& directive, const OrgGraph& graph, const SelectorTranslation& translation);
     Directive m_directive;
     std::vector<Responsibility> m_rows;
+    // Row i's assignments are m_row_assignments[m_row_offsets[i], m_row_offsets[i + 1]).
+    std::vector<std::uint32_t> m_row_offsets;
+    std::vector<std::uint32_t> m_row_assignments;
     std::vector<UnitIndex> m_recipients;
     std::vector<std::uint32_t> m_outside;
     std::vector<std::vector<std::vector<UnitIndex>>> m_assignees;  // [task][assignment]

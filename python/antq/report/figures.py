@@ -413,6 +413,8 @@ class HeadInputs:
     #: Heads per contribution id, every contribution listed.
     totals: dict[str, int]
     assumption: str
+    #: Per body kind (as in by_body_kind), the heads whose post the graph marks made up ("synthetic": true).
+    synthetic: dict[str, int]
 
 
 def head_inputs(year: YearRun) -> HeadInputs:
@@ -423,10 +425,13 @@ def head_inputs(year: YearRun) -> HeadInputs:
               .reindex(columns=ids, fill_value=0))
     counts.columns = [str(c) for c in counts.columns]
     counts.index = counts.index.astype(str)
-    lowest = heads.loc[heads["contribution"] == ids[-1], ["post", "post_name", "body", "unit", "contribution_label"]]
+    lowest = heads.loc[heads["contribution"] == ids[-1],
+                       ["post", "post_name", "post_synthetic", "body", "unit", "contribution_label"]]
     tally = heads["contribution"].value_counts()
+    made_up = heads.groupby("body_kind", observed=True)["post_synthetic"].sum()
+    synthetic = {kind: int(made_up.get(kind, 0)) for kind in counts.index}
     return HeadInputs(contributions, counts, lowest.reset_index(drop=True), {g: int(tally.get(g, 0)) for g in ids},
-                      year.rules.heads.assumption)
+                      year.rules.heads.assumption, synthetic)
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ def year_summary(year: YearRun) -> str:
     proposals = fig.commendation(year)
     lines.append("Heads' assessments, input from results (assumed thresholds): "
                  + ", ".join(f"{c.id} {heads.totals[c.id]}" for c in heads.contributions)
+                 + f" ({sum(heads.synthetic.values())} of the heads synthetic posts)"
                  + f"; commendation proposals: {int(proposals.collectives['collectives'].sum())} collectives, "
                  f"{len(proposals.individuals)} individuals")
     registry = fig.models(year)

@@ -142,6 +142,32 @@ TEST_CASE("compile: a unit selected twice for the same task and role gets one ro
     CHECK(ids(g, r.bound_units()) == std::vector<std::string>{"296.pc", "288.pc"});
     CHECK(r.duties_of(g.index_of("296.pc")).size() == 5);
     CHECK(r.recipients_outside().empty());
+
+    // The one row of 296.pc's lead in task 0 carries the three assignments behind it, the row's own first.
+    auto behind = [&](std::size_t row) {
+        const auto a = r.assignments_of(row);
+        return std::vector<std::uint32_t>(a.begin(), a.end());
+    };
+    CHECK(behind(0) == std::vector<std::uint32_t>{0, 1, 3});
+    CHECK(behind(1) == std::vector<std::uint32_t>{1});
+    CHECK(behind(2) == std::vector<std::uint32_t>{2});  // the selector names 296.pc twice: one assignment
+    CHECK(behind(3).empty());                            // from the recipients list
+    CHECK(behind(6) == std::vector<std::uint32_t>{0});
+    CHECK(behind(9).empty());
+    ANTQ_CHECK_ERROR(r.assignments_of(10), NotFound, "unknown_row", "row 10");
+}
+
+TEST_CASE("compile: two inform assignments behind one row are both listed, and the recipients list adds no row") {
+    const OrgGraph g = small_graph();
+    const Directive d = directive({task("1", {assign(Role::lead, Selector::id("296.pc")),
+                                              assign(Role::inform, Selector::id("30.pc")),
+                                              assign(Role::inform, Selector::kind(UnitKind::peoples_committee))})},
+                                  {{"UBND tỉnh", Selector::id("30.pc"), ""}});
+    const Responsibilities r = compile(d, g);
+    CHECK(rows(g, r.rows())[1] == Row{0, 1, "30.pc", Role::inform});
+    const auto behind = r.assignments_of(1);
+    CHECK(std::vector<std::uint32_t>(behind.begin(), behind.end()) == std::vector<std::uint32_t>{1, 2});
+    CHECK(r.rows().size() == 7);  // 296.pc lead; 30.pc, 296.pc, 288.pc, 10945.pc, 10987.pc, 10501.pc inform
 }
 
 TEST_CASE("compile: an inform assignment and the recipients list give a unit one inform row per task") {

@@ -1,7 +1,9 @@
 #include <fstream>
 #include <functional>
+#include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -786,6 +788,26 @@ TEST_CASE("a total that is a threshold in decimal reaches it despite binary frac
     CHECK(level_of(e, g, "10945.v1") == "kha");
     record_of(a, "10945").scores[0].second = 1e300;
     ANTQ_CHECK_ERROR(evaluate(g, a, rules()), InvalidInput, "score_out_of_range", "1e+300 points, but 'leadership' gives 0 to 10");
+}
+
+TEST_CASE("heads of enterprises and schools get their unit's results, and a made-up head says so") {
+    // Clause 1: "Người đứng đầu cơ quan, đơn vị, địa phương", the enterprises and schools read as units (đơn vị).
+    OrgGraph g = evaluated_province();
+    g.add_unit(with(test::body("10945.ent.head", "Giám đốc Công ty A", UnitKind::post, Level::commune), "synthetic",
+                    Value(true)));
+    g.add_tie("10945.ent.head", "10945.ent", TieKind::heads);
+    headed(g, "10945.thcs", Level::commune);
+    headed(g, "10945.small", Level::commune);  // a small enterprise is outside TT 124: no result, no input
+    Assessments a = all_perfect(g);
+    set_total(g, record_of(a, "10945.thcs"), 75);  // khá -> completed
+    const Evaluation e = evaluate(g, a, rules());
+    std::map<std::string, std::pair<std::string, bool>> inputs;  // post -> (contribution, synthetic)
+    for (const HeadInput& h : e.heads())
+        inputs[g.unit(h.post).id] = {e.rules().heads.contributions[h.contribution].id, h.synthetic};
+    CHECK(inputs.at("10945.ent.head") == std::pair<std::string, bool>{"completed_well", true});
+    CHECK(inputs.at("10945.thcs.head") == std::pair<std::string, bool>{"completed", false});
+    CHECK(inputs.count("10945.small.head") == 0);
+    CHECK_FALSE(inputs.at("10945.pc.head").second);
 }
 
 TEST_CASE("a chair heading both the People's Committee and the steering committee is graded and proposed once") {

@@ -23,7 +23,8 @@ ENTERPRISES, SCHOOLS = 12, 247
 CLAUSE_ROLE_ROWS = {
     # "các cấp ủy đảng", "đoàn thể", "ngành"; "cơ quan, đơn vị" read to include the enterprises and schools
     ("1", "lead"): PCS + SC + 18 + MASS + 12 + PARTY + FRONT + POLICE + ENTERPRISES + SCHOOLS,
-    ("2", "lead"): PCS + 18 + MASS + POLICE + FRONT,
+    # The clause names no holder: its addressees, the agencies and enterprises among them; the schools as "đơn vị"
+    ("2", "lead"): PCS + 18 + MASS + POLICE + FRONT + 12 + ENTERPRISES + SCHOOLS,
     # + the provincial police, which builds the Bình Giang pilot with 296.pc, and the district police, which build
     # the exemplary commune police with it
     ("3", "lead"): PCS + 1 + 12,
@@ -165,7 +166,7 @@ def test_embedded_text_parses_to_the_dataset(directive):
 def test_to_pandas_columns_and_counts(compiled):
     df = compiled.to_pandas()
     assert list(df.columns[:3]) == ["task", "unit", "role"]
-    assert {"title", "assignment", "unit_name", "unit_kind", "unit_level"} <= set(df.columns)
+    assert {"title", "assignment", "assignments", "unit_name", "unit_kind", "unit_level"} <= set(df.columns)
     assert len(df) == len(compiled) == sum(CLAUSE_ROLE_ROWS.values())
     assert set(df["role"]) <= {"lead", "coordinate", "advise", "monitor", "inform"}
     assert set(df["task"]) == set(CLAUSES)
@@ -194,8 +195,11 @@ def test_to_csv_reads_back(compiled, tmp_path):
     path = tmp_path / "responsibilities.csv"
     compiled.to_csv(path)
     read = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    expected = compiled.to_pandas().fillna("").astype(str)  # a missing recipient is an empty cell
+    expected = compiled.to_pandas()
+    expected["assignments"] = [" ".join(map(str, a)) for a in expected["assignments"]]  # "1 2"; "" for none
+    expected = expected.fillna("").astype(str)  # a missing recipient is an empty cell
     pd.testing.assert_frame_equal(read, expected)
+    assert set(read["assignments"]) >= {"", "0", "1 2"}
     assert "Ủy ban nhân dân" in path.read_text(encoding="utf-8")
 
 
@@ -300,9 +304,10 @@ def test_compiling_again_after_a_change_works():
     with pytest.raises(antq.StaleViewError):
         r.reach()
     again = antq.compile(d, g)
-    # The new provincial agency is a lead of clause 1 ("cơ quan, đơn vị"), but nobody forwards the text to it.
-    assert again.duties_of("30.new_body") == [("1", "lead")]
-    assert len(again) == len(r) + 1
+    # The new provincial agency is a lead of clause 1 ("cơ quan, đơn vị") and of clause 2 (an addressee, "các cơ
+    # quan"), but nobody forwards the text to it.
+    assert again.duties_of("30.new_body") == [("1", "lead"), ("2", "lead")]
+    assert len(again) == len(r) + 2
     assert again.reach()["unreached"] == ["30.new_body"]
     g.add_tie("30.pc", "30.new_body", "forwards")
     assert antq.compile(d, g).reach()["paths"]["30.new_body"] == ["30.pc", "30.new_body"]
@@ -434,6 +439,41 @@ def test_compile_small_directive_on_tiny_graph(tiny):
         antq.compile(antq.Directive.loads(json.dumps(doc)), tiny)
     assert info.value.tag == "unmatched_selector"
     assert info.value.where == "<string>: clause 1, assignment 1 units"  # the directive's source, then the place
+
+
+def test_a_row_given_by_two_assignments_lists_both(tiny):
+    doc = small_directive([
+        {"clause": "1", "title": "Lead", "assignments": [
+            {"role": "lead", "units": {"kind": "peoples_committee", "level": "district"}},
+            {"role": "coordinate", "units": {"id": "296.police"}},
+            {"role": "lead", "units": {"any": [{"id": "296.pc"}, {"id": "296.police"}]}},
+        ]},
+    ])
+    table = antq.compile(antq.Directive.loads(json.dumps(doc)), tiny).to_pandas()
+    rows = {(row.unit, row.role): (row.assignment, row.assignments) for row in table.itertuples()}
+    assert rows[("296.pc", "lead")] == (0, [0, 2])  # one row, both sentences behind it
+    assert rows[("296.police", "coordinate")] == (1, [1])
+    assert rows[("296.police", "lead")] == (2, [2])
+    assert rows[("30.pc", "inform")] == (-1, [])  # from the recipients list: no assignment
+    exploded = table.explode("assignments")
+    behind = exploded[(exploded["unit"] == "296.pc") & (exploded["role"] == "lead")]["assignments"].tolist()
+    assert behind == [0, 2]
+
+
+def test_rows_of_the_2024_directive_carry_every_assignment_behind_them(compiled):
+    df = compiled.to_pandas()
+    own = df[df["assignment"] >= 0]
+    assert all(a[0] == first for a, first in zip(own["assignments"], own["assignment"]))
+    assert (df.loc[df["assignment"] < 0, "assignments"].map(len) == 0).all()
+    # Clause 5: the police build their own force (assignment 1) and carry out Law 30 (assignment 2).
+    police = df[(df["task"] == "5") & (df["unit"] == "296.police")]
+    assert police["assignments"].tolist() == [[1, 2]]
+    # Each assignment's units hold a row of its clause and role that lists it.
+    for task in compiled.directive.tasks:
+        rows = df[df["task"] == task.clause]
+        for i, a in enumerate(task.assignments):
+            listed = rows[(rows["role"] == a.role) & rows["assignments"].map(lambda behind: i in behind)]
+            assert set(listed["unit"]) == set(a.units.select(compiled.graph)), (task.clause, i)
 
 
 # --- the issuer and the signer (docs/directive-format.md) ------------------------------------------------------

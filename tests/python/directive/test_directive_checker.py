@@ -83,6 +83,10 @@ def test_the_checker_passes_and_agrees_with_compile() -> None:
     # Clause 1's heads of units, read to include the enterprises and schools (the text's addressees).
     assert "  1 lead school: district 12, commune 235" in lines
     assert "  1 lead enterprise: district 12" in lines
+    # Clause 2's propaganda: the agencies and enterprises the directive addresses, and the schools as units (đơn vị).
+    assert "  2 lead agency: district 12" in lines
+    assert "  2 lead enterprise: district 12" in lines
+    assert "  2 lead school: district 12, commune 235" in lines
     # The recipients' inform rows are printed once, under the recipients, not under every clause.
     assert not any(line.startswith("  1 inform") for line in lines)
     assert "  3 inform ministry: nation 1" in lines

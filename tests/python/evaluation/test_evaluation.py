@@ -134,7 +134,8 @@ def test_small_graph_known_answers(small):
     assert math.isnan(r.loc["10945.th", "points"])
     heads = e.heads
     assert heads.to_dict("records") == [
-        {"post": "10945.pc.head", "post_name": "Chủ tịch UBND thị trấn", "body": "10945.pc", "body_kind": "peoples_committee",
+        {"post": "10945.pc.head", "post_name": "Chủ tịch UBND thị trấn", "post_synthetic": False, "body": "10945.pc",
+         "body_kind": "peoples_committee",
          "unit": "10945", "subject": "commune", "contribution": "completed_well", "contribution_label": rules.heads.contributions[0].label,
          "assumption": rules.heads.contributions[0].assumption}
     ]
@@ -291,6 +292,15 @@ def test_heads_and_commendations_on_the_default(year):
             assert r["level"] == "xuat_sac" and r["dossier"] == "on_time"
     commune_heads = heads[(heads["subject"] == "commune") & (heads["body_kind"] == "peoples_committee")]
     assert len(commune_heads) == 235
+    # Clause 1: "Người đứng đầu cơ quan, đơn vị": the heads of the enterprises and schools too, each on its own
+    # unit's result; the embedded graph made them up with their units, and the table says so.
+    for kind, count in (("enterprise", 12), ("school", 247)):
+        own = heads[heads["body_kind"] == kind]
+        assert len(own) == count and (own["unit"].astype(str) == own["body"].astype(str)).all()
+        assert own["post_synthetic"].all()
+    district_chair = heads[heads["post"] == "296.pc.head"]  # Chủ tịch UBND huyện Bình Giang, a real post
+    assert len(district_chair) == 1 and not district_chair["post_synthetic"].any()
+    assert heads["post_synthetic"].dtype == bool
     c = year.commendations
     collectives = c[c["type"] == "collective"]
     assert (collectives["level"] == "xuat_sac").all()

@@ -194,6 +194,11 @@ def test_heads_and_commendation(year):
     assert sum(heads.totals.values()) == len(year.evaluation.heads) == heads.by_body_kind.to_numpy().sum()
     assert list(heads.by_body_kind.columns) == [g.id for g in year.rules.heads.contributions]
     assert len(heads.lowest) == heads.totals[year.rules.heads.contributions[-1].id]
+    # The embedded graph's heads of enterprises and schools are made up with their units: every one counted.
+    assert set(heads.synthetic) == set(heads.by_body_kind.index)
+    assert heads.synthetic["enterprise"] == heads.by_body_kind.loc["enterprise"].sum() == 12
+    assert heads.synthetic["school"] == heads.by_body_kind.loc["school"].sum() == 247
+    assert heads.synthetic["steering_committee"] < heads.by_body_kind.loc["steering_committee"].sum()
     proposals = fig.commendation(year)
     assert proposals.collectives["subject"].tolist() == [s.id for s in year.rules.subjects]
     assert proposals.collectives["collectives"].sum() + len(proposals.individuals) == len(year.evaluation.commendations)

@@ -75,6 +75,9 @@ def test_report_writes_its_files(report_dir):
     table = pd.read_csv(out / "responsibilities.csv", dtype=str)
     assert {"task", "unit", "role"} <= set(table.columns)
     assert len(table) == len(antq.compile(antq.datasets.directive_2024(), antq.datasets.hai_duong_2024()).to_pandas())
+    # Every assignment behind a row: clause 5's police build their force and carry out Law 30 (assignments 1, 2).
+    police = table[(table["task"] == "5") & (table["unit"] == "296.police")]
+    assert police[["assignment", "assignments"]].values.tolist() == [["1", "1 2"]]
 
 
 def test_report_renders_in_chromium(report_dir, tmp_path):

@@ -2,9 +2,11 @@
 #include <array>
 #include <cmath>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include <antq/errors.hpp>
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/graph/selector.hpp>
 
@@ -163,14 +165,20 @@ std::vector<bool> territory_mask(const OrgGraph& graph, UnitIndex root) {
 
 namespace {
 
-// Narrows `keep` (one flag per unit index) to the units `node` also picks. An and-node narrows operand by
-// operand, most selective first, so later tests only run on what is left.
-void narrow(const Selector::Node& n, const OrgGraph& graph, std::vector<std::uint8_t>& keep) {
+// Narrows `keep` (one flag per unit index) to the units `node` also picks, on either graph: the mutable one or its
+// frozen view, which answer kinds(), levels() and index_of() alike. The view holds no attributes, so attribute tests
+// read `attributes`, the graph itself (or the graph the view froze; none if the caller gave none). An and-node
+// narrows operand by operand, most selective first, so later tests only run on what is left.
+template <class Graph>
+void narrow(const Selector::Node& n, const Graph& graph, const OrgGraph* attributes, std::vector<std::uint8_t>& keep) {
     using Op = Selector::Op;
     const std::size_t cap = keep.size();
     auto test_each = [&](auto&& test) {
+        if (attributes == nullptr)
+            throw InvalidInput("needs_graph", "attribute '" + n.key + "'",
+                               "the frozen view holds no attributes; select on it with the graph it froze");
         for (std::uint32_t i = 0; i < cap; ++i)
-            if (keep[i]) keep[i] = test(graph.unit(UnitIndex{i}));
+            if (keep[i]) keep[i] = test(attributes->unit(UnitIndex{i}));
     };
     switch (n.op) {
         case Op::everything: break;
@@ -190,8 +198,16 @@ void narrow(const Selector::Node& n, const OrgGraph& graph, std::vector<std::uin
             break;
         }
         case Op::within: {
-            const auto in = territory_mask(graph, graph.index_of(n.ids.front()));
-            for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] && in[i];
+            const UnitIndex root = graph.index_of(n.ids.front());
+            if constexpr (std::is_same_v<Graph, FrozenGraph>) {
+                // The view walks only the subtree's rows.
+                std::vector<std::uint8_t> out(cap, 0);
+                for (UnitIndex u : graph.within(root)) out[u.value] = keep[u.value];
+                keep.swap(out);
+            } else {
+                const auto in = territory_mask(graph, root);
+                for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] && in[i];
+            }
             break;
         }
         case Op::id: {
@@ -217,14 +233,14 @@ void narrow(const Selector::Node& n, const OrgGraph& graph, std::vector<std::uin
                 auto rank = [](Op op) { return op == Op::id ? 0 : op == Op::within ? 1 : 2; };
                 return rank(a->op) < rank(b->op);
             });
-            for (const Selector::Node* operand : order) narrow(*operand, graph, keep);
+            for (const Selector::Node* operand : order) narrow(*operand, graph, attributes, keep);
             break;
         }
         case Op::any_of: {
             std::vector<std::uint8_t> any(cap, 0);
             for (const Selector& s : n.operands) {
                 std::vector<std::uint8_t> part = keep;
-                narrow(s.node(), graph, part);
+                narrow(s.node(), graph, attributes, part);
                 for (std::size_t i = 0; i < cap; ++i) any[i] = any[i] || part[i];
             }
             keep.swap(any);
@@ -232,18 +248,25 @@ void narrow(const Selector::Node& n, const OrgGraph& graph, std::vector<std::uin
         }
         case Op::negation: {
             std::vector<std::uint8_t> part = keep;
-            narrow(n.operands.front().node(), graph, part);
+            narrow(n.operands.front().node(), graph, attributes, part);
             for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] && !part[i];
             break;
         }
     }
 }
 
-std::vector<std::uint8_t> evaluate(const Selector& selector, const OrgGraph& graph) {
-    const OrgGraph::ReadGuard reading(graph);
+// The flags `selector` leaves of every live unit, or of the live units of `among` if given.
+template <class Graph>
+std::vector<std::uint8_t> evaluate(const Selector& selector, const Graph& graph, const OrgGraph* attributes,
+                                   const std::span<const UnitIndex>* among = nullptr) {
     std::vector<std::uint8_t> keep(graph.unit_capacity(), 0);
-    for (std::uint32_t i = 0; i < keep.size(); ++i) keep[i] = graph.is_alive(UnitIndex{i});
-    narrow(selector.node(), graph, keep);
+    if (among) {
+        for (UnitIndex u : *among)
+            if (graph.is_alive(u)) keep[u.value] = 1;
+    } else {
+        for (std::uint32_t i = 0; i < keep.size(); ++i) keep[i] = graph.is_alive(UnitIndex{i});
+    }
+    narrow(selector.node(), graph, attributes, keep);
     return keep;
 }
 
@@ -257,19 +280,38 @@ std::vector<UnitIndex> picked(const std::vector<std::uint8_t>& keep) {
 }  // namespace
 
 std::vector<bool> Selector::mask(const OrgGraph& graph) const {
-    const auto keep = evaluate(*this, graph);
+    const OrgGraph::ReadGuard reading(graph);
+    const auto keep = evaluate(*this, graph, &graph);
     return std::vector<bool>(keep.begin(), keep.end());
 }
 
-std::vector<UnitIndex> Selector::select(const OrgGraph& graph) const { return picked(evaluate(*this, graph)); }
+std::vector<UnitIndex> Selector::select(const OrgGraph& graph) const {
+    const OrgGraph::ReadGuard reading(graph);
+    return picked(evaluate(*this, graph, &graph));
+}
 
 std::vector<UnitIndex> Selector::select(const OrgGraph& graph, std::span<const UnitIndex> among) const {
     const OrgGraph::ReadGuard reading(graph);
-    std::vector<std::uint8_t> keep(graph.unit_capacity(), 0);
-    for (UnitIndex u : among)
-        if (graph.is_alive(u)) keep[u.value] = 1;
-    narrow(node(), graph, keep);
-    return picked(keep);
+    return picked(evaluate(*this, graph, &graph, &among));
+}
+
+std::vector<UnitIndex> Selector::select(const FrozenGraph& view) const { return picked(evaluate(*this, view, nullptr)); }
+
+std::vector<UnitIndex> Selector::select(const FrozenGraph& view, std::span<const UnitIndex> among) const {
+    return picked(evaluate(*this, view, nullptr, &among));
+}
+
+std::vector<UnitIndex> Selector::select(const FrozenGraph& view, const OrgGraph& graph) const {
+    const OrgGraph::ReadGuard reading(graph);
+    view.check_current(graph);
+    return picked(evaluate(*this, view, &graph));
+}
+
+std::vector<UnitIndex> Selector::select(const FrozenGraph& view, const OrgGraph& graph,
+                                        std::span<const UnitIndex> among) const {
+    const OrgGraph::ReadGuard reading(graph);
+    view.check_current(graph);
+    return picked(evaluate(*this, view, &graph, &among));
 }
 
 namespace {

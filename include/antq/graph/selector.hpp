@@ -19,6 +19,7 @@
 
 namespace antq {
 
+class FrozenGraph;
 class OrgGraph;
 
 /**
@@ -121,6 +122,29 @@ public:
      * Complexity: as select(), with attribute tests O(|among|).
      */
     std::vector<UnitIndex> select(const OrgGraph& graph, std::span<const UnitIndex> among) const;
+
+    /**
+     * The matching units of the frozen view, in index order: the same answer and the same errors as select() on the
+     * graph frozen, as it was when frozen. Kind and level tests read the packed arrays, `within` walks the view's
+     * containment rows (only the subtree, not the whole graph). The view holds no attributes, so a tree with an
+     * attribute test needs the graph too: use the overload taking it.
+     * @throws as select(); InvalidInput "needs_graph" for a tree testing attributes
+     * Complexity: O(V) per node; a `within` node adds O(k log k) for a subtree of k units.
+     */
+    std::vector<UnitIndex> select(const FrozenGraph& view) const;
+
+    /** The units of `among` that match on the frozen view, as select(graph, among). @throws as select(view) */
+    std::vector<UnitIndex> select(const FrozenGraph& view, std::span<const UnitIndex> among) const;
+
+    /**
+     * select(view), with attribute tests reading `graph`, which must be the graph `view` froze, unchanged since.
+     * @throws StaleView "stale_view" if it is not (FrozenGraph::check_current()); else as select()
+     * Complexity: as select(view).
+     */
+    std::vector<UnitIndex> select(const FrozenGraph& view, const OrgGraph& graph) const;
+
+    /** The units of `among` that match, as select(view, graph). @throws as select(view, graph) */
+    std::vector<UnitIndex> select(const FrozenGraph& view, const OrgGraph& graph, std::span<const UnitIndex> among) const;
 
     /**
      * One boolean per unit index (size graph.unit_capacity()); removed units are false.

@@ -68,10 +68,12 @@ struct Misses {
     bool any() const noexcept { return !misses.empty(); }
 };
 
-std::vector<UnitIndex> expand(const Selector& selector, const OrgGraph& graph, const std::string& where, Misses& misses) {
+// The units `selector` picks, selected on the frozen view of `graph` (attribute tests read the graph).
+std::vector<UnitIndex> expand(const Selector& selector, const FrozenGraph& view, const OrgGraph& graph,
+                              const std::string& where, Misses& misses) {
     std::vector<UnitIndex> units;
     try {
-        units = selector.select(graph);
+        units = selector.select(view, graph);
     } catch (const NotFound&) {
         try {
             rethrow_at(where);
@@ -218,6 +220,9 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
             throw InvalidInput("duplicate_clause", in_file(directive, "clause " + directive.tasks[i].clause),
                                "tasks " + std::to_string(at->second) + " and " + std::to_string(i) + " share this clause");
     check_issuer_and_signer(directive, graph);
+    // The selectors run on the frozen view (built once per state of the graph, kept by it and shared with every
+    // reader), where `within` walks only its subtree; targets within an assignee walk its territory there too.
+    const std::shared_ptr<const FrozenGraph> view = graph.freeze();
 
     // Each entry's own units, for the inform rows of every task; an entry without a selector is outside the graph.
     std::vector<std::vector<UnitIndex>> informed(directive.recipients.size());
@@ -227,7 +232,7 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
             out.m_outside.push_back(r);
             continue;
         }
-        informed[r] = expand(*recipient.units, graph,
+        informed[r] = expand(*recipient.units, *view, graph,
                              in_file(directive, "recipient " + std::to_string(r) + " '" + recipient.label + "'"), misses);
         out.m_recipients.insert(out.m_recipients.end(), informed[r].begin(), informed[r].end());
     }
@@ -237,7 +242,6 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
     out.m_targets.resize(directive.tasks.size());
     out.m_assignees.resize(directive.tasks.size());
     out.m_relative.resize(directive.tasks.size());
-    std::shared_ptr<const FrozenGraph> view;  // frozen at the first target within the assignee, for its territories
     // A unit once per (task, role): per unit and role, its row in the task plus one (0: none yet), cleared after each
     // task where it was set, so many tasks cost their rows, not tasks x units.
     std::vector<std::vector<std::uint32_t>> seen(all_roles.size(), std::vector<std::uint32_t>(graph.unit_capacity(), 0));
@@ -252,14 +256,14 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
         for (std::uint32_t a = 0; a < task.assignments.size(); ++a) {
             const Assignment& assignment = task.assignments[a];
             if (assignment.target)
-                out.m_targets[t][a] = expand(*assignment.target, graph, in_file(directive, place(task, a, "target")), misses);
-            out.m_assignees[t][a] = expand(assignment.units, graph, in_file(directive, place(task, a, "units")), misses);
+                out.m_targets[t][a] =
+                    expand(*assignment.target, *view, graph, in_file(directive, place(task, a, "target")), misses);
+            out.m_assignees[t][a] = expand(assignment.units, *view, graph, in_file(directive, place(task, a, "units")), misses);
             const bool relative = assignment.target_within == TargetWithin::assignee;
             if (relative) {
                 if (!assignment.target)
                     throw InvalidInput("missing_target", in_file(directive, place(task, a, "target")),
                                        "a target within the assignee needs a target selector to narrow");
-                if (!view) view = graph.freeze();
                 auto& rows = out.m_relative[t][a];
                 targets_within_assignees(*view, out.m_assignees[t][a], out.m_targets[t][a], rows.offsets, rows.units);
                 out.m_targets[t][a] = united(out.m_relative[t][a].units);

@@ -16,11 +16,12 @@
 
 namespace antq::detail {
 
-// A subject's selector on the graph; its errors (a `within` naming no unit) say which subject and selector.
+// A subject's selector on the frozen view (attribute tests read the graph); its errors (a `within` naming no unit)
+// say which subject and selector.
 std::vector<UnitIndex> EvaluationRun::select(const Selector& selector, std::size_t s, const std::string& field,
                                              const std::vector<UnitIndex>* among) const {
     try {
-        return among ? selector.select(g, *among) : selector.select(g);
+        return among ? selector.select(view, g, *among) : selector.select(view, g);
     } catch (const Error&) {
         rethrow_at("subject '" + subjects[s].id + "' " + field);
     }

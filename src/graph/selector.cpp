@@ -1,10 +1,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include <antq/errors.hpp>
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/graph/selector.hpp>
 
@@ -163,14 +166,38 @@ std::vector<bool> territory_mask(const OrgGraph& graph, UnitIndex root) {
 
 namespace {
 
-// Narrows `keep` (one flag per unit index) to the units `node` also picks. An and-node narrows operand by
-// operand, most selective first, so later tests only run on what is left.
-void narrow(const Selector::Node& n, const OrgGraph& graph, std::vector<std::uint8_t>& keep) {
+// Unit indices, ascending, each once: the units still in the running while a tree is evaluated.
+using Candidates = std::vector<std::uint32_t>;
+
+// The units of both lists.
+Candidates intersection(const Candidates& a, const Candidates& b) {
+    Candidates out;
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+}
+
+// The units of `a` that `b` lacks.
+Candidates difference(const Candidates& a, const Candidates& b) {
+    Candidates out;
+    std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+}
+
+// Narrows `keep` to the units `node` also picks, on either graph: the mutable one or its frozen view, which answer
+// kinds(), levels() and index_of() alike. The view holds no attributes, so attribute tests read `attributes`, the
+// graph itself (or the graph the view froze; none if the caller gave none). Every test is of one unit alone, so each
+// node looks only at the units still in the running: an and-node narrows operand by operand, most selective first;
+// an or-node hands each operand only the units no earlier operand picked. The cost follows the candidates, not the
+// graph, which is what selecting among a few units (the evaluation's exclusions) needs.
+template <class Graph>
+void narrow(const Selector::Node& n, const Graph& graph, const OrgGraph* attributes, Candidates& keep) {
     using Op = Selector::Op;
-    const std::size_t cap = keep.size();
+    auto keep_if = [&](auto&& test) { std::erase_if(keep, [&](std::uint32_t i) { return !test(i); }); };
     auto test_each = [&](auto&& test) {
-        for (std::uint32_t i = 0; i < cap; ++i)
-            if (keep[i]) keep[i] = test(graph.unit(UnitIndex{i}));
+        if (attributes == nullptr)
+            throw InvalidInput("needs_graph", "attribute '" + n.key + "'",
+                               "the frozen view holds no attributes; select on it with the graph it froze");
+        keep_if([&](std::uint32_t i) { return test(attributes->unit(UnitIndex{i})); });
     };
     switch (n.op) {
         case Op::everything: break;
@@ -179,27 +206,35 @@ void narrow(const Selector::Node& n, const OrgGraph& graph, std::vector<std::uin
             std::array<std::uint8_t, unit_kind_count> wanted{};
             for (UnitKind k : n.kinds) wanted[static_cast<std::size_t>(k)] = 1;
             const auto kinds = graph.kinds();
-            for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] & wanted[static_cast<std::size_t>(kinds[i])];
+            keep_if([&](std::uint32_t i) { return wanted[static_cast<std::size_t>(kinds[i])] != 0; });
             break;
         }
         case Op::level: {
             std::array<std::uint8_t, all_levels.size()> wanted{};
             for (Level l : n.levels) wanted[static_cast<std::size_t>(l)] = 1;
             const auto levels = graph.levels();
-            for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] & wanted[static_cast<std::size_t>(levels[i])];
+            keep_if([&](std::uint32_t i) { return wanted[static_cast<std::size_t>(levels[i])] != 0; });
             break;
         }
         case Op::within: {
-            const auto in = territory_mask(graph, graph.index_of(n.ids.front()));
-            for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] && in[i];
+            const UnitIndex root = graph.index_of(n.ids.front());
+            if constexpr (std::is_same_v<Graph, FrozenGraph>) {
+                // The view walks only the subtree's rows.
+                Candidates inside;
+                for (UnitIndex u : graph.within(root)) inside.push_back(u.value);
+                keep = intersection(keep, inside);
+            } else {
+                const auto in = territory_mask(graph, root);
+                keep_if([&](std::uint32_t i) { return in[i]; });
+            }
             break;
         }
         case Op::id: {
-            std::vector<std::uint32_t> picked;
-            for (const std::string& id : n.ids) picked.push_back(graph.index_of(id).value);
-            std::vector<std::uint8_t> out(cap, 0);
-            for (std::uint32_t i : picked) out[i] = keep[i];
-            keep.swap(out);
+            Candidates named;
+            for (const std::string& id : n.ids) named.push_back(graph.index_of(id).value);
+            std::sort(named.begin(), named.end());
+            named.erase(std::unique(named.begin(), named.end()), named.end());
+            keep = intersection(keep, named);
             break;
         }
         case Op::attribute_equals:
@@ -217,59 +252,89 @@ void narrow(const Selector::Node& n, const OrgGraph& graph, std::vector<std::uin
                 auto rank = [](Op op) { return op == Op::id ? 0 : op == Op::within ? 1 : 2; };
                 return rank(a->op) < rank(b->op);
             });
-            for (const Selector::Node* operand : order) narrow(*operand, graph, keep);
+            for (const Selector::Node* operand : order) narrow(*operand, graph, attributes, keep);
             break;
         }
         case Op::any_of: {
-            std::vector<std::uint8_t> any(cap, 0);
+            Candidates any;
             for (const Selector& s : n.operands) {
-                std::vector<std::uint8_t> part = keep;
-                narrow(s.node(), graph, part);
-                for (std::size_t i = 0; i < cap; ++i) any[i] = any[i] || part[i];
+                Candidates part = keep;
+                narrow(s.node(), graph, attributes, part);
+                keep = difference(keep, part);
+                Candidates both;
+                std::merge(any.begin(), any.end(), part.begin(), part.end(), std::back_inserter(both));
+                any.swap(both);
             }
             keep.swap(any);
             break;
         }
         case Op::negation: {
-            std::vector<std::uint8_t> part = keep;
-            narrow(n.operands.front().node(), graph, part);
-            for (std::size_t i = 0; i < cap; ++i) keep[i] = keep[i] && !part[i];
+            Candidates part = keep;
+            narrow(n.operands.front().node(), graph, attributes, part);
+            keep = difference(keep, part);
             break;
         }
     }
 }
 
-std::vector<std::uint8_t> evaluate(const Selector& selector, const OrgGraph& graph) {
-    const OrgGraph::ReadGuard reading(graph);
-    std::vector<std::uint8_t> keep(graph.unit_capacity(), 0);
-    for (std::uint32_t i = 0; i < keep.size(); ++i) keep[i] = graph.is_alive(UnitIndex{i});
-    narrow(selector.node(), graph, keep);
-    return keep;
-}
-
-std::vector<UnitIndex> picked(const std::vector<std::uint8_t>& keep) {
+// The units `selector` picks among every live unit, or among the live units of `among` if given.
+template <class Graph>
+std::vector<UnitIndex> evaluate(const Selector& selector, const Graph& graph, const OrgGraph* attributes,
+                                const std::span<const UnitIndex>* among = nullptr) {
+    Candidates keep;
+    if (among) {
+        for (UnitIndex u : *among)
+            if (graph.is_alive(u)) keep.push_back(u.value);
+        std::sort(keep.begin(), keep.end());
+        keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+    } else {
+        keep.reserve(graph.unit_count());
+        for (std::uint32_t i = 0; i < graph.unit_capacity(); ++i)
+            if (graph.is_alive(UnitIndex{i})) keep.push_back(i);
+    }
+    narrow(selector.node(), graph, attributes, keep);
     std::vector<UnitIndex> out;
-    for (std::uint32_t i = 0; i < keep.size(); ++i)
-        if (keep[i]) out.push_back(UnitIndex{i});
+    out.reserve(keep.size());
+    for (std::uint32_t i : keep) out.push_back(UnitIndex{i});
     return out;
 }
 
 }  // namespace
 
 std::vector<bool> Selector::mask(const OrgGraph& graph) const {
-    const auto keep = evaluate(*this, graph);
-    return std::vector<bool>(keep.begin(), keep.end());
+    const OrgGraph::ReadGuard reading(graph);
+    std::vector<bool> out(graph.unit_capacity(), false);
+    for (UnitIndex u : evaluate(*this, graph, &graph)) out[u.value] = true;
+    return out;
 }
 
-std::vector<UnitIndex> Selector::select(const OrgGraph& graph) const { return picked(evaluate(*this, graph)); }
+std::vector<UnitIndex> Selector::select(const OrgGraph& graph) const {
+    const OrgGraph::ReadGuard reading(graph);
+    return evaluate(*this, graph, &graph);
+}
 
 std::vector<UnitIndex> Selector::select(const OrgGraph& graph, std::span<const UnitIndex> among) const {
     const OrgGraph::ReadGuard reading(graph);
-    std::vector<std::uint8_t> keep(graph.unit_capacity(), 0);
-    for (UnitIndex u : among)
-        if (graph.is_alive(u)) keep[u.value] = 1;
-    narrow(node(), graph, keep);
-    return picked(keep);
+    return evaluate(*this, graph, &graph, &among);
+}
+
+std::vector<UnitIndex> Selector::select(const FrozenGraph& view) const { return evaluate(*this, view, nullptr); }
+
+std::vector<UnitIndex> Selector::select(const FrozenGraph& view, std::span<const UnitIndex> among) const {
+    return evaluate(*this, view, nullptr, &among);
+}
+
+std::vector<UnitIndex> Selector::select(const FrozenGraph& view, const OrgGraph& graph) const {
+    const OrgGraph::ReadGuard reading(graph);
+    view.check_current(graph);
+    return evaluate(*this, view, &graph);
+}
+
+std::vector<UnitIndex> Selector::select(const FrozenGraph& view, const OrgGraph& graph,
+                                        std::span<const UnitIndex> among) const {
+    const OrgGraph::ReadGuard reading(graph);
+    view.check_current(graph);
+    return evaluate(*this, view, &graph, &among);
 }
 
 namespace {

@@ -19,6 +19,7 @@
 
 namespace antq {
 
+class FrozenGraph;
 class OrgGraph;
 
 /**
@@ -110,7 +111,8 @@ public:
      * The matching units, in index order.
      * @throws NotFound "unknown_unit" for an `id` or `within` naming no unit; InvalidInput "not_a_territory"
      *         for `within` on a unit that is not a territory
-     * Complexity: O(V + E) per `within` node, O(V) per other node.
+     * Complexity: O(V + E) per `within` node, O(V) per other node; each node tests only the units still in the running
+     * (an and-node's later operands those its earlier ones kept, an or-node's those none picked yet).
      */
     std::vector<UnitIndex> select(const OrgGraph& graph) const;
 
@@ -118,9 +120,36 @@ public:
      * The units of `among` that match, in index order (a unit listed twice comes once; removed units never
      * match). Tests that read attributes then run only on those units.
      * @throws as select()
-     * Complexity: as select(), with attribute tests O(|among|).
+     * Complexity: O(|among| log |among|), plus O(V + E) per `within` node; other nodes O(|among|).
      */
     std::vector<UnitIndex> select(const OrgGraph& graph, std::span<const UnitIndex> among) const;
+
+    /**
+     * The matching units of the frozen view, in index order: the same answer and the same errors as select() on the
+     * graph frozen, as it was when frozen. Kind and level tests read the packed arrays, `within` walks the view's
+     * containment rows (only the subtree, not the whole graph). The view holds no attributes, so a tree with an
+     * attribute test needs the graph too: use the overload taking it.
+     * @throws as select(); InvalidInput "needs_graph" for a tree testing attributes
+     * Complexity: O(V) per node; a `within` node O(V + k log k) for a subtree of k units.
+     */
+    std::vector<UnitIndex> select(const FrozenGraph& view) const;
+
+    /**
+     * The units of `among` that match on the frozen view, as select(graph, among). @throws as select(view)
+     * Complexity: O(|among| log |among|), plus O(|among| + k log k) per `within` node (a subtree of k units); other
+     * nodes O(|among|).
+     */
+    std::vector<UnitIndex> select(const FrozenGraph& view, std::span<const UnitIndex> among) const;
+
+    /**
+     * select(view), with attribute tests reading `graph`, which must be the graph `view` froze, unchanged since.
+     * @throws StaleView "stale_view" if it is not (FrozenGraph::check_current()); else as select()
+     * Complexity: as select(view).
+     */
+    std::vector<UnitIndex> select(const FrozenGraph& view, const OrgGraph& graph) const;
+
+    /** The units of `among` that match, as select(view, graph). @throws as select(view, graph) */
+    std::vector<UnitIndex> select(const FrozenGraph& view, const OrgGraph& graph, std::span<const UnitIndex> among) const;
 
     /**
      * One boolean per unit index (size graph.unit_capacity()); removed units are false.

@@ -42,17 +42,6 @@ void check_id(std::string_view id) {
         throw InvalidInput("bad_id", quoted(id), "a unit id must not start or end with a space");
 }
 
-// to_nfc(), with the place of an error made only for an error: a bulk build checks every unit.
-template <class Where>
-std::string nfc(std::string_view text, const Where& where) {
-    if (is_ascii(text)) return std::string(text);
-    try {
-        return to_nfc(text, "");
-    } catch (const InvalidInput& e) {
-        throw InvalidInput(e.tag(), where(), e.message());
-    }
-}
-
 // True if `text` is stored as it is: well-formed UTF-8, already in NFC.
 bool in_nfc(std::string_view text) {
     return is_ascii(text) || (is_valid_utf8(text) && to_nfc(text, "") == text);
@@ -67,7 +56,7 @@ std::string checked_name(std::string_view name, std::string_view id) {
     for (unsigned char c : name)
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
             throw InvalidInput("bad_name", where(), "a name must not contain control characters other than tab and line breaks");
-    return nfc(name, where);
+    return to_nfc(name, where);
 }
 
 // Attribute text is stored in NFC like names, numbers must be finite, and nesting must stay within what

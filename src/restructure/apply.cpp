@@ -627,23 +627,13 @@ void check_name(const std::string& name, const Where& where) {
         throw InvalidInput("empty_value", Draft::place(where), "a name must not be empty");
 }
 
-// to_nfc(), naming `where` in an error.
-template <class Where>
-std::string nfc(const std::string& text, const Where& where) {
-    try {
-        return to_nfc(text, "");
-    } catch (const InvalidInput& e) {
-        throw InvalidInput(e.tag(), Draft::place(where), e.message());
-    }
-}
-
 // A territory's title ("xã A") is worked out only when it has bodies, whose names carry it.
 template <class Where>
 void rename(Draft& draft, Index u, const std::string& name, const Where& where) {
     check_name(name, where);
     const bool titled = is_territory(draft.unit(u).kind) && draft.has_bodies(u);
     const std::string old_title = titled ? territory_title(draft.unit(u)) : std::string();
-    draft.edit(u).name = nfc(name, where);
+    draft.edit(u).name = to_nfc(name, [&] { return Draft::place(where); });
     if (titled) draft.retitle_bodies(u, old_title);
 }
 
@@ -652,7 +642,7 @@ void retype(Draft& draft, Index u, const std::string& type, const Where& where) 
     check_type(draft, u, type, where);
     const bool titled = is_territory(draft.unit(u).kind) && draft.has_bodies(u);
     const std::string old_title = titled ? territory_title(draft.unit(u)) : std::string();
-    draft.edit(u).attributes.set("type", Value(nfc(type, where)));
+    draft.edit(u).attributes.set("type", Value(to_nfc(type, [&] { return Draft::place(where); })));
     if (titled) draft.retitle_bodies(u, old_title);
 }
 

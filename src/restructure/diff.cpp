@@ -55,12 +55,22 @@ std::vector<UnitChange> diff(const OrgGraph& before, const OrgGraph& after, cons
     };
     auto wanted = [&](const Unit& u) { return !options.territories_only || is_territory(u.kind); };
 
+    // Each unit of `after` with the unit of `before` of its id, looked up once: a unit of `before` lives on when
+    // `after` has its id and the id map does not end it. One lookup per unit of `after`, not one per unit of each.
+    const std::vector<UnitIndex> later = after.units();
+    std::vector<std::optional<UnitIndex>> counterpart(later.size());
+    std::vector<bool> lives_on(before.unit_capacity(), false);  // by index in `before`
+    for (std::size_t i = 0; i < later.size(); ++i) {
+        const std::string& id = after.unit(later[i]).id;
+        counterpart[i] = before.find(id);
+        if (counterpart[i] && continues(id)) lives_on[counterpart[i]->value] = true;
+    }
+
     std::vector<UnitChange> out;
     std::vector<bool> ended(before.unit_capacity(), false);  // by index in `before`
     for (UnitIndex u : before.units()) {
         const Unit& unit = before.unit(u);
-        if (!wanted(unit)) continue;
-        if (after.contains(unit.id) && continues(unit.id)) continue;
+        if (!wanted(unit) || lives_on[u.value]) continue;
         ended[u.value] = true;
         const auto it = successors.find(unit.id);
         const std::size_t next = it == successors.end() ? 0 : it->second.size();
@@ -69,18 +79,19 @@ std::vector<UnitChange> diff(const OrgGraph& before, const OrgGraph& after, cons
         out.push_back(UnitChange{next == 0 ? "abolished" : next == 1 ? "merged" : "split", unit.id, unit.kind,
                                  unit.level, unit.name, std::move(joined)});
     }
-    for (UnitIndex u : after.units()) {
+    for (std::size_t i = 0; i < later.size(); ++i) {
+        const UnitIndex u = later[i];
         const Unit& unit = after.unit(u);
         if (!wanted(unit)) continue;
-        const auto old = before.find(unit.id);
+        const std::optional<UnitIndex> old = counterpart[i];
         if (!old || ended[old->value]) {
             out.push_back(UnitChange{"created", unit.id, unit.kind, unit.level, "", unit.name});
             continue;
         }
         const Unit& was = before.unit(*old);
         if (was.name != unit.name) out.push_back(UnitChange{"renamed", unit.id, unit.kind, unit.level, was.name, unit.name});
-        if (type_of(was) != type_of(unit))
-            out.push_back(UnitChange{"retyped", unit.id, unit.kind, unit.level, type_of(was), type_of(unit)});
+        if (const std::string &a = type_of(was), &b = type_of(unit); a != b)
+            out.push_back(UnitChange{"retyped", unit.id, unit.kind, unit.level, a, b});
         if (const std::string &a = id_or_empty(place(before, *old)), &b = id_or_empty(place(after, u)); a != b)
             out.push_back(UnitChange{"moved", unit.id, unit.kind, unit.level, a, b});
     }

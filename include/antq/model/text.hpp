@@ -5,8 +5,11 @@
  * UTF-8 checks and Unicode NFC normalisation for names and attribute text (ids are compared byte for byte).
  */
 
+#include <concepts>
 #include <string>
 #include <string_view>
+
+#include <antq/errors.hpp>
 
 namespace antq {
 
@@ -20,6 +23,20 @@ bool is_valid_utf8(std::string_view text) noexcept;
  * @throws InvalidInput tag "invalid_utf8" if `text` is not well-formed UTF-8
  */
 std::string to_nfc(std::string_view text, std::string_view where);
+
+/**
+ * to_nfc(), naming the place `where()` returns, called only for an error: for paths that check many thousands of
+ * strings (a graph's units, a document's strings), where making each place up front would cost more than the check.
+ * @throws InvalidInput tag "invalid_utf8" if `text` is not well-formed UTF-8
+ */
+template <std::invocable Where>
+std::string to_nfc(std::string_view text, const Where& where) {
+    try {
+        return to_nfc(text, std::string_view{});
+    } catch (const InvalidInput& e) {
+        throw InvalidInput(e.tag(), where(), e.message());
+    }
+}
 
 }  // namespace antq
 

@@ -94,16 +94,13 @@ public:
     /** A string, in NFC (every antq document is read in NFC). */
     std::string string(const json& j, const std::string& pointer) const {
         if (!j.is_string()) fail("wrong_type", pointer, "expected a string, found " + type_name(j));
-        // The place is made only for an error: a document holds many thousands of strings.
-        try {
-            return to_nfc(j.get_ref<const std::string&>(), "");
-        } catch (const InvalidInput& e) {
-            throw InvalidInput(e.tag(), at(pointer), e.message());
-        }
+        return to_nfc(j.get_ref<const std::string&>(), [&] { return at(pointer); });
     }
 
     /** A member name, in NFC. */
-    std::string key(const std::string& name, const std::string& pointer) const { return to_nfc(name, at(pointer)); }
+    std::string key(const std::string& name, const std::string& pointer) const {
+        return to_nfc(name, [&] { return at(pointer); });
+    }
 
     /** The required year `key`: an integer ("wrong_type"), from 1900 to 2200 ("bad_year"). */
     int year(const json& object, const char* key, const std::string& pointer) const {

@@ -19,8 +19,8 @@ namespace antq::detail {
 void EvaluationRun::propose_commendations() {
     // Who proposes: the classification decider of the deciding territory (clause 6 gives the proposals to the
     // steering committees 138, which classify). A classified subject's result already names it; for another
-    // subject it is looked up, and a territory without one (or with several) leaves it unknown.
-    const std::vector<std::uint32_t> classifiers = bodies_of(out.m_rules.classification_decider.kind);
+    // subject it is looked up (find_authorities() listed them), and a territory without one (or with several) leaves
+    // it unknown.
     auto proposer = [&](std::size_t idx) -> std::optional<UnitIndex> {
         const UnitResult& r = out.m_results[idx];
         if (r.classifier) return r.classifier;

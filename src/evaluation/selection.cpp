@@ -151,7 +151,8 @@ void EvaluationRun::find_authorities() {
     const Decider& titles = out.m_rules.title_decider;
     const Decider& levels = out.m_rules.classification_decider;
     const std::vector<std::uint32_t> title_bodies = bodies_of(titles.kind);
-    const std::vector<std::uint32_t> level_bodies = levels.kind == titles.kind ? title_bodies : bodies_of(levels.kind);
+    classifiers = levels.kind == titles.kind ? title_bodies : bodies_of(levels.kind);
+    const std::vector<std::uint32_t>& level_bodies = classifiers;
     auto decider = [&](const UnitResult& r, std::uint32_t t, const std::vector<std::uint32_t>& of, UnitKind kind) {
         if (of[t] < several) return UnitIndex{of[t]};
         const std::string what = std::string(to_string(kind)) + " serves '" + g.unit(UnitIndex{t}).id + "', the territory that decides";

@@ -126,6 +126,7 @@ struct EvaluationRun {
     std::vector<std::uint32_t> served;         // body -> the territory it serves, or none
     std::vector<std::uint32_t> head_of;        // body -> the post heading it, or none
     std::vector<std::uint32_t> managed_at;     // body -> the territory its managers serve: none, or several
+    std::vector<std::uint32_t> classifiers;    // territory -> its body of the classification decider's kind: none, or several
     struct TerritoryHead {
         std::uint32_t territory, body, post;
     };

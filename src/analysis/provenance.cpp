@@ -24,7 +24,7 @@ Provenance provenance(const OrgGraph& graph) {
     std::map<std::string, std::uint32_t, std::less<>> assumed;
     for (UnitIndex u : graph.units()) {
         const Unit& unit = graph.unit(u);
-        const bool synthetic = flag_is(unit.attributes, "synthetic", true);
+        const bool synthetic = unit.is_synthetic();
         ++out.units;
         out.synthetic += synthetic;
         out.code_unknown += flag_is(unit.attributes, "code_known", false);

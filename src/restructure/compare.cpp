@@ -15,10 +15,7 @@ namespace antq {
 
 namespace {
 
-bool is_synthetic(const OrgGraph& graph, UnitIndex u) {
-    const Value* v = graph.unit(u).attributes.find("synthetic");
-    return v && v->type() == Value::Type::boolean && v->as_bool();
-}
+bool is_synthetic(const OrgGraph& graph, UnitIndex u) { return graph.unit(u).is_synthetic(); }
 
 // One figure on one graph, and how many of the units behind it are synthetic.
 struct Figure {

@@ -26,6 +26,12 @@ struct Unit {
     /** Free attributes (e.g. "type": "huyện", "synthetic": true). */
     Object attributes;
 
+    /** True if the data marks the unit made up ("synthetic": true): every figure resting on it must say so. */
+    bool is_synthetic() const {
+        const Value* flag = attributes.find("synthetic");
+        return flag && flag->type() == Value::Type::boolean && flag->as_bool();
+    }
+
     friend bool operator==(const Unit&, const Unit&) = default;
 };
 

@@ -42,7 +42,7 @@ class Config:
     seed: int = 2024
 
 
-FULL = Config(synth.FULL, few_reps=1, cascade_reps=200, reference_cascade_reps=4, escalation_reps=1000,
+FULL = Config(synth.FULL, few_reps=1, cascade_reps=1000, reference_cascade_reps=4, escalation_reps=1000,
               reference_escalation_reps=6, check_reps=100, horizon=120.0, repeats=3)
 QUICK = Config(synth.QUICK, few_reps=1, cascade_reps=8, reference_cascade_reps=2, escalation_reps=8,
                reference_escalation_reps=2, check_reps=30, horizon=30.0, repeats=1)

@@ -1,6 +1,7 @@
 // The directive area: directives as data, the compiled responsibility table, progress reports and the follow-up.
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -172,6 +173,10 @@ void init_directive(py::module_& m) {
                 role(n);
             StringCache words;  // clauses, titles, kinds, levels and roles repeat on every row
             std::vector<py::object> ids(g.unit_capacity()), names(g.unit_capacity());
+            // Rows with the same assignments behind them share one tuple (immutable, so sharing is safe): a table of
+            // 100,000 rows makes a few dozen tuples, not 100,000 lists.
+            std::map<std::vector<std::uint32_t>, py::tuple> tuples;
+            std::vector<std::uint32_t> key;
             for (py::ssize_t i = 0; i < n; ++i) {
                 const Responsibility& r = rows[static_cast<std::size_t>(i)];
                 const Unit& u = g.unit(r.unit);
@@ -185,9 +190,14 @@ void init_directive(py::module_& m) {
                 const bool listed = r.recipient != Responsibility::none;
                 assignment[i] = py::int_(listed ? -1 : static_cast<std::int64_t>(r.assignment));
                 const auto behind = c.result.assignments_of(static_cast<std::size_t>(i));
-                py::list every(behind.size());
-                for (std::size_t k = 0; k < behind.size(); ++k) every[k] = py::int_(behind[k]);
-                assignments[i] = std::move(every);
+                key.assign(behind.begin(), behind.end());
+                auto shared = tuples.find(key);
+                if (shared == tuples.end()) {
+                    py::tuple every(behind.size());
+                    for (std::size_t k = 0; k < behind.size(); ++k) every[k] = py::int_(behind[k]);
+                    shared = tuples.emplace(key, std::move(every)).first;
+                }
+                assignments[i] = shared->second;
                 if (listed)
                     recipient[i] = words(c.result.directive().recipients[r.recipient].label);
                 else

@@ -75,9 +75,9 @@ class Responsibilities(ResponsibilityAnalyses):
     def to_pandas(self) -> "pandas.DataFrame":
         """The table: task (the clause), unit (id), role, title, assignment, assignments, recipient, unit_name,
         unit_kind, unit_level. A row is one (task, unit, role); when several assignments of the clause give it,
-        ``assignments`` lists them all (indices into the clause's assignments, in the directive's order) and
-        ``assignment`` is the first, so ``table.explode("assignments")`` has one row per assignment. The ``inform``
-        rows from the recipients list have assignment -1, an empty ``assignments`` and name their entry in
+        ``assignments`` holds them all, a tuple of indices into the clause's assignments in the directive's order,
+        and ``assignment`` the first, so ``table.explode("assignments")`` has one row per assignment. The ``inform``
+        rows from the recipients list have assignment -1, an empty tuple in ``assignments`` and name their entry in
         ``recipient`` (None on the other rows)."""
         import pandas as pd
 

@@ -451,10 +451,10 @@ def test_a_row_given_by_two_assignments_lists_both(tiny):
     ])
     table = antq.compile(antq.Directive.loads(json.dumps(doc)), tiny).to_pandas()
     rows = {(row.unit, row.role): (row.assignment, row.assignments) for row in table.itertuples()}
-    assert rows[("296.pc", "lead")] == (0, [0, 2])  # one row, both sentences behind it
-    assert rows[("296.police", "coordinate")] == (1, [1])
-    assert rows[("296.police", "lead")] == (2, [2])
-    assert rows[("30.pc", "inform")] == (-1, [])  # from the recipients list: no assignment
+    assert rows[("296.pc", "lead")] == (0, (0, 2))  # one row, both sentences behind it
+    assert rows[("296.police", "coordinate")] == (1, (1,))
+    assert rows[("296.police", "lead")] == (2, (2,))
+    assert rows[("30.pc", "inform")] == (-1, ())  # from the recipients list: no assignment
     exploded = table.explode("assignments")
     behind = exploded[(exploded["unit"] == "296.pc") & (exploded["role"] == "lead")]["assignments"].tolist()
     assert behind == [0, 2]
@@ -467,7 +467,7 @@ def test_rows_of_the_2024_directive_carry_every_assignment_behind_them(compiled)
     assert (df.loc[df["assignment"] < 0, "assignments"].map(len) == 0).all()
     # Clause 5: the police build their own force (assignment 1) and carry out Law 30 (assignment 2).
     police = df[(df["task"] == "5") & (df["unit"] == "296.police")]
-    assert police["assignments"].tolist() == [[1, 2]]
+    assert police["assignments"].tolist() == [(1, 2)]
     # Each assignment's units hold a row of its clause and role that lists it.
     for task in compiled.directive.tasks:
         rows = df[df["task"] == task.clause]

@@ -370,6 +370,20 @@ void bind_frozen_graph(py::module_& m, py::class_<OrgGraph, GraphPtr>& graph) {
             for (std::size_t i = 0; i < units.size(); ++i) data[i] = units[i].value;
             return out;
         }, py::arg("territory"))
+        .def("select", [](const FrozenGraph& f, const py::object& selector, const std::optional<GraphPtr>& graph) {
+            const Selector s = selector_from_python(selector);
+            std::vector<UnitIndex> units;
+            if (graph) {
+                units = s.select(f, graph_ref(*graph));  // reads the graph's attributes: the GIL kept, as for the graph
+            } else {
+                py::gil_scoped_release release;
+                units = s.select(f);
+            }
+            auto out = array_of<std::int64_t>(units.size());
+            std::int64_t* data = out.mutable_data();
+            for (std::size_t i = 0; i < units.size(); ++i) data[i] = units[i].value;
+            return out;
+        }, py::arg("selector"), py::arg("graph") = py::none())
         .def("hops", [](const FrozenGraph& f, const py::object& sources, const std::string& kind) {
             const TieKind k = to_tie_kind(kind, "kind");
             const auto roots = unit_indices(f, sources, "sources");

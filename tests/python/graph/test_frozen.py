@@ -77,6 +77,36 @@ def test_subtree_masks_are_selector_within(graph):
         assert f.subtree_mask(t, idx).tolist() == [i in expected for i in graph.units]
 
 
+def test_select_on_the_view_is_select_on_the_graph(graph):
+    f = graph.freeze()
+    district = next(i for i in graph.units if graph.unit(i).kind == "district")
+    selectors = [
+        antq.Selector.kind("police") & antq.Selector.level("commune"),
+        {"within": district},
+        {"any": [{"kind": "school"}, {"level": "village"}]},
+        ~antq.Selector.kind("post"),
+        antq.Selector.id(district) | antq.Selector.within(district) & antq.Selector.kind("peoples_committee"),
+    ]
+    for selector in selectors:
+        picked = f.select(selector)
+        assert picked.dtype == np.int64
+        assert f.ids(picked) == graph.select(selector), selector
+    assert f.ids(f.select(antq.Selector())) == graph.select(antq.Selector())
+
+
+def test_select_on_the_view_reads_attributes_from_the_graph_it_froze(tiny):
+    typed = {"attribute": {"key": "type"}}
+    f = tiny.freeze()
+    with pytest.raises(antq.InvalidInputError, match="needs_graph"):
+        f.select(typed)
+    assert f.ids(f.select(typed, graph=tiny)) == tiny.select(typed)
+    with pytest.raises(antq.NotFoundError, match="unknown_unit"):
+        f.select({"within": "nowhere"})
+    tiny.remove_unit("10945-v01")
+    with pytest.raises(antq.StaleViewError):
+        f.select(typed, graph=tiny)  # the view no longer describes the graph whose attributes it would read
+
+
 def test_hops_equal_networkx_shortest_paths(graph):
     f = graph.freeze()
     # From every provincial body still there that forwards documents: a super-source stands for them in NetworkX.

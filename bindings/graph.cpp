@@ -272,6 +272,14 @@ UnitIndex territory_arg(const FrozenGraph& f, const py::object& territory) {
     throw InvalidInput("wrong_type", "territory", "expected a unit id (str) or index (int)");
 }
 
+// Unit indices as a NumPy int64 array, the form of every batched answer that lists units.
+py::array_t<std::int64_t> index_array(const std::vector<UnitIndex>& units) {
+    auto out = array_of<std::int64_t>(units.size());
+    std::int64_t* data = out.mutable_data();
+    for (std::size_t i = 0; i < units.size(); ++i) data[i] = units[i].value;
+    return out;
+}
+
 std::string repr_of_frozen(const FrozenGraph& f) {
     return "<antq.FrozenGraph of " + std::to_string(f.unit_count()) + " units and " + std::to_string(f.tie_count()) +
            " ties, " + std::to_string(f.memory_bytes() / 1024) + " KiB>";
@@ -324,10 +332,7 @@ void bind_frozen_graph(py::module_& m, py::class_<OrgGraph, GraphPtr>& graph) {
         }, py::arg("indices") = py::none())
         .def("units", [](const FrozenGraph& f) {
             const auto units = units_or_all(f, py::none(), "indices");
-            auto out = array_of<std::int64_t>(units.size());
-            std::int64_t* data = out.mutable_data();
-            for (std::size_t i = 0; i < units.size(); ++i) data[i] = units[i].value;
-            return out;
+            return index_array(units);
         })
         .def("kinds", [](const FrozenGraph& f, const py::object& indices) {
             return batched<std::int8_t>(units_or_all(f, indices, "indices"),
@@ -365,24 +370,18 @@ void bind_frozen_graph(py::module_& m, py::class_<OrgGraph, GraphPtr>& graph) {
                 py::gil_scoped_release release;
                 units = f.within(root);
             }
-            auto out = array_of<std::int64_t>(units.size());
-            std::int64_t* data = out.mutable_data();
-            for (std::size_t i = 0; i < units.size(); ++i) data[i] = units[i].value;
-            return out;
+            return index_array(units);
         }, py::arg("territory"))
-        .def("select", [](const FrozenGraph& f, const py::object& selector, const std::optional<GraphPtr>& graph) {
+        .def("select", [](const FrozenGraph& f, const py::object& selector, const std::optional<GraphPtr>& g) {
             const Selector s = selector_from_python(selector);
             std::vector<UnitIndex> units;
-            if (graph) {
-                units = s.select(f, graph_ref(*graph));  // reads the graph's attributes: the GIL kept, as for the graph
+            if (g) {
+                units = s.select(f, graph_ref(*g));  // reads the graph's attributes: the GIL kept, as for the graph
             } else {
                 py::gil_scoped_release release;
                 units = s.select(f);
             }
-            auto out = array_of<std::int64_t>(units.size());
-            std::int64_t* data = out.mutable_data();
-            for (std::size_t i = 0; i < units.size(); ++i) data[i] = units[i].value;
-            return out;
+            return index_array(units);
         }, py::arg("selector"), py::arg("graph") = py::none())
         .def("hops", [](const FrozenGraph& f, const py::object& sources, const std::string& kind) {
             const TieKind k = to_tie_kind(kind, "kind");

@@ -29,8 +29,8 @@ import pandas as pd
 
 TERRITORY_KINDS = frozenset(("nation", "province", "district", "commune", "village"))
 RESERVED = frozenset(("name", "kind", "level"))  # node data that are not free attributes
-COLUMNS = ("task", "unit", "role", "title", "assignment", "assignments", "recipient", "unit_name", "unit_kind",
-           "unit_level")
+COLUMNS = ("task", "unit", "role", "title", "assignment", "assignments", "recipient", "recipients", "unit_name",
+           "unit_kind", "unit_level")
 _MISSING = object()
 
 
@@ -155,10 +155,13 @@ def compile_directive(G, doc: dict) -> Compiled:
         raise ValueError("duplicate clause")
     recipients: set = set()
     informed = []  # (label, units) per entry that names units of the graph
+    named_by: dict[str, list] = {}  # unit -> labels of the entries naming it, in the list's order
     for r, recipient in enumerate(doc["recipients"]):
         if "selector" in recipient:
             informed.append((recipient["label"], expand(G, recipient["selector"], f"recipient {r}")))
             recipients |= informed[-1][1]
+            for u in informed[-1][1]:
+                named_by.setdefault(u, []).append(recipient["label"])
     nodes = G.nodes
     targets = {}
     cols = tuple([] for _ in COLUMNS)
@@ -167,7 +170,8 @@ def compile_directive(G, doc: dict) -> Compiled:
 
     def row(clause, u, role, title, a, label):
         d = nodes[u]
-        for c, v in zip(cols, (clause, u, role, title, a, [a] if a >= 0 else [], label, d["name"], d["kind"],
+        labels = tuple(named_by.get(u, ())) if role == "inform" else ()
+        for c, v in zip(cols, (clause, u, role, title, a, [a] if a >= 0 else [], label, labels, d["name"], d["kind"],
                                d["level"])):
             c.append(v)
         return len(cols[0]) - 1

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -169,14 +170,27 @@ void init_directive(py::module_& m) {
             const OrgGraph& g = c.current();
             const auto& rows = c.result.rows();
             const auto n = static_cast<py::ssize_t>(rows.size());
-            py::list task(n), title(n), assignment(n), assignments(n), recipient(n), unit(n), name(n), kind(n), level(n),
-                role(n);
+            py::list task(n), title(n), assignment(n), assignments(n), recipient(n), recipients(n), unit(n), name(n),
+                kind(n), level(n), role(n);
             StringCache words;  // clauses, titles, kinds, levels and roles repeat on every row
             std::vector<py::object> ids(g.unit_capacity()), names(g.unit_capacity());
-            // Rows with the same assignments behind them share one tuple (immutable, so sharing is safe): a table of
-            // 100,000 rows makes a few dozen tuples, not 100,000 lists.
-            std::map<std::vector<std::uint32_t>, py::tuple> tuples;
+            // Rows with the same assignments (or entries) behind them share one tuple (immutable, so sharing is
+            // safe): a table of 100,000 rows makes a few dozen tuples, not 100,000 lists.
+            std::map<std::vector<std::uint32_t>, py::tuple> assignment_tuples, entry_tuples;
             std::vector<std::uint32_t> key;
+            auto shared_tuple = [&key](auto& tuples, std::span<const std::uint32_t> values, auto&& item) {
+                key.assign(values.begin(), values.end());
+                auto shared = tuples.find(key);
+                if (shared == tuples.end()) {
+                    py::tuple every(values.size());
+                    for (std::size_t k = 0; k < values.size(); ++k) every[k] = item(values[k]);
+                    shared = tuples.emplace(key, std::move(every)).first;
+                }
+                return shared->second;
+            };
+            const auto& entries = c.result.directive().recipients;
+            auto index = [](std::uint32_t a) -> py::object { return py::int_(a); };
+            auto label = [&](std::uint32_t e) -> py::object { return words(entries[e].label); };
             for (py::ssize_t i = 0; i < n; ++i) {
                 const Responsibility& r = rows[static_cast<std::size_t>(i)];
                 const Unit& u = g.unit(r.unit);
@@ -189,19 +203,10 @@ void init_directive(py::module_& m) {
                 // A row from the recipients list names its entry instead of an assignment.
                 const bool listed = r.recipient != Responsibility::none;
                 assignment[i] = py::int_(listed ? -1 : static_cast<std::int64_t>(r.assignment));
-                const auto behind = c.result.assignments_of(static_cast<std::size_t>(i));
-                key.assign(behind.begin(), behind.end());
-                auto shared = tuples.find(key);
-                if (shared == tuples.end()) {
-                    py::tuple every(behind.size());
-                    for (std::size_t k = 0; k < behind.size(); ++k) every[k] = py::int_(behind[k]);
-                    shared = tuples.emplace(key, std::move(every)).first;
-                }
-                assignments[i] = shared->second;
-                if (listed)
-                    recipient[i] = words(c.result.directive().recipients[r.recipient].label);
-                else
-                    recipient[i] = py::none();
+                const auto row = static_cast<std::size_t>(i);
+                assignments[i] = shared_tuple(assignment_tuples, c.result.assignments_of(row), index);
+                recipient[i] = listed ? py::object(words(entries[r.recipient].label)) : py::none();
+                recipients[i] = shared_tuple(entry_tuples, c.result.recipients_of(row), label);
                 unit[i] = ids[r.unit.value];
                 name[i] = names[r.unit.value];
                 kind[i] = words(std::string(to_string(u.kind)));
@@ -216,6 +221,7 @@ void init_directive(py::module_& m) {
             out["assignment"] = assignment;
             out["assignments"] = assignments;
             out["recipient"] = recipient;
+            out["recipients"] = recipients;
             out["unit_name"] = name;
             out["unit_kind"] = kind;
             out["unit_level"] = level;

@@ -73,21 +73,23 @@ class Responsibilities(ResponsibilityAnalyses):
         return repr(self._core)
 
     def to_pandas(self) -> "pandas.DataFrame":
-        """The table: task (the clause), unit (id), role, title, assignment, assignments, recipient, unit_name,
-        unit_kind, unit_level. A row is one (task, unit, role); when several assignments of the clause give it,
-        ``assignments`` holds them all, a tuple of indices into the clause's assignments in the directive's order,
-        and ``assignment`` the first, so ``table.explode("assignments")`` has one row per assignment. The ``inform``
-        rows from the recipients list have assignment -1, an empty tuple in ``assignments`` and name their entry in
-        ``recipient`` (None on the other rows)."""
+        """The table: task (the clause), unit (id), role, title, assignment, assignments, recipient, recipients,
+        unit_name, unit_kind, unit_level. A row is one (task, unit, role); when several assignments of the clause
+        give it, ``assignments`` holds them all, a tuple of indices into the clause's assignments in the directive's
+        order, and ``assignment`` the first, so ``table.explode("assignments")`` has one row per assignment. The
+        ``inform`` rows from the recipients list have assignment -1, an empty tuple in ``assignments`` and name their
+        entry in ``recipient`` (None on the other rows). ``recipients`` holds the labels of every entry of the list
+        designating the unit of an ``inform`` row, in the list's order (an empty tuple on the other rows)."""
         import pandas as pd
 
         return pd.DataFrame(self._core._columns())
 
     def to_csv(self, path: str | os.PathLike[str]) -> None:
         """Writes the table as UTF-8 CSV; a cell of ``assignments`` holds the indices separated by spaces (``0 4``;
-        empty on a row from the recipients list)."""
+        empty on a row from the recipients list), one of ``recipients`` the labels separated by `` | ``."""
         table = self.to_pandas()
         table["assignments"] = [" ".join(map(str, behind)) for behind in table["assignments"]]
+        table["recipients"] = [" | ".join(labels) for labels in table["recipients"]]
         table.to_csv(os.fspath(path), index=False, encoding="utf-8")
 
     def recipients(self) -> list[str]:

@@ -168,12 +168,30 @@ std::span<const UnitIndex> Responsibilities::targets(std::uint32_t task, std::ui
     return std::span<const UnitIndex>(rows.units).subspan(rows.offsets[i], rows.offsets[i + 1] - rows.offsets[i]);
 }
 
+namespace {
+
+void check_row(std::size_t row, std::size_t rows) {
+    if (row >= rows)
+        throw NotFound("unknown_row", "row " + std::to_string(row), "the table has " + std::to_string(rows) + " rows");
+}
+
+}  // namespace
+
 std::span<const std::uint32_t> Responsibilities::assignments_of(std::size_t row) const {
-    if (row >= m_rows.size())
-        throw NotFound("unknown_row", "row " + std::to_string(row),
-                       "the table has " + std::to_string(m_rows.size()) + " rows");
+    check_row(row, m_rows.size());
     return std::span<const std::uint32_t>(m_row_assignments)
         .subspan(m_row_offsets[row], m_row_offsets[row + 1] - m_row_offsets[row]);
+}
+
+std::span<const std::uint32_t> Responsibilities::recipients_of(std::size_t row) const {
+    check_row(row, m_rows.size());
+    const Responsibility& r = m_rows[row];
+    if (r.role != Role::inform) return {};
+    const auto at = std::lower_bound(m_recipients.begin(), m_recipients.end(), r.unit);
+    if (at == m_recipients.end() || *at != r.unit) return {};
+    const auto k = static_cast<std::size_t>(at - m_recipients.begin());
+    return std::span<const std::uint32_t>(m_recipient_entries)
+        .subspan(m_recipient_offsets[k], m_recipient_offsets[k + 1] - m_recipient_offsets[k]);
 }
 
 std::vector<Responsibility> Responsibilities::duties_of(UnitIndex u) const {
@@ -226,6 +244,7 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
 
     // Each entry's own units, for the inform rows of every task; an entry without a selector is outside the graph.
     std::vector<std::vector<UnitIndex>> informed(directive.recipients.size());
+    std::vector<std::pair<UnitIndex, std::uint32_t>> designations;  // (unit, entry), entries in the list's order
     for (std::uint32_t r = 0; r < directive.recipients.size(); ++r) {
         const Recipient& recipient = directive.recipients[r];
         if (!recipient.units) {
@@ -234,10 +253,19 @@ Responsibilities compile(const Directive& directive, const OrgGraph& graph) {
         }
         informed[r] = expand(*recipient.units, *view, graph,
                              in_file(directive, "recipient " + std::to_string(r) + " '" + recipient.label + "'"), misses);
-        out.m_recipients.insert(out.m_recipients.end(), informed[r].begin(), informed[r].end());
+        for (UnitIndex u : informed[r]) designations.emplace_back(u, r);
     }
-    std::sort(out.m_recipients.begin(), out.m_recipients.end());
-    out.m_recipients.erase(std::unique(out.m_recipients.begin(), out.m_recipients.end()), out.m_recipients.end());
+    // Each designated unit once, in index order, with every entry naming it (a stable sort keeps the list's order).
+    std::stable_sort(designations.begin(), designations.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (const auto& [unit, entry] : designations) {
+        if (out.m_recipients.empty() || out.m_recipients.back() != unit) {
+            out.m_recipients.push_back(unit);
+            out.m_recipient_offsets.push_back(static_cast<std::uint32_t>(out.m_recipient_entries.size()));
+        }
+        out.m_recipient_entries.push_back(entry);
+    }
+    out.m_recipient_offsets.push_back(static_cast<std::uint32_t>(out.m_recipient_entries.size()));
 
     out.m_targets.resize(directive.tasks.size());
     out.m_assignees.resize(directive.tasks.size());

@@ -22,7 +22,7 @@ struct SelectorTranslation;
 /**
  * One row of the responsibility table: a unit holds a role in a task because of one or more assignments, or, for an
  * `inform` row, because an entry of the recipients list designates it (the text, every clause included, goes to it).
- * The row names the first assignment; Responsibilities::assignments_of() lists all of them.
+ * The row names the first assignment or entry; Responsibilities::assignments_of() and recipients_of() list all of them.
  */
 struct Responsibility {
     /** The `assignment` of a row from the recipients list, and the `recipient` of a row from an assignment. */
@@ -67,6 +67,14 @@ public:
      * Complexity: O(1).
      */
     std::span<const std::uint32_t> assignments_of(std::size_t row) const;
+    /**
+     * Every entry of the recipients list designating the unit of `inform` row `row` (indices into
+     * Directive::recipients), in the list's order. On a row from that list the first is the row's `recipient`; an
+     * `inform` row an assignment gives lists the entries that also designate its unit. Empty for the other roles.
+     * @throws NotFound "unknown_row" if `row` is not below rows().size()
+     * Complexity: O(log recipients().size()).
+     */
+    std::span<const std::uint32_t> recipients_of(std::size_t row) const;
     /** Units designated by the recipients list, each once, in index order. */
     const std::vector<UnitIndex>& recipients() const noexcept { return m_recipients; }
     /** The entries of the recipients list that name no unit of the graph (indices into Directive::recipients). */
@@ -119,6 +127,9 @@ private:
     std::vector<std::uint32_t> m_row_offsets;
     std::vector<std::uint32_t> m_row_assignments;
     std::vector<UnitIndex> m_recipients;
+    // The entries designating m_recipients[k] are m_recipient_entries[m_recipient_offsets[k], ...[k + 1]).
+    std::vector<std::uint32_t> m_recipient_offsets;
+    std::vector<std::uint32_t> m_recipient_entries;
     std::vector<std::uint32_t> m_outside;
     std::vector<std::vector<std::vector<UnitIndex>>> m_assignees;  // [task][assignment]
     std::vector<std::vector<std::vector<UnitIndex>>> m_targets;    // [task][assignment]

@@ -155,6 +155,17 @@ TEST_CASE("compile: a unit selected twice for the same task and role gets one ro
     CHECK(behind(6) == std::vector<std::uint32_t>{0});
     CHECK(behind(9).empty());
     ANTQ_CHECK_ERROR(r.assignments_of(10), NotFound, "unknown_row", "row 10");
+
+    // 30.pc's inform rows name the first entry designating it, and list both.
+    auto entries = [&](std::size_t row) {
+        const auto e = r.recipients_of(row);
+        return std::vector<std::uint32_t>(e.begin(), e.end());
+    };
+    CHECK(entries(3) == std::vector<std::uint32_t>{0, 1});
+    CHECK(entries(7) == std::vector<std::uint32_t>{0, 1});
+    CHECK(entries(4) == std::vector<std::uint32_t>{2});
+    CHECK(entries(0).empty());  // a lead row
+    ANTQ_CHECK_ERROR(r.recipients_of(10), NotFound, "unknown_row", "row 10");
 }
 
 TEST_CASE("compile: two inform assignments behind one row are both listed, and the recipients list adds no row") {
@@ -167,6 +178,10 @@ TEST_CASE("compile: two inform assignments behind one row are both listed, and t
     CHECK(rows(g, r.rows())[1] == Row{0, 1, "30.pc", Role::inform});
     const auto behind = r.assignments_of(1);
     CHECK(std::vector<std::uint32_t>(behind.begin(), behind.end()) == std::vector<std::uint32_t>{1, 2});
+    // The row an assignment gives still lists the entry that also designates its unit.
+    const auto listed = r.recipients_of(1);
+    CHECK(std::vector<std::uint32_t>(listed.begin(), listed.end()) == std::vector<std::uint32_t>{0});
+    CHECK(r.recipients_of(2).empty());  // 296.pc: informed by an assignment only
     CHECK(r.rows().size() == 7);  // 296.pc lead; 30.pc, 296.pc, 288.pc, 10945.pc, 10987.pc, 10501.pc inform
 }
 

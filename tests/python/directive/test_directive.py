@@ -197,6 +197,7 @@ def test_to_csv_reads_back(compiled, tmp_path):
     read = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     expected = compiled.to_pandas()
     expected["assignments"] = [" ".join(map(str, a)) for a in expected["assignments"]]  # "1 2"; "" for none
+    expected["recipients"] = [" | ".join(labels) for labels in expected["recipients"]]
     expected = expected.fillna("").astype(str)  # a missing recipient is an empty cell
     pd.testing.assert_frame_equal(read, expected)
     assert set(read["assignments"]) >= {"", "0", "1 2"}
@@ -460,6 +461,32 @@ def test_a_row_given_by_two_assignments_lists_both(tiny):
     assert behind == [0, 2]
 
 
+def test_an_inform_row_lists_every_entry_of_the_recipients_list_naming_its_unit(tiny, tmp_path):
+    import pandas as pd
+
+    doc = small_directive(
+        [{"clause": "1", "title": "Lead", "assignments": [
+            {"role": "lead", "units": {"id": "296.pc"}},
+            {"role": "inform", "units": {"id": "296.police"}},
+        ]}],
+        recipients=[
+            {"label": "UBND tỉnh", "selector": {"id": "30.pc"}},
+            {"label": "Lãnh đạo UBND tỉnh", "selector": {"id": "30.pc"}},
+            {"label": "Công an huyện", "selector": {"kind": "police", "level": "district"}},
+        ])
+    compiled = antq.compile(antq.Directive.loads(json.dumps(doc)), tiny)
+    table = compiled.to_pandas()
+    rows = {(row.unit, row.role): (row.recipient, row.recipients) for row in table.itertuples()}
+    assert rows[("30.pc", "inform")] == ("UBND tỉnh", ("UBND tỉnh", "Lãnh đạo UBND tỉnh"))
+    # The row an assignment gives names no entry, but keeps the one that also names its unit.
+    assert rows[("296.police", "inform")] == (None, ("Công an huyện",))
+    assert rows[("296.pc", "lead")] == (None, ())
+    path = tmp_path / "r.csv"
+    compiled.to_csv(path)
+    read = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    assert read.loc[read["unit"] == "30.pc", "recipients"].tolist() == ["UBND tỉnh | Lãnh đạo UBND tỉnh"]
+
+
 def test_rows_of_the_2024_directive_carry_every_assignment_behind_them(compiled):
     df = compiled.to_pandas()
     own = df[df["assignment"] >= 0]
@@ -541,6 +568,13 @@ def test_recipients_are_inform_rows_of_every_clause_and_entries_outside_the_grap
     assert (informed.loc[~proposal, "assignment"] == -1).all()
     assert informed.loc[(informed["unit"] == "vn.mps") & ~proposal, "recipient"].unique().tolist() == ["Bộ Công an"]
     assert table.loc[table["role"] != "inform", "recipient"].isna().all()
+    assert (table.loc[table["role"] != "inform", "recipients"].map(len) == 0).all()
+    # Every inform row names the entries behind its unit: a list row its own first, the proposal rows theirs too.
+    listed = informed[~proposal]
+    assert all(labels[0] == own for labels, own in zip(listed["recipients"], listed["recipient"]))
+    assert informed.loc[proposal & (informed["unit"] == "vn.mps"), "recipients"].tolist() == [("Bộ Công an",)]
+    assert informed.loc[proposal & (informed["unit"] == "30.sc138"), "recipients"].tolist() == [
+        ("Các sở, ban, ngành, đoàn thể tỉnh",)]
     assert ("1", "inform") in r.duties_of("296.pc")
     assert "vn.mps" not in r.bound_units()
     outside = r.recipients_outside()

@@ -11,6 +11,7 @@
 #include <antq/graph/org_graph.hpp>
 #include <antq/simulation/escalation.hpp>
 
+#include "simulation/detail/alias.hpp"
 #include "simulation/detail/monte_carlo.hpp"
 
 namespace antq::simulation {
@@ -47,45 +48,27 @@ struct Event {
 
 // Where the next incident arises. The territories' Poisson processes together are one Poisson process of the total
 // rate in which each incident's territory is drawn in proportion to the rates: the same model with one pending
-// arrival instead of one per territory. The territory is drawn by Walker's alias method (one uniform draw whatever
-// the number of territories; Vose's construction).
+// arrival instead of one per territory. The territory is drawn by Walker's alias method (alias.hpp).
 class Arising {
 public:
-    explicit Arising(const std::vector<Source>& sources) : m_keep(sources.size(), 1.0), m_alias(sources.size()) {
+    explicit Arising(const std::vector<Source>& sources) : m_territory(rates_of(sources)) {
         double total = 0;
         for (const Source& s : sources) total += s.rate;
         m_mean_gap = 1.0 / total;
-        const double n = static_cast<double>(sources.size());
-        std::vector<double> scaled(sources.size());
-        std::vector<std::uint32_t> small, large;
-        for (std::uint32_t k = 0; k < sources.size(); ++k) {
-            scaled[k] = sources[k].rate * n / total;
-            m_alias[k] = k;
-            (scaled[k] < 1.0 ? small : large).push_back(k);
-        }
-        while (!small.empty() && !large.empty()) {
-            const std::uint32_t k = small.back(), j = large.back();
-            small.pop_back();
-            m_keep[k] = scaled[k];
-            m_alias[k] = j;
-            scaled[j] -= 1.0 - scaled[k];
-            if (scaled[j] < 1.0) large.pop_back(), small.push_back(j);
-        }
-        // What remains has a scaled rate of 1 up to rounding: it keeps its slot (m_keep already 1).
     }
     /** Days until the next incident anywhere. */
     double gap(detail::Random& random) const { return detail::exponential(m_mean_gap, random); }
     /** The source where it arises. */
-    std::uint32_t source(detail::Random& random) const {
-        const double x = random.unit() * static_cast<double>(m_keep.size());
-        const std::size_t k = std::min(static_cast<std::size_t>(x), m_keep.size() - 1);
-        return x - static_cast<double>(k) < m_keep[k] ? static_cast<std::uint32_t>(k) : m_alias[k];
-    }
+    std::uint32_t source(detail::Random& random) const { return m_territory.draw(random); }
 
 private:
+    static std::vector<double> rates_of(const std::vector<Source>& sources) {
+        std::vector<double> rates;
+        for (const Source& s : sources) rates.push_back(s.rate);
+        return rates;
+    }
     double m_mean_gap = 0;
-    std::vector<double> m_keep;           // slot k is source k's with this probability, else alias[k]'s
-    std::vector<std::uint32_t> m_alias;
+    detail::AliasTable m_territory;
 };
 
 // An incident while it is simulated (warm-up ones included).

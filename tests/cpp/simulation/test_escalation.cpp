@@ -101,13 +101,14 @@ TEST_CASE("escalation: one M/M/c station waits as Erlang C says") {
     const double expected = erlang_c_wait(lambda, mu, c);  // 4/9 of a day
     CHECK(expected == doctest::Approx(4.0 / 9.0));
     CHECK(wait.count == 30);
-    CHECK(wait.low <= expected);
-    CHECK(expected <= wait.high);
+    // Within 4 standard errors, as the tandem test allows: a 95% interval misses for one stream in 20, so a check
+    // that it holds would fail for one seed in 20 (over seeds 1 to 40 the wait's and utilisation's intervals held 37
+    // and 35 times, the mean waits off by -0.18 standard errors on average: no bias).
+    CHECK(within(wait, expected, 4));
     CHECK(wait.high - wait.low < 0.25 * expected);  // the interval is narrow enough to mean something
     // Utilisation is λ / (c μ), nothing is passed up, and the district and province stay idle.
     const Estimate busy = result.estimate(0, &LevelFigures::utilisation);
-    CHECK(busy.low <= lambda / (c * mu));
-    CHECK(lambda / (c * mu) <= busy.high);
+    CHECK(within(busy, lambda / (c * mu), 4));
     CHECK(result.estimate(0, &LevelFigures::escalated).mean == 0);
     CHECK(result.estimate(1, &LevelFigures::utilisation).mean == 0);
 }

@@ -260,19 +260,21 @@ void init_simulation(py::module_& m) {
         })
         .def("_incidents", [](const BoundEscalation& r) {
             const OrgGraph& g = r.current();
-            const auto incidents = r.result.incidents();
-            const std::size_t rows = incidents.size();
+            const std::size_t rows = r.result.incident_count();
             NumberColumn<std::int64_t> rep(rows), escalations(rows);
             UnitColumn territory(g, rows), handler(g, rows);
             NumberColumn<double> arrival(rows), response(rows);
-            for (std::size_t i = 0; i < rows; ++i) {
-                rep.set(i, incidents[i].rep);
-                territory.set(i, incidents[i].territory);
-                handler.set(i, incidents[i].handler);
-                escalations.set(i, incidents[i].escalations);
-                arrival.set(i, incidents[i].arrival);
-                response.set(i, incidents[i].response);
-            }
+            std::size_t i = 0;
+            for (std::size_t k = 0; k < r.result.reps(); ++k)
+                for (const simulation::Incident& incident : r.result.incidents(k)) {
+                    rep.set(i, incident.rep);
+                    territory.set(i, incident.territory);
+                    handler.set(i, incident.handler);
+                    escalations.set(i, incident.escalations);
+                    arrival.set(i, incident.arrival);
+                    response.set(i, incident.response);
+                    ++i;
+                }
             py::dict out;
             out["rep"] = rep.finish();
             out["territory"] = territory.finish();
@@ -329,7 +331,7 @@ void init_simulation(py::module_& m) {
         .def("_summary", [](const BoundEscalation& r) { return summary_columns(r.result); })
         .def("__repr__", [](const BoundEscalation& r) {
             return "<antq.simulation.EscalationResult of " + std::to_string(r.result.reps()) + " replications, " +
-                   std::to_string(r.result.incidents().size()) + " incidents at " +
+                   std::to_string(r.result.incident_count()) + " incidents at " +
                    std::to_string(r.result.stations().size()) + " bodies>";
         });
 

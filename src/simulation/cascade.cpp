@@ -154,11 +154,9 @@ CascadeResult cascade(const OrgGraph& graph, const CascadeModel& model, const Ru
         std::vector<double>& due = scratch.due;
         std::fill(due.begin(), due.end(), never);
         std::span<double> arrival = result.row(rep);
-        std::fill(arrival.begin(), arrival.end(), nan);
         // Unit p's first copy arrives at due[p] at an idle unit (nothing came before it), is processed in
         // 1 / capacity days and forwarded; later copies only queue behind it and change no arrival.
         auto forward = [&](std::uint32_t p, auto&& send) {
-            arrival[reach.column[p]] = due[p];
             if (reach.failure[p] > 0 && detail::keyed(unit_base, reach.unit[p]).chance(reach.failure[p])) return;
             const double done = due[p] + reach.service[p];
             for (std::uint32_t k = reach.first[p]; k < reach.first[p + 1]; ++k) {
@@ -170,11 +168,16 @@ CascadeResult cascade(const OrgGraph& graph, const CascadeModel& model, const Ru
         for (std::uint32_t p : source_positions) due[p] = 0.0;
         if (reach.ordered) {
             // Every tie leads forward: when the pass reaches a unit, every copy it will receive has been sent.
+            // Each arrival is written once, NaN included, rather than the row filled with NaN first.
             auto keep_earliest = [&](std::uint32_t v, double time) { due[v] = std::min(due[v], time); };
-            for (std::uint32_t p = 0; p < positions; ++p)
-                if (due[p] != never) forward(p, keep_earliest);
+            for (std::uint32_t p = 0; p < positions; ++p) {
+                const bool reached = due[p] != never;
+                arrival[reach.column[p]] = reached ? due[p] : nan;
+                if (reached) forward(p, keep_earliest);
+            }
             return;
         }
+        std::fill(arrival.begin(), arrival.end(), nan);
         // A cycle: units are met in the order of their first copies' arrival (a copy that cannot be the first, one at
         // least as early being on its way, is not queued).
         scratch.events.clear();
@@ -188,6 +191,7 @@ CascadeResult cascade(const OrgGraph& graph, const CascadeModel& model, const Ru
             const Event e = scratch.events.top();
             scratch.events.pop();
             if (e.time != due[e.position] || !std::isnan(arrival[reach.column[e.position]])) continue;  // overtaken, or met
+            arrival[reach.column[e.position]] = e.time;
             forward(e.position, queue_if_first);
         }
     };

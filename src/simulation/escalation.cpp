@@ -3,6 +3,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include <antq/graph/org_graph.hpp>
 #include <antq/simulation/escalation.hpp>
 
+#include "simulation/detail/alias.hpp"
 #include "simulation/detail/monte_carlo.hpp"
 
 namespace antq::simulation {
@@ -47,54 +49,40 @@ struct Event {
 
 // Where the next incident arises. The territories' Poisson processes together are one Poisson process of the total
 // rate in which each incident's territory is drawn in proportion to the rates: the same model with one pending
-// arrival instead of one per territory. The territory is drawn by Walker's alias method (one uniform draw whatever
-// the number of territories; Vose's construction).
+// arrival instead of one per territory. The territory is drawn by Walker's alias method (alias.hpp).
 class Arising {
 public:
-    explicit Arising(const std::vector<Source>& sources) : m_keep(sources.size(), 1.0), m_alias(sources.size()) {
+    explicit Arising(const std::vector<Source>& sources) : m_territory(rates_of(sources)) {
         double total = 0;
         for (const Source& s : sources) total += s.rate;
         m_mean_gap = 1.0 / total;
-        const double n = static_cast<double>(sources.size());
-        std::vector<double> scaled(sources.size());
-        std::vector<std::uint32_t> small, large;
-        for (std::uint32_t k = 0; k < sources.size(); ++k) {
-            scaled[k] = sources[k].rate * n / total;
-            m_alias[k] = k;
-            (scaled[k] < 1.0 ? small : large).push_back(k);
-        }
-        while (!small.empty() && !large.empty()) {
-            const std::uint32_t k = small.back(), j = large.back();
-            small.pop_back();
-            m_keep[k] = scaled[k];
-            m_alias[k] = j;
-            scaled[j] -= 1.0 - scaled[k];
-            if (scaled[j] < 1.0) large.pop_back(), small.push_back(j);
-        }
-        // What remains has a scaled rate of 1 up to rounding: it keeps its slot (m_keep already 1).
     }
     /** Days until the next incident anywhere. */
     double gap(detail::Random& random) const { return detail::exponential(m_mean_gap, random); }
     /** The source where it arises. */
-    std::uint32_t source(detail::Random& random) const {
-        const double x = random.unit() * static_cast<double>(m_keep.size());
-        const std::size_t k = std::min(static_cast<std::size_t>(x), m_keep.size() - 1);
-        return x - static_cast<double>(k) < m_keep[k] ? static_cast<std::uint32_t>(k) : m_alias[k];
-    }
+    std::uint32_t source(detail::Random& random) const { return m_territory.draw(random); }
 
 private:
+    static std::vector<double> rates_of(const std::vector<Source>& sources) {
+        std::vector<double> rates;
+        for (const Source& s : sources) rates.push_back(s.rate);
+        return rates;
+    }
     double m_mean_gap = 0;
-    std::vector<double> m_keep;           // slot k is source k's with this probability, else alias[k]'s
-    std::vector<std::uint32_t> m_alias;
+    detail::AliasTable m_territory;
 };
 
-// An incident while it is simulated (warm-up ones included).
+// An incident while it is simulated (warm-up ones included). It holds everything its row of the results says, so
+// the rows are written once, into the result, at the end of the replication: those of the incidents that arose after
+// the warm-up, which come after the others (incidents are numbered in order of arising).
 struct Work {
     double created;
-    double at_station;       // when it reached its current station
-    std::uint32_t station;
-    std::uint32_t record;    // its row in the replication's incidents, none if it arose in the warm-up
-    std::uint32_t next = none;  // the incident behind it in its station's line, while it waits
+    double at_station;         // when it reached its current station
+    double response = nan;     // days from arising to resolution, once resolved
+    std::uint32_t station;     // its current station: the last body it reached
+    std::uint32_t next = none; // the incident behind it in its station's line, while it waits
+    std::uint32_t source;      // where it arose
+    std::uint32_t escalations = 0;
 };
 
 // The incidents waiting at a station, first come first served: a list threaded through Work::next, so waiting
@@ -107,7 +95,6 @@ struct Line {
 // what a replication counts stays here until its end, away from the neighbouring replications' results.
 struct Scratch {
     std::vector<Work> work;
-    std::vector<Incident> rows;
     detail::EventQueue<Event> events;
     std::vector<std::uint32_t> busy;
     std::vector<double> busy_since, busy_days;
@@ -118,7 +105,6 @@ struct Scratch {
 
     void reset(std::size_t stations, std::size_t levels, double warm_up) {
         work.clear();
-        rows.clear();
         events.clear();
         busy.assign(stations, 0);
         busy_since.assign(stations, warm_up);
@@ -141,6 +127,7 @@ EscalationResult::EscalationResult(GraphStamp stamp, std::vector<UnitIndex> stat
     for (std::size_t k = 0; k < samples; ++k) m_times.push_back(horizon.warm_up + static_cast<double>(k) * horizon.step);
     m_backlog.assign(m_reps * m_times.size() * m_levels.size(), 0);
     m_figures.assign(m_reps * m_levels.size(), LevelFigures{});
+    m_incidents.resize(m_reps);
 }
 
 std::span<std::uint32_t> EscalationResult::backlog_row(std::size_t rep) noexcept {
@@ -152,12 +139,19 @@ std::span<LevelFigures> EscalationResult::figures_row(std::size_t rep) noexcept 
     return {m_figures.data() + rep * m_levels.size(), m_levels.size()};
 }
 
-void EscalationResult::set_incidents(std::vector<std::vector<Incident>> by_rep) {
+std::size_t EscalationResult::incident_count() const noexcept {
     std::size_t total = 0;
-    for (const auto& rows : by_rep) total += rows.size();
-    m_incidents.reserve(total);
-    for (auto& rows : by_rep) m_incidents.insert(m_incidents.end(), rows.begin(), rows.end());
+    for (const auto& rows : m_incidents) total += rows.size();
+    return total;
 }
+
+std::span<const Incident> EscalationResult::incidents(std::size_t rep) const {
+    if (rep >= m_reps)
+        throw std::out_of_range("EscalationResult::incidents: replication " + std::to_string(rep) + " of " + std::to_string(m_reps));
+    return m_incidents[rep];
+}
+
+void EscalationResult::set_incidents(std::size_t rep, std::vector<Incident> rows) { m_incidents[rep] = std::move(rows); }
 
 Estimate EscalationResult::estimate(std::size_t level, double LevelFigures::*field) const {
     if (level >= m_levels.size()) throw NotFound("unknown_level", "level", "no level " + std::to_string(level) + " in this run");
@@ -167,11 +161,13 @@ Estimate EscalationResult::estimate(std::size_t level, double LevelFigures::*fie
 }
 
 Estimate EscalationResult::response() const {
-    std::vector<double> sum(m_reps, 0.0), count(m_reps, 0.0);
-    for (const Incident& i : m_incidents)
-        if (!std::isnan(i.response)) sum[i.rep] += i.response, count[i.rep] += 1;
     std::vector<double> means(m_reps);
-    for (std::size_t rep = 0; rep < m_reps; ++rep) means[rep] = count[rep] > 0 ? sum[rep] / count[rep] : nan;
+    for (std::size_t rep = 0; rep < m_reps; ++rep) {
+        double sum = 0, count = 0;
+        for (const Incident& i : m_incidents[rep])
+            if (!std::isnan(i.response)) sum += i.response, count += 1;
+        means[rep] = count > 0 ? sum / count : nan;
+    }
     return detail::estimate_of(means);
 }
 
@@ -264,14 +260,14 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
     for (Source& s : sources) s.station = station_of[responsible_body(graph, s.territory, model.responsible)->value];
 
     // Refuse before allocating: the incidents counted (their expected number and a wide margin), each worker's
-    // incidents in flight and the rows of the replication it runs, the backlog samples and the figures.
+    // incidents in flight, the backlog samples and the figures.
     auto margin = [](double mean) { return mean + 10 * std::sqrt(mean) + 100; };
     const double counted = margin(total_rate * (horizon.days - horizon.warm_up)), in_flight = margin(total_rate * horizon.days);
     const double samples = std::floor((horizon.days - horizon.warm_up) / horizon.step) + 1;
     const auto reps = static_cast<double>(options.reps);
     const double bytes = reps * counted * sizeof(Incident) +
                          static_cast<double>(std::min<std::size_t>(options.threads, options.reps)) *
-                             (in_flight * sizeof(Work) + counted * sizeof(Incident)) +
+                             in_flight * sizeof(Work) +
                          reps * samples * static_cast<double>(levels.size()) * sizeof(std::uint32_t) +
                          reps * static_cast<double>(levels.size()) * sizeof(LevelFigures);
     detail::check_memory(bytes, options, samples * static_cast<double>(levels.size()) > counted ? "step" : "reps",
@@ -281,7 +277,6 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
 
     EscalationResult result(GraphStamp::of_result(graph, "escalation", "run the escalation again"), bodies, levels,
                             options.reps, horizon);
-    std::vector<std::vector<Incident>> incidents(options.reps);
     const std::size_t cap = static_cast<std::size_t>(in_flight);
     const double H = horizon.days, W = horizon.warm_up;
     const std::vector<double>& times = result.sample_times();
@@ -312,12 +307,11 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
         auto enter = [&](std::uint32_t i, std::uint32_t s, double t) {
             while (stations[s].up != none && static_cast<double>(scratch.waiting[s].size) >= stations[s].threshold) {
                 if (t >= W) scratch.figures[stations[s].level].escalated += 1;
-                if (scratch.work[i].record != none) ++scratch.rows[scratch.work[i].record].escalations;
+                ++scratch.work[i].escalations;
                 s = stations[s].up;
             }
             scratch.work[i].station = s;
             scratch.work[i].at_station = t;
-            if (scratch.work[i].record != none) scratch.rows[scratch.work[i].record].handler = stations[s].body;
             ++scratch.present[stations[s].level];
             if (scratch.busy[s] < stations[s].servers) {
                 start(i, s, t);
@@ -334,6 +328,7 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
                           backlog.begin() + static_cast<std::ptrdiff_t>(next_sample * levels.size()));
         };
 
+        std::size_t warm = 0;  // incidents that arose in the warm-up: they come first, the counted ones after them
         double next_arising = arising.gap(random);
         std::uint64_t next_arising_order = order++;
         while (true) {
@@ -344,20 +339,15 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
             if (now > H) break;
             sample_until(now);
             if (arises) {  // an incident arises
-                const Source& source = sources[arising.source(random)];
+                const std::uint32_t k = arising.source(random);
                 next_arising = now + arising.gap(random);
                 next_arising_order = order++;
                 if (scratch.work.size() >= cap)
                     throw InvalidInput("too_large", "reps", "replication " + std::to_string(rep) + " drew more than " +
                                                                 std::to_string(cap) + " incidents, beyond its memory estimate");
-                std::uint32_t record = none;
-                if (now >= W) {
-                    record = static_cast<std::uint32_t>(scratch.rows.size());
-                    scratch.rows.push_back(
-                        Incident{static_cast<std::uint32_t>(rep), source.territory, stations[source.station].body, 0, now, nan});
-                }
-                scratch.work.push_back(Work{now, now, source.station, record, none});
-                enter(static_cast<std::uint32_t>(scratch.work.size() - 1), source.station, now);
+                warm += now < W;
+                scratch.work.push_back(Work{now, now, nan, sources[k].station, none, k, 0});
+                enter(static_cast<std::uint32_t>(scratch.work.size() - 1), sources[k].station, now);
                 continue;
             }
             const Event e = scratch.events.top();
@@ -380,10 +370,10 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
             }
             if (station.up != none && station.escalation > 0 && random.chance(station.escalation)) {
                 if (scratch.work[i].at_station >= W) scratch.figures[station.level].escalated += 1;
-                if (scratch.work[i].record != none) ++scratch.rows[scratch.work[i].record].escalations;
+                ++scratch.work[i].escalations;
                 enter(i, station.up, e.time);
-            } else if (scratch.work[i].record != none) {
-                scratch.rows[scratch.work[i].record].response = e.time - scratch.work[i].created;
+            } else {
+                scratch.work[i].response = e.time - scratch.work[i].created;
             }
         }
         sample_until(std::numeric_limits<double>::infinity());
@@ -402,11 +392,18 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
         }
         // Written once, at the end: the neighbouring replications' results may be written by another worker.
         std::copy(scratch.figures.begin(), scratch.figures.end(), result.figures_row(rep).begin());
-        incidents[rep].assign(scratch.rows.begin(), scratch.rows.end());
+        // The rows, in memory of their own that nothing else writes: the result's, straight from the incidents.
+        std::vector<Incident> rows;
+        rows.reserve(scratch.work.size() - warm);
+        for (std::size_t i = warm; i < scratch.work.size(); ++i) {
+            const Work& w = scratch.work[i];
+            rows.push_back(Incident{static_cast<std::uint32_t>(rep), sources[w.source].territory, stations[w.station].body,
+                                    w.escalations, w.created, w.response});
+        }
+        result.set_incidents(rep, std::move(rows));
     };
 
     detail::for_each_replication(options, [] { return Scratch(); }, replicate);
-    result.set_incidents(std::move(incidents));
     return result;
 }
 

@@ -83,8 +83,14 @@ public:
     const std::vector<Level>& levels() const noexcept { return m_levels; }
     std::size_t reps() const noexcept { return m_reps; }
     const Horizon& horizon() const noexcept { return m_horizon; }
-    /** Every incident counted, by replication, then in order of arising. */
-    std::span<const Incident> incidents() const noexcept { return m_incidents; }
+    /**
+     * The incidents counted in replication `rep`, in order of arising. Each replication's rows are kept apart as its
+     * worker wrote them, rather than copied once more into one table of every replication's.
+     * @throws std::out_of_range if there is no such replication.
+     */
+    std::span<const Incident> incidents(std::size_t rep) const;
+    /** The incidents counted in all replications. */
+    std::size_t incident_count() const noexcept;
     /** The times at which backlog is sampled: warm_up, warm_up + step, ... up to days. */
     const std::vector<double>& sample_times() const noexcept { return m_times; }
     /** Incidents at the bodies of each level (waiting or in handling): reps × sample_times × levels. */
@@ -101,8 +107,8 @@ public:
     /** For the run: the slots of replication `rep`. */
     std::span<std::uint32_t> backlog_row(std::size_t rep) noexcept;
     std::span<LevelFigures> figures_row(std::size_t rep) noexcept;
-    /** For the run: sets the incidents, replication after replication. */
-    void set_incidents(std::vector<std::vector<Incident>> by_rep);
+    /** For the run: sets the incidents of replication `rep`. */
+    void set_incidents(std::size_t rep, std::vector<Incident> rows);
 
 private:
     GraphStamp m_stamp;
@@ -111,7 +117,7 @@ private:
     std::size_t m_reps;
     Horizon m_horizon;
     std::vector<double> m_times;
-    std::vector<Incident> m_incidents;
+    std::vector<std::vector<Incident>> m_incidents;  // by replication
     std::vector<std::uint32_t> m_backlog;
     std::vector<LevelFigures> m_figures;
 };

@@ -62,12 +62,21 @@ bool within(const Estimate& e, double expected, double k) {
     return std::abs(e.mean - expected) <= k * standard_error;
 }
 
+// Every incident of every replication, replication after replication.
+std::vector<simulation::Incident> all_incidents(const EscalationResult& result) {
+    std::vector<simulation::Incident> out;
+    for (std::size_t rep = 0; rep < result.reps(); ++rep)
+        out.insert(out.end(), result.incidents(rep).begin(), result.incidents(rep).end());
+    return out;
+}
+
 bool same(const EscalationResult& a, const EscalationResult& b) {
-    if (a.incidents().size() != b.incidents().size()) return false;
-    for (std::size_t i = 0; i < a.incidents().size(); ++i) {
-        const simulation::Incident &x = a.incidents()[i], &y = b.incidents()[i];
-        if (x.rep != y.rep || x.territory != y.territory || x.handler != y.handler || x.arrival != y.arrival ||
-            !(x.response == y.response || (std::isnan(x.response) && std::isnan(y.response))))
+    const auto xs = all_incidents(a), ys = all_incidents(b);
+    if (xs.size() != ys.size()) return false;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        const simulation::Incident &x = xs[i], &y = ys[i];
+        if (x.rep != y.rep || x.territory != y.territory || x.handler != y.handler || x.escalations != y.escalations ||
+            x.arrival != y.arrival || !(x.response == y.response || (std::isnan(x.response) && std::isnan(y.response))))
             return false;
     }
     return std::equal(a.backlog().begin(), a.backlog().end(), b.backlog().begin(), b.backlog().end());
@@ -101,13 +110,14 @@ TEST_CASE("escalation: one M/M/c station waits as Erlang C says") {
     const double expected = erlang_c_wait(lambda, mu, c);  // 4/9 of a day
     CHECK(expected == doctest::Approx(4.0 / 9.0));
     CHECK(wait.count == 30);
-    CHECK(wait.low <= expected);
-    CHECK(expected <= wait.high);
+    // Within 4 standard errors, as the tandem test allows: a 95% interval misses for one stream in 20, so a check
+    // that it holds would fail for one seed in 20 (over seeds 1 to 40 the wait's and utilisation's intervals held 37
+    // and 35 times, the mean waits off by -0.18 standard errors on average: no bias).
+    CHECK(within(wait, expected, 4));
     CHECK(wait.high - wait.low < 0.25 * expected);  // the interval is narrow enough to mean something
     // Utilisation is λ / (c μ), nothing is passed up, and the district and province stay idle.
     const Estimate busy = result.estimate(0, &LevelFigures::utilisation);
-    CHECK(busy.low <= lambda / (c * mu));
-    CHECK(lambda / (c * mu) <= busy.high);
+    CHECK(within(busy, lambda / (c * mu), 4));
     CHECK(result.estimate(0, &LevelFigures::escalated).mean == 0);
     CHECK(result.estimate(1, &LevelFigures::utilisation).mean == 0);
 }
@@ -126,7 +136,10 @@ TEST_CASE("escalation: a tandem line of two stations has Jackson's product-form 
     CHECK(first == doctest::Approx(1 / (mu1 - lambda)));
     // Three checks in one test: each allows 4 standard errors (a false alarm about once in 15,000 runs, where three
     // 95% intervals would miss together one run in seven); the intervals' width keeps the checks sharp.
-    for (auto [level, expected] : {std::pair{std::size_t{0}, first}, std::pair{std::size_t{1}, second}}) {
+    for (const auto& check : {std::pair{std::size_t{0}, first}, std::pair{std::size_t{1}, second}}) {
+        // Named plainly: CAPTURE's lambda may not capture a structured binding before Clang 16.
+        const std::size_t level = check.first;
+        const double expected = check.second;
         CAPTURE(level);
         const Estimate sojourn = result.estimate(level, &LevelFigures::sojourn);
         CHECK(within(sojourn, expected, 4));
@@ -137,7 +150,7 @@ TEST_CASE("escalation: a tandem line of two stations has Jackson's product-form 
     CHECK(response.high - response.low < 0.1 * (first + second));
     // Every resolved incident was passed up exactly once and resolved by the district police.
     std::size_t resolved = 0;
-    for (const simulation::Incident& i : result.incidents())
+    for (const simulation::Incident& i : all_incidents(result))
         if (!std::isnan(i.response)) {
             ++resolved;
             CHECK(i.escalations == 1);
@@ -164,7 +177,7 @@ TEST_CASE("escalation: backlog over time obeys Little's law, a threshold of 0 se
     const EscalationResult passed = run(g, model, Horizon{100, 0, 1}, 2, 9, 1);
     CHECK(passed.estimate(0, &LevelFigures::served).mean == 0);
     CHECK(passed.estimate(1, &LevelFigures::served).mean > 0);
-    for (const simulation::Incident& i : passed.incidents()) {
+    for (const simulation::Incident& i : all_incidents(passed)) {
         CHECK(i.escalations == 1);
         CHECK(i.handler == g.index_of("296.police"));
     }
@@ -181,7 +194,7 @@ TEST_CASE("escalation: a seed gives the same results whatever the threads, anoth
     model.thresholds = {{Selector::levels({Level::commune}), 3}};
     const Horizon horizon{60, 5, 1};
     const EscalationResult one = run(g, model, horizon, 7, 42, 1);
-    REQUIRE(one.incidents().size() > 100);
+    REQUIRE(one.incident_count() > 100);
     CHECK(one.levels() == std::vector<Level>{Level::commune, Level::district, Level::province});
     CHECK(same(one, run(g, model, horizon, 7, 42, 2)));
     CHECK(same(one, run(g, model, horizon, 7, 42, 3)));

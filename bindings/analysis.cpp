@@ -1,10 +1,11 @@
-// The analysis area: hierarchy queries on the graph, and the analyses of a compiled directive (reach, load,
-// coordination, accountability, oversight), added to the classes the graph and directive areas register.
+// The analysis area: hierarchy queries on the graph and on its frozen view, and the analyses of a compiled directive
+// (reach, load, coordination, accountability, oversight), added to the classes the graph and directive areas register.
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
+#include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
 #include <antq/analysis/accountability.hpp>
@@ -18,6 +19,7 @@
 
 #include "bound.hpp"
 #include "convert.hpp"
+#include "frozen_args.hpp"
 #include "init.hpp"
 
 namespace antq::python {
@@ -88,6 +90,41 @@ void init_analysis(py::module_& m) {
             out["any"] = p.any();
             return out;
         });
+
+    // On the frozen view: the same walks, unit ids or indices in and index arrays out, as the view's other calls.
+    auto frozen = py::reinterpret_borrow<py::class_<FrozenGraph, std::shared_ptr<FrozenGraph>>>(m.attr("FrozenGraph"));
+    frozen
+        .def("ancestors", [](const FrozenGraph& f, const py::object& unit, const std::string& kind) {
+            const UnitIndex u = frozen_unit(f, unit, "unit");
+            const TieKind k = to_tie_kind(kind, "kind");
+            std::vector<UnitIndex> out;
+            {
+                py::gil_scoped_release release;
+                out = ancestors(f, u, k);
+            }
+            return index_array(out);
+        }, py::arg("unit"), py::arg("kind") = "contains")
+        .def("descendants", [](const FrozenGraph& f, const py::object& unit, const std::string& kind) {
+            const UnitIndex u = frozen_unit(f, unit, "unit");
+            const TieKind k = to_tie_kind(kind, "kind");
+            std::vector<UnitIndex> out;
+            {
+                py::gil_scoped_release release;
+                out = descendants(f, u, k);
+            }
+            return index_array(out);
+        }, py::arg("unit"), py::arg("kind") = "contains")
+        .def("chains_of_command", [](const FrozenGraph& f, const py::object& unit, std::size_t max_paths) {
+            const UnitIndex u = frozen_unit(f, unit, "unit");
+            std::vector<std::vector<UnitIndex>> chains;
+            {
+                py::gil_scoped_release release;
+                chains = chains_of_command(f, u, max_paths);
+            }
+            py::list out;
+            for (const auto& chain : chains) out.append(index_array(chain));
+            return out;
+        }, py::arg("unit"), py::arg("max_paths") = 1024);
 
     auto responsibilities = py::reinterpret_borrow<py::class_<CompiledDirective>>(m.attr("Responsibilities"));
     responsibilities

@@ -23,6 +23,7 @@
 
 #include "bound.hpp"
 #include "convert.hpp"
+#include "frozen_args.hpp"
 #include "init.hpp"
 #include "memory.hpp"
 
@@ -266,20 +267,6 @@ py::array_t<T> shared_view(const FrozenPtr& owner, const T* data, std::size_t n)
     return out;
 }
 
-UnitIndex territory_arg(const FrozenGraph& f, const py::object& territory) {
-    if (py::isinstance<py::str>(territory)) return f.index_of(territory.cast<std::string>());
-    if (py::isinstance<py::int_>(territory)) return unit_indices(f, py::make_tuple(territory), "territory").front();
-    throw InvalidInput("wrong_type", "territory", "expected a unit id (str) or index (int)");
-}
-
-// Unit indices as a NumPy int64 array, the form of every batched answer that lists units.
-py::array_t<std::int64_t> index_array(const std::vector<UnitIndex>& units) {
-    auto out = array_of<std::int64_t>(units.size());
-    std::int64_t* data = out.mutable_data();
-    for (std::size_t i = 0; i < units.size(); ++i) data[i] = units[i].value;
-    return out;
-}
-
 std::string repr_of_frozen(const FrozenGraph& f) {
     return "<antq.FrozenGraph of " + std::to_string(f.unit_count()) + " units and " + std::to_string(f.tie_count()) +
            " ties, " + std::to_string(f.memory_bytes() / 1024) + " KiB>";
@@ -352,7 +339,7 @@ void bind_frozen_graph(py::module_& m, py::class_<OrgGraph, GraphPtr>& graph) {
                                          [&](auto units, auto out) { batch::areas(f, units, out); });
         }, py::arg("indices") = py::none())
         .def("subtree_mask", [](const FrozenGraph& f, const py::object& territory, const py::object& indices) {
-            const UnitIndex root = territory_arg(f, territory);
+            const UnitIndex root = frozen_unit(f, territory, "territory");
             if (!indices.is_none())
                 return batched<bool>(unit_indices(f, indices, "indices"),
                                      [&](auto units, auto out) { batch::within(f, root, units, out); });
@@ -364,7 +351,7 @@ void bind_frozen_graph(py::module_& m, py::class_<OrgGraph, GraphPtr>& graph) {
             return out;
         }, py::arg("territory"), py::arg("indices") = py::none())
         .def("within", [](const FrozenGraph& f, const py::object& territory) {
-            const UnitIndex root = territory_arg(f, territory);
+            const UnitIndex root = frozen_unit(f, territory, "territory");
             std::vector<UnitIndex> units;
             {
                 py::gil_scoped_release release;

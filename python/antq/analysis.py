@@ -1,6 +1,6 @@
 """The analyses of a compiled directive: reach through forwarding ties, load per unit and level, the coordination
 pairs and their gaps, accountability chains, oversight. :class:`antq.Responsibilities` has them as methods; the
-work is done in C++ (antq/analysis/), on the graph the directive was compiled on.
+work is done in C++ (antq/analysis/), on the graph the directive was compiled on, through its frozen view.
 
 Each result is the plain dict (or list) the analysis gives, with ``to_pandas()`` for a table and a table in
 Jupyter (``_repr_html_``)."""

@@ -1,66 +1,68 @@
 #include <cstdint>
-#include <deque>
 #include <string>
 
 #include <antq/analysis/hierarchy.hpp>
 #include <antq/errors.hpp>
-#include <antq/graph/selector.hpp>
 
 namespace antq {
 
 namespace {
 
+// Breadth-first from `start` along the rows `next(u)` gives, `start` excluded.
 template <class Next>
-std::vector<UnitIndex> breadth_first(const OrgGraph& graph, UnitIndex start, Next&& next) {
-    graph.unit(start);  // throws NotFound for a bad index
-    std::vector<bool> seen(graph.unit_capacity(), false);
+std::vector<UnitIndex> breadth_first(const FrozenGraph& view, UnitIndex start, Next&& next) {
+    view.id(start);  // throws NotFound for a bad index
+    std::vector<bool> seen(view.unit_capacity(), false);
     seen[start.value] = true;
-    std::vector<UnitIndex> out;
-    std::deque<UnitIndex> queue{start};
-    while (!queue.empty()) {
-        const UnitIndex u = queue.front();
-        queue.pop_front();
-        for (UnitIndex v : next(u))
+    std::vector<UnitIndex> queue{start};
+    for (std::size_t at = 0; at < queue.size(); ++at)
+        for (UnitIndex v : next(queue[at]))
             if (!seen[v.value]) {
                 seen[v.value] = true;
-                out.push_back(v);
                 queue.push_back(v);
             }
-    }
-    return out;
+    queue.erase(queue.begin());
+    return queue;
+}
+
+InvalidInput too_many_paths(const FrozenGraph& view, UnitIndex u, std::size_t max_paths) {
+    return InvalidInput("too_many_paths", "'" + std::string(view.id(u)) + "'",
+                        "more than " + std::to_string(max_paths) + " chains of command");
 }
 
 }  // namespace
 
+std::vector<UnitIndex> ancestors(const FrozenGraph& view, UnitIndex u, TieKind kind) {
+    return breadth_first(view, u, [&](UnitIndex v) { return view.parents(v, kind); });
+}
+
 std::vector<UnitIndex> ancestors(const OrgGraph& graph, UnitIndex u, TieKind kind) {
-    return breadth_first(graph, u, [&](UnitIndex v) { return graph.parents(v, kind); });
+    return ancestors(*graph.freeze(), u, kind);
+}
+
+std::vector<UnitIndex> descendants(const FrozenGraph& view, UnitIndex u, TieKind kind) {
+    return breadth_first(view, u, [&](UnitIndex v) { return view.children(v, kind); });
 }
 
 std::vector<UnitIndex> descendants(const OrgGraph& graph, UnitIndex u, TieKind kind) {
-    return breadth_first(graph, u, [&](UnitIndex v) { return graph.children(v, kind); });
+    return descendants(*graph.freeze(), u, kind);
 }
 
-std::vector<UnitIndex> subtree(const OrgGraph& graph, UnitIndex root) {
-    const auto mask = territory_mask(graph, root);
-    std::vector<UnitIndex> out;
-    for (std::uint32_t i = 0; i < mask.size(); ++i)
-        if (mask[i]) out.push_back(UnitIndex{i});
-    return out;
-}
+std::vector<UnitIndex> subtree(const FrozenGraph& view, UnitIndex root) { return view.within(root); }
 
-std::vector<std::vector<UnitIndex>> chains_of_command(const OrgGraph& graph, UnitIndex u, std::size_t max_paths) {
-    graph.unit(u);
+std::vector<UnitIndex> subtree(const OrgGraph& graph, UnitIndex root) { return subtree(*graph.freeze(), root); }
+
+std::vector<std::vector<UnitIndex>> chains_of_command(const FrozenGraph& view, UnitIndex u, std::size_t max_paths) {
+    view.id(u);  // throws NotFound for a bad index
     std::vector<std::vector<UnitIndex>> done;
     std::vector<std::vector<UnitIndex>> open{{u}};
     while (!open.empty()) {
         std::vector<UnitIndex> path = std::move(open.back());
         open.pop_back();
-        const auto superiors = graph.parents(path.back(), TieKind::directs);
+        const auto superiors = view.parents(path.back(), TieKind::directs);
         if (superiors.empty()) {
             done.push_back(std::move(path));
-            if (done.size() > max_paths)
-                throw InvalidInput("too_many_paths", "'" + graph.unit(u).id + "'",
-                                   "more than " + std::to_string(max_paths) + " chains of command");
+            if (done.size() > max_paths) throw too_many_paths(view, u, max_paths);
             continue;
         }
         // Push in reverse so the first superior's chain comes out first.
@@ -70,21 +72,20 @@ std::vector<std::vector<UnitIndex>> chains_of_command(const OrgGraph& graph, Uni
             open.push_back(std::move(next));
         }
         if (open.size() / 64 > max_paths)  // open paths bound the finished ones; no overflow for a huge max_paths
-            throw InvalidInput("too_many_paths", "'" + graph.unit(u).id + "'",
-                               "more than " + std::to_string(max_paths) + " chains of command");
+            throw too_many_paths(view, u, max_paths);
     }
     return done;
 }
 
-namespace {
+std::vector<std::vector<UnitIndex>> chains_of_command(const OrgGraph& graph, UnitIndex u, std::size_t max_paths) {
+    return chains_of_command(*graph.freeze(), u, max_paths);
+}
 
-// territories_at() on either graph: both answer levels(), parent() and area() alike, the frozen view from its rows.
-template <class Graph>
-std::vector<UnitIndex> territories_at_of(const Graph& graph, Level level) {
+std::vector<UnitIndex> territories_at(const FrozenGraph& view, Level level) {
     constexpr std::uint32_t unknown = 0xffffffffu;
-    std::vector<UnitIndex> out(graph.unit_capacity());
-    std::vector<std::uint32_t> of_territory(graph.unit_capacity(), unknown);  // memo: territory -> answer
-    const auto levels = graph.levels();
+    std::vector<UnitIndex> out(view.unit_capacity());
+    std::vector<std::uint32_t> of_territory(view.unit_capacity(), unknown);  // memo: territory -> answer
+    const auto levels = view.levels();
     std::vector<std::uint32_t> chain;
     // The answer for territory t: itself at `level`, else its container's; each territory is walked through once.
     auto resolve = [&](std::uint32_t t) {
@@ -100,23 +101,19 @@ std::vector<UnitIndex> territories_at_of(const Graph& graph, Level level) {
                 found = at;
                 break;
             }
-            const auto up = graph.parent(UnitIndex{at}, TieKind::contains);
+            const auto up = view.parent(UnitIndex{at}, TieKind::contains);
             if (!up) break;
             at = up->value;
         }
         for (std::uint32_t c : chain) of_territory[c] = found;
         return found;
     };
-    for (std::uint32_t i = 0; i < graph.unit_capacity(); ++i)
-        if (graph.is_alive(UnitIndex{i}))
-            if (const auto area = graph.area(UnitIndex{i})) out[i] = UnitIndex{resolve(area->value)};
+    for (std::uint32_t i = 0; i < view.unit_capacity(); ++i)
+        if (view.is_alive(UnitIndex{i}))
+            if (const auto area = view.area(UnitIndex{i})) out[i] = UnitIndex{resolve(area->value)};
     return out;
 }
 
-}  // namespace
-
-std::vector<UnitIndex> territories_at(const OrgGraph& graph, Level level) { return territories_at_of(graph, level); }
-
-std::vector<UnitIndex> territories_at(const FrozenGraph& graph, Level level) { return territories_at_of(graph, level); }
+std::vector<UnitIndex> territories_at(const OrgGraph& graph, Level level) { return territories_at(*graph.freeze(), level); }
 
 }  // namespace antq

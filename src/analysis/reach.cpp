@@ -1,9 +1,6 @@
 #include <algorithm>
-#include <deque>
 
 #include <antq/analysis/reach.hpp>
-
-#include "graph/detail/storage.hpp"
 
 namespace antq {
 
@@ -20,34 +17,37 @@ std::vector<UnitIndex> ReachResult::path_to(UnitIndex u) const {
     return path;
 }
 
-ReachResult reach(const Responsibilities& responsibilities, const OrgGraph& graph) {
+ReachResult reach(const Responsibilities& responsibilities, const FrozenGraph& view, const OrgGraph& graph) {
     const OrgGraph::ReadGuard reading(graph);
+    view.check_current(graph);
     responsibilities.check_current(graph);
     ReachResult out;
     out.stamp = GraphStamp::of_result(graph, "reach of directive '" + responsibilities.directive().id + "'", "run it again");
     out.recipients = responsibilities.recipients();
     out.bound = responsibilities.bound_units();
-    out.reached_mask.assign(graph.unit_capacity(), false);
-    out.received_from.assign(graph.unit_capacity(), UnitIndex{});
-    std::deque<UnitIndex> queue;
+    out.reached_mask.assign(view.unit_capacity(), false);
+    out.received_from.assign(view.unit_capacity(), UnitIndex{});
+    std::vector<UnitIndex> queue;
     for (UnitIndex r : out.recipients) {
         out.reached_mask[r.value] = true;
         queue.push_back(r);
     }
-    while (!queue.empty()) {
-        const UnitIndex u = queue.front();
-        queue.pop_front();
-        detail::for_each_out(graph, u, TieKind::forwards, [&](UnitIndex v) {
+    for (std::size_t at = 0; at < queue.size(); ++at)
+        for (UnitIndex v : view.children(queue[at], TieKind::forwards))
             if (!out.reached_mask[v.value]) {
                 out.reached_mask[v.value] = true;
-                out.received_from[v.value] = u;
+                out.received_from[v.value] = queue[at];
                 queue.push_back(v);
             }
-        });
-    }
     for (UnitIndex b : out.bound)
         if (!out.reached_mask[b.value]) out.unreached.push_back(b);
     return out;
+}
+
+ReachResult reach(const Responsibilities& responsibilities, const OrgGraph& graph) {
+    const OrgGraph::ReadGuard reading(graph);
+    responsibilities.check_current(graph);  // a stale table is refused before any view is built
+    return reach(responsibilities, *graph.freeze(), graph);
 }
 
 }  // namespace antq

@@ -3,6 +3,9 @@
 /**
  * @file
  * Accountability: who answers for a unit and for a task, up to the issuer's head.
+ *
+ * Both read the frozen view (antq/graph/frozen_graph.hpp): the forms taking the graph read graph.freeze(), built once
+ * per state of the graph and shared.
  */
 
 #include <array>
@@ -10,6 +13,7 @@
 #include <vector>
 
 #include <antq/directive/compile.hpp>
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
 
 namespace antq {
@@ -33,8 +37,10 @@ struct UnitAccountability {
  * answer to `top` through subordination.
  * @throws NotFound "unknown_unit"; InvalidInput "not_a_body" for a territory (naming the bodies serving it) or a
  *         post (naming the body it heads): subordination runs between bodies
- * Complexity: O(V + E).
+ * Complexity: O(V) for the marks, plus the bodies above `unit` along `directs` and their `directs` in-ties.
  */
+UnitAccountability accountability(const FrozenGraph& view, UnitIndex unit, UnitIndex top);
+/** accountability() on graph.freeze(). Complexity: O(V + E) after a change of the graph, then as on the view. */
 UnitAccountability accountability(const OrgGraph& graph, UnitIndex unit, UnitIndex top);
 
 /** For one task: the units leading it and their heads, per level. */
@@ -45,9 +51,15 @@ struct TaskAccountability {
 };
 
 /**
- * The heads accountable for task `task` at each level: the head posts of its lead units.
- * @throws StaleView "stale_result" if the graph changed since compile()
+ * The heads accountable for task `task` at each level: the head posts of its lead units, read from `view`, the
+ * frozen view of `graph`, the graph the table was compiled on.
+ * @throws StaleView "stale_view" if `view` is not a view of `graph` as it is now; "stale_result" if the graph
+ *         changed since compile()
+ * Complexity: O(lead units of the task).
  */
+TaskAccountability accountability(const Responsibilities& responsibilities, const FrozenGraph& view, const OrgGraph& graph,
+                                  std::uint32_t task);
+/** accountability(responsibilities, view, graph, task) on graph.freeze(), which compile() has already built. */
 TaskAccountability accountability(const Responsibilities& responsibilities, const OrgGraph& graph, std::uint32_t task);
 
 }  // namespace antq

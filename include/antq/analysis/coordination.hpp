@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <antq/directive/compile.hpp>
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
 
 namespace antq {
@@ -33,10 +34,14 @@ struct CoordinationResult {
 
 /**
  * For each task, pairs every lead with every coordinator that serves the same territory (the same
- * area()), and looks for a tie of any kind between them, either way.
- * @throws StaleView "stale_result" if the graph changed since compile()
+ * area()), and looks for a tie of any kind between them, either way: both read from `view`, the frozen view of
+ * `graph`, the graph the table was compiled on.
+ * @throws StaleView "stale_view" if `view` is not a view of `graph` as it is now; "stale_result" if the graph
+ *         changed since compile()
  * Complexity: O(tasks × rows + pairs × degree).
  */
+CoordinationResult coordination(const Responsibilities& responsibilities, const FrozenGraph& view, const OrgGraph& graph);
+/** coordination(responsibilities, view, graph) on graph.freeze(), which compile() has already built. */
 CoordinationResult coordination(const Responsibilities& responsibilities, const OrgGraph& graph);
 
 }  // namespace antq

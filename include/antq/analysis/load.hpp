@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <antq/directive/compile.hpp>
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
 
 namespace antq {
@@ -35,10 +36,14 @@ struct LoadResult {
 };
 
 /**
- * Counts the rows of the responsibility table per unit, role and level.
- * @throws StaleView "stale_result" if the graph changed since compile()
+ * Counts the rows of the responsibility table per unit, role and level, the levels read from `view`, the frozen view
+ * of `graph`, the graph the table was compiled on.
+ * @throws StaleView "stale_view" if `view` is not a view of `graph` as it is now; "stale_result" if the graph
+ *         changed since compile()
  * Complexity: O(rows + V).
  */
+LoadResult load(const Responsibilities& responsibilities, const FrozenGraph& view, const OrgGraph& graph);
+/** load(responsibilities, view, graph) on graph.freeze(), which compile() has already built. */
 LoadResult load(const Responsibilities& responsibilities, const OrgGraph& graph);
 
 }  // namespace antq

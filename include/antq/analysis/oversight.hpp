@@ -27,7 +27,9 @@ struct OversightResult {
 
 /**
  * Collects each monitor's targets under every monitor assignment (Responsibilities::targets(task, assignment, unit):
- * within its own territory where the assignment says so), and the bound units left outside all of them.
+ * within its own territory where the assignment says so), and the bound units left outside all of them. Everything
+ * it reads is in the table (compile() resolved the targets); of the graph it reads only the size, so it walks no
+ * ties and has no form taking the frozen view.
  * @throws StaleView "stale_result" if the graph changed since compile()
  * Complexity: O(rows + V + sum over monitor assignments and their assignees of each one's targets): each monitor's list is
  * materialised, so N units monitoring each other cost N² entries.

@@ -47,7 +47,9 @@ struct Provenance {
 };
 
 /**
- * Counts the synthetic and assumed records of `graph`. Holds a ReadGuard on `graph` while it runs.
+ * Counts the synthetic and assumed records of `graph`. Holds a ReadGuard on `graph` while it runs. It reads the
+ * units', ties' and graph's attributes, which only the graph holds (a FrozenGraph copies none), so it has no form
+ * taking the frozen view.
  * @throws GraphInUse if the graph is being changed
  * Complexity: O(V + E) attribute look-ups.
  */

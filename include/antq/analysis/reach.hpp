@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <antq/directive/compile.hpp>
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/graph_stamp.hpp>
 #include <antq/graph/org_graph.hpp>
 
@@ -38,11 +39,15 @@ struct ReachResult {
 };
 
 /**
- * Follows `forwards` ties breadth-first from every recipient. Commune People's Committees are not on the
- * recipients list of the 2024 directive; they are reached through the district People's Committees.
- * @throws StaleView "stale_result" if the graph changed since compile()
- * Complexity: O(V + E).
+ * Follows `forwards` ties breadth-first from every recipient, along the rows of `view`, the frozen view of `graph`,
+ * the graph the table was compiled on. Commune People's Committees are not on the recipients list of the 2024
+ * directive; they are reached through the district People's Committees. The result is stamped with `graph`.
+ * @throws StaleView "stale_view" if `view` is not a view of `graph` as it is now; "stale_result" if the graph
+ *         changed since compile()
+ * Complexity: O(V) for the marks, plus the reached units and their `forwards` ties.
  */
+ReachResult reach(const Responsibilities& responsibilities, const FrozenGraph& view, const OrgGraph& graph);
+/** reach(responsibilities, view, graph) on graph.freeze(), which compile() has already built. */
 ReachResult reach(const Responsibilities& responsibilities, const OrgGraph& graph);
 
 }  // namespace antq

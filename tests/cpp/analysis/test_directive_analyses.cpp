@@ -2,6 +2,7 @@
 // hand-built graphs with known answers, and reach on the embedded directive and graph.
 
 #include <algorithm>
+#include <array>
 #include <deque>
 #include <optional>
 #include <set>
@@ -519,4 +520,150 @@ TEST_CASE("analyses: the 2024 directive's load, oversight and accountability on 
     CHECK(total == r.rows().size());
     // Clause 6's commune committees 138; clause 4's commune Party committees, People's Committees and committees 138.
     CHECK(l.by_level[static_cast<std::size_t>(Level::commune)][static_cast<std::size_t>(Role::monitor)] == 235 + 3 * 235);
+}
+
+// --- on the frozen view ----------------------------------------------------------------------------------------
+
+namespace {
+
+// Kinds of the ties joining `a` and `b` either way, from the mutable graph's tie lists: the reference for coordination.
+std::vector<TieKind> ties_by_hand(const OrgGraph& g, UnitIndex a, UnitIndex b) {
+    std::set<TieKind> kinds;
+    for (TieIndex t : g.out_ties(a))
+        if (g.tie(t).target == b) kinds.insert(g.tie(t).kind);
+    for (TieIndex t : g.in_ties(a))
+        if (g.tie(t).source == b) kinds.insert(g.tie(t).kind);
+    return {kinds.begin(), kinds.end()};
+}
+
+// Forwarding distances from the recipients by breadth-first search over the mutable graph's children().
+std::vector<int> distances_by_hand(const OrgGraph& g, const Responsibilities& r) {
+    std::vector<int> distance(g.unit_capacity(), -1);
+    std::deque<UnitIndex> queue;
+    for (UnitIndex u : r.recipients()) {
+        distance[u.value] = 0;
+        queue.push_back(u);
+    }
+    while (!queue.empty()) {
+        const UnitIndex u = queue.front();
+        queue.pop_front();
+        for (UnitIndex v : g.children(u, TieKind::forwards))
+            if (distance[v.value] < 0) {
+                distance[v.value] = distance[u.value] + 1;
+                queue.push_back(v);
+            }
+    }
+    return distance;
+}
+
+// Every analysis of `d` on `g`, through the graph and through its frozen view: the same results, and the answers the
+// mutable graph's own adjacency gives.
+void check_view_against_graph(const OrgGraph& g, const Directive& d) {
+    const Responsibilities r = compile(d, g);
+    const auto view = g.freeze();
+
+    const ReachResult by_graph = reach(r, g);
+    const ReachResult by_view = reach(r, *view, g);
+    CHECK(by_view.recipients == by_graph.recipients);
+    CHECK(by_view.bound == by_graph.bound);
+    CHECK(by_view.unreached == by_graph.unreached);
+    CHECK(by_view.received_from == by_graph.received_from);
+    CHECK(by_view.reached_mask == by_graph.reached_mask);
+    CHECK(by_view.stamp.generation() == by_graph.stamp.generation());
+    CHECK_NOTHROW(by_view.check_current(g));
+    const auto distance = distances_by_hand(g, r);
+    for (UnitIndex u : g.units()) {
+        CAPTURE(g.unit(u).id);
+        CHECK(by_view.reached(u) == (distance[u.value] >= 0));
+        const auto path = by_view.path_to(u);
+        if (path.empty()) continue;
+        CHECK(static_cast<int>(path.size()) == distance[u.value] + 1);  // a shortest path
+        for (std::size_t i = 0; i + 1 < path.size(); ++i) CHECK(g.has_tie(path[i], path[i + 1], TieKind::forwards));
+    }
+
+    const LoadResult load_graph = load(r, g);
+    const LoadResult load_view = load(r, *view, g);
+    REQUIRE(load_view.units.size() == load_graph.units.size());
+    for (std::size_t i = 0; i < load_view.units.size(); ++i) {
+        CHECK(load_view.units[i].unit == load_graph.units[i].unit);
+        CHECK(load_view.units[i].roles == load_graph.units[i].roles);
+    }
+    std::array<RoleCounts, 5> by_level{};
+    for (const Responsibility& row : r.rows())
+        ++by_level[static_cast<std::size_t>(g.unit(row.unit).level)][static_cast<std::size_t>(row.role)];
+    CHECK(load_view.by_level == by_level);
+    CHECK(load_graph.by_level == by_level);
+
+    const CoordinationResult pairs_graph = coordination(r, g);
+    const CoordinationResult pairs_view = coordination(r, *view, g);
+    REQUIRE(pairs_view.pairs.size() == pairs_graph.pairs.size());
+    for (std::size_t i = 0; i < pairs_view.pairs.size(); ++i) {
+        const CoordinationPair& p = pairs_view.pairs[i];
+        CHECK(p.lead == pairs_graph.pairs[i].lead);
+        CHECK(p.partner == pairs_graph.pairs[i].partner);
+        CHECK(p.tasks == pairs_graph.pairs[i].tasks);
+        CHECK(p.ties == pairs_graph.pairs[i].ties);
+        CHECK(p.ties == ties_by_hand(g, p.lead, p.partner));
+        CHECK(g.area(p.lead) == g.area(p.partner));
+    }
+
+    for (std::uint32_t t = 0; t < d.tasks.size(); ++t) {
+        const TaskAccountability task_view = accountability(r, *view, g, t);
+        const TaskAccountability task_graph = accountability(r, g, t);
+        CHECK(task_view.by_level == task_graph.by_level);
+        for (const auto& level : task_view.by_level)
+            for (const auto& [u, head] : level) CHECK(head == g.head(u));
+    }
+
+    const UnitIndex issuer = g.index_of(d.issuer);
+    for (UnitIndex u : r.bound_units()) {
+        if (!is_body(g.unit(u).kind)) continue;
+        CAPTURE(g.unit(u).id);
+        const UnitAccountability a_view = accountability(*view, u, issuer);
+        const UnitAccountability a_graph = accountability(g, u, issuer);
+        CHECK(a_view.head == g.head(u));
+        CHECK(a_view.head == a_graph.head);
+        CHECK(a_view.chain == a_graph.chain);
+        CHECK(a_view.chain_heads == a_graph.chain_heads);
+        CHECK(is_directs_chain(g, a_view.chain));
+        for (std::size_t i = 0; i < a_view.chain.size(); ++i) CHECK(a_view.chain_heads[i] == g.head(a_view.chain[i]));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("analyses: on the frozen view, the graph's answers for the 2024 directive and the hand-made graphs") {
+    check_view_against_graph(hai_duong(), datasets::directive_2024());
+    check_view_against_graph(forwarding_graph(), reach_directive());
+    const Directive coordinate = directive(
+        {task("1", {assign(Role::lead, pcs() & at(Level::district)),
+                    assign(Role::coordinate, (Selector::kind(UnitKind::police) & at(Level::district)) | id("288.front"))}),
+         task("2", {assign(Role::lead, id("296.pc")), assign(Role::coordinate, Selector::ids({"296.police", "296.pc"}))})});
+    check_view_against_graph(coordination_graph(), coordinate);
+    const Directive accountable = directive({task("1", {assign(Role::lead, pcs()), assign(Role::coordinate, id("30.police"))}),
+                                       task("2", {assign(Role::lead, id("10987.police"))})});
+    OrgGraph shortcut = accountability_graph();
+    shortcut.add_tie("30.pc", "10987.pc", TieKind::directs);
+    check_view_against_graph(shortcut, accountable);
+}
+
+TEST_CASE("analyses: a frozen view of another state of the graph is refused") {
+    OrgGraph g = forwarding_graph();
+    const auto before = g.freeze();
+    const Responsibilities old_table = compile(reach_directive(), g);
+    g.add_tie("288.pc", "288.police", TieKind::forwards);
+    const Responsibilities r = compile(reach_directive(), g);
+    // The view of the graph before the change, with a table of the graph as it is: the view is stale.
+    ANTQ_CHECK_ERROR(reach(r, *before, g), StaleView, "stale_view", "the graph changed after this view");
+    ANTQ_CHECK_ERROR(load(r, *before, g), StaleView, "stale_view", "");
+    ANTQ_CHECK_ERROR(coordination(r, *before, g), StaleView, "stale_view", "");
+    ANTQ_CHECK_ERROR(accountability(r, *before, g, 0), StaleView, "stale_view", "");
+    // A view of another graph, even one with the same content (a copy).
+    const OrgGraph copy = g;
+    ANTQ_CHECK_ERROR(reach(r, *copy.freeze(), g), StaleView, "stale_view", "");
+    // The current view with a table compiled before the change: the table is stale.
+    ANTQ_CHECK_ERROR(reach(old_table, *g.freeze(), g), StaleView, "stale_result", "directive");
+    ANTQ_CHECK_ERROR(load(old_table, *g.freeze(), g), StaleView, "stale_result", "");
+    // The current view and table: the change is seen.
+    CHECK(reach(r, *g.freeze(), g).unreached.empty());
 }

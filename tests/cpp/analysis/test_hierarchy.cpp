@@ -8,6 +8,66 @@ std::vector<std::string> ids(const OrgGraph& g, const std::vector<UnitIndex>& us
     for (auto u : us) out.push_back(g.unit(u).id);
     return out;
 }
+
+// Breadth-first along the mutable graph's own adjacency (parents() or children(), in tie order), `start` excluded:
+// the reference the walks on the frozen view are held to.
+std::vector<UnitIndex> walk_by_hand(const OrgGraph& g, UnitIndex start, TieKind kind, bool upward) {
+    std::vector<bool> seen(g.unit_capacity(), false);
+    seen[start.value] = true;
+    std::vector<UnitIndex> queue{start};
+    for (std::size_t at = 0; at < queue.size(); ++at)
+        for (UnitIndex v : upward ? g.parents(queue[at], kind) : g.children(queue[at], kind))
+            if (!seen[v.value]) {
+                seen[v.value] = true;
+                queue.push_back(v);
+            }
+    return {queue.begin() + 1, queue.end()};
+}
+
+// Every chain of command from the last unit of `path` up, depth-first over the mutable graph's parents().
+void chains_by_hand(const OrgGraph& g, std::vector<UnitIndex>& path, std::vector<std::vector<UnitIndex>>& out) {
+    const auto superiors = g.parents(path.back(), TieKind::directs);
+    if (superiors.empty()) out.push_back(path);
+    for (UnitIndex s : superiors) {
+        path.push_back(s);
+        chains_by_hand(g, path, out);
+        path.pop_back();
+    }
+}
+
+// Each hierarchy query of every `step`-th unit, on the frozen view and on the graph, against the references above
+// (and Selector::within on the graph for subtrees).
+void check_view_against_graph(const OrgGraph& g, std::size_t step) {
+    const auto view = g.freeze();
+    const auto units = g.units();
+    for (std::size_t i = 0; i < units.size(); i += step) {
+        const UnitIndex u = units[i];
+        const Unit& unit = g.unit(u);
+        CAPTURE(unit.id);
+        for (TieKind kind : {TieKind::contains, TieKind::serves, TieKind::directs, TieKind::heads, TieKind::forwards}) {
+            CAPTURE(to_string(kind));
+            const auto up = walk_by_hand(g, u, kind, true);
+            CHECK(ancestors(*view, u, kind) == up);
+            CHECK(ancestors(g, u, kind) == up);
+            const auto down = walk_by_hand(g, u, kind, false);
+            CHECK(descendants(*view, u, kind) == down);
+            CHECK(descendants(g, u, kind) == down);
+        }
+        if (is_territory(unit.kind)) {
+            const auto within = Selector::within(unit.id).select(g);
+            CHECK(subtree(*view, u) == within);
+            CHECK(subtree(g, u) == within);
+        }
+        if (is_body(unit.kind)) {
+            std::vector<UnitIndex> path{u};
+            std::vector<std::vector<UnitIndex>> chains;
+            chains_by_hand(g, path, chains);
+            CHECK(chains_of_command(*view, u) == chains);
+            CHECK(chains_of_command(g, u) == chains);
+        }
+    }
+    for (Level level : all_levels) CHECK(territories_at(*view, level) == territories_at(g, level));
+}
 }  // namespace
 
 TEST_CASE("hierarchy: ancestors and descendants, nearest first") {
@@ -68,4 +128,39 @@ TEST_CASE("hierarchy: the territory at a level for every unit, through areas and
     for (Level level : {Level::province, Level::district, Level::commune, Level::village})
         CHECK(territories_at(*g.freeze(), level) == territories_at(g, level));
     CHECK(territories_at(*two.freeze(), Level::district) == territories_at(two, Level::district));
+}
+
+TEST_CASE("hierarchy: the frozen view and the graph give the same answers, and the graph's own walks") {
+    OrgGraph g = test::tiny_province();
+    for (auto [from, to] : {std::pair{"30.pc", "296.pc"}, {"296.pc", "10987.pc"}, {"30.pc", "30.police"}})
+        g.add_tie(from, to, TieKind::forwards);
+    check_view_against_graph(g, 1);
+    // Holes and a changed tie order: a removed commune, and a superior's tie removed and added back last.
+    g.remove_unit(g.index_of("10945"));
+    const auto directs = g.in_ties(g.index_of("296.police"), TieKind::directs);
+    REQUIRE(directs.size() == 2);
+    const Tie first = g.tie(directs.front());
+    g.remove_tie(directs.front());
+    g.add_tie(g.unit(first.source).id, g.unit(first.target).id, TieKind::directs);
+    REQUIRE(ids(g, g.parents(g.index_of("296.police"), TieKind::directs)) ==
+            std::vector<std::string>{"30.police", "296.pc"});
+    check_view_against_graph(g, 1);
+    CHECK(ids(g, chains_of_command(*g.freeze(), g.index_of("296.police"))[0]) ==
+          std::vector<std::string>{"296.police", "30.police", "30.pc"});
+    // The embedded graph, every fifth unit.
+    check_view_against_graph(datasets::hai_duong_2024(), 5);
+}
+
+TEST_CASE("hierarchy: a view answers for the graph as it was frozen, and refuses what the graph refuses") {
+    OrgGraph g = test::tiny_province();
+    const auto before = g.freeze();
+    g.add_unit(test::territory("10945-v1", "Thôn 1", UnitKind::village));
+    g.add_tie("10945", "10945-v1", TieKind::contains);
+    CHECK(ids(g, descendants(g, g.index_of("296"))) == std::vector<std::string>{"10945", "10987", "10945-v1"});
+    CHECK(ids(g, descendants(*before, g.index_of("296"))) == std::vector<std::string>{"10945", "10987"});
+    ANTQ_CHECK_ERROR(ancestors(*before, g.index_of("10945-v1")), NotFound, "unknown_unit", "");
+    ANTQ_CHECK_ERROR(subtree(*g.freeze(), g.index_of("288.pc")), InvalidInput, "not_a_territory", "'288.pc'");
+    ANTQ_CHECK_ERROR(chains_of_command(*g.freeze(), g.index_of("10987.police"), 2), InvalidInput, "too_many_paths",
+                     "'10987.police'");
+    ANTQ_CHECK_ERROR(descendants(*g.freeze(), UnitIndex{9999}), NotFound, "unknown_unit", "");
 }

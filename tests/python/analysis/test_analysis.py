@@ -221,3 +221,43 @@ def test_result_titles_are_escaped(tiny):
            "tasks": [{"clause": "1", "title": "t", "assignments": [{"role": "lead", "units": {"id": "30.<b>&x"}}]}]}
     page = antq.compile(antq.Directive.loads(json.dumps(doc)), tiny).accountability("30.<b>&x")._repr_html_()
     assert "30.&lt;b&gt;&amp;x" in page and "<b>&x" not in page
+
+
+def test_hierarchy_on_the_frozen_view(hai_duong):
+    """FrozenGraph.ancestors, descendants and chains_of_command give OrgGraph's answers, as arrays of unit indices."""
+    import numpy as np
+
+    f = hai_duong.freeze()
+    for unit in f.ids()[::25]:
+        for kind in ("contains", "directs", "forwards", "heads"):
+            assert f.ids(f.ancestors(unit, kind)) == hai_duong.ancestors(unit, kind), (unit, kind)
+            assert f.ids(f.descendants(unit, kind)) == hai_duong.descendants(unit, kind), (unit, kind)
+        if f.kinds([f.index_of(unit)])[0] == antq.unit_kinds.index("police"):
+            assert [f.ids(c) for c in f.chains_of_command(unit)] == hai_duong.chains_of_command(unit), unit
+    up = f.ancestors("10987.police", "directs")
+    assert up.dtype == np.int64
+    assert f.ids(up)[:3] == ["10987.pc", "296.police", "10987.council"]
+    # A unit by index, a NumPy integer included (as f.indices() gives them).
+    assert list(f.ancestors(f.index_of("10987.police"), "directs")) == list(up)
+    assert list(f.descendants(f.indices(["296"])[0])) == list(f.descendants("296"))
+    chains = f.chains_of_command("10987.police")
+    assert len(chains) == 7 and f.ids(chains[-1]) == ["10987.police", "296.police", "30.police", "vn.mps"]
+    with pytest.raises(antq.InvalidInputError, match="too_many_paths: '10987.police'"):
+        f.chains_of_command("10987.police", max_paths=3)
+
+
+def test_hierarchy_on_the_frozen_view_refuses_bad_units_and_answers_as_frozen(tiny):
+    f = tiny.freeze()
+    with pytest.raises(antq.NotFoundError, match="unknown_unit"):
+        f.ancestors("nowhere")
+    with pytest.raises(antq.NotFoundError, match=r"unknown_unit: unit\[0\]: no unit has index 9999"):
+        f.descendants(9999)
+    for bad in (True, 2.0, None):
+        with pytest.raises(antq.InvalidInputError, match="wrong_type: unit"):
+            f.chains_of_command(bad)  # type: ignore[arg-type]
+    with pytest.raises(antq.InvalidInputError, match="unknown_kind: kind"):
+        f.ancestors("296", "above")
+    tiny.add_unit("10945-v99", "Thôn mới", "village")
+    tiny.add_tie("10945", "10945-v99", "contains")
+    assert "10945-v99" in tiny.descendants("296")
+    assert f.ids(f.descendants("296")) == [u for u in tiny.descendants("296") if u != "10945-v99"]  # as frozen

@@ -56,11 +56,13 @@ Evaluation EvaluationRun::run() {
         days.push_back({subject.window.first_day(a.year), subject.window.last_day(a.year), subject.deadline_day(a.year)});
         title_keys.push_back(subject.title ? CriterionKeys(subject.title->criteria) : CriterionKeys());
         score_keys.push_back(subject.classification ? CriterionKeys(subject.classification->criteria) : CriterionKeys());
+        level_keys.push_back(subject.classification ? CriterionKeys(subject.classification->levels) : CriterionKeys());
     }
     read_graph();
     pick_units();
     find_authorities();
     read_records();
+    number_territories();
     for (std::size_t s = 0; s < subjects.size(); ++s) decide(s);  // in rule order: share criteria read earlier ones
     index_roll_ups();
     total();

@@ -105,10 +105,10 @@ void EvaluationRun::read_record(std::size_t i, std::optional<UnitIndex> u) {
         if (!(scored >> k & 1)) fail("missing_score", i, "/scores", "no score for criterion '" + c.criteria[k].id + "'");
     r.points = detail::clean_sum(total);
     if (!rec.proposed_level.empty()) {
-        const auto level = c.level_index(rec.proposed_level);
-        if (!level)
+        const std::size_t level = level_keys[r.subject].find(c.levels, rec.proposed_level);
+        if (level == c.levels.size())
             fail("unknown_level", i, "/proposed_level", "subject '" + subject.id + "' has no level '" + rec.proposed_level + "'");
-        r.proposed_level = std::uint32_t(*level);
+        r.proposed_level = std::uint32_t(level);
     }
 }
 

@@ -36,8 +36,18 @@ void tally(EvaluationCounts& c, const UnitResult& r) {
 
 }  // namespace
 
+// Numbers the territories and makes their empty table of roll-ups, before any subject is counted.
+void EvaluationRun::number_territories() {
+    const auto kinds = view.kinds();
+    territory_number.assign(view.unit_capacity(), none);
+    std::uint32_t territories = 0;
+    for (std::size_t u = 0; u < territory_number.size(); ++u)
+        if (is_territory(kinds[u])) territory_number[u] = territories++;
+    roll_up_slot.assign(std::size_t(territories) * subjects.size(), 0);
+}
+
 RollUp& EvaluationRun::roll_up_at(std::uint32_t t, std::size_t s) {
-    std::uint32_t& slot = roll_up_slot[std::size_t(t) * subjects.size() + s];
+    std::uint32_t& slot = slot_of(t, s);
     if (slot == 0) {
         RollUp fresh;
         fresh.territory = UnitIndex{t};
@@ -52,7 +62,6 @@ RollUp& EvaluationRun::roll_up_at(std::uint32_t t, std::size_t s) {
 // Counts subject s: each unit in the territory it counts in first, then those counts up the containment
 // chain (a few thousand additions instead of a walk up per unit).
 void EvaluationRun::count(std::size_t s) {
-    if (roll_up_slot.empty()) roll_up_slot.assign(g.unit_capacity() * subjects.size(), 0);
     const std::size_t first_new = out.m_roll_ups.size();
     for (std::uint32_t idx : of_subject[s]) {
         const UnitResult& r = out.m_results[idx];

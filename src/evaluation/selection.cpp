@@ -69,6 +69,9 @@ void EvaluationRun::pick_units() {
         out.m_result_of[u] = std::uint32_t(out.m_results.size());
     }
     of_subject.assign(subjects.size(), {});
+    std::vector<std::size_t> sizes(subjects.size(), 0);
+    for (const UnitResult& r : out.m_results) ++sizes[r.subject];
+    for (std::size_t s = 0; s < subjects.size(); ++s) of_subject[s].reserve(sizes[s]);
     for (std::uint32_t idx = 0; idx < out.m_results.size(); ++idx) of_subject[out.m_results[idx].subject].push_back(idx);
 }
 

@@ -21,7 +21,7 @@
 namespace antq::detail {
 
 /**
- * Finds a criterion by id among a subject's few criteria: a 32-bit key (length, first and last byte) is compared
+ * Finds a criterion (or a level) by id among a subject's few criteria: a 32-bit key (length, first and last byte) is compared
  * first, the whole id only when the key matches, so a record's hundreds of thousands of ids cost no hashing.
  */
 class CriterionKeys {
@@ -88,9 +88,13 @@ struct EvaluationRun {
 
     // ---- decisions.cpp: titles and levels
     void decide(std::size_t s);
-    bool share_met(UnitIndex u, const ShareCondition& share);
+    bool share_met(UnitIndex u, std::size_t target, double min_share);
 
     // ---- roll_ups.cpp: counts per territory and per subject
+    void number_territories();
+    std::uint32_t& slot_of(std::uint32_t t, std::size_t s) {
+        return roll_up_slot[std::size_t(territory_number[t]) * subjects.size() + s];
+    }
     RollUp& roll_up_at(std::uint32_t t, std::size_t s);
     void count(std::size_t s);
     void index_roll_ups();
@@ -121,7 +125,10 @@ struct EvaluationRun {
     std::vector<Days> days;                    // per subject
     std::vector<std::uint64_t> met, broken;    // per result: bit c for title criterion c listed met / broken
     std::vector<std::uint32_t> home_of;        // per result: the territory it counts in first, or none
-    std::vector<std::uint32_t> roll_up_slot;   // territory * subjects + subject -> 1 + roll-up index
+    // The roll-ups found so far: a table over the territories alone (a few percent of the units), so that counting
+    // a subject touches a small table rather than one the size of the graph.
+    std::vector<std::uint32_t> territory_number;  // unit index -> 0, 1, 2 ... over the territories; none for others
+    std::vector<std::uint32_t> roll_up_slot;      // territory number * subjects + subject -> 1 + roll-up index
     std::vector<std::uint32_t> above;          // territory -> the territory containing it, or none
     std::vector<std::uint32_t> served;         // body -> the territory it serves, or none
     std::vector<std::uint32_t> head_of;        // body -> the post heading it, or none
@@ -132,7 +139,7 @@ struct EvaluationRun {
     };
     std::vector<TerritoryHead> territory_heads;  // heads of the bodies answering for a territory
     std::vector<std::vector<std::uint32_t>> of_subject;  // result indices per subject, in unit order
-    std::vector<CriterionKeys> title_keys, score_keys;   // per subject
+    std::vector<CriterionKeys> title_keys, score_keys, level_keys;  // per subject
     std::vector<std::vector<std::uint32_t>> contribution_levels;  // per contribution, per subject: its min_level's index
 };
 

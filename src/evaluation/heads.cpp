@@ -72,22 +72,19 @@ void EvaluationRun::weigh_heads() {
         if (const std::uint32_t post = head_of[r.unit.value]; post != none)
             out.m_heads.push_back({UnitIndex{post}, r.unit, idx, weighed(idx), g.unit(UnitIndex{post}).is_synthetic()});
     }
-    // In result order, then body order.
+    // A post heading two bodies that answer for one territory (a People's Committee chair who also heads the
+    // steering committee) gets one input, through the first of them.
     auto& heads = out.m_heads;
+    std::sort(heads.begin(), heads.end(), [](const HeadInput& x, const HeadInput& y) {
+        return std::tie(x.result, x.post.value, x.body.value) < std::tie(y.result, y.post.value, y.body.value);
+    });
+    heads.erase(std::unique(heads.begin(), heads.end(),
+                            [](const HeadInput& x, const HeadInput& y) { return x.result == y.result && x.post == y.post; }),
+                heads.end());
+    // In result order, then body order.
     std::sort(heads.begin(), heads.end(), [](const HeadInput& x, const HeadInput& y) {
         return std::tie(x.result, x.body.value) < std::tie(y.result, y.body.value);
     });
-    // A post heading two bodies that answer for one territory (a People's Committee chair who also heads the
-    // steering committee) gets one input, through the first of them. A result has a few heads at most, so each is
-    // looked for among the kept heads of its result.
-    std::size_t kept = 0, result_start = 0;
-    for (std::size_t i = 0; i < heads.size(); ++i) {
-        if (kept == 0 || heads[kept - 1].result != heads[i].result) result_start = kept;
-        const bool seen = std::any_of(heads.begin() + std::ptrdiff_t(result_start), heads.begin() + std::ptrdiff_t(kept),
-                                      [&](const HeadInput& h) { return h.post == heads[i].post; });
-        if (!seen) heads[kept++] = heads[i];
-    }
-    heads.erase(heads.begin() + std::ptrdiff_t(kept), heads.end());
 }
 
 }  // namespace antq::detail

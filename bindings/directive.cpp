@@ -28,6 +28,41 @@ namespace {
 
 py::object selector_or_none(const std::optional<Selector>& s) { return s ? py::cast(*s) : py::none(); }
 
+// One tuple per distinct list of indices, shared by every row with that list (immutable, so sharing is safe): a table
+// of 100,000 rows makes a few dozen tuples, not 100,000 lists. Most rows have no index or one, which skip the map.
+template <class Item>
+class SharedTuples {
+public:
+    explicit SharedTuples(Item item) : m_item(std::move(item)) {}
+
+    py::object operator()(std::span<const std::uint32_t> values) {
+        if (values.empty()) return m_empty;
+        if (values.size() == 1) {
+            if (values[0] >= m_single.size()) m_single.resize(values[0] + 1);
+            py::object& one = m_single[values[0]];  // null until made (a default py::tuple would be an empty one)
+            if (!one) one = make(values);
+            return one;
+        }
+        m_key.assign(values.begin(), values.end());
+        auto shared = m_longer.find(m_key);
+        if (shared == m_longer.end()) shared = m_longer.emplace(m_key, make(values)).first;
+        return shared->second;
+    }
+
+private:
+    py::tuple make(std::span<const std::uint32_t> values) {
+        py::tuple every(values.size());
+        for (std::size_t k = 0; k < values.size(); ++k) every[k] = m_item(values[k]);
+        return every;
+    }
+
+    Item m_item;
+    py::tuple m_empty;                 // the empty tuple
+    std::vector<py::object> m_single;  // by the one index
+    std::map<std::vector<std::uint32_t>, py::tuple> m_longer;
+    std::vector<std::uint32_t> m_key;
+};
+
 // A follow-up together with the graph and the clauses of the directive it follows.
 struct FollowUpResult : Bound<FollowUp> {
     ProgressReports reports;  // what Duty::latest indexes
@@ -174,23 +209,17 @@ void init_directive(py::module_& m) {
                 kind(n), level(n), role(n);
             StringCache words;  // clauses, titles, kinds, levels and roles repeat on every row
             std::vector<py::object> ids(g.unit_capacity()), names(g.unit_capacity());
-            // Rows with the same assignments (or entries) behind them share one tuple (immutable, so sharing is
-            // safe): a table of 100,000 rows makes a few dozen tuples, not 100,000 lists.
-            std::map<std::vector<std::uint32_t>, py::tuple> assignment_tuples, entry_tuples;
-            std::vector<std::uint32_t> key;
-            auto shared_tuple = [&key](auto& tuples, std::span<const std::uint32_t> values, auto&& item) {
-                key.assign(values.begin(), values.end());
-                auto shared = tuples.find(key);
-                if (shared == tuples.end()) {
-                    py::tuple every(values.size());
-                    for (std::size_t k = 0; k < values.size(); ++k) every[k] = item(values[k]);
-                    shared = tuples.emplace(key, std::move(every)).first;
-                }
-                return shared->second;
-            };
             const auto& entries = c.result.directive().recipients;
-            auto index = [](std::uint32_t a) -> py::object { return py::int_(a); };
-            auto label = [&](std::uint32_t e) -> py::object { return words(entries[e].label); };
+            SharedTuples behind([](std::uint32_t a) -> py::object { return py::int_(a); });
+            SharedTuples labels([&](std::uint32_t e) -> py::object { return words(entries[e].label); });
+            // Per task, kind, level and role, the Python string is looked up once, not hashed again on every row.
+            std::vector<py::object> clauses, titles, kinds, levels, roles;
+            auto once = [](std::vector<py::object>& cache, std::size_t key, auto&& make) -> const py::object& {
+                if (key >= cache.size()) cache.resize(key + 1);
+                if (!cache[key]) cache[key] = make();
+                return cache[key];
+            };
+            auto spelled = [&](auto value) { return [&words, value] { return words(std::string(to_string(value))); }; };
             for (py::ssize_t i = 0; i < n; ++i) {
                 const Responsibility& r = rows[static_cast<std::size_t>(i)];
                 const Unit& u = g.unit(r.unit);
@@ -198,20 +227,20 @@ void init_directive(py::module_& m) {
                     ids[r.unit.value] = py::str(u.id);
                     names[r.unit.value] = py::str(u.name);
                 }
-                task[i] = words(c.clause(r.task));
-                title[i] = words(c.result.directive().tasks[r.task].title);
+                task[i] = once(clauses, r.task, [&] { return words(c.clause(r.task)); });
+                title[i] = once(titles, r.task, [&] { return words(c.result.directive().tasks[r.task].title); });
                 // A row from the recipients list names its entry instead of an assignment.
                 const bool listed = r.recipient != Responsibility::none;
                 assignment[i] = py::int_(listed ? -1 : static_cast<std::int64_t>(r.assignment));
                 const auto row = static_cast<std::size_t>(i);
-                assignments[i] = shared_tuple(assignment_tuples, c.result.assignments_of(row), index);
+                assignments[i] = behind(c.result.assignments_of(row));
                 recipient[i] = listed ? py::object(words(entries[r.recipient].label)) : py::none();
-                recipients[i] = shared_tuple(entry_tuples, c.result.recipients_of(row), label);
+                recipients[i] = labels(c.result.recipients_of(row));
                 unit[i] = ids[r.unit.value];
                 name[i] = names[r.unit.value];
-                kind[i] = words(std::string(to_string(u.kind)));
-                level[i] = words(std::string(to_string(u.level)));
-                role[i] = words(std::string(to_string(r.role)));
+                kind[i] = once(kinds, static_cast<std::size_t>(u.kind), spelled(u.kind));
+                level[i] = once(levels, static_cast<std::size_t>(u.level), spelled(u.level));
+                role[i] = once(roles, static_cast<std::size_t>(r.role), spelled(r.role));
             }
             py::dict out;
             out["task"] = task;

@@ -49,6 +49,21 @@ struct ReachPaths : Bound<ReachResult> {
     }
 };
 
+using ViewWalk = std::vector<UnitIndex> (*)(const FrozenGraph&, UnitIndex, TieKind);
+
+// A walk on the frozen view from a unit id or index along a tie kind, as an index array, the GIL released.
+template <ViewWalk walk>
+py::array_t<std::int64_t> walk_on_view(const FrozenGraph& f, const py::object& unit, const std::string& kind) {
+    const UnitIndex u = frozen_unit(f, unit, "unit");
+    const TieKind k = to_tie_kind(kind, "kind");
+    std::vector<UnitIndex> out;
+    {
+        py::gil_scoped_release release;
+        out = walk(f, u, k);
+    }
+    return index_array(out);
+}
+
 }  // namespace
 
 void init_analysis(py::module_& m) {
@@ -94,26 +109,8 @@ void init_analysis(py::module_& m) {
     // On the frozen view: the same walks, unit ids or indices in and index arrays out, as the view's other calls.
     auto frozen = py::reinterpret_borrow<py::class_<FrozenGraph, std::shared_ptr<FrozenGraph>>>(m.attr("FrozenGraph"));
     frozen
-        .def("ancestors", [](const FrozenGraph& f, const py::object& unit, const std::string& kind) {
-            const UnitIndex u = frozen_unit(f, unit, "unit");
-            const TieKind k = to_tie_kind(kind, "kind");
-            std::vector<UnitIndex> out;
-            {
-                py::gil_scoped_release release;
-                out = ancestors(f, u, k);
-            }
-            return index_array(out);
-        }, py::arg("unit"), py::arg("kind") = "contains")
-        .def("descendants", [](const FrozenGraph& f, const py::object& unit, const std::string& kind) {
-            const UnitIndex u = frozen_unit(f, unit, "unit");
-            const TieKind k = to_tie_kind(kind, "kind");
-            std::vector<UnitIndex> out;
-            {
-                py::gil_scoped_release release;
-                out = descendants(f, u, k);
-            }
-            return index_array(out);
-        }, py::arg("unit"), py::arg("kind") = "contains")
+        .def("ancestors", walk_on_view<ancestors>, py::arg("unit"), py::arg("kind") = "contains")
+        .def("descendants", walk_on_view<descendants>, py::arg("unit"), py::arg("kind") = "contains")
         .def("chains_of_command", [](const FrozenGraph& f, const py::object& unit, std::size_t max_paths) {
             const UnitIndex u = frozen_unit(f, unit, "unit");
             std::vector<std::vector<UnitIndex>> chains;

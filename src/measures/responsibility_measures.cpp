@@ -2,13 +2,15 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <memory>
+#include <span>
 #include <utility>
 
 #include <antq/analysis/coordination.hpp>
 #include <antq/errors.hpp>
+#include <antq/graph/frozen_graph.hpp>
 #include <antq/measures/responsibility_measures.hpp>
 
-#include "graph/detail/storage.hpp"
 
 namespace antq {
 
@@ -34,18 +36,12 @@ ResponsibilityMeasures responsibility_measures(const Responsibilities& responsib
     out.stamp = GraphStamp::of_result(graph, "responsibility measures of directive '" + responsibilities.directive().id + "'",
                                       "compute them again");
     const std::size_t capacity = graph.unit_capacity();
+    // The walks read the frozen view (built once per state of the graph and shared), as the analyses do.
+    const std::shared_ptr<const FrozenGraph> view = graph.freeze();
 
     // Who the issuer reaches along `forwards`.
-    std::vector<char> reached(capacity, 0);
-    std::vector<UnitIndex> queue{out.issuer};
-    reached[out.issuer.value] = 1;
-    for (std::size_t i = 0; i < queue.size(); ++i)
-        detail::for_each_out(graph, queue[i], TieKind::forwards, [&](UnitIndex v) {
-            if (!reached[v.value]) {
-                reached[v.value] = 1;
-                queue.push_back(v);
-            }
-        });
+    const std::vector<std::uint32_t> hops = view->hops(std::span<const UnitIndex>(&out.issuer, 1), TieKind::forwards);
+    auto reached = [&hops](std::uint32_t u) { return hops[u] != FrozenGraph::unreached; };
 
     // Distinct (task, unit) pairs per role and for any working role: the table may hold a unit twice in a task
     // (two assignments naming it), and its rows need not be grouped by task.
@@ -91,8 +87,8 @@ ResponsibilityMeasures responsibility_measures(const Responsibilities& responsib
         }
     std::vector<std::vector<std::uint32_t>> lead_areas(task_count);
     for (auto [t, u] : by_role[static_cast<std::size_t>(Role::lead)]) {
-        if (reached[u]) ++out.tasks[t].leads_reached;
-        if (auto area = graph.area(UnitIndex{u})) lead_areas[t].push_back(area->value);
+        if (reached(u)) ++out.tasks[t].leads_reached;
+        if (auto area = view->area(UnitIndex{u})) lead_areas[t].push_back(area->value);
     }
     double redundancy_sum = 0;
     for (std::uint32_t t = 0; t < task_count; ++t) {
@@ -126,13 +122,13 @@ Congruence congruence(const Responsibilities& responsibilities, const OrgGraph& 
     auto pair_of = [](UnitIndex a, UnitIndex b) { return Pair{std::min(a.value, b.value), std::max(a.value, b.value)}; };
     std::vector<Pair> required, tied;
     for (const CoordinationPair& p : coordination(responsibilities, graph).pairs) required.push_back(pair_of(p.lead, p.partner));
-    const detail::BoostGraph& g = detail::storage(graph).graph;
-    for (UnitIndex u : bound)
-        for (auto [it, end] = boost::out_edges(u.value, g); it != end; ++it) {
-            const auto v = static_cast<std::uint32_t>(boost::target(*it, g));
-            if ((kind_mask & (1u << static_cast<unsigned>(g[*it].kind))) && is_bound[v] && v != u.value)
-                tied.push_back(pair_of(u, UnitIndex{v}));
-        }
+    const std::shared_ptr<const FrozenGraph> view = graph.freeze();
+    for (std::size_t k = 0; k < tie_kind_count; ++k) {
+        if (!(kind_mask & (1u << k))) continue;
+        for (UnitIndex u : bound)
+            for (UnitIndex v : view->children(u, static_cast<TieKind>(k)))
+                if (is_bound[v.value] && v != u) tied.push_back(pair_of(u, v));
+    }
     for (auto* pairs : {&required, &tied}) {
         std::sort(pairs->begin(), pairs->end());
         pairs->erase(std::unique(pairs->begin(), pairs->end()), pairs->end());

@@ -64,7 +64,8 @@ struct ResponsibilityMeasures {
 };
 
 /**
- * Workload, exclusivity, redundancy and orphans of a compiled directive.
+ * Workload, exclusivity, redundancy and orphans of a compiled directive; the issuer's reach and the leads' territories
+ * are read from graph.freeze().
  * @throws StaleView "stale_result" if the graph changed since compile(); NotFound "unknown_unit" naming the
  *         directive's issuer if the graph lacks it
  * Complexity: O(rows + V + E).
@@ -93,7 +94,7 @@ struct Congruence {
 };
 
 /**
- * Congruence between required coordination and the ties of `kinds` (every kind if empty).
+ * Congruence between required coordination and the ties of `kinds` (every kind if empty), read from graph.freeze().
  * @throws StaleView "stale_result" if the graph changed since compile()
  * Complexity: O(rows + pairs + E).
  */

@@ -20,49 +20,12 @@
 #include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
 
+#include "text_codes.hpp"
+#include "unit_strings.hpp"
+
 namespace antq::python {
 
 namespace py = pybind11;
-
-/**
- * Text -> dense code (0, 1, 2, ... in order of first sight), by open addressing over (hash, code) slots: no
- * allocation per entry, unlike a node-based map. The texts themselves live with the caller (`known`).
- */
-class TextCodes {
-public:
-    /** The code of `text`; a new text gets the next code and is handed to `add`, which must append it to `known`. */
-    template <class Add>
-    std::int32_t code(std::string_view text, const std::vector<std::string_view>& known, Add&& add) {
-        if ((known.size() + 1) * 2 > m_slots.size()) grow(known);
-        const std::uint32_t h = static_cast<std::uint32_t>(std::hash<std::string_view>{}(text));
-        for (std::size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
-            Slot& slot = m_slots[i];
-            if (slot.code < 0) {
-                slot = {h, static_cast<std::int32_t>(known.size())};
-                add(text);
-                return slot.code;
-            }
-            if (slot.hash == h && known[static_cast<std::size_t>(slot.code)] == text) return slot.code;
-        }
-    }
-
-private:
-    struct Slot {
-        std::uint32_t hash;
-        std::int32_t code;
-    };
-    void grow(const std::vector<std::string_view>& known) {
-        std::vector<Slot> slots(std::max<std::size_t>(16, m_slots.size() * 2), Slot{0, -1});
-        for (std::size_t c = 0; c < known.size(); ++c) {
-            const std::uint32_t h = static_cast<std::uint32_t>(std::hash<std::string_view>{}(known[c]));
-            std::size_t i = h & (slots.size() - 1);
-            while (slots[i].code >= 0) i = (i + 1) & (slots.size() - 1);
-            slots[i] = {h, static_cast<std::int32_t>(c)};
-        }
-        m_slots.swap(slots);
-    }
-    std::vector<Slot> m_slots;
-};
 
 /** A categorical column of strings: codes, -1 for a missing value. */
 class CodedColumn {
@@ -102,8 +65,9 @@ private:
 };
 
 /**
- * A categorical column of unit ids or names, coded by unit index: each unit's text is looked at once. Names
- * repeat across units ("Thôn 1"), so they share a category. On a FrozenGraph, ids only (the view keeps no names).
+ * A categorical column of unit ids or names, coded by unit index, its categories the graph's kept Python strings
+ * (UnitStrings): a unit's text is decoded once per state of the graph. Names repeat across units ("Thôn 1"), so they
+ * share a category. On a FrozenGraph, ids only (the view keeps no names).
  */
 template <class Graph>
 class BasicUnitColumn {
@@ -119,41 +83,55 @@ public:
             m_data[row] = -1;
             return;
         }
+        UnitIndex key = *unit;  // units of one name share a category: their key is the first of them
+        if constexpr (std::same_as<Graph, OrgGraph>)
+            if (m_field == Field::name) key = m_strings.namesake(*unit);
         if (m_code.empty()) m_code.assign(m_graph.unit_capacity(), -1);
-        std::int32_t& code = m_code[unit->value];
+        std::int32_t& code = m_code[key.value];
         if (code < 0) {
-            if (m_field == Field::id) {  // ids are unique: no lookup needed
-                code = static_cast<std::int32_t>(m_categories.size());
-                m_categories.push_back(id_of(*unit));
-            } else if constexpr (std::same_as<Graph, OrgGraph>) {
-                code = m_codes_of.code(m_graph.unit(*unit).name, m_categories,
-                                       [this](std::string_view text) { m_categories.push_back(text); });
-            }
+            code = static_cast<std::int32_t>(m_categories.size());
+            m_categories.push_back(key);
         }
         m_data[row] = code;
     }
-    py::tuple finish() const {
-        py::list categories;
-        for (std::string_view c : m_categories) categories.append(py::str(c.data(), c.size()));
+    py::tuple finish() {
+        py::list categories(static_cast<py::ssize_t>(m_categories.size()));
+        for (std::size_t c = 0; c < m_categories.size(); ++c) {
+            const UnitIndex u = m_categories[c];
+            py::object text;
+            if constexpr (std::same_as<Graph, OrgGraph>) text = m_field == Field::id ? m_strings.id(u) : m_strings.name(u);
+            else text = m_strings.id(u);
+            categories[static_cast<py::ssize_t>(c)] = std::move(text);
+        }
         return py::make_tuple(m_codes, categories);
     }
 
 private:
     BasicUnitColumn(const Graph& graph, std::size_t rows, Field field, int)
-        : m_graph(graph), m_field(field), m_codes(static_cast<py::ssize_t>(rows)), m_data(m_codes.mutable_data()) {}
-    std::string_view id_of(UnitIndex u) const {
-        if constexpr (std::same_as<Graph, OrgGraph>) return m_graph.unit(u).id;
-        else return m_graph.id(u);
-    }
+        : m_graph(graph), m_field(field), m_strings(graph), m_codes(static_cast<py::ssize_t>(rows)),
+          m_data(m_codes.mutable_data()) {}
 
     const Graph& m_graph;
     Field m_field;
+    UnitStrings m_strings;
     py::array_t<std::int32_t> m_codes;
     std::int32_t* m_data;
-    std::vector<std::int32_t> m_code;  // unit index -> code, -1 before first use
-    std::vector<std::string_view> m_categories;  // views into the graph's units, in code order
-    TextCodes m_codes_of;                        // names -> code (ids need none: they are unique)
+    std::vector<std::int32_t> m_code;     // unit index (of the first of a name, for names) -> code, -1 before first use
+    std::vector<UnitIndex> m_categories;  // per code, its unit
 };
+
+/** A NumPy column of Python objects, row i `item(i)`: pandas takes it as it is (e.g. unique strings, plain). */
+template <class Item>
+py::array object_column(std::size_t rows, Item&& item) {
+    py::array out(py::dtype("object"), {static_cast<py::ssize_t>(rows)}, {});
+    auto** data = static_cast<PyObject**>(out.mutable_data());
+    for (std::size_t i = 0; i < rows; ++i) {
+        PyObject* before = data[i];  // NULL, or None where NumPy filled it
+        data[i] = py::object(item(i)).release().ptr();
+        Py_XDECREF(before);
+    }
+    return out;
+}
 
 /** The column of units most tables use, on the mutable graph. */
 using UnitColumn = BasicUnitColumn<OrgGraph>;

@@ -208,7 +208,7 @@ void init_directive(py::module_& m) {
             py::list task(n), title(n), assignment(n), assignments(n), recipient(n), recipients(n), unit(n), name(n),
                 kind(n), level(n), role(n);
             StringCache words;  // clauses, titles, kinds, levels and roles repeat on every row
-            std::vector<py::object> ids(g.unit_capacity()), names(g.unit_capacity());
+            UnitStrings strings(g);
             const auto& entries = c.result.directive().recipients;
             SharedTuples behind([](std::uint32_t a) -> py::object { return py::int_(a); });
             SharedTuples labels([&](std::uint32_t e) -> py::object { return words(entries[e].label); });
@@ -223,10 +223,6 @@ void init_directive(py::module_& m) {
             for (py::ssize_t i = 0; i < n; ++i) {
                 const Responsibility& r = rows[static_cast<std::size_t>(i)];
                 const Unit& u = g.unit(r.unit);
-                if (!ids[r.unit.value]) {
-                    ids[r.unit.value] = py::str(u.id);
-                    names[r.unit.value] = py::str(u.name);
-                }
                 task[i] = once(clauses, r.task, [&] { return words(c.clause(r.task)); });
                 title[i] = once(titles, r.task, [&] { return words(c.result.directive().tasks[r.task].title); });
                 // A row from the recipients list names its entry instead of an assignment.
@@ -236,8 +232,8 @@ void init_directive(py::module_& m) {
                 assignments[i] = behind(c.result.assignments_of(row));
                 recipient[i] = listed ? py::object(words(entries[r.recipient].label)) : py::none();
                 recipients[i] = labels(c.result.recipients_of(row));
-                unit[i] = ids[r.unit.value];
-                name[i] = names[r.unit.value];
+                unit[i] = strings.id(r.unit);
+                name[i] = strings.name(r.unit);
                 kind[i] = once(kinds, static_cast<std::size_t>(u.kind), spelled(u.kind));
                 level[i] = once(levels, static_cast<std::size_t>(u.level), spelled(u.level));
                 role[i] = once(roles, static_cast<std::size_t>(r.role), spelled(r.role));

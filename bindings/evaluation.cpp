@@ -87,6 +87,7 @@ py::dict result_columns(const EvaluationResult& r) {
     const auto& subjects = e.rules().subjects;
     const std::size_t n = e.results().size();
     py::list unit(static_cast<py::ssize_t>(n)), name(static_cast<py::ssize_t>(n));
+    UnitStrings strings(g);
     CodedColumn excluded(n), dossier_date(n), failed(n);
     const std::vector<std::string> level_ids = e.rules().level_ids();
     const auto level_key = level_keys(e.rules(), level_ids);
@@ -109,8 +110,8 @@ py::dict result_columns(const EvaluationResult& r) {
         const UnitResult& x = e.results()[i];
         const Subject& s = subjects[x.subject];
         const Unit& u = g.unit(x.unit);
-        unit[static_cast<py::ssize_t>(i)] = py::str(u.id);
-        name[static_cast<py::ssize_t>(i)] = py::str(u.name);
+        unit[static_cast<py::ssize_t>(i)] = strings.id(x.unit);
+        name[static_cast<py::ssize_t>(i)] = strings.name(x.unit);
         kind.set(i, static_cast<std::size_t>(u.kind), [&] { return to_string(u.kind); });
         district.set(i, optional_unit(district_of[x.unit.value]));
         commune.set(i, optional_unit(commune_of[x.unit.value]));

@@ -26,6 +26,7 @@
 #include "frozen_args.hpp"
 #include "init.hpp"
 #include "memory.hpp"
+#include "unit_strings.hpp"
 
 namespace antq::python {
 
@@ -667,18 +668,19 @@ void init_graph(py::module_& m) {
         })
         .def("_columns", [](const OrgGraph& g) {
             py::list id, name, kind, level, attributes, source, target, tie_kind, tie_attributes;
+            UnitStrings strings(g);
             for (UnitIndex u : g.units()) {
                 const Unit& unit = g.unit(u);
-                id.append(py::str(unit.id));
-                name.append(py::str(unit.name));
+                id.append(strings.id(u));
+                name.append(strings.name(u));
                 kind.append(py::str(std::string(to_string(unit.kind))));
                 level.append(py::str(std::string(to_string(unit.level))));
                 attributes.append(unit.attributes.empty() ? py::object(py::none()) : py::object(from_object(unit.attributes)));
             }
             for (TieIndex t : g.ties()) {
                 const Tie& tie = g.tie(t);
-                source.append(py::str(g.unit(tie.source).id));
-                target.append(py::str(g.unit(tie.target).id));
+                source.append(strings.id(tie.source));
+                target.append(strings.id(tie.target));
                 tie_kind.append(py::str(std::string(to_string(tie.kind))));
                 tie_attributes.append(tie.attributes.empty() ? py::object(py::none()) : py::object(from_object(tie.attributes)));
             }

@@ -56,11 +56,9 @@ void def_on_graphs(py::module_& m, const char* name, Call call, const Extra&... 
 // One row per unit of a view: plain strings, since a categorical of unique ids would have a category per row and
 // cost pandas a validation of every one (most of a national betweenness call's time).
 template <class G>
-py::tuple unit_column(const G& g, const std::vector<UnitIndex>& units) {
-    BasicUnitColumn<G> column(g, units.size());
-    for (std::size_t i = 0; i < units.size(); ++i) column.set(i, units[i]);
-    const py::tuple coded = column.finish();
-    return py::make_tuple(coded[0], coded[1], "plain");
+py::array unit_column(const G& g, const std::vector<UnitIndex>& units) {
+    UnitStrings strings(g);
+    return object_column(units.size(), [&](std::size_t i) { return strings.id(units[i]); });
 }
 
 template <class T, class Rows, class Get>

@@ -1,6 +1,7 @@
 #include <antq/version.hpp>
 
 #include "init.hpp"
+#include "unit_strings.hpp"
 
 namespace {
 
@@ -31,6 +32,7 @@ PYBIND11_MODULE(_core, m) {
     antq::python::init_errors(m);
     antq::python::init_model(m);
     antq::python::init_graph(m);
+    antq::python::init_unit_strings(m);
     antq::python::init_directive(m);
     antq::python::init_analysis(m);
     antq::python::init_evaluation(m);

@@ -21,7 +21,8 @@ def _column(column: Any) -> Any:
     if len(column) == 3:
         # Code -1 picks the None appended last.
         return np.array([*categories, None], dtype=object)[codes]
-    return pd.Categorical.from_codes(codes, categories=categories)
+    # The core's categories are distinct strings: given as an object Index, pandas skips inferring their type.
+    return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
 
 
 def frame(columns: Mapping[str, Any]) -> "pandas.DataFrame":

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -8,19 +9,29 @@ namespace antq {
 
 namespace {
 
-// Breadth-first from `start` along the rows `next(u)` gives, `start` excluded.
+// Breadth-first from `start` along the rows `next(u)` gives, `start` excluded. A unit already seen is looked for in
+// the queue while it is short (a walk up stays within a few units) and in marks over every unit once it grows, so a
+// walk costs O(result + their rows), not O(units) for marks it does not need.
 template <class Next>
 std::vector<UnitIndex> breadth_first(const FrozenGraph& view, UnitIndex start, Next&& next) {
     view.id(start);  // throws NotFound for a bad index
-    std::vector<bool> seen(view.unit_capacity(), false);
-    seen[start.value] = true;
+    constexpr std::size_t searched_while_below = 64;
     std::vector<UnitIndex> queue{start};
+    std::vector<bool> seen;  // empty while the queue is searched
+    auto first_sight = [&](UnitIndex v) {
+        if (seen.empty()) {
+            if (std::find(queue.begin(), queue.end(), v) != queue.end()) return false;
+            if (queue.size() < searched_while_below) return true;
+            seen.assign(view.unit_capacity(), false);
+            for (UnitIndex q : queue) seen[q.value] = true;
+        }
+        if (seen[v.value]) return false;
+        seen[v.value] = true;
+        return true;
+    };
     for (std::size_t at = 0; at < queue.size(); ++at)
         for (UnitIndex v : next(queue[at]))
-            if (!seen[v.value]) {
-                seen[v.value] = true;
-                queue.push_back(v);
-            }
+            if (first_sight(v)) queue.push_back(v);
     queue.erase(queue.begin());
     return queue;
 }

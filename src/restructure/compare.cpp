@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -46,13 +47,14 @@ struct PairSeen {
 
 Side measure(const Responsibilities& table, const OrgGraph& graph, std::map<PairKey, PairSeen>& pairs) {
     Side side;
-    const ReachResult r = reach(table, graph);
+    const std::shared_ptr<const FrozenGraph> view = graph.freeze();  // one view read by every analysis below
+    const ReachResult r = reach(table, *view, graph);
     side.add("reach", "units bound", {double(r.bound.size()), synthetic_among(graph, r.bound)});
     side.add("reach", "recipients", {double(r.recipients.size()), synthetic_among(graph, r.recipients)});
     side.add("reach", "unreached", {double(r.unreached.size()), synthetic_among(graph, r.unreached)});
 
     // Roles held per level; a synthetic unit's roles count towards the synthetic part of its level's figure.
-    const LoadResult l = load(table, graph);
+    const LoadResult l = load(table, *view, graph);
     std::array<RoleCounts, all_levels.size()> synthetic{};
     for (const LoadResult::Entry& e : l.units)
         if (is_synthetic(graph, e.unit))
@@ -72,7 +74,7 @@ Side measure(const Responsibilities& table, const OrgGraph& graph, std::map<Pair
     for (UnitIndex u : r.bound) {
         const Unit& unit = graph.unit(u);
         if (!is_body(unit.kind)) continue;
-        const auto paths = chains_of_command(graph, u);
+        const auto paths = chains_of_command(*view, u);
         Chains& c = chains[std::size_t(unit.level)];
         ++c.bodies;
         c.several += paths.size() > 1;
@@ -93,7 +95,7 @@ Side measure(const Responsibilities& table, const OrgGraph& graph, std::map<Pair
         side.add("chains", "several chains " + at, {double(c.several), c.synthetic});
     }
 
-    const CoordinationResult co = coordination(table, graph);
+    const CoordinationResult co = coordination(table, *view, graph);
     std::uint32_t gaps = 0, pairs_synthetic = 0, gaps_synthetic = 0;
     for (const CoordinationPair& p : co.pairs) {
         const bool made_up = is_synthetic(graph, p.lead) || is_synthetic(graph, p.partner);

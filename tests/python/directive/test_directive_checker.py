@@ -209,7 +209,7 @@ def test_the_checker_fails_when_an_obligation_is_narrowed_or_its_target_changed(
     assert "obligation 1 lead \"các cơ quan, doanh nghiệp trên địa bàn\": picks {'enterprise': ['district']}" in result.stdout
 
     doc = _directive()
-    ob = next(o for o in OBLIGATIONS if o["phrase"] == "thí điểm thành công Công an huyện Bình Giang")
+    ob = next(o for o in OBLIGATIONS if o["phrase"] == "thí điểm thành công “Công an huyện Bình Giang")
     _, pilot = _quoting(doc, ob)
     pilot["units"] = {"id": "296.police"}  # the unit piloted leading its own pilot
     result = _run(_write(tmp_path, doc, "pilot.json"))

@@ -17,12 +17,15 @@ What the checker adds for this one directive:
   (``Responsibilities.flags()``: a role on a unit that cannot hold it, a target within an assignee that picks
   nothing in its territory);
 - no commune People's Committee is a recipient: the recipients list (nơi nhận) does not name them;
-- each obligation of ``OBLIGATIONS`` (clauses 1 to 4 read sentence by sentence) is one assignment of its clause and
+- each obligation of ``OBLIGATIONS`` (every clause read sentence by sentence) is one assignment of its clause and
   role whose ``note`` quotes its ``phrase``, held by exactly every unit of the kinds and levels it lists (and, with
-  a ``target``, exercised on exactly those), so dropping or narrowing one fails;
+  a ``target``, exercised on exactly those), with the ``deadline`` and ``window`` it gives, if it gives them (``None``:
+  none), so dropping, narrowing or redating one fails;
 - each obligation's ``text`` is, word for word, in its clause of the directive's text
-  (``../shared/domain/000_d9258373e77a5406.txt`` beside the repository, or ``--text FILE``); when the text is not
-  there, the checker says so and skips that check.
+  (``../shared/domain/000_d9258373e77a5406.txt`` beside the repository, or ``--text FILE``), and so is what every
+  assignment's ``note`` quotes: each passage between double quotes (``"..."``; an ellipsis ``...`` leaves words
+  out) is in the text, and at least one is in the assignment's own clause, so every assignment names the sentence
+  it follows; when the text is not there, the checker says so and skips these checks.
 
 It prints the units each recipient, role, target and obligation picks, by kind and level, then "ok", and exits 0;
 1 on any problem (each listed with where it is); 2 if a file cannot be read (``antq.IoError``) or antq cannot be
@@ -47,12 +50,19 @@ CLAUSES = ["1", "2", "3", "4", "5", "6", "closing"]
 ALL = ["province", "district", "commune"]
 _GRASSROOTS = {"village": ["village"], "agency": ["district"], "enterprise": ["district"], "school": ["district", "commune"]}
 
-# Obligations of clauses 1-4 read sentence by sentence. Each is found by the Vietnamese `phrase` its assignment quotes
+# Obligations of every clause read sentence by sentence. Each is found by the Vietnamese `phrase` its assignment quotes
 # in its note; `text` is the words of the sentence it follows, as its clause of the directive writes them. `units`
 # (and `target`) give the kinds and, for each, the levels whose units the assignment must pick, and nothing else:
 # every unit of that kind at that level of data/hai_duong_2024.json; or, under "id", the units themselves (the
-# Bình Giang pilot is led by the unit's two superiors, not by the unit piloted, which is its target).
+# Bình Giang pilot is led by the unit's two superiors, not by the unit piloted, which is its target). `deadline`
+# and `window`, where given, are the assignment's own (None: it has none), as the text dates the sentence.
 OBLIGATIONS = [
+    {"clause": "1", "role": "lead", "phrase": "quyết liệt của ... chính quyền",
+     "text": "tăng cường sự lãnh đạo, chỉ đạo sâu sát, quyết liệt của các cấp ủy đảng, chính quyền",
+     "units": {"peoples_committee": ALL}},
+    {"clause": "1", "role": "lead", "phrase": "chính quyền, Ban Chỉ đạo 138, Thủ trưởng",
+     "text": "các cấp ủy đảng, chính quyền, Ban Chỉ đạo 138, Thủ trưởng các ban, ngành",
+     "units": {"steering_committee": ALL}},
     {"clause": "1", "role": "lead", "phrase": "của các cấp ủy đảng",
      "text": "tăng cường sự lãnh đạo, chỉ đạo sâu sát, quyết liệt của các cấp ủy đảng",
      "units": {"party_committee": ALL}},
@@ -82,7 +92,7 @@ OBLIGATIONS = [
      "text": "Chú trọng tuyên truyền đường lối, chủ trương của Đảng, chính sách, pháp luật của Nhà nước, các quy định "
              "của địa phương, đơn vị về bảo đảm ANTT",
      "units": {"agency": ["district"], "enterprise": ["district"], "school": ["district", "commune"]}},
-    {"clause": "3", "role": "inform", "phrase": "Đề nghị Bộ Công an, Ban Chỉ đạo 138 tỉnh ghi nhận",
+    {"clause": "3", "role": "inform", "phrase": "đề nghị Bộ Công an, Ban Chỉ đạo 138 tỉnh ghi nhận",
      "text": "đề nghị Bộ Công an, Ban Chỉ đạo 138 tỉnh ghi nhận các mô hình hoạt động hiệu quả để nhân rộng",
      "units": {"ministry": ["nation"], "steering_committee": ["province"]}},
     {"clause": "3", "role": "lead", "phrase": "Tái hòa nhập cộng đồng",
@@ -92,21 +102,52 @@ OBLIGATIONS = [
     {"clause": "3", "role": "lead", "phrase": "Công an xã, phường, thị trấn điển hình, kiểu mẫu",
      "text": "“Công an xã, phường, thị trấn điển hình, kiểu mẫu về ANTT và văn minh đô thị”",
      "units": {"police": ["province", "district"]}, "target": {"police": ["commune"]}},
-    {"clause": "3", "role": "lead", "phrase": "thí điểm thành công Công an huyện Bình Giang",
+    {"clause": "3", "role": "lead", "phrase": "thí điểm thành công “Công an huyện Bình Giang",
      "text": "tập trung nguồn lực xây dựng thí điểm thành công “Công an huyện Bình Giang điển hình, kiểu mẫu về ANTT”",
      "units": {"id": ["30.police", "296.pc"]}, "target": {"id": ["296.police"]}},
     {"clause": "4", "role": "lead", "phrase": "phối hợp với lực lượng Công an các cấp tổ chức quán triệt",
      "text": "Ủy ban Mặt trận Tổ quốc và các tổ chức thành viên phối hợp với lực lượng Công an các cấp tổ chức quán triệt",
      "units": {"front_committee": ALL, "mass_organisation": ALL}},
-    {"clause": "4", "role": "coordinate", "phrase": "Thực hiện có hiệu quả công tác phối hợp liên ngành",
+    {"clause": "4", "role": "coordinate", "phrase": "thực hiện có hiệu quả công tác phối hợp liên ngành",
      "text": "thực hiện có hiệu quả công tác phối hợp liên ngành giữa ngành Công an với các ngành, đoàn thể",
      "units": {"police": ALL}, "target": {"mass_organisation": ALL, "department": ["province"]}},
     {"clause": "4", "role": "lead", "phrase": "Ngày hội của nhân dân",
      "text": "Tổ chức các hoạt động “Ngày hội toàn dân bảo vệ ANTT” (19/8/2024) thực sự là Ngày hội của nhân dân",
-     "units": {"peoples_committee": ["district", "commune"]}, "target": _GRASSROOTS},
+     "units": {"peoples_committee": ["district", "commune"]}, "target": _GRASSROOTS, "deadline": "2024-08-19"},
     {"clause": "4", "role": "monitor", "phrase": "trực tiếp xuống dự, chỉ đạo, động viên cơ sở",
      "text": "có sự quan tâm của cấp ủy, chính quyền, Ban Chỉ đạo 138 các cấp trực tiếp xuống dự, chỉ đạo, động viên cơ sở",
-     "units": {"party_committee": ALL, "peoples_committee": ALL, "steering_committee": ALL}, "target": _GRASSROOTS},
+     "units": {"party_committee": ALL, "peoples_committee": ALL, "steering_committee": ALL}, "target": _GRASSROOTS,
+     "deadline": "2024-08-19"},
+    {"clause": "5", "role": "lead", "phrase": "theo hướng tinh gọn, hiệu lực, hiệu quả",
+     "text": "Quan tâm kiện toàn, củng cố hoạt động của các tổ chức Đảng, chính quyền từ tỉnh đến cơ sở theo hướng tinh "
+             "gọn, hiệu lực, hiệu quả",
+     "units": {"peoples_committee": ALL}, "deadline": None, "window": None},
+    {"clause": "5", "role": "lead", "phrase": "Công an thật sự trong sạch, vững mạnh",
+     "text": "xây dựng lực lượng Công an thật sự trong sạch, vững mạnh, chính quy, tinh nhuệ, hiện đại",
+     "units": {"police": ALL}},
+    {"clause": "5", "role": "lead", "phrase": "giai đoạn 2021 - 2025",
+     "text": "Tiếp tục tập trung nguồn lực thực hiện Đề án của UBND tỉnh “Xây dựng trụ sở làm việc cho lực lượng Công an "
+             "cấp xã trên địa bàn tỉnh, giai đoạn 2021 - 2025”",
+     "units": {"peoples_committee": ALL}, "window": ("2021-01-01", "2025-12-31")},
+    {"clause": "5", "role": "lead", "phrase": "Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở",
+     "text": "Tổ chức quán triệt, triển khai thực hiện Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở, có hiệu lực "
+             "từ ngày 01/7/2024",
+     "units": {"peoples_committee": ALL, "police": ALL}, "deadline": None},
+    {"clause": "6", "role": "lead", "phrase": "tổ chức sơ kết, tổng kết chuyên đề",
+     "text": "Ban Chỉ đạo 138 các cấp tăng cường chỉ đạo, kiểm tra, đôn đốc, hướng dẫn và tổ chức sơ kết, tổng kết chuyên "
+             "đề, đánh giá, phân loại phong trào toàn dân bảo vệ ANTQ",
+     "units": {"steering_committee": ALL}},
+    {"clause": "6", "role": "lead", "phrase": "Bảo đảm kinh phí",
+     "text": "Bảo đảm kinh phí phục vụ công tác xây dựng phong trào toàn dân bảo vệ ANTQ trên địa bàn tỉnh",
+     "units": {"id": ["30.pc"]}},
+    {"clause": "closing", "role": "monitor", "phrase": "Giao Công an tỉnh theo dõi",
+     "text": "Giao Công an tỉnh theo dõi, hướng dẫn, đôn đốc, kiểm tra các sở, ngành, UBND các cấp trong việc tổ chức triển "
+             "khai thực hiện Chỉ thị này",
+     "units": {"id": ["30.police"]},
+     "target": {"department": ["province"], "peoples_committee": ["district", "commune"]}},
+    {"clause": "closing", "role": "advise", "phrase": "tham mưu, đề xuất những biện pháp",
+     "text": "tham mưu, đề xuất những biện pháp cần tập trung chỉ đạo",
+     "units": {"id": ["30.police"]}, "target": {"id": ["30.pc.head"]}},
 ]
 
 
@@ -117,6 +158,27 @@ def nfc(text: str) -> str:
 def spaced(text: str) -> str:
     """NFC, with every run of white space one space: a sentence reads the same across a line or page break."""
     return " ".join(nfc(text).split())
+
+
+def quoted_passages(note: str) -> list[str]:
+    """The passages a note quotes: each run of text between straight double quotes. Curly quotes (“”) inside a
+    passage are the text's own."""
+    return [p for p in re.findall(r'"([^"]*)"', nfc(note)) if p.strip()]
+
+
+def found_in(passage: str, text: str) -> bool:
+    """True if the passage is in the text word for word; an ellipsis ("..." or "…") stands for words left out, so each
+    part between ellipses must be there, in order."""
+    at = 0
+    for part in re.split(r"\.\.\.|…", spaced(passage)):
+        part = part.strip(" ,;")
+        if not part:
+            continue
+        at = text.find(part, at)
+        if at < 0:
+            return False
+        at += len(part)
+    return True
 
 
 def clauses_of_text(text: str) -> dict[str, str]:
@@ -200,7 +262,7 @@ class Checker:
         self.recipients(directive, graph, table)
         self.tasks(directive, table)
         self.obligations(directive, graph, table)
-        self.sentences()
+        self.sentences(directive)
         return self.report()
 
     def recipients(self, directive, graph, table) -> None:
@@ -270,16 +332,28 @@ class Checker:
             if targets != wanted_targets:
                 self.problem(f"{where}/target", f"obligation {label}: targets {self.kinds_and_levels(targets)}, "
                                                 f"expected {ob.get('target', 'none')}")
+            self.dates(where, label, ob, task.assignments[i])
             print(f"  {label}: " + "; ".join(self.by_kind_and_level(holders)))
 
-    def sentences(self) -> None:
-        """Each obligation's text is in its clause of the directive's text, word for word."""
+    def dates(self, where: str, label: str, ob: dict, assignment) -> None:
+        """An obligation's deadline and window, where it gives them, are the assignment's (None: it has none)."""
+        if "deadline" in ob and (assignment.deadline or None) != ob["deadline"]:
+            self.problem(f"{where}/deadline", f"obligation {label}: deadline {assignment.deadline or 'none'}, "
+                                              f"expected {ob['deadline'] or 'none'}")
+        if "window" in ob and assignment.window != ob["window"]:
+            self.problem(f"{where}/window", f"obligation {label}: window {assignment.window or 'none'}, "
+                                            f"expected {ob['window'] or 'none'}")
+
+    def sentences(self, directive) -> None:
+        """Each obligation's text is in its clause of the directive's text, word for word, and so is what every
+        assignment's note quotes."""
         path = self.text_path or TEXT
         if not path.is_file():
             if self.text_path is not None:
                 self.problem(str(path), "the directive's text cannot be read")
             else:
-                print(f"text: {path} not found; the obligations' sentences are not checked against it")
+                print(f"text: {path} not found; the obligations' sentences and the notes' quotes are not checked "
+                      f"against it")
             return
         clauses = clauses_of_text(path.read_text(encoding="utf-8"))
         for ob in OBLIGATIONS:
@@ -287,6 +361,25 @@ class Checker:
                 self.problem(str(path), f"obligation {ob['clause']} {ob['role']} \"{ob['phrase']}\": its text "
                                         f"\"{ob['text']}\" is not in clause {ob['clause']}")
         print(f"text: {len(OBLIGATIONS)} obligations' sentences found in their clauses of {path.name}")
+        self.quotes(directive, clauses, path)
+
+    def quotes(self, directive, clauses: dict[str, str], path: Path) -> None:
+        """Every passage an assignment's note quotes is in the text, and one at least is in the assignment's clause:
+        an assignment says which sentence it follows, and quotes it as written."""
+        whole = " ".join(clauses.values())
+        quoted = 0
+        for t, task in enumerate(directive.tasks):
+            own = clauses.get(task.clause, "")
+            for i, assignment in enumerate(task.assignments):
+                where = f"{self.directive_path}:/tasks/{t}/assignments/{i}/note"
+                passages = quoted_passages(assignment.note)
+                missing = [p for p in passages if not found_in(p, whole)]
+                for p in missing:
+                    self.problem(where, f"quotes \"{p}\", which is not in {path.name}")
+                if not any(found_in(p, own) for p in passages):
+                    self.problem(where, f"quotes no sentence of clause {task.clause} of {path.name}")
+                quoted += not missing and bool(passages)
+        print(f"text: the notes of {quoted} assignments quote the text as it is written")
 
     def report(self) -> int:
         if self.problems:

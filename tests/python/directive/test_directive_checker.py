@@ -3,9 +3,10 @@
 It reads the files with antq's readers and compiles the directive with antq.compile, so a broken file fails with
 antq's error and its JSON pointer, and the units it prints are antq's: its reading of clause 6 is the compiled
 table's (the steering committees 138 of every level hold the monitor role). It fails when any obligation of its list
-OBLIGATIONS (clauses 1-4 read sentence by sentence) is dropped from the file or narrowed, when an assignment is
-flagged, and when an obligation's sentence is not in its clause of the directive's text (checked when
-../shared/domain holds the text). Each obligation is also checked here against antq's compiled table directly."""
+OBLIGATIONS (every clause read sentence by sentence) is dropped from the file, narrowed or redated, when an assignment
+is flagged, when an obligation's sentence is not in its clause of the directive's text, and when an assignment's note
+quotes words the text does not have or no sentence of its clause (checked when ../shared/domain holds the text). Each
+obligation is also checked here against antq's compiled table directly."""
 
 from __future__ import annotations
 
@@ -165,8 +166,7 @@ def _every_unit_of(graph: antq.OrgGraph, spec: dict[str, list[str]]) -> set[str]
 
 
 @pytest.mark.parametrize("ob", OBLIGATIONS, ids=IDS)
-def test_each_obligation_of_clauses_1_to_4_is_in_the_compiled_table(compiled: antq.Responsibilities,
-                                                                    ob: dict[str, Any]) -> None:
+def test_each_obligation_is_in_the_compiled_table(compiled: antq.Responsibilities, ob: dict[str, Any]) -> None:
     graph = compiled.graph
     task = next(t for t in compiled.directive.tasks if t.clause == ob["clause"])
     quoting = [i for i, a in enumerate(task.assignments) if a.role == ob["role"] and ob["phrase"] in a.note]
@@ -175,6 +175,10 @@ def test_each_obligation_of_clauses_1_to_4_is_in_the_compiled_table(compiled: an
     holders = set(graph.select(assignment.units))
     assert holders == _every_unit_of(graph, ob["units"])
     assert set(compiled.targets(ob["clause"], quoting[0])) == _every_unit_of(graph, ob.get("target", {}))
+    if "deadline" in ob:
+        assert (assignment.deadline or None) == ob["deadline"]
+    if "window" in ob:
+        assert assignment.window == ob["window"]
     table = compiled.to_pandas()
     rows = table[(table["task"] == ob["clause"]) & (table["role"] == ob["role"])]
     assert holders <= set(rows["unit"])
@@ -209,7 +213,7 @@ def test_the_checker_fails_when_an_obligation_is_narrowed_or_its_target_changed(
     assert "obligation 1 lead \"các cơ quan, doanh nghiệp trên địa bàn\": picks {'enterprise': ['district']}" in result.stdout
 
     doc = _directive()
-    ob = next(o for o in OBLIGATIONS if o["phrase"] == "thí điểm thành công Công an huyện Bình Giang")
+    ob = next(o for o in OBLIGATIONS if o["phrase"] == "thí điểm thành công “Công an huyện Bình Giang")
     _, pilot = _quoting(doc, ob)
     pilot["units"] = {"id": "296.police"}  # the unit piloted leading its own pilot
     result = _run(_write(tmp_path, doc, "pilot.json"))
@@ -223,6 +227,80 @@ def test_the_checker_fails_when_an_obligation_is_narrowed_or_its_target_changed(
     result = _run(_write(tmp_path, doc, "target.json"))
     assert result.returncode == 1
     assert "targets {'police': ['district']}, expected {'police': ['commune']}" in result.stdout
+
+
+def test_the_checker_fails_when_a_dated_obligation_is_redated(tmp_path: Path) -> None:
+    # The Ngày hội moved off 19/8/2024.
+    doc = _directive()
+    ob = next(o for o in OBLIGATIONS if o["phrase"] == "Ngày hội của nhân dân")
+    _, festival = _quoting(doc, ob)
+    festival["deadline"] = "2024-09-19"
+    result = _run(_write(tmp_path, doc, "festival.json"))
+    assert result.returncode == 1
+    assert "obligation 4 lead \"Ngày hội của nhân dân\": deadline 2024-09-19, expected 2024-08-19" in result.stdout
+
+    # The day Law 30 takes effect made a deadline of clause 5: the text sets none.
+    doc = _directive()
+    ob = next(o for o in OBLIGATIONS if o["phrase"] == "Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở")
+    _, law = _quoting(doc, ob)
+    law["deadline"] = "2024-07-01"
+    result = _run(_write(tmp_path, doc, "law.json"))
+    assert result.returncode == 1
+    assert "deadline 2024-07-01, expected none" in result.stdout
+
+    # The offices project's period given to the streamlining of clause 5's first sentence, and taken from the project.
+    doc = _directive()
+    _, project = _quoting(doc, next(o for o in OBLIGATIONS if o["phrase"] == "giai đoạn 2021 - 2025"))
+    _, streamlining = _quoting(doc, next(o for o in OBLIGATIONS
+                                         if o["phrase"] == "theo hướng tinh gọn, hiệu lực, hiệu quả"))
+    streamlining["window"] = project.pop("window")
+    result = _run(_write(tmp_path, doc, "window.json"))
+    assert result.returncode == 1
+    assert ("obligation 5 lead \"theo hướng tinh gọn, hiệu lực, hiệu quả\": window ('2021-01-01', '2025-12-31'), "
+            "expected none") in result.stdout
+    assert ("obligation 5 lead \"giai đoạn 2021 - 2025\": window none, expected ('2021-01-01', '2025-12-31')"
+            in result.stdout)
+
+
+def test_quoted_passages_are_found_word_for_word_with_ellipses_leaving_words_out() -> None:
+    text = CHECK.spaced("Chủ tịch chỉ thị Ủy ban nhân dân các cấp, thủ trưởng các sở, ngành")
+    assert CHECK.quoted_passages('"chỉ thị Ủy ban nhân dân các cấp" (before), and "thủ trưởng"') == [
+        "chỉ thị Ủy ban nhân dân các cấp", "thủ trưởng"]
+    assert CHECK.found_in("chỉ thị ... các sở, ngành", text)
+    assert CHECK.found_in("Chủ tịch … thủ trưởng", text)
+    assert not CHECK.found_in("các sở, ngành ... Chủ tịch", text)  # the parts in the text's order
+    assert not CHECK.found_in("chỉ thị Ủy ban nhân dân tỉnh", text)
+    assert not CHECK.found_in("Chỉ thị Ủy ban nhân dân các cấp", text)  # word for word, capitals included
+
+
+@pytest.mark.skipif(not CHECK.TEXT.is_file(), reason="the directive's text (../shared/domain) is not beside the repository")
+def test_a_note_that_misquotes_the_text_or_quotes_no_sentence_of_its_clause_fails(tmp_path: Path) -> None:
+    result = _run()
+    assigned = sum(len(t["assignments"]) for t in _directive()["tasks"])
+    assert f"text: the notes of {assigned} assignments quote the text as it is written" in result.stdout
+
+    doc = _directive()
+    closing = next(i for i, t in enumerate(doc["tasks"]) if t["clause"] == "closing")
+    advice = doc["tasks"][closing]["assignments"][1]
+    advice["note"] = advice["note"].replace("tham mưu, đề xuất những biện pháp", "tham mưu, đề xuất các giải pháp")
+    result = _run(_write(tmp_path, doc, "misquoted.json"))
+    assert result.returncode == 1
+    assert (f"{tmp_path / 'misquoted.json'}:/tasks/{closing}/assignments/1/note: quotes \"tham mưu, đề xuất các giải "
+            f"pháp cần tập trung chỉ đạo\", which is not in 000_d9258373e77a5406.txt") in result.stdout
+
+    doc = _directive()
+    police = doc["tasks"][closing]["assignments"][0]
+    police["note"] = "The provincial police watch the departments and the People's Committees."
+    result = _run(_write(tmp_path, doc, "unquoted.json"))
+    assert result.returncode == 1
+    assert (f"{tmp_path / 'unquoted.json'}:/tasks/{closing}/assignments/0/note: quotes no sentence of clause closing "
+            "of 000_d9258373e77a5406.txt") in result.stdout
+    # A sentence of another clause, quoted as written, does not stand for one of the assignment's own.
+    police["note"] = "\"Lực lượng Công an các cấp thường xuyên tổ chức các đợt cao điểm\" (clause 2)."
+    result = _run(_write(tmp_path, doc, "other_clause.json"))
+    assert result.returncode == 1
+    assert "/assignments/0/note: quotes no sentence of clause closing" in result.stdout
+    assert "which is not in" not in result.stdout
 
 
 def test_the_texts_clauses_are_cut_at_their_numbers_and_joined_across_page_breaks() -> None:

@@ -63,10 +63,18 @@ RollUp& EvaluationRun::roll_up_at(std::uint32_t t, std::size_t s) {
 // chain (a few thousand additions instead of a walk up per unit).
 void EvaluationRun::count(std::size_t s) {
     const std::size_t first_new = out.m_roll_ups.size();
+    // Units in index order mostly come in runs of one territory (a commune's villages): its roll-up is looked up
+    // once per run. The pointer is taken again whenever roll_up_at() is called, which alone may move the table.
+    std::uint32_t at = none;
+    RollUp* counts = nullptr;
     for (std::uint32_t idx : of_subject[s]) {
-        const UnitResult& r = out.m_results[idx];
-        if (home_of[idx] == none) continue;
-        tally(roll_up_at(home_of[idx], s), r);
+        const std::uint32_t home = home_of[idx];
+        if (home == none) continue;
+        if (home != at) {
+            counts = &roll_up_at(home, s);
+            at = home;
+        }
+        tally(*counts, out.m_results[idx]);
     }
     // Up one level at a time, deepest first, so every count climbs each step once.
     std::array<std::vector<std::uint32_t>, all_levels.size()> at_level;

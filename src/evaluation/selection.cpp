@@ -55,7 +55,7 @@ void EvaluationRun::pick_units() {
     out.m_result_of.assign(capacity, 0);
     for (std::uint32_t u = 0; u < capacity; ++u) {
         if (subject_of[u] == 0) continue;
-        UnitResult r;
+        UnitResult& r = out.m_results.emplace_back();  // made in place: reserved above
         r.unit = UnitIndex{u};
         r.subject = subject_of[u] - 1;
         r.exclusion = exclusion_of[u];
@@ -65,7 +65,6 @@ void EvaluationRun::pick_units() {
         } else if (!subjects[r.subject].title) {
             r.title = TitleOutcome::not_applicable;
         }
-        out.m_results.push_back(std::move(r));
         out.m_result_of[u] = std::uint32_t(out.m_results.size());
     }
     of_subject.assign(subjects.size(), {});

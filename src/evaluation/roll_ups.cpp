@@ -92,17 +92,15 @@ void EvaluationRun::count(std::size_t s) {
         }
 }
 
-// Roll-ups in territory index order, subjects in rule order, with a start index per territory.
+// Roll-ups in territory index order, subjects in rule order, with a start index per territory. The table of slots is
+// in that order already (territories numbered in index order, subjects within), so one pass over it gathers them,
+// each moved once, without a sort.
 void EvaluationRun::index_roll_ups() {
     auto& rolls = out.m_roll_ups;
-    // Sorting small keys, then gathering, moves each roll-up once.
-    std::vector<std::pair<std::uint64_t, std::size_t>> order(rolls.size());  // ((territory, subject), position)
-    for (std::size_t i = 0; i < rolls.size(); ++i)
-        order[i] = {(std::uint64_t(rolls[i].territory.value) << 32) | rolls[i].subject, i};
-    std::sort(order.begin(), order.end());
     std::vector<RollUp> sorted;
     sorted.reserve(rolls.size());
-    for (const auto& entry : order) sorted.push_back(rolls[entry.second]);
+    for (const std::uint32_t slot : roll_up_slot)
+        if (slot != 0) sorted.push_back(rolls[slot - 1]);
     rolls = std::move(sorted);
     out.m_roll_up_start.assign(g.unit_capacity(), 0);
     for (std::size_t i = rolls.size(); i-- > 0;) out.m_roll_up_start[rolls[i].territory.value] = std::uint32_t(i + 1);

@@ -91,10 +91,13 @@ void EvaluationRun::read_graph() {
     last_of(view.out_rows(TieKind::serves), served);
     last_of(view.in_rows(TieKind::heads), head_of);
     // A body directed from two territories (a commune police under its commune and the district police) has no one
-    // managing level; that matters only for a subject decided where its manager serves. Managers in tie order.
+    // managing level; that matters only for a subject decided where its manager serves, so without one the directs
+    // ties are not read. Managers in tie order.
     managed_at.assign(n, none);
     const FrozenGraph::RowArrays directs = view.in_rows(TieKind::directs);
-    if (!directs.offsets.empty())
+    const bool by_manager = std::any_of(subjects.begin(), subjects.end(),
+                                        [](const Subject& s) { return s.decided_at.at == DecidedAt::manager; });
+    if (by_manager && !directs.offsets.empty())
         for (std::size_t managed = 0; managed < n; ++managed) {
             std::uint32_t& at = managed_at[managed];
             for (std::uint32_t k = directs.offsets[managed]; k < directs.offsets[managed + 1]; ++k) {

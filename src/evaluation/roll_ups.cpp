@@ -63,10 +63,18 @@ RollUp& EvaluationRun::roll_up_at(std::uint32_t t, std::size_t s) {
 // chain (a few thousand additions instead of a walk up per unit).
 void EvaluationRun::count(std::size_t s) {
     const std::size_t first_new = out.m_roll_ups.size();
+    // Units in index order mostly come in runs of one territory (a commune's villages): its roll-up is looked up
+    // once per run. The pointer is taken again whenever roll_up_at() is called, which alone may move the table.
+    std::uint32_t at = none;
+    RollUp* counts = nullptr;
     for (std::uint32_t idx : of_subject[s]) {
-        const UnitResult& r = out.m_results[idx];
-        if (home_of[idx] == none) continue;
-        tally(roll_up_at(home_of[idx], s), r);
+        const std::uint32_t home = home_of[idx];
+        if (home == none) continue;
+        if (home != at) {
+            counts = &roll_up_at(home, s);
+            at = home;
+        }
+        tally(*counts, out.m_results[idx]);
     }
     // Up one level at a time, deepest first, so every count climbs each step once.
     std::array<std::vector<std::uint32_t>, all_levels.size()> at_level;
@@ -84,17 +92,15 @@ void EvaluationRun::count(std::size_t s) {
         }
 }
 
-// Roll-ups in territory index order, subjects in rule order, with a start index per territory.
+// Roll-ups in territory index order, subjects in rule order, with a start index per territory. The table of slots is
+// in that order already (territories numbered in index order, subjects within), so one pass over it gathers them,
+// each moved once, without a sort.
 void EvaluationRun::index_roll_ups() {
     auto& rolls = out.m_roll_ups;
-    // Sorting small keys, then gathering, moves each roll-up once.
-    std::vector<std::pair<std::uint64_t, std::size_t>> order(rolls.size());  // ((territory, subject), position)
-    for (std::size_t i = 0; i < rolls.size(); ++i)
-        order[i] = {(std::uint64_t(rolls[i].territory.value) << 32) | rolls[i].subject, i};
-    std::sort(order.begin(), order.end());
     std::vector<RollUp> sorted;
     sorted.reserve(rolls.size());
-    for (const auto& entry : order) sorted.push_back(rolls[entry.second]);
+    for (const std::uint32_t slot : roll_up_slot)
+        if (slot != 0) sorted.push_back(rolls[slot - 1]);
     rolls = std::move(sorted);
     out.m_roll_up_start.assign(g.unit_capacity(), 0);
     for (std::size_t i = rolls.size(); i-- > 0;) out.m_roll_up_start[rolls[i].territory.value] = std::uint32_t(i + 1);

@@ -55,7 +55,7 @@ void EvaluationRun::pick_units() {
     out.m_result_of.assign(capacity, 0);
     for (std::uint32_t u = 0; u < capacity; ++u) {
         if (subject_of[u] == 0) continue;
-        UnitResult r;
+        UnitResult& r = out.m_results.emplace_back();  // made in place: reserved above
         r.unit = UnitIndex{u};
         r.subject = subject_of[u] - 1;
         r.exclusion = exclusion_of[u];
@@ -65,7 +65,6 @@ void EvaluationRun::pick_units() {
         } else if (!subjects[r.subject].title) {
             r.title = TitleOutcome::not_applicable;
         }
-        out.m_results.push_back(std::move(r));
         out.m_result_of[u] = std::uint32_t(out.m_results.size());
     }
     of_subject.assign(subjects.size(), {});
@@ -92,10 +91,13 @@ void EvaluationRun::read_graph() {
     last_of(view.out_rows(TieKind::serves), served);
     last_of(view.in_rows(TieKind::heads), head_of);
     // A body directed from two territories (a commune police under its commune and the district police) has no one
-    // managing level; that matters only for a subject decided where its manager serves. Managers in tie order.
+    // managing level; that matters only for a subject decided where its manager serves, so without one the directs
+    // ties are not read. Managers in tie order.
     managed_at.assign(n, none);
     const FrozenGraph::RowArrays directs = view.in_rows(TieKind::directs);
-    if (!directs.offsets.empty())
+    const bool by_manager = std::any_of(subjects.begin(), subjects.end(),
+                                        [](const Subject& s) { return s.decided_at.at == DecidedAt::manager; });
+    if (by_manager && !directs.offsets.empty())
         for (std::size_t managed = 0; managed < n; ++managed) {
             std::uint32_t& at = managed_at[managed];
             for (std::uint32_t k = directs.offsets[managed]; k < directs.offsets[managed + 1]; ++k) {

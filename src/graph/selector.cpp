@@ -277,6 +277,41 @@ void narrow(const Selector::Node& n, const Graph& graph, const OrgGraph* attribu
     }
 }
 
+// The kind or level test narrow() applies first to `n`, if it starts with one: `n` itself, or the first operand of
+// an and-node (in narrow()'s order) that starts with one. None when an id, within, attribute or or-node comes first.
+const Selector::Node* first_packed_test(const Selector::Node& n) {
+    using Op = Selector::Op;
+    if (n.op == Op::kind || n.op == Op::level) return &n;
+    if (n.op != Op::all_of) return nullptr;
+    for (const Selector& s : n.operands)  // id and within come first in narrow(): with either, seed nothing
+        if (s.node().op == Op::id || s.node().op == Op::within) return nullptr;
+    return first_packed_test(n.operands.front().node());
+}
+
+// Every live unit passing `test` (a kind or level node), read from the packed arrays in one pass: the list a tree
+// starting with that test narrows, without first listing every unit of the graph.
+template <class Graph>
+Candidates live_units_passing(const Selector::Node& test, const Graph& graph) {
+    std::array<std::uint8_t, std::max(unit_kind_count, all_levels.size())> wanted{};
+    Candidates keep;
+    auto scan = [&](const auto& packed) {
+        // Sized once: a count of the units passing, removed or not, bounds the list.
+        std::size_t passing = 0;
+        for (const auto value : packed) passing += wanted[static_cast<std::size_t>(value)];
+        keep.reserve(passing);
+        for (std::uint32_t i = 0; i < packed.size(); ++i)
+            if (wanted[static_cast<std::size_t>(packed[i])] != 0 && graph.is_alive(UnitIndex{i})) keep.push_back(i);
+    };
+    if (test.op == Selector::Op::kind) {
+        for (UnitKind k : test.kinds) wanted[static_cast<std::size_t>(k)] = 1;
+        scan(graph.kinds());
+    } else {
+        for (Level l : test.levels) wanted[static_cast<std::size_t>(l)] = 1;
+        scan(graph.levels());
+    }
+    return keep;
+}
+
 // The units `selector` picks among every live unit, or among the live units of `among` if given.
 template <class Graph>
 std::vector<UnitIndex> evaluate(const Selector& selector, const Graph& graph, const OrgGraph* attributes,
@@ -287,6 +322,9 @@ std::vector<UnitIndex> evaluate(const Selector& selector, const Graph& graph, co
             if (graph.is_alive(u)) keep.push_back(u.value);
         std::sort(keep.begin(), keep.end());
         keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+    } else if (const Selector::Node* test = first_packed_test(selector.node())) {
+        // narrow() applies the test again, to the few units it kept: a pass over the picked units, not the graph.
+        keep = live_units_passing(*test, graph);
     } else {
         keep.reserve(graph.unit_count());
         for (std::uint32_t i = 0; i < graph.unit_capacity(); ++i)

@@ -50,6 +50,41 @@ TEST_CASE("selector: removed units are never selected") {
     CHECK(picked(g, ~Selector::kind(UnitKind::commune)).size() == g.unit_count() - 2);
 }
 
+TEST_CASE("selector: a tree starting with a kind or level test picks, on every unit, what it picks among all of them") {
+    // On every unit such a tree starts from the units passing its first test; among given units it does not, so
+    // the two must agree, removed units and errors of later operands included.
+    OrgGraph g = datasets::hai_duong_2024();
+    g.set_unit_attribute(g.index_of("10987"), "pilot", true);
+    g.remove_unit(g.index_of("10945.police"));
+    const std::vector<UnitIndex> every = g.units();
+    using S = Selector;
+    const std::vector<Selector> shapes{
+        S::kind(UnitKind::police),
+        S::levels({Level::commune, Level::district}),
+        S::kinds({UnitKind::police, UnitKind::commune}) & S::level(Level::commune),
+        S::level(Level::commune) & ~S::kind(UnitKind::commune),
+        S::all_of({S::all_of({S::kind(UnitKind::commune), S::level(Level::commune)}), S::has_attribute("pilot")}),
+        S::kind(UnitKind::commune) & S::all_of({S::level(Level::commune), S::id("99")}),
+    };
+    for (const Selector& s : shapes) {
+        CAPTURE(s.to_string());
+        const auto view = g.freeze();
+        if (s == shapes.back()) {
+            ANTQ_CHECK_ERROR(s.select(g), NotFound, "unknown_unit", "'99'");
+            ANTQ_CHECK_ERROR(s.select(*view, g), NotFound, "unknown_unit", "'99'");
+            continue;
+        }
+        const std::vector<UnitIndex> all = s.select(g, every);
+        CHECK(!all.empty());
+        CHECK(s.select(g) == all);
+        CHECK(s.select(*view, g) == all);
+        CHECK(s.select(*view, g, every) == all);
+    }
+    const auto police = test::ids(g, S::kind(UnitKind::police).select(g));
+    CHECK(std::find(police.begin(), police.end(), "10945.police") == police.end());
+    CHECK(std::find(police.begin(), police.end(), "10987.police") != police.end());
+}
+
 TEST_CASE("select among given units tests only those, in index order, once each") {
     const OrgGraph g = test::tiny_province();
     const std::vector<UnitIndex> among{g.index_of("10945.police"), g.index_of("30.pc"), g.index_of("10945.police"),

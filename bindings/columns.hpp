@@ -113,7 +113,7 @@ private:
 
     const Graph& m_graph;
     Field m_field;
-    UnitStrings m_strings;
+    UnitStrings<Graph> m_strings;
     py::array_t<std::int32_t> m_codes;
     std::int32_t* m_data;
     std::vector<std::int32_t> m_code;     // unit index (of the first of a name, for names) -> code, -1 before first use

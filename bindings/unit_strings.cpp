@@ -24,52 +24,57 @@ void init_unit_strings(py::module_& m) {
     kept_store = store.ptr();
 }
 
-UnitStrings::UnitStrings(const OrgGraph& graph) : m_graph(&graph) {
-    attach(python_object_of(&graph, typeid(OrgGraph)), graph.generation(), graph.unit_capacity());
-}
-
-UnitStrings::UnitStrings(const FrozenGraph& view) : m_view(&view) {
-    attach(python_object_of(&view, typeid(FrozenGraph)), view.generation(), view.unit_capacity());
-}
-
-void UnitStrings::attach(py::handle owner, std::uint64_t generation, std::size_t capacity) {
+template <class Graph>
+UnitStrings<Graph>::UnitStrings(const Graph& graph) : m_graph(graph) {
+    const py::handle owner = python_object_of(&graph, typeid(Graph));
     if (owner && kept_store) {
         auto store = py::reinterpret_borrow<py::object>(kept_store);
         py::object entry = store.attr("get")(owner);
         if (entry.is_none()) {
-            entry = py::capsule(new Kept(generation), [](void* kept) { delete static_cast<Kept*>(kept); });
+            entry = py::capsule(new KeptUnitStrings(graph.generation()),
+                                [](void* kept) { delete static_cast<KeptUnitStrings*>(kept); });
             store[owner] = entry;
         }
-        m_kept = entry.cast<py::capsule>().get_pointer<Kept>();
+        m_kept = entry.cast<py::capsule>().get_pointer<KeptUnitStrings>();
     } else {
-        m_unkept = std::make_unique<Kept>(generation);
+        m_unkept = std::make_unique<KeptUnitStrings>(graph.generation());
         m_kept = m_unkept.get();
     }
-    if (m_kept->generation != generation) *m_kept = Kept(generation);  // changed since: a text may have too
-    m_kept->ids.resize(capacity);
-    if (m_graph) {
-        m_kept->names.resize(capacity);
-        m_kept->namesakes.resize(capacity);
+    if (m_kept->generation != graph.generation()) *m_kept = KeptUnitStrings(graph.generation());  // a text may differ
+    m_kept->ids.resize(graph.unit_capacity());
+    if constexpr (std::same_as<Graph, OrgGraph>) {
+        m_kept->names.resize(graph.unit_capacity());
+        m_kept->namesakes.resize(graph.unit_capacity());
     }
 }
 
-const py::object& UnitStrings::id(UnitIndex u) {
+template <class Graph>
+const py::object& UnitStrings<Graph>::id(UnitIndex u) {
     py::object& s = m_kept->ids[u.value];
-    if (!s) s = m_graph ? py::str(m_graph->unit(u).id) : py::str(m_view->id(u).data(), m_view->id(u).size());
+    if (!s) {
+        if constexpr (std::same_as<Graph, OrgGraph>) s = py::str(m_graph.unit(u).id);
+        else s = py::str(m_graph.id(u).data(), m_graph.id(u).size());
+    }
     return s;
 }
 
-const py::object& UnitStrings::name(UnitIndex u) {
+template <class Graph>
+const py::object& UnitStrings<Graph>::name(UnitIndex u)
+    requires std::same_as<Graph, OrgGraph>
+{
     py::object& s = m_kept->names[u.value];
-    if (!s) s = py::str(m_graph->unit(u).name);
+    if (!s) s = py::str(m_graph.unit(u).name);
     return s;
 }
 
-UnitIndex UnitStrings::namesake(UnitIndex u) {
+template <class Graph>
+UnitIndex UnitStrings<Graph>::namesake(UnitIndex u)
+    requires std::same_as<Graph, OrgGraph>
+{
     UnitIndex& first = m_kept->namesakes[u.value];
     if (first == UnitIndex{}) {
-        Kept& k = *m_kept;
-        const std::int32_t code = k.name_codes.code(m_graph->unit(u).name, k.name_texts, [&k, u](std::string_view text) {
+        KeptUnitStrings& k = *m_kept;
+        const std::int32_t code = k.name_codes.code(m_graph.unit(u).name, k.name_texts, [&k, u](std::string_view text) {
             k.name_texts.push_back(text);
             k.name_units.push_back(u);
         });
@@ -77,5 +82,8 @@ UnitIndex UnitStrings::namesake(UnitIndex u) {
     }
     return first;
 }
+
+template class UnitStrings<OrgGraph>;
+template class UnitStrings<FrozenGraph>;
 
 }  // namespace antq::python

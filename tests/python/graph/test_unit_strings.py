@@ -55,3 +55,20 @@ def test_a_view_keeps_its_ids(hai_duong):
     b = antq.measures.betweenness(view, ties=["forwards"])
     assert list(a["unit"]) == list(b["unit"])
     assert all(x is y for x, y in zip(a["unit"], b["unit"]))
+
+
+def test_a_table_outlives_the_python_object_of_its_graph():
+    # The result holds the graph; once Python drops its own object of it, the strings are made for the call only.
+    g = antq.datasets.hai_duong_2024()
+    compiled = antq.compile(antq.datasets.directive_2024(), g)
+    units, _ = g.to_pandas()
+    names = dict(zip(units["id"], units["name"]))
+    kept = len(_core._unit_strings)
+    del g
+    gc.collect()
+    assert len(_core._unit_strings) == kept - 1
+    table = compiled.to_pandas()
+    again = compiled.to_pandas()
+    assert table.equals(again)
+    assert len(table) > 0
+    assert all(names[u] == n for u, n in zip(table["unit"], table["unit_name"]))

@@ -101,6 +101,18 @@ std::size_t FrozenGraph::memory_bytes() const noexcept {
     return total;
 }
 
+std::shared_ptr<const void> FrozenGraph::derived(std::string_view key,
+                                                 const std::function<std::shared_ptr<const void>()>& make) const {
+    const std::lock_guard<std::mutex> hold(m_derived->lock);
+    auto& values = m_derived->values;
+    for (const auto& [k, value] : values)
+        if (k == key) return value;
+    std::shared_ptr<const void> value = make();
+    if (values.size() == derived_limit) values.erase(values.begin());
+    values.emplace_back(std::string(key), value);
+    return value;
+}
+
 void FrozenGraph::check_unit(UnitIndex u) const {
     if (!is_alive(u)) throw NotFound("unknown_unit", "index " + std::to_string(u.value), "no unit has this index");
 }

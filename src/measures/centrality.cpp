@@ -126,7 +126,7 @@ BetweennessResult betweenness(const OrgGraph& graph, const TieView& spec, const 
     const OrgGraph::ReadGuard reading(graph);
     check_samples(options);
     auto id_of = [&](UnitIndex u) { return graph.is_alive(u) ? graph.unit(u).id : std::string(); };
-    BetweennessResult out = betweenness_of(detail::make_view(graph, spec, "betweenness"), spec, options, id_of);
+    BetweennessResult out = betweenness_of(*detail::make_view(graph, spec, "betweenness"), spec, options, id_of);
     out.stamp = GraphStamp::of_result(graph, "betweenness", "compute it again");
     return out;
 }
@@ -134,7 +134,7 @@ BetweennessResult betweenness(const OrgGraph& graph, const TieView& spec, const 
 BetweennessResult betweenness(const FrozenGraph& graph, const TieView& spec, const BetweennessOptions& options) {
     check_samples(options);
     auto id_of = [&](UnitIndex u) { return graph.is_alive(u) ? std::string(graph.id(u)) : std::string(); };
-    BetweennessResult out = betweenness_of(detail::make_view(graph, spec, "betweenness"), spec, options, id_of);
+    BetweennessResult out = betweenness_of(*detail::make_view(graph, spec, "betweenness"), spec, options, id_of);
     out.stamp = graph.stamp();
     return out;
 }

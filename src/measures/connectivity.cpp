@@ -128,13 +128,13 @@ CutResult cuts_of(const detail::View& view) {
 
 ComponentsResult components(const OrgGraph& graph, const TieView& spec, Connection connection) {
     const OrgGraph::ReadGuard reading(graph);
-    ComponentsResult out = components_of(detail::make_view(graph, spec, "components"), connection);
+    ComponentsResult out = components_of(*detail::make_view(graph, spec, "components"), connection);
     out.stamp = GraphStamp::of_result(graph, "components", "compute them again");
     return out;
 }
 
 ComponentsResult components(const FrozenGraph& graph, const TieView& spec, Connection connection) {
-    ComponentsResult out = components_of(detail::make_view(graph, spec, "components"), connection);
+    ComponentsResult out = components_of(*detail::make_view(graph, spec, "components"), connection);
     out.stamp = graph.stamp();
     return out;
 }
@@ -143,7 +143,7 @@ CutResult cuts(const OrgGraph& graph, const TieView& spec) {
     const OrgGraph::ReadGuard reading(graph);
     TieView both_ways = spec;
     both_ways.directed = false;
-    CutResult out = cuts_of(detail::make_view(graph, both_ways, "cuts"));
+    CutResult out = cuts_of(*detail::make_view(graph, both_ways, "cuts"));
     out.stamp = GraphStamp::of_result(graph, "cuts", "compute them again");
     return out;
 }
@@ -151,7 +151,7 @@ CutResult cuts(const OrgGraph& graph, const TieView& spec) {
 CutResult cuts(const FrozenGraph& graph, const TieView& spec) {
     TieView both_ways = spec;
     both_ways.directed = false;
-    CutResult out = cuts_of(detail::make_view(graph, both_ways, "cuts"));
+    CutResult out = cuts_of(*detail::make_view(graph, both_ways, "cuts"));
     out.stamp = graph.stamp();
     return out;
 }
@@ -298,14 +298,14 @@ SourceCutResult cuts_from_of(const detail::View& view, UnitIndex source, const s
 SourceCutResult cuts_from(const OrgGraph& graph, UnitIndex source, const TieView& spec) {
     const OrgGraph::ReadGuard reading(graph);
     const std::string id = graph.is_alive(source) ? graph.unit(source).id : std::string();
-    SourceCutResult out = cuts_from_of(detail::make_view(graph, spec, "cuts_from"), source, id, spec);
+    SourceCutResult out = cuts_from_of(*detail::make_view(graph, spec, "cuts_from"), source, id, spec);
     out.stamp = GraphStamp::of_result(graph, "cuts from '" + id + "'", "compute them again");
     return out;
 }
 
 SourceCutResult cuts_from(const FrozenGraph& graph, UnitIndex source, const TieView& spec) {
     const std::string id = graph.is_alive(source) ? std::string(graph.id(source)) : std::string();
-    SourceCutResult out = cuts_from_of(detail::make_view(graph, spec, "cuts_from"), source, id, spec);
+    SourceCutResult out = cuts_from_of(*detail::make_view(graph, spec, "cuts_from"), source, id, spec);
     out.stamp = graph.stamp();
     return out;
 }

@@ -217,11 +217,11 @@ KrackhardtScores scores_of(const detail::View& view, const TieView& spec, const 
 
 KrackhardtScores krackhardt(const OrgGraph& graph, const TieView& spec, const KrackhardtOptions& options) {
     const OrgGraph::ReadGuard reading(graph);
-    return scores_of(detail::make_view(graph, spec, "krackhardt"), spec, options);
+    return scores_of(*detail::make_view(graph, spec, "krackhardt"), spec, options);
 }
 
 KrackhardtScores krackhardt(const FrozenGraph& graph, const TieView& spec, const KrackhardtOptions& options) {
-    return scores_of(detail::make_view(graph, spec, "krackhardt"), spec, options);
+    return scores_of(*detail::make_view(graph, spec, "krackhardt"), spec, options);
 }
 
 }  // namespace antq

@@ -8,10 +8,14 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <antq/graph/detail/id_index.hpp>
@@ -37,7 +41,7 @@ class OrgGraph;
  * until the graph changes. The view never changes; stamp() remembers the state it was made from, and
  * check_current() refuses any other graph, or the same graph once changed.
  *
- * Thread safety: every member is const; any number of threads may read one view at once.
+ * Thread safety: every member is const; any number of threads may read one view at once (derived() locks).
  */
 class FrozenGraph {
 public:
@@ -57,7 +61,7 @@ public:
     std::size_t tie_count() const noexcept { return m_tie_count; }
     /** Number of ties of `kind`. Complexity: O(1). */
     std::size_t tie_count(TieKind kind) const noexcept { return m_out[index(kind)].units.size(); }
-    /** Bytes the view holds (its arrays, the ids and their index). Complexity: O(1). */
+    /** Bytes the view holds (its arrays, the ids and their index; not what derived() keeps). Complexity: O(1). */
     std::size_t memory_bytes() const noexcept;
     ///@}
 
@@ -148,6 +152,21 @@ public:
     static constexpr std::uint32_t unreached = 0xffffffffu;
     ///@}
 
+    /** @name What readers derive from the view */
+    ///@{
+    /**
+     * The value `make()` derives from this view alone, made by the first call with `key` and shared by the calls
+     * after it: the view never changes, so neither does such a value (the measures keep here the compact graph of
+     * each tie view they read, as NetworkX keeps its backends' conversions in a graph's `__networkx_cache__`). Keys
+     * start with their area's name ("measures.…"). At most `derived_limit` values are kept, the oldest dropped first;
+     * a dropped value lives on while a caller holds it. Thread-safe: other threads asking for a value wait while
+     * `make()` runs. Complexity: O(derived_limit) to find the key, plus make() on the first call.
+     */
+    std::shared_ptr<const void> derived(std::string_view key, const std::function<std::shared_ptr<const void>()>& make) const;
+    /** How many values derived() keeps. */
+    static constexpr std::size_t derived_limit = 16;
+    ///@}
+
 private:
     // One kind's ties in one direction as compressed rows: row u is [offsets[u], offsets[u + 1]). A kind the graph
     // has no tie of keeps empty arrays (no offsets at all), so absent kinds cost nothing.
@@ -188,6 +207,11 @@ private:
     std::size_t m_unit_count = 0;
     std::size_t m_tie_count = 0;
     GraphStamp m_stamp;
+    struct Derived {
+        std::mutex lock;
+        std::vector<std::pair<std::string, std::shared_ptr<const void>>> values;  // the oldest first
+    };
+    std::unique_ptr<Derived> m_derived = std::make_unique<Derived>();  // behind a pointer: a mutex does not move
 };
 
 }  // namespace antq

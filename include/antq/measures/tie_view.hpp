@@ -23,8 +23,9 @@ namespace antq {
  *   run that way; a `coordinates` tie is one tie per pair read both ways (model/tie_kind.hpp), so it gives
  *   both arcs. Undirected: one edge per pair of units joined by any tie of the chosen kinds, either way.
  *
- * Every measure builds the view afresh from the graph's frozen view (OrgGraph::freeze(), cached until the graph
- * changes), reading only the ties of `kinds`: O(V + E_kinds).
+ * A measure builds the view from the graph's frozen view (OrgGraph::freeze(), cached until the graph changes),
+ * reading only the ties of `kinds`: O(V + E_kinds). Without `units`, the view is built once per state of the graph
+ * and kept on the frozen view (FrozenGraph::derived()) for the measures after.
  */
 struct TieView {
     /** The tie kinds read; at least one. */

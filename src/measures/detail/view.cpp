@@ -32,14 +32,7 @@ std::vector<FrozenGraph::RowArrays> rows_of(const FrozenGraph& frozen, const Tie
     return rows;
 }
 
-}  // namespace
-
-View make_view(const FrozenGraph& frozen, const TieView& spec, std::string_view where,
-               const std::vector<UnitIndex>* selected) {
-    if (spec.kinds.empty()) throw InvalidInput("no_tie_kind", std::string(where), "name at least one tie kind");
-    if (spec.units && !selected)
-        throw InvalidInput("needs_graph", std::string(where),
-                           "a view that selects units is evaluated on the OrgGraph, not on a frozen view");
+View build(const FrozenGraph& frozen, const TieView& spec, const std::vector<UnitIndex>* selected) {
     const std::vector<FrozenGraph::RowArrays> rows = rows_of(frozen, spec);
     const std::size_t capacity = frozen.unit_capacity();
 
@@ -109,7 +102,27 @@ View make_view(const FrozenGraph& frozen, const TieView& spec, std::string_view 
     return view;
 }
 
-View make_view(const OrgGraph& graph, const TieView& spec, std::string_view where) {
+// The key a view of every unit with a tie of `spec`'s kinds is kept under: its kinds (as a set) and its direction.
+std::string key_of(const TieView& spec) {
+    unsigned kinds = 0;
+    for (TieKind k : spec.kinds) kinds |= 1u << static_cast<unsigned>(k);
+    return "measures.view/" + std::to_string(kinds) + (spec.directed ? "/directed" : "/undirected");
+}
+
+}  // namespace
+
+std::shared_ptr<const View> make_view(const FrozenGraph& frozen, const TieView& spec, std::string_view where,
+                                      const std::vector<UnitIndex>* selected) {
+    if (spec.kinds.empty()) throw InvalidInput("no_tie_kind", std::string(where), "name at least one tie kind");
+    if (spec.units && !selected)
+        throw InvalidInput("needs_graph", std::string(where),
+                           "a view that selects units is evaluated on the OrgGraph, not on a frozen view");
+    if (selected) return std::make_shared<const View>(build(frozen, spec, selected));
+    return std::static_pointer_cast<const View>(
+        frozen.derived(key_of(spec), [&] { return std::make_shared<const View>(build(frozen, spec, nullptr)); }));
+}
+
+std::shared_ptr<const View> make_view(const OrgGraph& graph, const TieView& spec, std::string_view where) {
     if (spec.kinds.empty()) throw InvalidInput("no_tie_kind", std::string(where), "name at least one tie kind");
     const std::shared_ptr<const FrozenGraph> frozen = graph.freeze();
     if (!spec.units) return make_view(*frozen, spec, where);

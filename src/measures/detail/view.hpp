@@ -3,10 +3,13 @@
 // The compact view the measures' kernels read: one typed view (TieView) as a simple graph in compressed sparse rows,
 // vertices numbered 0..n-1 in unit index order. Filled from a FrozenGraph's per-kind rows, so a build reads only
 // the ties of the chosen kinds and the n units they join: O(E_kinds + n log n + Σ d log d) for the sorts of the
-// vertices and of each row, plus one word per unit index filled for the unit -> vertex map.
+// vertices and of each row, plus one word per unit index filled for the unit -> vertex map. A view of every unit
+// with a tie of its kinds is kept on the FrozenGraph (FrozenGraph::derived()), so the measures after the first on
+// one state of the graph build nothing.
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -51,15 +54,16 @@ struct View {
 };
 
 /**
- * Builds `spec` over `frozen`, on the units of `selected` when it is given (spec.units evaluated by the caller).
+ * `spec` over `frozen`, on the units of `selected` when it is given (spec.units evaluated by the caller): built once
+ * per view and kept on `frozen` when it picks no units, built afresh otherwise.
  * @throws InvalidInput "no_tie_kind" naming `where` when spec.kinds is empty; "needs_graph" when spec.units is set
  *         but `selected` is not (a selector is evaluated on the OrgGraph)
  */
-View make_view(const FrozenGraph& frozen, const TieView& spec, std::string_view where,
-               const std::vector<UnitIndex>* selected = nullptr);
+std::shared_ptr<const View> make_view(const FrozenGraph& frozen, const TieView& spec, std::string_view where,
+                                      const std::vector<UnitIndex>* selected = nullptr);
 
 /** make_view() on graph.freeze() (built once per state of the graph), with spec.units evaluated on `graph`. */
-View make_view(const OrgGraph& graph, const TieView& spec, std::string_view where);
+std::shared_ptr<const View> make_view(const OrgGraph& graph, const TieView& spec, std::string_view where);
 
 /**
  * Strongly connected components by Tarjan's algorithm (1972), iterative (no recursion depth to run out of):

@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <atomic>
 #include <memory>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -217,4 +219,51 @@ TEST_CASE("frozen_graph: memory_bytes() counts the rows of the kinds present, th
     };
     CHECK(check_bounds(datasets::hai_duong_2024()) == tie_kind_count);
     CHECK(check_bounds(test::tiny_province()) < tie_kind_count);  // absent kinds cost nothing
+}
+
+TEST_CASE("frozen_graph: derived() makes a value once per key, keeps the latest derived_limit, and goes with the view") {
+    OrgGraph g = test::tiny_province();
+    const auto f = g.freeze();
+    int made = 0;
+    auto make = [&made](int value) {
+        return [&made, value] {
+            ++made;
+            return std::shared_ptr<const void>(std::make_shared<const int>(value));
+        };
+    };
+    const auto a = f->derived("test.a", make(1));
+    CHECK(f->derived("test.a", make(2)) == a);  // the first value, not made again
+    CHECK(*std::static_pointer_cast<const int>(a) == 1);
+    CHECK(made == 1);
+    // A value whose make() throws is not kept: the next call makes it.
+    CHECK_THROWS_AS(f->derived("test.b", [] () -> std::shared_ptr<const void> { throw InvalidInput("x", "y", "z"); }),
+                    InvalidInput);
+    CHECK(*std::static_pointer_cast<const int>(f->derived("test.b", make(3))) == 3);
+    // Past the limit, the oldest goes first (and lives on with its holder).
+    for (std::size_t i = 0; i < FrozenGraph::derived_limit; ++i) f->derived("test.fill" + std::to_string(i), make(0));
+    const auto again = f->derived("test.a", make(4));
+    CHECK(again != a);
+    CHECK(*std::static_pointer_cast<const int>(again) == 4);
+    CHECK(*std::static_pointer_cast<const int>(a) == 1);
+    // A change of the graph gives a new view, with nothing derived yet.
+    g.rename_unit(g.index_of("30"), "Hải Dương (renamed)");
+    CHECK(*std::static_pointer_cast<const int>(g.freeze()->derived("test.a", make(5))) == 5);
+}
+
+TEST_CASE("frozen_graph: threads asking derived() for one key at once get one value, made once") {
+    const OrgGraph g = test::tiny_province();
+    const auto f = g.freeze();
+    std::atomic<int> made = 0;
+    std::vector<std::shared_ptr<const void>> values(4);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        threads.emplace_back([&, i] {
+            values[i] = f->derived("test.shared", [&made] {
+                ++made;
+                return std::shared_ptr<const void>(std::make_shared<const int>(7));
+            });
+        });
+    for (auto& t : threads) t.join();
+    CHECK(made == 1);
+    for (const auto& v : values) CHECK(v == values.front());
 }

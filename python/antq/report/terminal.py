@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import duty_states, levels
 from . import figures as fig
-from .cycle import Cycle, YearRun
+from .cycle import ASSESSMENTS, PROGRESS, REGISTRY, Cycle, YearRun
 from .formats import per_level, percent
 
 __all__ = ["summary", "year_summary", "caveat_lines"]
@@ -64,6 +64,12 @@ def caveat_lines(caveats: fig.Caveats) -> list[str]:
     return out
 
 
+def _from_example(year: YearRun, what: str) -> str:
+    """Where the input ``what`` is the seeded example, words saying so, for a line whose figures come from it: read on
+    its own, the line still says they are not facts."""
+    return f" (from the synthetic example's {what})" if what in year.synthetic else ""
+
+
 def year_summary(year: YearRun) -> str:
     """Titles and classification per subject, heads, commendation, models, and the follow-up with the monitors'
     view."""
@@ -77,19 +83,21 @@ def year_summary(year: YearRun) -> str:
                      f"missing {row['missing']}, excluded {row['excluded']}; {by_level}")
     heads = fig.head_inputs(year)
     proposals = fig.commendation(year)
-    lines.append("Heads' assessments, input from results (assumed thresholds): "
+    lines.append(f"Heads' assessments, input from results (assumed thresholds){_from_example(year, ASSESSMENTS)}: "
                  + ", ".join(f"{c.id} {heads.totals[c.id]}" for c in heads.contributions)
                  + f" ({sum(heads.synthetic.values())} of the heads synthetic posts)"
                  + f"; commendation proposals: {int(proposals.collectives['collectives'].sum())} collectives, "
                  f"{len(proposals.individuals)} individuals")
     registry = fig.models(year)
     by_status = registry.by_status.set_index("status")["models"]
-    lines.append(f"Models: {registry.in_force['models']} in force ({registry.in_force['points']} sites (điểm), "
+    lines.append(f"Models{_from_example(year, REGISTRY)}: {registry.in_force['models']} in force "
+                 f"({registry.in_force['points']} sites (điểm), "
                  f"{registry.in_force['teams']} teams); {by_status.get('formal', 0)} nominal (hình thức), "
                  f"{by_status.get('dissolved', 0)} dissolved")
     states = fig.duty_state_counts(year)
     undated = f"undated duties due {year.undated_due}, assumed" if year.undated_due else "undated duties never due"
-    lines.append(f"Follow-up on {year.as_of} ({undated}): {sum(states.values())} duties: "
+    lines.append(f"Follow-up on {year.as_of} ({undated}){_from_example(year, PROGRESS)}: "
+                 f"{sum(states.values())} duties: "
                  + ", ".join(f"{s} {states[s]}" for s in duty_states))
     views = fig.monitoring(year)
     shown, summed = views, views.iloc[0:0]

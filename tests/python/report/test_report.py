@@ -145,12 +145,21 @@ def test_report_bad_directive_file_is_a_clean_error(tmp_path):
 # ---- the evaluation page ---------------------------------------------------------------------------
 
 
+def _line(stdout: str, start: str) -> str:
+    """The printed line that starts with ``start``."""
+    return next(line for line in stdout.splitlines() if line.startswith(start))
+
+
 def test_report_prints_the_evaluation_of_the_example_year(report_dir):
     _, stdout = report_dir
     graph = antq.datasets.hai_duong_2024()
     year = antq.evaluation.evaluate(graph, antq.evaluation.example_assessments(graph, seed=2024))
     summary = year.summary().set_index("subject")
     assert "input: synthetic example" in stdout
+    # Each line whose figures come from the example says so, read on its own.
+    assert "(from the synthetic example's assessment records)" in _line(stdout, "Heads' assessments")
+    assert "(from the synthetic example's models registry)" in _line(stdout, "Models")
+    assert "(from the synthetic example's progress reports)" in _line(stdout, "Follow-up on")
     villages = summary.loc["residential_area"]
     assert re.search(rf"residential_area\s+1176 units: {villages['passed']} titled .*late {villages['late']}, "
                      rf"missing {villages['missing']}", stdout)
@@ -215,6 +224,10 @@ def test_report_with_the_users_evaluation_files(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "synthetic example (progress reports, models registry; seed 2024)" in result.stdout
+    # The user's records behind the heads' line: no example named there; still the example behind the others.
+    assert "(from the synthetic example's" not in _line(result.stdout, "Heads' assessments")
+    assert "(from the synthetic example's models registry)" in _line(result.stdout, "Models")
+    assert "(from the synthetic example's progress reports)" in _line(result.stdout, "Follow-up on")
     # A bad record stops the job with the file and record named.
     text = (tmp_path / "year.json").read_text(encoding="utf-8").replace('"unit": "288-c01-v01"', '"unit": "nowhere"', 1)
     (tmp_path / "bad.json").write_text(text, encoding="utf-8")

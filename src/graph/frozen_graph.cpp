@@ -101,15 +101,21 @@ std::size_t FrozenGraph::memory_bytes() const noexcept {
     return total;
 }
 
-std::shared_ptr<const void> FrozenGraph::derived(std::string_view key,
-                                                 const std::function<std::shared_ptr<const void>()>& make) const {
+std::shared_ptr<const void> FrozenGraph::derived_value(std::string_view key, const std::type_info& type,
+                                                       const std::function<std::shared_ptr<const void>()>& make) const {
     const std::lock_guard<std::mutex> hold(m_derived->lock);
     auto& values = m_derived->values;
-    for (const auto& [k, value] : values)
-        if (k == key) return value;
+    const auto found = std::find_if(values.begin(), values.end(), [key](const Derived::Value& v) { return v.key == key; });
+    if (found != values.end()) {
+        if (found->type != std::type_index(type))
+            throw InvalidInput("wrong_type", "derived value '" + std::string(key) + "'",
+                               "the key holds a value of another type than the one asked for");
+        std::rotate(found, found + 1, values.end());  // now the most recently used
+        return values.back().value;
+    }
     std::shared_ptr<const void> value = make();
     if (values.size() == derived_limit) values.erase(values.begin());
-    values.emplace_back(std::string(key), value);
+    values.push_back(Derived::Value{std::string(key), std::type_index(type), value});
     return value;
 }
 

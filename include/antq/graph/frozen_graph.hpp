@@ -15,7 +15,8 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <utility>
+#include <typeindex>
+#include <typeinfo>
 #include <vector>
 
 #include <antq/graph/detail/id_index.hpp>
@@ -158,11 +159,22 @@ public:
      * The value `make()` derives from this view alone, made by the first call with `key` and shared by the calls
      * after it: the view never changes, so neither does such a value (the measures keep here the compact graph of
      * each tie view they read, as NetworkX keeps its backends' conversions in a graph's `__networkx_cache__`). Keys
-     * start with their area's name ("measures.…"). At most `derived_limit` values are kept, the oldest dropped first;
-     * a dropped value lives on while a caller holds it. Thread-safe: other threads asking for a value wait while
-     * `make()` runs. Complexity: O(derived_limit) to find the key, plus make() on the first call.
+     * start with their area's name ("measures.…"). At most `derived_limit` values are kept, the least recently used
+     * dropped first; a dropped value lives on while a caller holds it, and every value goes with the view.
+     *
+     * Thread-safe: other threads asking for a value wait while `make()` runs, so `make()` must not call derived() on
+     * the same view.
+     * @tparam T the value's type; `make()` returns std::shared_ptr<const T> (or one convertible to it)
+     * @throws whatever `make()` throws, keeping nothing; InvalidInput "wrong_type" if `key` holds a value of another
+     *         type than T
+     * Complexity: O(derived_limit) to find the key, plus make() on the first call.
      */
-    std::shared_ptr<const void> derived(std::string_view key, const std::function<std::shared_ptr<const void>()>& make) const;
+    template <class T, class Make>
+    std::shared_ptr<const T> derived(std::string_view key, Make&& make) const {
+        return std::static_pointer_cast<const T>(derived_value(key, typeid(T), [&make]() -> std::shared_ptr<const void> {
+            return std::shared_ptr<const T>(make());
+        }));
+    }
     /** How many values derived() keeps. */
     static constexpr std::size_t derived_limit = 16;
     ///@}
@@ -190,6 +202,8 @@ private:
     }
     static RowArrays arrays(const Rows& r) noexcept { return {r.offsets, r.units, r.ties}; }
     void check_unit(UnitIndex u) const;
+    std::shared_ptr<const void> derived_value(std::string_view key, const std::type_info& type,
+                                              const std::function<std::shared_ptr<const void>()>& make) const;
     auto id_of() const noexcept {
         return [this](std::uint32_t i) -> std::string_view {
             return {m_id_text.data() + m_id_start[i], m_id_start[i + 1] - m_id_start[i]};
@@ -208,8 +222,13 @@ private:
     std::size_t m_tie_count = 0;
     GraphStamp m_stamp;
     struct Derived {
+        struct Value {
+            std::string key;
+            std::type_index type;
+            std::shared_ptr<const void> value;
+        };
         std::mutex lock;
-        std::vector<std::pair<std::string, std::shared_ptr<const void>>> values;  // the oldest first
+        std::vector<Value> values;  // the least recently used first
     };
     std::unique_ptr<Derived> m_derived = std::make_unique<Derived>();  // behind a pointer: a mutex does not move
 };

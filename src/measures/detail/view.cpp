@@ -118,8 +118,7 @@ std::shared_ptr<const View> make_view(const FrozenGraph& frozen, const TieView& 
         throw InvalidInput("needs_graph", std::string(where),
                            "a view that selects units is evaluated on the OrgGraph, not on a frozen view");
     if (selected) return std::make_shared<const View>(build(frozen, spec, selected));
-    return std::static_pointer_cast<const View>(
-        frozen.derived(key_of(spec), [&] { return std::make_shared<const View>(build(frozen, spec, nullptr)); }));
+    return frozen.derived<View>(key_of(spec), [&] { return std::make_shared<const View>(build(frozen, spec, nullptr)); });
 }
 
 std::shared_ptr<const View> make_view(const OrgGraph& graph, const TieView& spec, std::string_view where) {

@@ -221,46 +221,54 @@ TEST_CASE("frozen_graph: memory_bytes() counts the rows of the kinds present, th
     CHECK(check_bounds(test::tiny_province()) < tie_kind_count);  // absent kinds cost nothing
 }
 
-TEST_CASE("frozen_graph: derived() makes a value once per key, keeps the latest derived_limit, and goes with the view") {
+TEST_CASE("frozen_graph: derived() makes a value once per key, keeps the latest used derived_limit, goes with the view") {
     OrgGraph g = test::tiny_province();
     const auto f = g.freeze();
     int made = 0;
     auto make = [&made](int value) {
         return [&made, value] {
             ++made;
-            return std::shared_ptr<const void>(std::make_shared<const int>(value));
+            return std::make_shared<const int>(value);
         };
     };
-    const auto a = f->derived("test.a", make(1));
-    CHECK(f->derived("test.a", make(2)) == a);  // the first value, not made again
-    CHECK(*std::static_pointer_cast<const int>(a) == 1);
+    const auto a = f->derived<int>("test.a", make(1));
+    CHECK(f->derived<int>("test.a", make(2)) == a);  // the first value, not made again
+    CHECK(*a == 1);
     CHECK(made == 1);
+    // Another type under the same key is refused, not cast.
+    ANTQ_CHECK_ERROR(f->derived<double>("test.a", [] { return std::make_shared<const double>(1.0); }), InvalidInput,
+                     "wrong_type", "test.a");
     // A value whose make() throws is not kept: the next call makes it.
-    CHECK_THROWS_AS(f->derived("test.b", [] () -> std::shared_ptr<const void> { throw InvalidInput("x", "y", "z"); }),
+    CHECK_THROWS_AS(f->derived<int>("test.b", []() -> std::shared_ptr<const int> { throw InvalidInput("x", "y", "z"); }),
                     InvalidInput);
-    CHECK(*std::static_pointer_cast<const int>(f->derived("test.b", make(3))) == 3);
-    // Past the limit, the oldest goes first (and lives on with its holder).
-    for (std::size_t i = 0; i < FrozenGraph::derived_limit; ++i) f->derived("test.fill" + std::to_string(i), make(0));
-    const auto again = f->derived("test.a", make(4));
-    CHECK(again != a);
-    CHECK(*std::static_pointer_cast<const int>(again) == 4);
-    CHECK(*std::static_pointer_cast<const int>(a) == 1);
+    CHECK(*f->derived<int>("test.b", make(3)) == 3);
+    // Past the limit, the least recently used goes first (and lives on with its holder): "test.a", used again here,
+    // stays while "test.b" goes.
+    for (std::size_t i = 0; i + 2 < FrozenGraph::derived_limit; ++i) f->derived<int>("test.fill" + std::to_string(i), make(0));
+    CHECK(f->derived<int>("test.a", make(4)) == a);
+    const auto b = f->derived<int>("test.b", make(5));
+    f->derived<int>("test.one_more", make(0));
+    f->derived<int>("test.and_another", make(0));
+    CHECK(f->derived<int>("test.a", make(6)) == a);
+    const auto again = f->derived<int>("test.fill0", make(7));
+    CHECK(*again == 7);  // dropped, so made again
+    CHECK(*b == 3);
     // A change of the graph gives a new view, with nothing derived yet.
     g.rename_unit(g.index_of("30"), "Hải Dương (renamed)");
-    CHECK(*std::static_pointer_cast<const int>(g.freeze()->derived("test.a", make(5))) == 5);
+    CHECK(*g.freeze()->derived<int>("test.a", make(8)) == 8);
 }
 
 TEST_CASE("frozen_graph: threads asking derived() for one key at once get one value, made once") {
     const OrgGraph g = test::tiny_province();
     const auto f = g.freeze();
     std::atomic<int> made = 0;
-    std::vector<std::shared_ptr<const void>> values(4);
+    std::vector<std::shared_ptr<const int>> values(4);
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < values.size(); ++i)
         threads.emplace_back([&, i] {
-            values[i] = f->derived("test.shared", [&made] {
+            values[i] = f->derived<int>("test.shared", [&made] {
                 ++made;
-                return std::shared_ptr<const void>(std::make_shared<const int>(7));
+                return std::make_shared<const int>(7);
             });
         });
     for (auto& t : threads) t.join();

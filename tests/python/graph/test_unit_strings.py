@@ -4,6 +4,7 @@ a change, and gone with the graph."""
 from __future__ import annotations
 
 import gc
+import weakref
 
 import antq
 from antq import _core
@@ -43,10 +44,10 @@ def test_the_strings_go_with_the_graph(tiny_text):
     g = antq.loads(tiny_text, "tiny.json")
     g.to_pandas()
     assert g in _core._unit_strings
-    kept = len(_core._unit_strings)
+    gone = weakref.ref(g)
     del g
     gc.collect()
-    assert len(_core._unit_strings) == kept - 1
+    assert gone() is None  # and so its entry: the store's keys are weak
 
 
 def test_a_view_keeps_its_ids(hai_duong):
@@ -63,10 +64,11 @@ def test_a_table_outlives_the_python_object_of_its_graph():
     compiled = antq.compile(antq.datasets.directive_2024(), g)
     units, _ = g.to_pandas()
     names = dict(zip(units["id"], units["name"]))
-    kept = len(_core._unit_strings)
+    assert g in _core._unit_strings
+    gone = weakref.ref(g)
     del g
     gc.collect()
-    assert len(_core._unit_strings) == kept - 1
+    assert gone() is None
     table = compiled.to_pandas()
     again = compiled.to_pandas()
     assert table.equals(again)

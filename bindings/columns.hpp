@@ -5,6 +5,8 @@
 // unique strings as lists. A table of 100,000 rows then costs a few thousand Python objects, not millions.
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
 #include <concepts>
 #include <cstdint>
 #include <deque>
@@ -62,6 +64,52 @@ private:
     std::deque<std::string> m_texts;
     std::vector<std::string_view> m_views;  // the categories, in code order
     TextCodes m_codes_of;
+};
+
+/**
+ * A categorical column of an enumeration of `Count` values (0 to Count - 1), its categories the names present, in
+ * sorted order (UTF-8 byte order is code-point order, as Python sorts): pandas needs no reordering after. A row holds
+ * its value until finish() turns it into a code.
+ */
+template <class Enum, std::size_t Count>
+class SortedEnumColumn {
+public:
+    /** `name(value)`: the text of each value. */
+    template <class Name>
+    SortedEnumColumn(std::size_t rows, Name&& name)
+        : m_codes(static_cast<py::ssize_t>(rows)), m_data(m_codes.mutable_data()), m_rows(rows) {
+        for (std::size_t v = 0; v < Count; ++v) m_names[v] = name(static_cast<Enum>(v));
+    }
+
+    void set(std::size_t row, Enum value) {
+        const auto v = static_cast<std::size_t>(value);
+        m_data[row] = static_cast<std::int32_t>(v);
+        m_present[v] = true;
+    }
+    /** (codes, categories) for _frames.frame(): a categorical column. */
+    py::tuple finish() {
+        std::array<std::size_t, Count> order{};
+        std::size_t present = 0;
+        for (std::size_t v = 0; v < Count; ++v)
+            if (m_present[v]) order[present++] = v;
+        std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(present),
+                  [this](std::size_t x, std::size_t y) { return m_names[x] < m_names[y]; });
+        std::array<std::int32_t, Count> code{};
+        py::list categories(static_cast<py::ssize_t>(present));
+        for (std::size_t c = 0; c < present; ++c) {
+            code[order[c]] = static_cast<std::int32_t>(c);
+            categories[static_cast<py::ssize_t>(c)] = py::str(m_names[order[c]].data(), m_names[order[c]].size());
+        }
+        for (std::size_t row = 0; row < m_rows; ++row) m_data[row] = code[static_cast<std::size_t>(m_data[row])];
+        return py::make_tuple(m_codes, categories);
+    }
+
+private:
+    py::array_t<std::int32_t> m_codes;
+    std::int32_t* m_data;
+    std::size_t m_rows;
+    std::array<std::string_view, Count> m_names{};
+    std::array<bool, Count> m_present{};
 };
 
 /**

@@ -25,10 +25,12 @@ def _column(column: Any) -> Any:
     return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
 
 
-def frame(columns: Mapping[str, Any]) -> "pandas.DataFrame":
+def frame(columns: Mapping[str, Any], copy: bool = True) -> "pandas.DataFrame":
+    """The DataFrame of ``columns``. ``copy=False`` where every column is a fresh array no one else holds (NumPy
+    arrays made by the core): pandas then takes them as they are instead of copying them into one block per type."""
     import pandas as pd
 
-    return pd.DataFrame({name: _column(column) for name, column in columns.items()})
+    return pd.DataFrame({name: _column(column) for name, column in columns.items()}, copy=copy)
 
 
 def one_of(what: str, value: object, allowed: "Iterable[str]") -> None:

@@ -29,24 +29,23 @@ constexpr std::string_view to_string(DiffChange change) noexcept {
     return diff_change_names[static_cast<std::size_t>(change)];
 }
 
-/** Where the text of a row's before or after lives. */
+/** Where the text of a row's before or after lives: 8 bytes, so that a national diff's rows stay small. */
 struct DiffText {
     enum class Source : std::uint8_t {
         empty,       ///< ""
-        name,        ///< the name of unit `unit` of the graph `side`
-        id,          ///< the id of unit `unit` of the graph `side`
-        text,        ///< `text`, a string of one of the graphs (a unit's type)
-        successors,  ///< DiffRows::successors[`unit.value`]
+        name,        ///< the name of unit `index` of the graph `side`
+        id,          ///< the id of unit `index` of the graph `side`
+        text,        ///< DiffRows::texts[`index`], a string of the graph `side` (a unit's type)
+        successors,  ///< DiffRows::successors[`index`]
     };
     enum class Side : std::uint8_t { before, after };
 
     Source source = Source::empty;
     Side side = Side::before;
-    UnitIndex unit{};
-    std::string_view text;
+    std::uint32_t index = 0;
 };
 
-/** One row of diff(): UnitChange with its unit, and its before and after texts, as indices. */
+/** One row of diff(): UnitChange with its unit, and its before and after texts, as indices (24 bytes). */
 struct DiffRow {
     DiffChange change = DiffChange::created;
     DiffText::Side side = DiffText::Side::before;  ///< the graph `unit` belongs to
@@ -55,10 +54,13 @@ struct DiffRow {
     UnitIndex unit{};  ///< its id is the row's id
     DiffText before, after;
 };
+static_assert(sizeof(DiffRow) == 24);
 
 /** diff()'s rows; the texts they point to belong to the two graphs, which must outlive them unchanged. */
 struct DiffRows {
     std::vector<DiffRow> rows;
+    /** The types of the retyped rows (views into the graphs' attributes). */
+    std::vector<std::string_view> texts;
     /** The successors' ids, comma-separated, of the merged and split rows. */
     std::vector<std::string> successors;
 };
@@ -74,10 +76,10 @@ inline std::string_view text_of(const DiffRows& rows, const OrgGraph& before, co
     const OrgGraph& graph = text.side == DiffText::Side::before ? before : after;
     switch (text.source) {
         case DiffText::Source::empty: return {};
-        case DiffText::Source::name: return graph.unit(text.unit).name;
-        case DiffText::Source::id: return graph.unit(text.unit).id;
-        case DiffText::Source::text: return text.text;
-        case DiffText::Source::successors: return rows.successors[text.unit.value];
+        case DiffText::Source::name: return graph.unit(UnitIndex{text.index}).name;
+        case DiffText::Source::id: return graph.unit(UnitIndex{text.index}).id;
+        case DiffText::Source::text: return rows.texts[text.index];
+        case DiffText::Source::successors: return rows.successors[text.index];
     }
     return {};
 }

@@ -198,32 +198,38 @@ void init_restructure(py::module_& m) {
         auto strings = [&](detail::DiffText::Side side) -> UnitStrings& {
             return side == detail::DiffText::Side::before ? strings_before : strings_after;
         };
+        // Every text as a borrowed reference to a string kept until the columns hold theirs.
         const py::str empty("");
         TextCodes type_codes;  // the types: a few distinct texts, one Python string each
         std::vector<std::string_view> type_texts;
         std::vector<py::object> type_strings;
-        auto text = [&](const detail::DiffText& t) -> py::object {
+        std::vector<py::object> successors;  // one string per merged or split row, made here
+        successors.reserve(found.successors.size());
+        for (const std::string& s : found.successors) successors.push_back(py::str(s));
+        auto text = [&](const detail::DiffText& t) -> PyObject* {
             using Source = detail::DiffText::Source;
             switch (t.source) {
-                case Source::empty: return empty;
-                case Source::name: return strings(t.side).name(t.unit);
-                case Source::id: return strings(t.side).id(t.unit);
-                case Source::text:
-                    return type_strings[static_cast<std::size_t>(type_codes.code(t.text, type_texts, [&](std::string_view x) {
-                        type_texts.push_back(x);
-                        type_strings.push_back(py::str(x.data(), x.size()));
-                    }))];
-                case Source::successors: return py::str(found.successors[t.unit.value]);
+                case Source::empty: return empty.ptr();
+                case Source::name: return strings(t.side).name(UnitIndex{t.index}).ptr();
+                case Source::id: return strings(t.side).id(UnitIndex{t.index}).ptr();
+                case Source::text: {
+                    const std::string_view x = found.texts[t.index];
+                    return type_strings[static_cast<std::size_t>(type_codes.code(x, type_texts, [&](std::string_view y) {
+                        type_texts.push_back(y);
+                        type_strings.push_back(py::str(y.data(), y.size()));
+                    }))].ptr();
+                }
+                case Source::successors: return successors[t.index].ptr();
             }
-            return empty;
+            return empty.ptr();
         };
         py::dict out;
         out["change"] = change.finish();
-        out["id"] = object_column(n, [&](std::size_t i) -> py::object { return strings(rows[i].side).id(rows[i].unit); });
+        out["id"] = borrowed_object_column(n, [&](std::size_t i) { return strings(rows[i].side).id(rows[i].unit).ptr(); });
         out["kind"] = kind.finish();
         out["level"] = level.finish();
-        out["before"] = object_column(n, [&](std::size_t i) { return text(rows[i].before); });
-        out["after"] = object_column(n, [&](std::size_t i) { return text(rows[i].after); });
+        out["before"] = borrowed_object_column(n, [&](std::size_t i) { return text(rows[i].before); });
+        out["after"] = borrowed_object_column(n, [&](std::size_t i) { return text(rows[i].after); });
         return out;
     }, py::arg("before"), py::arg("after"), py::arg("ids"), py::arg("territories_only"));
 

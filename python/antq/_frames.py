@@ -21,8 +21,26 @@ def _column(column: Any) -> Any:
     if len(column) == 3:
         # Code -1 picks the None appended last.
         return np.array([*categories, None], dtype=object)[codes]
-    # The core's categories are distinct strings: given as an object Index, pandas skips inferring their type.
-    return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
+    return pd.Categorical.from_codes(codes, dtype=_categorical_dtype(categories))
+
+
+#: A few categories (a column of kinds, levels, changes) come back call after call: their dtype is made once.
+_DTYPES: dict[tuple[str, ...], Any] = {}
+
+
+def _categorical_dtype(categories: Any) -> Any:
+    import pandas as pd
+
+    key = tuple(categories) if len(categories) <= 64 else None
+    dtype = _DTYPES.get(key) if key is not None else None
+    if dtype is None:
+        # The core's categories are distinct strings: given as an object Index, pandas skips inferring their type.
+        dtype = pd.CategoricalDtype(pd.Index(categories, dtype=object))
+        if key is not None:
+            if len(_DTYPES) >= 256:
+                _DTYPES.clear()
+            _DTYPES[key] = dtype
+    return dtype
 
 
 def frame(columns: Mapping[str, Any], copy: bool = True) -> "pandas.DataFrame":

@@ -5,6 +5,8 @@
 // unique strings as lists. A table of 100,000 rows then costs a few thousand Python objects, not millions.
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
 #include <concepts>
 #include <cstdint>
 #include <deque>
@@ -62,6 +64,55 @@ private:
     std::deque<std::string> m_texts;
     std::vector<std::string_view> m_views;  // the categories, in code order
     TextCodes m_codes_of;
+};
+
+/**
+ * A categorical column of an enumeration of `Count` values (0 to Count - 1), its categories the names present, in
+ * sorted order (UTF-8 byte order is code-point order, as Python sorts): pandas needs no reordering after. The codes
+ * are int8, pandas's own type for so few categories, so pandas keeps the array as it is. A row holds its value until
+ * finish() turns it into a code.
+ */
+template <class Enum, std::size_t Count>
+class SortedEnumColumn {
+    static_assert(Count < 128, "codes are int8, as pandas keeps them for fewer than 128 categories");
+
+public:
+    /** `name(value)`: the text of each value. */
+    template <class Name>
+    SortedEnumColumn(std::size_t rows, Name&& name)
+        : m_codes(static_cast<py::ssize_t>(rows)), m_data(m_codes.mutable_data()), m_rows(rows) {
+        for (std::size_t v = 0; v < Count; ++v) m_names[v] = name(static_cast<Enum>(v));
+    }
+
+    void set(std::size_t row, Enum value) {
+        const auto v = static_cast<std::size_t>(value);
+        m_data[row] = static_cast<std::int8_t>(v);
+        m_present[v] = true;
+    }
+    /** (codes, categories) for _frames.frame(): a categorical column. */
+    py::tuple finish() {
+        std::array<std::size_t, Count> order{};
+        std::size_t present = 0;
+        for (std::size_t v = 0; v < Count; ++v)
+            if (m_present[v]) order[present++] = v;
+        std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(present),
+                  [this](std::size_t x, std::size_t y) { return m_names[x] < m_names[y]; });
+        std::array<std::int8_t, Count> code{};
+        py::list categories(static_cast<py::ssize_t>(present));
+        for (std::size_t c = 0; c < present; ++c) {
+            code[order[c]] = static_cast<std::int8_t>(c);
+            categories[static_cast<py::ssize_t>(c)] = py::str(m_names[order[c]].data(), m_names[order[c]].size());
+        }
+        for (std::size_t row = 0; row < m_rows; ++row) m_data[row] = code[static_cast<std::size_t>(m_data[row])];
+        return py::make_tuple(m_codes, categories);
+    }
+
+private:
+    py::array_t<std::int8_t> m_codes;
+    std::int8_t* m_data;
+    std::size_t m_rows;
+    std::array<std::string_view, Count> m_names{};
+    std::array<bool, Count> m_present{};
 };
 
 /**
@@ -128,6 +179,29 @@ py::array object_column(std::size_t rows, Item&& item) {
     for (std::size_t i = 0; i < rows; ++i) {
         PyObject* before = data[i];  // NULL, or None where NumPy filled it
         data[i] = py::object(item(i)).release().ptr();
+        Py_XDECREF(before);
+    }
+    return out;
+}
+
+/**
+ * A NumPy column of Python objects, row i `handle(i)`: a borrowed reference that the caller keeps alive (a kept unit
+ * string, say), which the column then holds too. Each object is fetched into cache a few rows before its reference
+ * count is raised: a table of thousands of distinct strings otherwise waits on memory once per row.
+ */
+template <class Handle>
+py::array borrowed_object_column(std::size_t rows, Handle&& handle) {
+    py::array out(py::dtype("object"), {static_cast<py::ssize_t>(rows)}, {});
+    auto** data = static_cast<PyObject**>(out.mutable_data());
+    constexpr std::size_t ahead = 64;  // a power of two: the ring below
+    std::array<PyObject*, ahead> next{};
+    for (std::size_t i = 0; i < std::min(ahead, rows); ++i) __builtin_prefetch(next[i] = handle(i), 1);
+    for (std::size_t i = 0; i < rows; ++i) {
+        PyObject* object = next[i % ahead];
+        if (i + ahead < rows) __builtin_prefetch(next[i % ahead] = handle(i + ahead), 1);
+        Py_INCREF(object);
+        PyObject* before = data[i];  // NULL, or None where NumPy filled it
+        data[i] = object;
         Py_XDECREF(before);
     }
     return out;

@@ -1,11 +1,13 @@
 // The restructure area: national lists and their loaders, change sets (format antq.changes), apply, diff, the
 // timeline and the what-ifs, and the embedded national datasets. Registered after io: it returns OrgGraphs.
 
+#include <cstddef>
 #include <filesystem>
 #include <limits>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -18,6 +20,7 @@
 #include <antq/io/datasets.hpp>
 #include <antq/restructure/apply.hpp>
 #include <antq/restructure/compare.hpp>
+#include <antq/restructure/detail/diff_rows.hpp>
 #include <antq/restructure/diff.hpp>
 #include <antq/restructure/timeline.hpp>
 #include <antq/restructure/what_if.hpp>
@@ -26,6 +29,8 @@
 #include "columns.hpp"
 #include "convert.hpp"
 #include "init.hpp"
+#include "text_codes.hpp"
+#include "unit_strings.hpp"
 
 namespace antq::python {
 
@@ -166,35 +171,65 @@ void init_restructure(py::module_& m) {
         return wrap(apply(g, c));
     }, py::arg("graph"), py::arg("changes"));
 
-    // Columns, not rows: a national diff has thousands of rows, and pandas takes columns without a Python loop.
+    // Columns, not rows: a national diff has thousands of rows, and pandas takes columns without a Python loop. The
+    // core gives rows of indices into the two graphs; ids and names are the graphs' kept Python strings (UnitStrings),
+    // a type one string per distinct text, and the categories come sorted, as pandas sorts them.
     m.def("diff", [](const GraphPtr& before, const GraphPtr& after, const IdMap* ids, bool territories_only) {
         const OrgGraph& a = *graph_arg(before, "before");
         const OrgGraph& b = *graph_arg(after, "after");
-        std::vector<UnitChange> changes;
+        const OrgGraph::ReadGuard reading_before(a), reading_after(b);  // the rows point into both graphs
+        detail::DiffRows found;
         {
             py::gil_scoped_release release;
-            changes = diff(a, b, DiffOptions{ids, territories_only});
+            found = detail::diff_rows(a, b, DiffOptions{ids, territories_only});
         }
-        const std::size_t n = changes.size();
-        CodedColumn change(n), kind(n), level(n);
-        py::list id(static_cast<py::ssize_t>(n)), was(static_cast<py::ssize_t>(n)), is(static_cast<py::ssize_t>(n));
+        const std::vector<detail::DiffRow>& rows = found.rows;
+        const std::size_t n = rows.size();
+        SortedEnumColumn<detail::DiffChange, detail::diff_change_names.size()> change(
+            n, [](detail::DiffChange c) { return detail::to_string(c); });
+        SortedEnumColumn<UnitKind, unit_kind_count> kind(n, [](UnitKind k) { return to_string(k); });
+        SortedEnumColumn<Level, all_levels.size()> level(n, [](Level l) { return to_string(l); });
         for (std::size_t i = 0; i < n; ++i) {
-            const UnitChange& c = changes[i];
-            const auto row = static_cast<py::ssize_t>(i);
-            change.set(i, c.change);
-            id[row] = py::str(c.id);
-            kind.set(i, to_string(c.kind));
-            level.set(i, to_string(c.level));
-            was[row] = py::str(c.before);
-            is[row] = py::str(c.after);
+            change.set(i, rows[i].change);
+            kind.set(i, rows[i].kind);
+            level.set(i, rows[i].level);
         }
+        UnitStrings strings_before(a), strings_after(b);
+        auto strings = [&](detail::DiffText::Side side) -> UnitStrings& {
+            return side == detail::DiffText::Side::before ? strings_before : strings_after;
+        };
+        // Every text as a borrowed reference to a string kept until the columns hold theirs.
+        const py::str empty("");
+        TextCodes type_codes;  // the types: a few distinct texts, one Python string each
+        std::vector<std::string_view> type_texts;
+        std::vector<py::object> type_strings;
+        std::vector<py::object> successors;  // one string per merged or split row, made here
+        successors.reserve(found.successors.size());
+        for (const std::string& s : found.successors) successors.push_back(py::str(s));
+        auto text = [&](const detail::DiffText& t) -> PyObject* {
+            using Source = detail::DiffText::Source;
+            switch (t.source) {
+                case Source::empty: return empty.ptr();
+                case Source::name: return strings(t.side).name(UnitIndex{t.index}).ptr();
+                case Source::id: return strings(t.side).id(UnitIndex{t.index}).ptr();
+                case Source::text: {
+                    const std::string_view x = found.texts[t.index];
+                    return type_strings[static_cast<std::size_t>(type_codes.code(x, type_texts, [&](std::string_view y) {
+                        type_texts.push_back(y);
+                        type_strings.push_back(py::str(y.data(), y.size()));
+                    }))].ptr();
+                }
+                case Source::successors: return successors[t.index].ptr();
+            }
+            return empty.ptr();
+        };
         py::dict out;
         out["change"] = change.finish();
-        out["id"] = id;
+        out["id"] = borrowed_object_column(n, [&](std::size_t i) { return strings(rows[i].side).id(rows[i].unit).ptr(); });
         out["kind"] = kind.finish();
         out["level"] = level.finish();
-        out["before"] = was;
-        out["after"] = is;
+        out["before"] = borrowed_object_column(n, [&](std::size_t i) { return text(rows[i].before); });
+        out["after"] = borrowed_object_column(n, [&](std::size_t i) { return text(rows[i].after); });
         return out;
     }, py::arg("before"), py::arg("after"), py::arg("ids"), py::arg("territories_only"));
 

@@ -21,14 +21,34 @@ def _column(column: Any) -> Any:
     if len(column) == 3:
         # Code -1 picks the None appended last.
         return np.array([*categories, None], dtype=object)[codes]
-    # The core's categories are distinct strings: given as an object Index, pandas skips inferring their type.
-    return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
+    return pd.Categorical.from_codes(codes, dtype=_categorical_dtype(categories))
 
 
-def frame(columns: Mapping[str, Any]) -> "pandas.DataFrame":
+#: A few categories (a column of kinds, levels, changes) come back call after call: their dtype is made once.
+_DTYPES: dict[tuple[str, ...], Any] = {}
+
+
+def _categorical_dtype(categories: Any) -> Any:
     import pandas as pd
 
-    return pd.DataFrame({name: _column(column) for name, column in columns.items()})
+    key = tuple(categories) if len(categories) <= 64 else None
+    dtype = _DTYPES.get(key) if key is not None else None
+    if dtype is None:
+        # The core's categories are distinct strings: given as an object Index, pandas skips inferring their type.
+        dtype = pd.CategoricalDtype(pd.Index(categories, dtype=object))
+        if key is not None:
+            if len(_DTYPES) >= 256:
+                _DTYPES.clear()
+            _DTYPES[key] = dtype
+    return dtype
+
+
+def frame(columns: Mapping[str, Any], copy: bool = True) -> "pandas.DataFrame":
+    """The DataFrame of ``columns``. ``copy=False`` where every column is a fresh array no one else holds (NumPy
+    arrays made by the core): pandas then takes them as they are instead of copying them into one block per type."""
+    import pandas as pd
+
+    return pd.DataFrame({name: _column(column) for name, column in columns.items()}, copy=copy)
 
 
 def one_of(what: str, value: object, allowed: "Iterable[str]") -> None:

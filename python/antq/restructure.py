@@ -114,10 +114,8 @@ def diff(before: OrgGraph, after: OrgGraph, ids: "Applied | _core.IdMap | None" 
     "split", "renamed", "retyped", "moved"), id, kind, level, before, after. With ``ids`` (an :class:`Applied` or its
     id map), merged and split units name their successors; without it, units are matched by id alone."""
     id_map = ids.id_map if isinstance(ids, Applied) else ids
-    table = frame(_core.diff(before, after, id_map, territories_only))
-    for column in ("change", "kind", "level"):  # categories in sorted order, as pandas gives them
-        table[column] = table[column].cat.reorder_categories(sorted(table[column].cat.categories))
-    return table
+    # The core's columns are fresh arrays, its categories already in sorted order (as pandas gives them).
+    return frame(_core.diff(before, after, id_map, territories_only), copy=False)
 
 
 class Timeline:

@@ -68,6 +68,11 @@ public:
     /** Number of members. */
     std::size_t size() const noexcept;
     bool empty() const noexcept { return size() == 0; }
+    /**
+     * Asks the processor to fetch where the members are kept into cache, without waiting for it: a loop over many
+     * units' attributes calls it a few units ahead of reading them, so that their fetches overlap.
+     */
+    void prefetch() const noexcept;
     /** Members in key order. */
     const_iterator begin() const noexcept;
     const_iterator end() const noexcept;
@@ -128,6 +133,10 @@ inline Object& Object::operator=(const Object& other) {
 inline Object::~Object() = default;
 
 inline std::size_t Object::size() const noexcept { return m_members ? m_members->size() : 0; }
+
+inline void Object::prefetch() const noexcept {
+    if (m_members) __builtin_prefetch(m_members.get());
+}
 
 inline Object::const_iterator Object::begin() const noexcept { return m_members ? m_members->data() : nullptr; }
 

@@ -38,6 +38,7 @@ struct DiffOptions {
  * created, renamed, retyped and moved ones in `after`'s. A unit's container is the territory containing it (a
  * territory) or served (a body) or the body headed (a post). With an id map, a unit whose id lives on but that
  * the map says merged into another (a GSO code reused for a new unit) counts as ended, and the new unit as created.
+ * Reads ids, kinds and ties from both graphs' frozen views (OrgGraph::freeze(), made once per state of a graph).
  * Complexity: O(V + E) of both graphs, plus the id map's rows.
  */
 std::vector<UnitChange> diff(const OrgGraph& before, const OrgGraph& after, const DiffOptions& options = {});

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -121,4 +122,45 @@ TEST_CASE("datasets: the licence notice of every embedded third-party list trave
         CHECK(notice.text.find("MIT License") != std::string_view::npos);
     }
     CHECK(covered == std::set<std::string>{"hai_duong_2024", "vietnam", "reform_2025"});
+}
+
+TEST_CASE("national: the diff of the two lists, and of the replay with its id map, names every change and its texts") {
+    const OrgGraph before = datasets::vietnam("2025-03-01");
+    const OrgGraph after = datasets::vietnam("2025-07-01");
+    const auto found = diff(before, after, DiffOptions{nullptr, true});
+    std::map<std::string, int> counts;
+    for (const UnitChange& c : found) ++counts[c.change];
+    CHECK(counts == std::map<std::string, int>{{"abolished", 7445}, {"created", 6}, {"moved", 3315}, {"renamed", 1849},
+                                               {"retyped", 634}});
+    CHECK(found.front() == UnitChange{"abolished", "001", UnitKind::district, Level::district, "Ba Đình", ""});
+    const auto moved = std::find_if(found.begin(), found.end(), [](const UnitChange& c) { return c.id == "10945" && c.change == "moved"; });
+    REQUIRE(moved != found.end());
+    CHECK((moved->before == "296" && moved->after == "31"));
+
+    // With the reform's id map, on the replayed list: merged and split units name their successors.
+    const Applied a = apply(before, datasets::reform_2025());
+    const auto mapped = diff(before, a.graph, DiffOptions{&a.ids, false});
+    std::map<std::string, int> seen;
+    for (const UnitChange& c : mapped) {
+        ++seen[c.change];
+        if (c.change == "merged" || c.change == "split") {
+            const auto next = a.ids.successors(c.id);
+            std::string joined;
+            for (std::size_t k = 0; k < next.size(); ++k) joined += (k ? ", " : "") + next[k];
+            CHECK(c.after == joined);
+            CHECK(c.before == before.unit(c.id).name);
+            CHECK((c.change == "merged") == (next.size() == 1));
+        } else if (c.change == "renamed") {
+            CHECK(c.before == before.unit(c.id).name);
+            CHECK(c.after == a.graph.unit(c.id).name);
+        } else if (c.change == "moved") {
+            CHECK(c.before == before.unit(*before.parent(before.index_of(c.id))).id);
+            CHECK(c.after == a.graph.unit(*a.graph.parent(a.graph.index_of(c.id))).id);
+        }
+    }
+    CHECK(seen.size() >= 4);
+    CHECK(seen["merged"] > 1000);
+    const auto hai_duong = std::find_if(mapped.begin(), mapped.end(), [](const UnitChange& c) { return c.id == "30"; });
+    REQUIRE(hai_duong != mapped.end());
+    CHECK(*hai_duong == UnitChange{"merged", "30", UnitKind::province, Level::province, "Hải Dương", "31"});
 }

@@ -377,3 +377,112 @@ def test_the_embedded_lists_carry_their_licence_notices():
              "reform_2025": data / "vn" / "LICENSE-dvhcvn-20250701.txt"}
     for dataset, text in notices.items():
         assert text == files[dataset].read_text(encoding="utf-8") and "MIT License" in text
+
+
+def reference_diff(before: antq.OrgGraph, after: antq.OrgGraph, ids=None,
+                   territories_only: bool = False) -> list[tuple[str, ...]]:
+    """diff()'s rows read the plain way from the graphs' tables, as docs/restructure.md defines them."""
+    territory = set(antq._core.territory_kinds)
+
+    def table(graph):
+        units, ties = graph.to_pandas()
+        kind_of = dict(zip(units["id"], units["kind"]))
+        place: dict[str, str] = {}
+        for source, target, kind in zip(ties["source"], ties["target"], ties["kind"]):
+            if kind == "contains" and kind_of[target] in territory:
+                place[target] = source  # the last
+            elif kind_of[source] not in territory and kind == ("heads" if kind_of[source] == "post" else "serves"):
+                place.setdefault(source, target)  # the first
+        rows = []
+        for id_, name, kind, level, attributes in zip(units["id"], units["name"], units["kind"], units["level"],
+                                                      units["attributes"]):
+            type_ = (attributes or {}).get("type")
+            rows.append((id_, name, kind, level, type_ if isinstance(type_, str) else ""))
+        return rows, place
+
+    rows_before, place_before = table(before)
+    rows_after, place_after = table(after)
+    successors: dict[str, list[str]] = {}
+    if ids is not None:
+        for old, new in zip(ids["before"], ids["after"]):
+            successors.setdefault(old, [])
+            if new is not None:
+                successors[old].append(new)
+    later = {row[0] for row in rows_after}
+    out, ended = [], set()
+    for id_, name, kind, level, _ in rows_before:
+        if territories_only and kind not in territory:
+            continue
+        if id_ in later and (id_ not in successors or id_ in successors[id_]):
+            continue
+        ended.add(id_)
+        following = successors.get(id_, [])
+        change = "abolished" if not following else "merged" if len(following) == 1 else "split"
+        out.append((change, id_, kind, level, name, ", ".join(following)))
+    earlier = {row[0]: row for row in rows_before}
+    for id_, name, kind, level, type_ in rows_after:
+        if territories_only and kind not in territory:
+            continue
+        if id_ not in earlier or id_ in ended:
+            out.append(("created", id_, kind, level, "", name))
+            continue
+        was = earlier[id_]
+        if was[1] != name:
+            out.append(("renamed", id_, kind, level, was[1], name))
+        if was[4] != type_:
+            out.append(("retyped", id_, kind, level, was[4], type_))
+        if place_before.get(id_, "") != place_after.get(id_, ""):
+            out.append(("moved", id_, kind, level, place_before.get(id_, ""), place_after.get(id_, "")))
+    return out
+
+
+def diff_rows(frame) -> list[tuple[str, ...]]:
+    return list(frame.itertuples(index=False, name=None))
+
+
+def test_diff_of_the_national_lists_is_the_plain_reading_row_for_row(three_tier, two_tier):
+    frame = restructure.diff(three_tier, two_tier, territories_only=True)
+    assert diff_rows(frame) == reference_diff(three_tier, two_tier, territories_only=True)
+    assert dict(frame["change"].value_counts()) == {"abolished": 7445, "moved": 3315, "renamed": 1849, "retyped": 634,
+                                                    "created": 6}
+    for column in ("change", "kind", "level"):
+        assert frame[column].dtype == "category"
+        assert list(frame[column].cat.categories) == sorted(set(frame[column]))
+    assert frame["id"].dtype == object and all(isinstance(v, str) for v in frame["after"])
+    # Again, the graphs' strings now kept: the same table.
+    assert restructure.diff(three_tier, two_tier, territories_only=True).equals(frame)
+
+
+def test_diff_with_the_reform_id_map_is_the_plain_reading_row_for_row(three_tier, replayed):
+    frame = restructure.diff(three_tier, replayed.graph, replayed)
+    assert diff_rows(frame) == reference_diff(three_tier, replayed.graph, replayed.ids)
+    assert set(frame["change"]) >= {"merged", "split", "renamed", "retyped", "moved"}
+
+
+def test_diff_of_bodies_and_posts_is_the_plain_reading_row_for_row(tiny):
+    removed = restructure.remove_level(tiny, "district")
+    assert diff_rows(restructure.diff(tiny, removed.graph, removed)) == reference_diff(tiny, removed.graph, removed.ids)
+    assert diff_rows(restructure.diff(tiny, removed.graph)) == reference_diff(tiny, removed.graph)
+    other = antq.loads(tiny.dumps(), "copy.json")
+    other.remove_tie("30.pc.head", "30.pc", "heads")
+    other.add_tie("30.pc.head", "30.police", "heads")
+    other.remove_tie("10945.police", "10945", "serves")
+    other.add_tie("10945.police", "10951", "serves")
+    other.remove_unit("296.pc")
+    frame = restructure.diff(tiny, other)
+    assert diff_rows(frame) == reference_diff(tiny, other) == [
+        ("abolished", "296.pc", "peoples_committee", "district", "Ủy ban nhân dân huyện Bình Giang", ""),
+        ("moved", "30.pc.head", "post", "province", "30.pc", "30.police"),
+        ("moved", "10945.police", "police", "commune", "10945", "10951"),
+    ]
+    assert list(frame["kind"].cat.categories) == ["peoples_committee", "police", "post"]
+
+
+def test_diff_reads_a_graph_changed_since_the_last_diff(tiny):
+    other = antq.loads(tiny.dumps(), "copy.json")
+    assert len(restructure.diff(tiny, other)) == 0
+    other.rename_unit("288-c01", "Tân Bình Mới")
+    frame = restructure.diff(tiny, other)
+    assert diff_rows(frame) == [("renamed", "288-c01", "commune", "commune", "Tân Bình", "Tân Bình Mới")]
+    tiny.rename_unit("288-c01", "Tân Bình Cũ")
+    assert diff_rows(restructure.diff(tiny, other))[0][4] == "Tân Bình Cũ"

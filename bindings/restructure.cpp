@@ -195,7 +195,7 @@ void init_restructure(py::module_& m) {
             level.set(i, rows[i].level);
         }
         UnitStrings strings_before(a), strings_after(b);
-        auto strings = [&](detail::DiffText::Side side) -> UnitStrings& {
+        auto strings = [&](detail::DiffText::Side side) -> UnitStrings<OrgGraph>& {
             return side == detail::DiffText::Side::before ? strings_before : strings_after;
         };
         // Every text as a borrowed reference to a string kept until the columns hold theirs.

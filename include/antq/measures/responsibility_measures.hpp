@@ -18,7 +18,7 @@ namespace antq {
 /**
  * The responsibility table as a task × unit matrix A: A(u, t) = 1 when unit u holds a working role (lead,
  * coordinate, advise or monitor; not inform) in task t. docs/measures.md, "Responsibilities", gives each formula
- * and its source (ORA's measures, Carley et al.).
+ * and its source (after ORA's measures, Carley et al.; the doc says how far that source was checked).
  */
 struct ResponsibilityMeasures {
     /** One unit holding any role. */

@@ -1,5 +1,5 @@
 """Readers stay linear on wide objects: time n and 8n members in one run and compare (a ratio, not a time, so a
-noisy machine does not decide). Linear gives about 8x, quadratic 64x; above 20x fails."""
+noisy machine does not decide). Linear gives about 8x, quadratic 64x; 20x or more fails."""
 
 from __future__ import annotations
 
@@ -11,21 +11,28 @@ import pytest
 
 import antq
 
+LIMIT = 20  # 8x the input: linear ~8x, quadratic ~64x
 
-def _time_ratio(large: Callable[[], object], small: Callable[[], object]) -> float:
-    """The best time of `large` over the best of `small`, in alternate runs: a pause of the machine only ever adds
-    time, and alternating lets a busy spell touch both sides rather than one."""
+
+def _time_ratio(large: Callable[[], object], small: Callable[[], object], rounds: int = 3) -> float:
+    """The best CPU time of `large` over the best of `small`, in alternate runs. CPU time, not wall-clock: time the
+    process spends waiting for a core on a loaded machine does not count. Other work can still slow a run (shared
+    caches), and only ever adds time: so while the ratio is at the limit, more runs are taken, keeping the best of
+    each side. A linear reader comes under the limit within a few runs; a quadratic one stays near 64x however many."""
     best_large = best_small = float("inf")
-    for _ in range(5):
-        for run, is_large in ((small, False), (large, True)):
-            started = time.perf_counter()
-            run()
-            took = time.perf_counter() - started
-            if is_large:
-                best_large = min(best_large, took)
-            else:
-                best_small = min(best_small, took)
-    return best_large / best_small
+    for _ in range(rounds):
+        for _ in range(5):
+            for run, is_large in ((small, False), (large, True)):
+                started = time.process_time()
+                run()
+                took = time.process_time() - started
+                if is_large:
+                    best_large = min(best_large, took)
+                else:
+                    best_small = min(best_small, took)
+        if best_large < LIMIT * best_small:
+            break
+    return best_large / max(best_small, 1e-9)
 
 
 def _graph_text(members: int, where: str) -> str:
@@ -43,7 +50,7 @@ def _graph_text(members: int, where: str) -> str:
 def test_a_wide_attribute_object_loads_in_linear_time(where):
     small, large = _graph_text(5_000, where), _graph_text(40_000, where)
     ratio = _time_ratio(lambda: antq.loads(large), lambda: antq.loads(small))
-    assert ratio < 20, f"8x the members took {ratio:.1f}x the time"
+    assert ratio < LIMIT, f"8x the members took {ratio:.1f}x the time"
 
 
 def test_a_wide_python_dict_is_taken_in_linear_time():
@@ -54,7 +61,7 @@ def test_a_wide_python_dict_is_taken_in_linear_time():
         antq.OrgGraph().add_unit("30", "Hải Dương", "province", attributes=attributes)
 
     ratio = _time_ratio(lambda: add(large), lambda: add(small))
-    assert ratio < 20, f"8x the members took {ratio:.1f}x the time"
+    assert ratio < LIMIT, f"8x the members took {ratio:.1f}x the time"
 
 
 def test_a_member_named_twice_in_a_wide_object_is_still_found():
@@ -174,7 +181,7 @@ SHAPES = {
 @pytest.mark.parametrize("make, read, n", SHAPES.values(), ids=SHAPES.keys())
 def test_every_reader_is_linear_on_every_shape(make, read, n):
     ratio = _ratio(make, read, n)
-    assert ratio < 20, f"8x the input took {ratio:.1f}x the time"
+    assert ratio < LIMIT, f"8x the input took {ratio:.1f}x the time"
 
 
 def test_compile_is_linear_in_the_number_of_tasks(hai_duong):
@@ -183,4 +190,4 @@ def test_compile_is_linear_in_the_number_of_tasks(hai_duong):
 
     small, large = directive(20), directive(160)
     ratio = _time_ratio(lambda: antq.compile(large, hai_duong), lambda: antq.compile(small, hai_duong))
-    assert ratio < 20, f"8x the tasks took {ratio:.1f}x the time"
+    assert ratio < LIMIT, f"8x the tasks took {ratio:.1f}x the time"

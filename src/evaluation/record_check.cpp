@@ -60,15 +60,16 @@ void EvaluationRun::read_record(std::size_t i, std::optional<UnitIndex> u) {
     r.record = i;
 
     const std::size_t idx = out.m_result_of[u->value] - 1;
-    const auto& [first, last, deadline] = days[r.subject];
-    if (!detail::iso_days(rec.dossier_date))
+    const Days& window = days[r.subject];
+    const std::optional<std::int64_t> dossier_day = detail::iso_days(rec.dossier_date);
+    if (!dossier_day)
         fail("bad_date", i, "/dossier_date", "'" + rec.dossier_date + "' is not a date written YYYY-MM-DD (years 1900 to 2200)");
-    if (rec.dossier_date < first)
+    if (*dossier_day < window.first_day)
         fail("date_outside_window", i, "/dossier_date",
              rec.dossier_date + " is before the " + std::to_string(a.year) + " window of '" + subject.id + "' opens (" +
-                 first + ")");
+                 window.first + ")");
     r.dossier_date = rec.dossier_date;
-    r.dossier = rec.dossier_date <= deadline ? DossierStatus::on_time : DossierStatus::late;
+    r.dossier = *dossier_day <= window.deadline_day ? DossierStatus::on_time : DossierStatus::late;
 
     // Title: plain criteria met, minus those an incident breaks (bit c of met / broken: criterion c).
     std::uint64_t& ok = met[idx];
@@ -81,12 +82,13 @@ void EvaluationRun::read_record(std::size_t i, std::optional<UnitIndex> u) {
     for (std::size_t k = 0; k < rec.incidents.size(); ++k) {
         const Incident& inc = rec.incidents[k];
         const std::size_t c = plain_criterion(subject, inc.criterion, i, [k] { return item("incidents", k) + "/criterion"; });
-        if (!detail::iso_days(inc.date))
+        const std::optional<std::int64_t> day = detail::iso_days(inc.date);
+        if (!day)
             fail("bad_date", i, item("incidents", k) + "/date", "'" + inc.date + "' is not a date written YYYY-MM-DD (years 1900 to 2200)");
-        if (inc.date < first || inc.date > last)
+        if (*day < window.first_day || *day > window.last_day)
             fail("date_outside_window", i, item("incidents", k) + "/date",
-                 inc.date + " lies outside the " + std::to_string(a.year) + " window of '" + subject.id + "' (" + first +
-                     " to " + last + ")");
+                 inc.date + " lies outside the " + std::to_string(a.year) + " window of '" + subject.id + "' (" +
+                     window.first + " to " + window.last + ")");
         if (ok >> c & 1)
             fail("conflicting_record", i, item("incidents", k) + "/criterion",
                  "criterion '" + inc.criterion + "' is listed as met and broken by this incident");

@@ -119,9 +119,13 @@ struct EvaluationRun {
     const Assessments& a;
     Evaluation out;
     const std::vector<Subject>& subjects;  // out.m_rules.subjects
+    // The window and the deadline of a subject for the year: as written, for messages, and as day numbers, which
+    // the records' dates are compared with (each date parsed once, not compared as text).
     struct Days {
-        std::string first, last, deadline;  // the window and the deadline of a subject for the year
+        std::string first, last, deadline;
+        std::int64_t first_day, last_day, deadline_day;
     };
+    static Days days_of(const Subject& subject, int year);
     std::vector<Days> days;                    // per subject
     std::vector<std::uint64_t> met, broken;    // per result: bit c for title criterion c listed met / broken
     std::vector<std::uint32_t> home_of;        // per result: the territory it counts in first, or none

@@ -831,6 +831,13 @@ TEST_CASE("years and dates outside what the cycle reads are refused, not formatt
     ANTQ_CHECK_ERROR(evaluate(g, Assessments{0, {}, {}}, rules()), InvalidInput, "bad_year", "not 0");
     ANTQ_CHECK_ERROR(example_assessments(g, rules(), 10000, 1), InvalidInput, "bad_year", "not 10000");
     ANTQ_CHECK_ERROR(rules().subjects[0].window.first_day(-1), InvalidInput, "bad_year", "four digits");
+    // A window from November reaches back into 1899 in 1900, before the dates the cycle reads.
+    REQUIRE(rules().subjects[0].window.first_day(1900) == "1899-11-01");
+    ANTQ_CHECK_ERROR(evaluate(g, Assessments{1900, {}, {}}, rules()), InvalidInput, "bad_rule", "'1899-11-01'");
+    // Rules built in code are not read from JSON: a day no year has is named, with its subject.
+    EvaluationRules leap = rules();
+    leap.subjects[0].deadline = "02-30";
+    ANTQ_CHECK_ERROR(evaluate(g, Assessments{2024, {}, {}}, leap), InvalidInput, "bad_rule", "2024-02-30");
 }
 
 TEST_CASE("a subject's selector naming a unit the graph lacks names the subject") {

@@ -115,62 +115,6 @@ private:
     std::array<bool, Count> m_present{};
 };
 
-/**
- * A categorical column of unit ids or names, coded by unit index, its categories the graph's kept Python strings
- * (UnitStrings): a unit's text is decoded once per state of the graph. Names repeat across units ("Thôn 1"), so they
- * share a category. On a FrozenGraph, ids only (the view keeps no names).
- */
-template <class Graph>
-class BasicUnitColumn {
-public:
-    enum class Field { id, name };
-    BasicUnitColumn(const Graph& graph, std::size_t rows) : BasicUnitColumn(graph, rows, Field::id, 0) {}
-    BasicUnitColumn(const Graph& graph, std::size_t rows, Field field)
-        requires std::same_as<Graph, OrgGraph>
-        : BasicUnitColumn(graph, rows, field, 0) {}
-
-    void set(std::size_t row, std::optional<UnitIndex> unit) {
-        if (!unit) {
-            m_data[row] = -1;
-            return;
-        }
-        UnitIndex key = *unit;  // units of one name share a category: their key is the first of them
-        if constexpr (std::same_as<Graph, OrgGraph>)
-            if (m_field == Field::name) key = m_strings.namesake(*unit);
-        if (m_code.empty()) m_code.assign(m_graph.unit_capacity(), -1);
-        std::int32_t& code = m_code[key.value];
-        if (code < 0) {
-            code = static_cast<std::int32_t>(m_categories.size());
-            m_categories.push_back(key);
-        }
-        m_data[row] = code;
-    }
-    py::tuple finish() {
-        py::list categories(static_cast<py::ssize_t>(m_categories.size()));
-        for (std::size_t c = 0; c < m_categories.size(); ++c) {
-            const UnitIndex u = m_categories[c];
-            py::object text;
-            if constexpr (std::same_as<Graph, OrgGraph>) text = m_field == Field::id ? m_strings.id(u) : m_strings.name(u);
-            else text = m_strings.id(u);
-            categories[static_cast<py::ssize_t>(c)] = std::move(text);
-        }
-        return py::make_tuple(m_codes, categories);
-    }
-
-private:
-    BasicUnitColumn(const Graph& graph, std::size_t rows, Field field, int)
-        : m_graph(graph), m_field(field), m_strings(graph), m_codes(static_cast<py::ssize_t>(rows)),
-          m_data(m_codes.mutable_data()) {}
-
-    const Graph& m_graph;
-    Field m_field;
-    UnitStrings<Graph> m_strings;
-    py::array_t<std::int32_t> m_codes;
-    std::int32_t* m_data;
-    std::vector<std::int32_t> m_code;     // unit index (of the first of a name, for names) -> code, -1 before first use
-    std::vector<UnitIndex> m_categories;  // per code, its unit
-};
-
 /** A NumPy column of Python objects, row i `item(i)`: pandas takes it as it is (e.g. unique strings, plain). */
 template <class Item>
 py::array object_column(std::size_t rows, Item&& item) {
@@ -206,6 +150,63 @@ py::array borrowed_object_column(std::size_t rows, Handle&& handle) {
     }
     return out;
 }
+
+/**
+ * A categorical column of unit ids or names, coded by unit index, its categories the graph's kept Python strings
+ * (UnitStrings): a unit's text is decoded once per state of the graph. Names repeat across units ("Thôn 1"), so they
+ * share a category. On a FrozenGraph, ids only (the view keeps no names).
+ */
+template <class Graph>
+class BasicUnitColumn {
+public:
+    enum class Field { id, name };
+    BasicUnitColumn(const Graph& graph, std::size_t rows) : BasicUnitColumn(graph, rows, Field::id, 0) {}
+    BasicUnitColumn(const Graph& graph, std::size_t rows, Field field)
+        requires std::same_as<Graph, OrgGraph>
+        : BasicUnitColumn(graph, rows, field, 0) {}
+
+    void set(std::size_t row, std::optional<UnitIndex> unit) {
+        if (!unit) {
+            m_data[row] = -1;
+            return;
+        }
+        UnitIndex key = *unit;  // units of one name share a category: their key is the first of them
+        if constexpr (std::same_as<Graph, OrgGraph>)
+            if (m_field == Field::name) key = m_strings.namesake(*unit);
+        if (m_code.empty()) m_code.assign(m_graph.unit_capacity(), -1);
+        std::int32_t& code = m_code[key.value];
+        if (code < 0) {
+            code = static_cast<std::int32_t>(m_categories.size());
+            m_categories.push_back(key);
+        }
+        m_data[row] = code;
+    }
+    /** (codes, categories): the categories a NumPy object array, which pandas indexes as it is (a list it would
+     *  copy into one first). */
+    py::tuple finish() {
+        py::array categories = borrowed_object_column(m_categories.size(), [this](std::size_t c) {
+            const UnitIndex u = m_categories[c];
+            if constexpr (std::same_as<Graph, OrgGraph>)
+                return (m_field == Field::id ? m_strings.id(u) : m_strings.name(u)).ptr();
+            else
+                return m_strings.id(u).ptr();
+        });
+        return py::make_tuple(m_codes, categories);
+    }
+
+private:
+    BasicUnitColumn(const Graph& graph, std::size_t rows, Field field, int)
+        : m_graph(graph), m_field(field), m_strings(graph), m_codes(static_cast<py::ssize_t>(rows)),
+          m_data(m_codes.mutable_data()) {}
+
+    const Graph& m_graph;
+    Field m_field;
+    UnitStrings<Graph> m_strings;
+    py::array_t<std::int32_t> m_codes;
+    std::int32_t* m_data;
+    std::vector<std::int32_t> m_code;     // unit index (of the first of a name, for names) -> code, -1 before first use
+    std::vector<UnitIndex> m_categories;  // per code, its unit
+};
 
 /** The column of units most tables use, on the mutable graph. */
 using UnitColumn = BasicUnitColumn<OrgGraph>;

@@ -165,7 +165,8 @@ class Evaluation:
         """The core's table ``name``, made once; checked against the graph on every read."""
         self._core.check_current()
         if name not in self._tables:
-            self._tables[name] = frame(getattr(self._core, name)())
+            # Every column is a fresh array the core made for this call: pandas takes them without a copy.
+            self._tables[name] = frame(getattr(self._core, name)(), copy=False)
         return self._tables[name]
 
     @property

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -36,31 +35,12 @@ public:
     template <class Criteria>
     std::size_t find(const Criteria& criteria, std::string_view id) const noexcept {
         const std::uint32_t k = key(id);
-        for (std::size_t i = 0; i < m_keys.size(); ++i)
-            if (m_keys[i] == k && same_text(criteria[i].id, id)) return i;
+        for (std::size_t i = 0; i < m_keys.size(); ++i)  // equal_text: inline, as a call to memcmp costs more here
+            if (m_keys[i] == k && equal_text(criteria[i].id, id)) return i;
         return criteria.size();
     }
 
 private:
-    // Equal texts, by word loads in place of a call to memcmp: a year's records name about ten criteria each, and
-    // the call costs more than the comparison of ids this short.
-    static bool same_text(std::string_view a, std::string_view b) noexcept {
-        const std::size_t n = a.size();
-        if (n != b.size()) return false;
-        if (n < 8) {
-            for (std::size_t i = 0; i < n; ++i)
-                if (a[i] != b[i]) return false;
-            return true;
-        }
-        auto word = [](std::string_view s, std::size_t at) {
-            std::uint64_t w;
-            std::memcpy(&w, s.data() + at, sizeof w);
-            return w;
-        };
-        for (std::size_t at = 0; at + 8 < n; at += 8)
-            if (word(a, at) != word(b, at)) return false;
-        return word(a, n - 8) == word(b, n - 8);  // the last 8 bytes, overlapping the words before
-    }
     static std::uint32_t key(std::string_view id) noexcept {
         if (id.empty()) return 0;
         return std::uint32_t(std::min<std::size_t>(id.size(), 0xffff)) << 16 |

@@ -171,9 +171,9 @@ CascadeResult cascade(const OrgGraph& graph, const CascadeModel& model, const Ru
             // Each arrival is written once, NaN included, rather than the row filled with NaN first.
             auto keep_earliest = [&](std::uint32_t v, double time) { due[v] = std::min(due[v], time); };
             for (std::uint32_t p = 0; p < positions; ++p) {
-                const bool reached = due[p] != never;
-                arrival[reach.column[p]] = reached ? due[p] : nan;
-                if (reached) forward(p, keep_earliest);
+                const bool arrived = due[p] != never;
+                arrival[reach.column[p]] = arrived ? due[p] : nan;
+                if (arrived) forward(p, keep_earliest);
             }
             return;
         }

@@ -63,14 +63,14 @@ void EvaluationRun::weigh_heads() {
     for (const auto& [territory, body, post] : territory_heads) {
         const std::uint32_t idx = out.m_result_of[territory];
         if (idx == 0 || out.m_results[idx - 1].exclusion) continue;
-        out.m_heads.push_back({UnitIndex{post}, UnitIndex{body}, idx - 1u, weighed(idx - 1), g.unit(UnitIndex{post}).is_synthetic()});
+        out.m_heads.push_back({UnitIndex{post}, UnitIndex{body}, idx - 1u, weighed(idx - 1), view.is_synthetic(UnitIndex{post})});
     }
     for (std::size_t idx = 0; idx < out.m_results.size(); ++idx) {
         const UnitResult& r = out.m_results[idx];
         if (r.exclusion || is_territory(g.kinds()[r.unit.value])) continue;
         // Every evaluated body with a head: agencies, departments, enterprises and schools alike (clause 1).
         if (const std::uint32_t post = head_of[r.unit.value]; post != none)
-            out.m_heads.push_back({UnitIndex{post}, r.unit, idx, weighed(idx), g.unit(UnitIndex{post}).is_synthetic()});
+            out.m_heads.push_back({UnitIndex{post}, r.unit, idx, weighed(idx), view.is_synthetic(UnitIndex{post})});
     }
     // A post heading two bodies that answer for one territory (a People's Committee chair who also heads the
     // steering committee) gets one input, through the first of them.

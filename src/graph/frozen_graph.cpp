@@ -27,6 +27,7 @@ FrozenGraph::FrozenGraph(const OrgGraph& graph) : m_stamp(GraphStamp::of_view(gr
     m_kinds.assign(graph.kinds().begin(), graph.kinds().end());
     m_levels.assign(graph.levels().begin(), graph.levels().end());
     m_alive.assign(n, false);
+    m_synthetic.assign(n, false);
     m_unit_count = graph.unit_count();
     m_tie_count = graph.tie_count();
 
@@ -42,7 +43,9 @@ FrozenGraph::FrozenGraph(const OrgGraph& graph) : m_stamp(GraphStamp::of_view(gr
         m_id_start[i] = static_cast<std::uint32_t>(m_id_text.size());
         if (!graph.is_alive(UnitIndex{i})) continue;
         m_alive[i] = true;
-        m_id_text += graph.unit(UnitIndex{i}).id;
+        const Unit& unit = graph.unit(UnitIndex{i});
+        m_id_text += unit.id;
+        m_synthetic[i] = unit.is_synthetic();
     }
     m_id_start[n] = static_cast<std::uint32_t>(m_id_text.size());
     m_index.reserve(m_unit_count, id_of());
@@ -94,7 +97,7 @@ FrozenGraph::FrozenGraph(const OrgGraph& graph) : m_stamp(GraphStamp::of_view(gr
 }
 
 std::size_t FrozenGraph::memory_bytes() const noexcept {
-    std::size_t total = sizeof(*this) + bytes(m_kinds) + bytes(m_levels) + m_alive.capacity() / 8 +
+    std::size_t total = sizeof(*this) + bytes(m_kinds) + bytes(m_levels) + m_alive.capacity() / 8 + m_synthetic.capacity() / 8 +
                         m_id_text.capacity() + bytes(m_id_start) + m_index.memory_bytes();
     for (const ByKind* side : {&m_out, &m_in})
         for (const Rows& r : *side) total += bytes(r.offsets) + bytes(r.units) + bytes(r.ties);

@@ -86,6 +86,8 @@ public:
     std::span<const UnitKind> kinds() const noexcept { return m_kinds; }
     /** The level of every unit index, packed, as kinds(). */
     std::span<const Level> levels() const noexcept { return m_levels; }
+    /** Unit::is_synthetic() of `u` (the data marks it made up), read once when frozen; false for no unit. */
+    bool is_synthetic(UnitIndex u) const noexcept { return u.value < m_synthetic.size() && m_synthetic[u.value]; }
     /** The persistent id of `u`. @throws NotFound "unknown_unit". Complexity: O(1). */
     std::string_view id(UnitIndex u) const;
     /**
@@ -215,6 +217,7 @@ private:
     std::vector<UnitKind> m_kinds;
     std::vector<Level> m_levels;
     std::vector<bool> m_alive;
+    std::vector<bool> m_synthetic;
     std::string m_id_text;                  // every id, one after the other (a removed unit's is empty)
     std::vector<std::uint32_t> m_id_start;  // unit i's id is [m_id_start[i], m_id_start[i + 1])
     detail::IdIndex m_index;

@@ -27,6 +27,7 @@ void check_same_rows(const OrgGraph& g, const FrozenGraph& f) {
         CHECK(f.id(u) == g.unit(u).id);
         CHECK(f.kinds()[i] == g.unit(u).kind);
         CHECK(f.levels()[i] == g.unit(u).level);
+        CHECK(f.is_synthetic(u) == g.unit(u).is_synthetic());
         CHECK(f.area(u) == g.area(u));
         for (std::size_t k = 0; k < tie_kind_count; ++k) {
             const auto kind = static_cast<TieKind>(k);
@@ -48,7 +49,14 @@ TEST_CASE("frozen_graph: every row, id, kind, level and area as the mutable grap
     const OrgGraph g = test::tiny_province();
     check_same_rows(g, *g.freeze());
     const OrgGraph hd = datasets::hai_duong_2024();
-    check_same_rows(hd, *hd.freeze());
+    const auto frozen = hd.freeze();
+    check_same_rows(hd, *frozen);
+    // The default marks its made-up units (heads' posts, the bodies of the synthetic example): the flag is seen.
+    std::size_t synthetic = 0;
+    for (std::uint32_t i = 0; i < hd.unit_capacity(); ++i) synthetic += frozen->is_synthetic(UnitIndex{i});
+    CHECK(synthetic > 0);
+    CHECK(synthetic < hd.unit_count());
+    CHECK_FALSE(frozen->is_synthetic(UnitIndex{999999}));
 }
 
 TEST_CASE("frozen_graph: random thinnings of the default graph, holes and re-added ties included") {

@@ -99,7 +99,11 @@ def aim_text(row: Row) -> str:
     if row.aim is None:
         return ""
     met = row.ratio is not None and row.ratio >= row.aim
-    return f"≥ {row.aim:g}× — {'**met**' if met else '**not met**'}"
+    if row.aim >= 1:
+        aim = f"≥ {row.aim:g}×"
+    else:  # an aim of keeping up with the peer: say by how much antq may trail it
+        aim = f"antq at most {1 / row.aim:g}× {'slower' if row.unit in TIME_UNITS else 'larger'}"
+    return f"{aim} — {'**met**' if met else '**not met**'}"
 
 
 def ratio_table(rows: list[Row]) -> str:

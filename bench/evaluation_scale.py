@@ -423,10 +423,10 @@ duplicate criteria, scores out of range or missing, ...), each rejected by both 
         rows=rows,
         table_note='Wall-clock per call. "pandas" is `bench/evaluation_pandas.py` on the same rules JSON and the '
         "records as four DataFrames. Each call returns what it made (antq its evaluation with the tables asked, "
-        "pandas its Evaluation), which is freed after the clock stops, alike for both. Memory: the highest resident-set growth during the call (Linux `VmHWM`, "
-        "reset just before), in a fresh process already holding the graph (and its frozen view), the records and both "
-        "libraries; it "
-        "includes the four DataFrames the call returns.",
+        "pandas its Evaluation), which is freed after the clock stops, alike for both. Memory: the highest "
+        "resident-set growth during the call (Linux `VmHWM`, reset just before), in a fresh process already holding "
+        "the graph (and its frozen view), the records and both libraries; it includes the four DataFrames the call "
+        "returns.",
         notes=[
             "The aim: the evaluation run with roll-ups (every unit's title, level, dossier and authority, the "
             "roll-ups, heads and commendations computed; the roll-up table handed over as a DataFrame) at least "

@@ -279,7 +279,8 @@ def evaluate(graph: "OrgGraph", assessments: Assessments, rules: EvaluationRules
     duplicate record, score out of range, date outside the window, unknown criterion, ...). A subject needing a
     level the graph's structure lacks (rules for three tiers on a two-tier graph) is ``unmatched_selector``, naming
     every one; ``translate`` carries the rules over as :func:`antq.compile` does a directive (``levels``, ``ids``,
-    ``drop_unmatched``; what is left out is listed by ``Evaluation.dropped()``; docs/restructure.md)."""
+    ``drop_unmatched``; what is left out is listed by ``Evaluation.dropped()``; docs/restructure.md). Rules built
+    in code with a window or deadline no year has (``"02-30"``) are ``bad_rule``, naming the subject and field."""
     _expect("evaluate(graph, assessments, rules=None)", "assessments", assessments, Assessments)
     _expect("evaluate(graph, assessments, rules=None)", "rules", rules, EvaluationRules, optional=True)
     chosen = default_rules(_structure_of(graph)) if rules is None else rules

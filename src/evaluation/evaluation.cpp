@@ -51,26 +51,9 @@ EvaluationRun::EvaluationRun(const OrgGraph& graph, EvaluationRules rules, const
     out.m_stamp = GraphStamp::of_result(graph, "evaluation", "evaluate again");
 }
 
-EvaluationRun::Days EvaluationRun::days_of(const Subject& subject, int year) {
-    Days d{subject.window.first_day(year), subject.window.last_day(year), subject.deadline_day(year), 0, 0, 0};
-    // Rules read from JSON always give days (MM-DD, never 02-29); rules built in code, or a window reaching back
-    // before 1900, may not.
-    auto day = [&](const std::string& text, const char* field) {
-        const auto parsed = detail::iso_days(text);
-        if (!parsed)
-            throw InvalidInput("bad_rule", "subject '" + subject.id + "': " + field,
-                               "'" + text + "' is not a day of the years 1900 to 2200 (YYYY-MM-DD)");
-        return *parsed;
-    };
-    d.first_day = day(d.first, "window.from");
-    d.last_day = day(d.last, "window.to");
-    d.deadline_day = day(d.deadline, "deadline");
-    return d;
-}
-
 Evaluation EvaluationRun::run() {
     for (const Subject& subject : subjects) {
-        days.push_back(days_of(subject, a.year));
+        days.push_back(year_days(subject, a.year));
         title_keys.push_back(subject.title ? CriterionKeys(subject.title->criteria) : CriterionKeys());
         score_keys.push_back(subject.classification ? CriterionKeys(subject.classification->criteria) : CriterionKeys());
         level_keys.push_back(subject.classification ? CriterionKeys(subject.classification->levels) : CriterionKeys());

@@ -5,6 +5,7 @@
 #include <antq/evaluation/example.hpp>
 #include <antq/graph/selector.hpp>
 
+#include "evaluation/detail/year_days.hpp"
 #include "model/detail/dates.hpp"
 #include "model/detail/random.hpp"
 
@@ -20,9 +21,8 @@ Assessments example_assessments(const OrgGraph& graph, const EvaluationRules& ru
         std::vector<bool> excluded(graph.unit_capacity(), false);
         for (const Exclusion& e : subject.exclusions)
             for (UnitIndex u : e.units.select(graph)) excluded[u.value] = true;
-        const std::int64_t first = *detail::iso_days(subject.window.first_day(year));
-        const std::int64_t last = *detail::iso_days(subject.window.last_day(year));
-        const std::int64_t deadline = *detail::iso_days(subject.deadline_day(year));
+        const detail::YearDays days = detail::year_days(subject, year);
+        const std::int64_t first = days.first_day, last = days.last_day, deadline = days.deadline_day;
         std::vector<std::size_t> plain;  // the criteria a record can list or an incident can break
         if (subject.title)
             for (std::size_t c = 0; c < subject.title->criteria.size(); ++c)

@@ -60,7 +60,7 @@ void EvaluationRun::read_record(std::size_t i, std::optional<UnitIndex> u) {
     r.record = i;
 
     const std::size_t idx = out.m_result_of[u->value] - 1;
-    const Days& window = days[r.subject];
+    const YearDays& window = days[r.subject];
     const std::optional<std::int64_t> dossier_day = detail::iso_days(rec.dossier_date);
     if (!dossier_day)
         fail("bad_date", i, "/dossier_date", "'" + rec.dossier_date + "' is not a date written YYYY-MM-DD (years 1900 to 2200)");

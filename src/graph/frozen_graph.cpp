@@ -97,8 +97,8 @@ FrozenGraph::FrozenGraph(const OrgGraph& graph) : m_stamp(GraphStamp::of_view(gr
 }
 
 std::size_t FrozenGraph::memory_bytes() const noexcept {
-    std::size_t total = sizeof(*this) + bytes(m_kinds) + bytes(m_levels) + m_alive.capacity() / 8 + m_synthetic.capacity() / 8 +
-                        m_id_text.capacity() + bytes(m_id_start) + m_index.memory_bytes();
+    std::size_t total = sizeof(*this) + bytes(m_kinds) + bytes(m_levels) + m_alive.capacity() / 8 +
+                        m_synthetic.capacity() / 8 + m_id_text.capacity() + bytes(m_id_start) + m_index.memory_bytes();
     for (const ByKind* side : {&m_out, &m_in})
         for (const Rows& r : *side) total += bytes(r.offsets) + bytes(r.units) + bytes(r.ties);
     return total;

@@ -104,8 +104,8 @@ private:
  *         where() is Assessments::place_of(i) plus the field, e.g. "year.json:/records/4/scores/models";
  *         for errors about a unit rather than a record, "unit '<id>'".
  *         "unmatched_selector" (a subject needing a level the graph's structure lacks, check_subjects()),
- *         "bad_rule" (a subject's window or deadline that is no day of the years 1900 to 2200 that year, as rules
- *         built in code may give; where() names the subject and the field).
+ *         "bad_rule" (a subject's window or deadline that is no day of the year, as rules built in code may give;
+ *         where() names the subject and the field).
  * Arguments come in the order the Python call takes them: the graph, the year's records, then the rules they are
  * judged by. Holds a ReadGuard on `graph` while it runs (GraphInUse if the graph is being changed). Walks the graph
  * through its frozen view, OrgGraph::freeze(): built on the first run after a change, then shared by later runs

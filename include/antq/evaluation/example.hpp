@@ -19,7 +19,8 @@ namespace antq {
  * criterion with an incident and 3% leave one unmet; scores are drawn around 80% of each maximum, in half points;
  * one unit in ten proposes itself a level above its points. The same seed gives the same records
  * on every platform (own generator, no std distributions).
- * @throws InvalidInput "bad_year" (outside 1900-2200); as Selector::select for the subjects' selectors
+ * @throws InvalidInput "bad_year" (outside 1900-2200), "bad_rule" (a window or deadline no year has, as rules built
+ *         in code may give); as Selector::select for the subjects' selectors
  */
 Assessments example_assessments(const OrgGraph& graph, const EvaluationRules& rules, int year, std::uint64_t seed);
 

@@ -36,7 +36,8 @@ class OrgGraph;
  * order), the units' kinds and levels packed, and the ids in one buffer with their own index.
  *
  * Unit and tie indices are the graph's own (a removed unit stays a hole), so results computed on the view refer to
- * the graph directly. Names and attributes are not copied: ask the graph for them.
+ * the graph directly. Names and attributes are not copied (but for each unit's synthetic flag, is_synthetic()): ask
+ * the graph for them.
  *
  * Made by OrgGraph::freeze(), which builds it once per state of the graph and hands the same view to every caller
  * until the graph changes. The view never changes; stamp() remembers the state it was made from, and

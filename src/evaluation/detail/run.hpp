@@ -17,6 +17,9 @@
 #include <antq/graph/frozen_graph.hpp>
 #include <antq/graph/org_graph.hpp>
 #include <antq/graph/selector.hpp>
+#include <antq/model/detail/short_text.hpp>
+
+#include "evaluation/detail/year_days.hpp"
 
 namespace antq::detail {
 
@@ -119,14 +122,7 @@ struct EvaluationRun {
     const Assessments& a;
     Evaluation out;
     const std::vector<Subject>& subjects;  // out.m_rules.subjects
-    // The window and the deadline of a subject for the year: as written, for messages, and as day numbers, which
-    // the records' dates are compared with (each date parsed once, not compared as text).
-    struct Days {
-        std::string first, last, deadline;
-        std::int64_t first_day, last_day, deadline_day;
-    };
-    static Days days_of(const Subject& subject, int year);
-    std::vector<Days> days;                    // per subject
+    std::vector<YearDays> days;  // per subject: its window and deadline this year
     std::vector<std::uint64_t> met, broken;    // per result: bit c for title criterion c listed met / broken
     std::vector<std::uint32_t> home_of;        // per result: the territory it counts in first, or none
     // The roll-ups found so far: a table over the territories alone (a few percent of the units), so that counting

@@ -831,13 +831,26 @@ TEST_CASE("years and dates outside what the cycle reads are refused, not formatt
     ANTQ_CHECK_ERROR(evaluate(g, Assessments{0, {}, {}}, rules()), InvalidInput, "bad_year", "not 0");
     ANTQ_CHECK_ERROR(example_assessments(g, rules(), 10000, 1), InvalidInput, "bad_year", "not 10000");
     ANTQ_CHECK_ERROR(rules().subjects[0].window.first_day(-1), InvalidInput, "bad_year", "four digits");
-    // A window from November reaches back into 1899 in 1900, before the dates the cycle reads.
-    REQUIRE(rules().subjects[0].window.first_day(1900) == "1899-11-01");
-    ANTQ_CHECK_ERROR(evaluate(g, Assessments{1900, {}, {}}, rules()), InvalidInput, "bad_rule", "'1899-11-01'");
-    // Rules built in code are not read from JSON: a day no year has is named, with its subject.
+    // Rules built in code are not read from JSON: a day no year has is named, with its subject and field.
     EvaluationRules leap = rules();
     leap.subjects[0].deadline = "02-30";
-    ANTQ_CHECK_ERROR(evaluate(g, Assessments{2024, {}, {}}, leap), InvalidInput, "bad_rule", "2024-02-30");
+    const std::string where = "subject '" + leap.subjects[0].id + "': deadline";
+    ANTQ_CHECK_ERROR(evaluate(g, Assessments{2024, {}, {}}, leap), InvalidInput, "bad_rule", where + ": '2024-02-30'");
+    ANTQ_CHECK_ERROR(example_assessments(g, leap, 2024, 1), InvalidInput, "bad_rule", where);
+}
+
+TEST_CASE("in 1900, a window opening the year before opens on 1900-01-01, the first day the cycle reads") {
+    const OrgGraph g = evaluated_province();
+    REQUIRE(rules().subjects[0].window.first_day(1900) == "1899-11-01");
+    const Assessments year = example_assessments(g, rules(), 1900, 7);
+    REQUIRE_FALSE(year.records.empty());
+    for (const AssessmentRecord& rec : year.records) {
+        CHECK(rec.dossier_date.substr(0, 5) == "1900-");
+        for (const Incident& i : rec.incidents) CHECK(i.date.substr(0, 5) == "1900-");
+    }
+    const Evaluation e = evaluate(g, year, rules());
+    CHECK(e.results().size() > 0);
+    CHECK(evaluate(g, Assessments{1900, {}, {}}, rules()).results().size() == e.results().size());
 }
 
 TEST_CASE("a subject's selector naming a unit the graph lacks names the subject") {

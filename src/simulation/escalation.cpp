@@ -60,13 +60,31 @@ private:
     detail::AliasTable m_territory;
 };
 
-// The draws of the sweep (escalation_sweep.hpp), from the replication's stream.
+// The draws of the sweep (escalation_sweep.hpp), from the replication's stream: a station's at once, in a loop per
+// distribution, so that the draws do not wait on the recursion's branches nor its branches on the draws.
 struct Draws {
     detail::Random& random;
     const Station* stations;
     const detail::SweepStation* network;
-    double service(std::uint32_t s) { return detail::draw(*stations[s].service, random); }
-    bool passes_up(std::uint32_t s) { return random.chance(network[s].escalation); }
+    void services(std::uint32_t s, std::span<double> out) {
+        const Delay& d = *stations[s].service;
+        switch (d.dist) {
+        case Delay::Dist::constant:
+            std::fill(out.begin(), out.end(), d.value);
+            return;
+        case Delay::Dist::exponential:
+            for (double& x : out) x = detail::exponential(d.mean, random);
+            return;
+        case Delay::Dist::lognormal:
+        case Delay::Dist::empirical:
+            for (double& x : out) x = detail::draw(d, random);
+            return;
+        }
+    }
+    void passes_up(std::uint32_t s, std::span<std::uint8_t> out) {
+        const double p = network[s].escalation;
+        for (std::uint8_t& x : out) x = random.chance(p);
+    }
 };
 
 // A worker's state, reused replication after replication: nothing is allocated once it has grown, and what a
@@ -79,9 +97,10 @@ struct Scratch {
 };
 
 // The bytes a worker keeps per incident in flight: Scratch's arrays (arising, source, station) and the sweep's
-// (handler, escalations, response, ahead, own and passed up).
+// (handler, escalations, response, ahead, own and passed up, a station's draws at most).
 constexpr std::size_t scratch_per_incident = sizeof(double) + 2 * sizeof(std::uint32_t) + 2 * sizeof(std::uint32_t) +
-                                             2 * sizeof(double) + 2 * sizeof(detail::SweepState::Pass);
+                                             2 * sizeof(double) + 2 * sizeof(detail::SweepState::Pass) +
+                                             sizeof(double) + sizeof(std::uint8_t);
 
 }  // namespace
 

@@ -72,6 +72,8 @@ struct SweepState {
     std::vector<std::vector<Pass>> passed;  // incidents passed up to each station, in any order
     std::vector<double> ahead;              // start times of the incidents admitted at the station being swept
     std::vector<double> free;               // when each server of that station frees (a min-heap)
+    std::vector<double> service;            // the station's handling times, one per arrival, drawn together
+    std::vector<std::uint8_t> up;           // whether each arrival, once handled, is passed up
     std::vector<std::int64_t> change;       // per level, the backlog's change at each sample
 };
 
@@ -95,9 +97,11 @@ inline std::size_t first_sample_at_or_after(double x, std::span<const double> ti
 }
 
 // Sweeps one replication. `arising[i]` is when incident i arose (nondecreasing in i) and `first_station[i]` the
-// station it goes to first; `draws.service(s)` is a handling time at station s, `draws.passes_up(s)` whether an
-// incident handled there goes up (asked only where escalation > 0 and there is a station above). Incidents after the
-// horizon `days` are not given. `times` are the backlog's sample times from `warm_up` every `step`.
+// station it goes to first. Before a station is swept, `draws.services(s, out)` fills `out` with handling times at
+// station s and `draws.passes_up(s, out)` with whether each incident handled there goes up (1) or not (0), one per
+// arrival in order of arrival, whether or not it is handled (asked only where escalation > 0 and there is a station
+// above). Incidents after the horizon `days` are not given. `times` are the backlog's sample times from `warm_up`
+// every `step`.
 template <class Draws>
 void sweep(const SweepNetwork& net, std::span<const double> arising, std::span<const std::uint32_t> first_station,
            double days, double warm_up, double step, std::span<const double> times, Draws& draws, SweepState& st) {
@@ -139,8 +143,20 @@ void sweep(const SweepNetwork& net, std::span<const double> arising, std::span<c
         double* free = st.free.data();
         std::vector<SweepState::Pass>* up_list = can_pass ? &st.passed[station.up] : nullptr;
 
+        // The station's draws, all at once, one per arrival in order of arrival (whether or not it goes up at once):
+        // a tight loop per distribution rather than a draw amid the recursion's branches.
+        const std::size_t arrivals = st.first[s + 1] - st.first[s] + st.passed[s].size();
+        st.service.resize(arrivals);
+        draws.services(s, std::span<double>(st.service.data(), arrivals));
+        if (may_escalate) {
+            st.up.resize(arrivals);
+            draws.passes_up(s, std::span<std::uint8_t>(st.up.data(), arrivals));
+        }
+        std::size_t arrived = 0;  // arrivals at the station so far
+
         // Incident i arrives at time t.
         auto arrive = [&](double t, std::uint32_t i) {
+            const std::size_t me = arrived++;
             const bool counted = t >= W;
             if (watch) {
                 if (thr == 0 || (tail >= thr && st.ahead[tail - thr] > t)) {  // goes up at once
@@ -153,7 +169,7 @@ void sweep(const SweepNetwork& net, std::span<const double> arising, std::span<c
             st.handler[i] = s;
             // The earliest free server: the heap's top.
             const double start = std::max(t, free[0]);
-            const double done = start + draws.service(s);
+            const double done = start + st.service[me];
             if (c == 1) {
                 free[0] = done;
             } else {  // replace the top and sift it down
@@ -175,7 +191,7 @@ void sweep(const SweepNetwork& net, std::span<const double> arising, std::span<c
             if (done <= H) {
                 gone = first_sample_at_or_after(done, times, W, inv_step);
                 if (counted) sum.left += 1, sum.sojourn += done - t;
-                if (may_escalate && draws.passes_up(s)) {
+                if (may_escalate && st.up[me]) {
                     ++st.escalations[i];
                     sum.escalated += counted;
                     up_list->push_back({done, i});

@@ -4,6 +4,7 @@
 #include <deque>
 #include <limits>
 #include <queue>
+#include <span>
 #include <tuple>
 #include <vector>
 
@@ -40,8 +41,10 @@ struct Outcome {
 
 struct ConstantDraws {
     const Case& c;
-    double service(std::uint32_t s) { return c.service[s]; }
-    bool passes_up(std::uint32_t s) { return c.net.stations[s].escalation >= 1; }
+    void services(std::uint32_t s, std::span<double> out) { std::fill(out.begin(), out.end(), c.service[s]); }
+    void passes_up(std::uint32_t s, std::span<std::uint8_t> out) {
+        std::fill(out.begin(), out.end(), static_cast<std::uint8_t>(c.net.stations[s].escalation >= 1));
+    }
 };
 
 Outcome by_sweep(const Case& c) {

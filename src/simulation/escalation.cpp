@@ -72,9 +72,11 @@ struct Draws {
         case Delay::Dist::constant:
             std::fill(out.begin(), out.end(), d.value);
             return;
-        case Delay::Dist::exponential:
-            for (double& x : out) x = detail::exponential(d.mean, random);
+        case Delay::Dist::exponential: {
+            const detail::ZigguratTables& tables = detail::exponential_tables();
+            for (double& x : out) x = d.mean * detail::standard_exponential(random, tables);
             return;
+        }
         case Delay::Dist::lognormal:
         case Delay::Dist::empirical:
             for (double& x : out) x = detail::draw(d, random);
@@ -82,8 +84,10 @@ struct Draws {
         }
     }
     void passes_up(std::uint32_t s, std::span<std::uint8_t> out) {
-        const double p = network[s].escalation;
-        for (std::uint8_t& x : out) x = random.chance(p);
+        // random.chance(p), as integers: unit() is m / 2^53 for the top 53 bits m of a draw, below p if and only if
+        // m is below ⌈p × 2^53⌉ (p × 2^53 is exact).
+        const auto cut = static_cast<std::uint64_t>(std::ceil(network[s].escalation * 0x1.0p53));
+        for (std::uint8_t& x : out) x = (random.next() >> 11) < cut;
     }
 };
 

@@ -77,24 +77,38 @@ struct SweepState {
     std::vector<std::int64_t> change;       // per level, the backlog's change at each sample
 };
 
-// The first index k with times[k] ≥ x (times: warm_up + k × step), or times.size().
-inline std::size_t first_sample_at_or_after(double x, std::span<const double> times, double warm_up, double inv_step) {
-    const std::size_t n = times.size();
-    const double r = (x - warm_up) * inv_step;
-    if (!(r > 0)) return x <= times[0] ? 0 : 1;    // x ≤ W, up to rounding
-    if (!(r < static_cast<double>(n - 1))) {        // at or after the last sample time
-        std::size_t k = n;
-        while (k > 0 && times[k - 1] >= x) --k;
+// The backlog's sample times (warm_up + k × step, k < n, as the result's table holds them) and, for a moment x, the
+// first sample at or after it: where an incident arriving or leaving at x starts or stops counting.
+class SampleGrid {
+public:
+    SampleGrid(std::span<const double> times, double days, double warm_up, double step)
+        : m_times(times), m_warm_up(warm_up), m_inv_step(1.0 / step),
+          // How far (in steps) (x − W) / step, computed, may stray from where x lies among the table's values: a few
+          // roundings of numbers up to days + warm_up. Beyond it from every grid point, the grid alone decides.
+          m_tolerance(16 * std::numeric_limits<double>::epsilon() * (std::abs(days) + std::abs(warm_up) + step) / step),
+          m_last_cell(static_cast<double>(times.size()) - 1) {}
+
+    /** The first k with times[k] ≥ x (x ≤ days), or the number of samples. */
+    std::size_t at_or_after(double x) const {
+        const double r = (x - m_warm_up) * m_inv_step;
+        if (r < -m_tolerance) return 0;
+        if (r < m_last_cell - m_tolerance) {
+            const auto k = static_cast<std::int64_t>(r);  // ⌊r⌋ for r ≥ 0
+            const double fraction = r - static_cast<double>(k);
+            if (fraction > m_tolerance && fraction < 1 - m_tolerance) return static_cast<std::size_t>(k) + 1;
+        }
+        // At a sample time, up to rounding (or after the last): the table decides.
+        const std::size_t n = m_times.size();
+        std::size_t k = r <= 0 ? 0 : r >= static_cast<double>(n) ? n : static_cast<std::size_t>(r);
+        while (k < n && m_times[k] < x) ++k;
+        while (k > 0 && m_times[k - 1] >= x) --k;
         return k;
     }
-    auto k = static_cast<std::size_t>(static_cast<std::int64_t>(r));  // ⌊r⌋ < n - 1
-    k += times[k] < x;                                               // the first at or after x, but for rounding
-    if (times[k] < x || (k > 0 && times[k - 1] >= x)) [[unlikely]] {  // W + k × step rounded: the table decides
-        while (k < n && times[k] < x) ++k;
-        while (k > 0 && times[k - 1] >= x) --k;
-    }
-    return k;
-}
+
+private:
+    std::span<const double> m_times;
+    double m_warm_up, m_inv_step, m_tolerance, m_last_cell;
+};
 
 // Sweeps one replication. `arising[i]` is when incident i arose (nondecreasing in i) and `first_station[i]` the
 // station it goes to first. Before a station is swept, `draws.services(s, out)` fills `out` with handling times at
@@ -106,7 +120,8 @@ template <class Draws>
 void sweep(const SweepNetwork& net, std::span<const double> arising, std::span<const std::uint32_t> first_station,
            double days, double warm_up, double step, std::span<const double> times, Draws& draws, SweepState& st) {
     const std::size_t n = arising.size(), stations = net.stations.size(), samples = times.size();
-    const double H = days, W = warm_up, inv_step = 1.0 / step;
+    const double H = days, W = warm_up;
+    const SampleGrid grid(times, days, warm_up, step);
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
     st.handler.resize(n);
@@ -189,7 +204,7 @@ void sweep(const SweepNetwork& net, std::span<const double> arising, std::span<c
             }
             std::size_t gone = samples;
             if (done <= H) {
-                gone = first_sample_at_or_after(done, times, W, inv_step);
+                gone = grid.at_or_after(done);
                 if (counted) sum.left += 1, sum.sojourn += done - t;
                 if (may_escalate && st.up[me]) {
                     ++st.escalations[i];
@@ -199,7 +214,7 @@ void sweep(const SweepNetwork& net, std::span<const double> arising, std::span<c
                     st.response[i] = done - arising[i];
                 }
             }
-            const std::size_t come = first_sample_at_or_after(t, times, W, inv_step);
+            const std::size_t come = grid.at_or_after(t);
             ++change[come];
             --change[gone];
         };

@@ -160,8 +160,8 @@ void check_horizon(const Horizon& horizon);
  *         below 0, a horizon not in (0, max_days], a warm-up not in [0, days), a step not above 0),
  *         "no_responsible_body" (a territory with incidents and no body to handle them), "too_large" (results beyond
  *         max_memory_bytes, refused before anything runs); NotFound for a rule's selector naming an unknown unit
- * Complexity: O(reps × (incidents × (1 + log servers) + passed up × log(passed up) + stations × servers + samples ×
- * levels)); incidents grow with rates × horizon. No event queue: the bodies are swept leaves first, each by the
+ * Complexity: O(reps × (incidents × (1 + log servers) + passed up × log(passed up) + stations + samples × levels));
+ * incidents grow with rates × horizon. No event queue: the bodies are swept leaves first, each by the
  * Kiefer-Wolfowitz recursion for FIFO c-server queues (docs/simulation.md, "How it is computed").
  */
 EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model, const Horizon& horizon,

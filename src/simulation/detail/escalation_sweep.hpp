@@ -153,14 +153,16 @@ void sweep(const SweepNetwork& net, std::span<const double> arising, std::span<c
         std::int64_t* change = st.change.data() + station.level * (samples + 1);
         SweepLevel sum;
         std::size_t tail = 0;  // st.ahead[0 .. tail): the start times of the incidents admitted so far
-        const std::uint32_t c = station.servers;
+        std::vector<SweepState::Pass>* up_list = can_pass ? &st.passed[station.up] : nullptr;
+        const std::size_t arrivals = st.first[s + 1] - st.first[s] + st.passed[s].size();
+        if (arrivals == 0) continue;
+        // Servers beyond the number of arrivals would never be used: a million servers cost no more than the arrivals.
+        const std::size_t c = std::max<std::size_t>(1, std::min<std::size_t>(station.servers, arrivals));
         st.free.assign(c, -std::numeric_limits<double>::infinity());
         double* free = st.free.data();
-        std::vector<SweepState::Pass>* up_list = can_pass ? &st.passed[station.up] : nullptr;
 
         // The station's draws, all at once, one per arrival in order of arrival (whether or not it goes up at once):
         // a tight loop per distribution rather than a draw amid the recursion's branches.
-        const std::size_t arrivals = st.first[s + 1] - st.first[s] + st.passed[s].size();
         st.service.resize(arrivals);
         draws.services(s, std::span<double>(st.service.data(), arrivals));
         if (may_escalate) {

@@ -13,6 +13,7 @@
 #include <antq/simulation/escalation.hpp>
 
 #include "simulation/detail/alias.hpp"
+#include "simulation/detail/escalation_sweep.hpp"
 #include "simulation/detail/monte_carlo.hpp"
 
 namespace antq::simulation {
@@ -20,16 +21,11 @@ namespace antq::simulation {
 namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-constexpr std::uint32_t none = 0xffffffffu;
+constexpr std::uint32_t none = detail::no_station;
 
-// What the run knows of each body it simulates.
+// What the run knows of each body it simulates, beyond what the sweep needs.
 struct Station {
     UnitIndex body;
-    std::uint32_t up = none;   // the station incidents are passed up to
-    std::uint32_t level = 0;   // index into the result's levels
-    std::uint32_t servers = 1;
-    double escalation = 0;
-    double threshold = std::numeric_limits<double>::infinity();
     const Delay* service = nullptr;
 };
 
@@ -37,14 +33,6 @@ struct Source {
     UnitIndex territory;
     double rate;
     std::uint32_t station;
-};
-
-// A body finishing an incident (the incident's Work says which body). Arising incidents are not queued: they come
-// from one process, whose next incident the loop holds beside the queue.
-struct Event {
-    double time;
-    std::uint64_t order;     // ties broken by the order of scheduling: the same sequence on every run
-    std::uint32_t incident;
 };
 
 // Where the next incident arises. The territories' Poisson processes together are one Poisson process of the total
@@ -72,51 +60,51 @@ private:
     detail::AliasTable m_territory;
 };
 
-// An incident while it is simulated (warm-up ones included). It holds everything its row of the results says, so
-// the rows are written once, into the result, at the end of the replication: those of the incidents that arose after
-// the warm-up, which come after the others (incidents are numbered in order of arising).
-struct Work {
-    double created;
-    double at_station;         // when it reached its current station
-    double response = nan;     // days from arising to resolution, once resolved
-    std::uint32_t station;     // its current station: the last body it reached
-    std::uint32_t next = none; // the incident behind it in its station's line, while it waits
-    std::uint32_t source;      // where it arose
-    std::uint32_t escalations = 0;
-};
-
-// The incidents waiting at a station, first come first served: a list threaded through Work::next, so waiting
-// allocates nothing.
-struct Line {
-    std::uint32_t head = none, tail = none, size = 0;
-};
-
-// A worker's state, reused replication after replication: the event loop allocates nothing once it has grown, and
-// what a replication counts stays here until its end, away from the neighbouring replications' results.
-struct Scratch {
-    std::vector<Work> work;
-    detail::EventQueue<Event> events;
-    std::vector<std::uint32_t> busy;
-    std::vector<double> busy_since, busy_days;
-    std::vector<Line> waiting;
-    std::vector<std::uint32_t> present;
-    std::vector<double> wait_sum, sojourn_sum, left;
-    std::vector<LevelFigures> figures;
-
-    void reset(std::size_t stations, std::size_t levels, double warm_up) {
-        work.clear();
-        events.clear();
-        busy.assign(stations, 0);
-        busy_since.assign(stations, warm_up);
-        busy_days.assign(stations, 0.0);
-        waiting.assign(stations, Line{});
-        present.assign(levels, 0);
-        wait_sum.assign(levels, 0.0);
-        sojourn_sum.assign(levels, 0.0);
-        left.assign(levels, 0.0);
-        figures.assign(levels, LevelFigures{});
+// The draws of the sweep (escalation_sweep.hpp), from the replication's stream: a station's at once, in a loop per
+// distribution, so that the draws do not wait on the recursion's branches nor its branches on the draws.
+struct Draws {
+    detail::Random& random;
+    const Station* stations;
+    const detail::SweepStation* network;
+    void services(std::uint32_t s, std::span<double> out) {
+        const Delay& d = *stations[s].service;
+        switch (d.dist) {
+        case Delay::Dist::constant:
+            std::fill(out.begin(), out.end(), d.value);
+            return;
+        case Delay::Dist::exponential: {
+            const detail::ZigguratTables& tables = detail::exponential_tables();
+            for (double& x : out) x = d.mean * detail::standard_exponential(random, tables);
+            return;
+        }
+        case Delay::Dist::lognormal:
+        case Delay::Dist::empirical:
+            for (double& x : out) x = detail::draw(d, random);
+            return;
+        }
+    }
+    void passes_up(std::uint32_t s, std::span<std::uint8_t> out) {
+        // random.chance(p), as integers: unit() is m / 2^53 for the top 53 bits m of a draw, below p if and only if
+        // m is below ⌈p × 2^53⌉ (p × 2^53 is exact).
+        const auto cut = static_cast<std::uint64_t>(std::ceil(network[s].escalation * 0x1.0p53));
+        for (std::uint8_t& x : out) x = (random.next() >> 11) < cut;
     }
 };
+
+// A worker's state, reused replication after replication: nothing is allocated once it has grown, and what a
+// replication counts stays here until its end, away from the neighbouring replications' results.
+struct Scratch {
+    std::vector<double> arising;               // when each incident arose, in order (warm-up ones first)
+    std::vector<std::uint32_t> source;         // where
+    std::vector<std::uint32_t> first_station;  // the body responsible for it
+    detail::SweepState sweep;
+};
+
+// The bytes a worker keeps per incident in flight: Scratch's arrays (arising, source, station) and the sweep's
+// (handler, escalations, response, ahead, own and passed up, a station's draws at most).
+constexpr std::size_t scratch_per_incident = sizeof(double) + 2 * sizeof(std::uint32_t) + 2 * sizeof(std::uint32_t) +
+                                             2 * sizeof(double) + 2 * sizeof(detail::SweepState::Pass) +
+                                             sizeof(double) + sizeof(std::uint8_t);
 
 }  // namespace
 
@@ -249,14 +237,27 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
     std::sort(levels.begin(), levels.end(), std::greater<>());  // lowest level first
     levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
     std::vector<Station> stations(bodies.size());
+    detail::SweepNetwork network;
+    network.stations.resize(bodies.size());
+    network.levels = levels.size();
     for (std::uint32_t s = 0; s < bodies.size(); ++s) station_of[bodies[s].value] = s;
     for (std::uint32_t s = 0; s < bodies.size(); ++s) {
         const std::uint32_t b = bodies[s].value;
         const auto up = superior(graph, bodies[s]);
-        stations[s] = Station{bodies[s], up ? station_of[up->value] : none,
-                              static_cast<std::uint32_t>(std::find(levels.begin(), levels.end(), frozen->levels()[b]) - levels.begin()),
-                              static_cast<std::uint32_t>(servers[b]), escalations[b], thresholds[b], &services[b]};
+        stations[s] = Station{bodies[s], &services[b]};
+        network.stations[s] = detail::SweepStation{
+            up ? station_of[up->value] : none,
+            static_cast<std::uint32_t>(std::find(levels.begin(), levels.end(), frozen->levels()[b]) - levels.begin()),
+            static_cast<std::uint32_t>(servers[b]), escalations[b], thresholds[b]};
     }
+    // Leaves first: a station after every station below it in the chain (the deepest first).
+    std::vector<std::uint32_t> depth(bodies.size(), 0);
+    for (std::uint32_t s = 0; s < bodies.size(); ++s)
+        for (std::uint32_t u = network.stations[s].up; u != none; u = network.stations[u].up) ++depth[s];
+    network.order.resize(bodies.size());
+    for (std::uint32_t s = 0; s < bodies.size(); ++s) network.order[s] = s;
+    std::stable_sort(network.order.begin(), network.order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return depth[a] > depth[b]; });
     for (Source& s : sources) s.station = station_of[responsible_body(graph, s.territory, model.responsible)->value];
 
     // Refuse before allocating: the incidents counted (their expected number and a wide margin), each worker's
@@ -267,7 +268,7 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
     const auto reps = static_cast<double>(options.reps);
     const double bytes = reps * counted * sizeof(Incident) +
                          static_cast<double>(std::min<std::size_t>(options.threads, options.reps)) *
-                             in_flight * sizeof(Work) +
+                             in_flight * static_cast<double>(scratch_per_incident) +
                          reps * samples * static_cast<double>(levels.size()) * sizeof(std::uint32_t) +
                          reps * static_cast<double>(levels.size()) * sizeof(LevelFigures);
     detail::check_memory(bytes, options, samples * static_cast<double>(levels.size()) > counted ? "step" : "reps",
@@ -281,125 +282,53 @@ EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model,
     const double H = horizon.days, W = horizon.warm_up;
     const std::vector<double>& times = result.sample_times();
     const Arising arising(sources);
+    std::vector<double> capacity(levels.size(), 0.0);  // available server-days per level after the warm-up
+    for (const detail::SweepStation& s : network.stations) capacity[s.level] += s.servers * (H - W);
 
     auto replicate = [&](std::size_t rep, Scratch& scratch) {
         detail::Random random = detail::stream(options.seed, rep);
-        scratch.reset(stations.size(), levels.size(), W);
-        std::span<std::uint32_t> backlog = result.backlog_row(rep);
-        std::size_t next_sample = 0;
-        std::uint64_t order = 0;
-
-        // Busy server-days after the warm-up: add the time since the last change before each change.
-        auto account = [&](std::uint32_t s, double t) {
-            if (t > W) scratch.busy_days[s] += scratch.busy[s] * (t - std::max(scratch.busy_since[s], W));
-            scratch.busy_since[s] = t;
-        };
-        auto start = [&](std::uint32_t i, std::uint32_t s, double t) {
-            account(s, t);
-            ++scratch.busy[s];
-            if (scratch.work[i].at_station >= W) {
-                scratch.figures[stations[s].level].served += 1;
-                scratch.wait_sum[stations[s].level] += t - scratch.work[i].at_station;
-            }
-            scratch.events.push(Event{t + detail::draw(*stations[s].service, random), order++, i});
-        };
-        // Incident i reaches station s at time t: it goes up at once over the threshold, else it waits its turn.
-        auto enter = [&](std::uint32_t i, std::uint32_t s, double t) {
-            while (stations[s].up != none && static_cast<double>(scratch.waiting[s].size) >= stations[s].threshold) {
-                if (t >= W) scratch.figures[stations[s].level].escalated += 1;
-                ++scratch.work[i].escalations;
-                s = stations[s].up;
-            }
-            scratch.work[i].station = s;
-            scratch.work[i].at_station = t;
-            ++scratch.present[stations[s].level];
-            if (scratch.busy[s] < stations[s].servers) {
-                start(i, s, t);
-                return;
-            }
-            Line& line = scratch.waiting[s];
-            scratch.work[i].next = none;
-            (line.size++ == 0 ? line.head : scratch.work[line.tail].next) = i;
-            line.tail = i;
-        };
-        auto sample_until = [&](double t) {
-            for (; next_sample < times.size() && times[next_sample] < t; ++next_sample)
-                std::copy(scratch.present.begin(), scratch.present.end(),
-                          backlog.begin() + static_cast<std::ptrdiff_t>(next_sample * levels.size()));
-        };
-
+        // Every incident up to the horizon, in order of arising: the gap to the first, then each one's territory and
+        // the gap to the next.
+        scratch.arising.clear();
+        scratch.source.clear();
+        scratch.first_station.clear();
         std::size_t warm = 0;  // incidents that arose in the warm-up: they come first, the counted ones after them
-        double next_arising = arising.gap(random);
-        std::uint64_t next_arising_order = order++;
-        while (true) {
-            // The next event: the next incident to arise, or the queue's first completion if it comes before.
-            const bool arises = scratch.events.empty() || next_arising < scratch.events.top().time ||
-                                (next_arising == scratch.events.top().time && next_arising_order < scratch.events.top().order);
-            const double now = arises ? next_arising : scratch.events.top().time;
-            if (now > H) break;
-            sample_until(now);
-            if (arises) {  // an incident arises
-                const std::uint32_t k = arising.source(random);
-                next_arising = now + arising.gap(random);
-                next_arising_order = order++;
-                if (scratch.work.size() >= cap)
-                    throw InvalidInput("too_large", "reps", "replication " + std::to_string(rep) + " drew more than " +
-                                                                std::to_string(cap) + " incidents, beyond its memory estimate");
-                warm += now < W;
-                scratch.work.push_back(Work{now, now, nan, sources[k].station, none, k, 0});
-                enter(static_cast<std::uint32_t>(scratch.work.size() - 1), sources[k].station, now);
-                continue;
-            }
-            const Event e = scratch.events.top();
-            scratch.events.pop();
-            // A body finished handling an incident: it takes the next in line, and passes the incident up or resolves it.
-            const std::uint32_t i = e.incident, s = scratch.work[i].station;
-            const Station& station = stations[s];
-            account(s, e.time);
-            --scratch.busy[s];
-            --scratch.present[station.level];
-            if (scratch.work[i].at_station >= W) {
-                scratch.sojourn_sum[station.level] += e.time - scratch.work[i].at_station;
-                scratch.left[station.level] += 1;
-            }
-            if (Line& line = scratch.waiting[s]; line.size > 0) {
-                const std::uint32_t next = line.head;
-                line.head = scratch.work[next].next;
-                --line.size;
-                start(next, s, e.time);
-            }
-            if (station.up != none && station.escalation > 0 && random.chance(station.escalation)) {
-                if (scratch.work[i].at_station >= W) scratch.figures[station.level].escalated += 1;
-                ++scratch.work[i].escalations;
-                enter(i, station.up, e.time);
-            } else {
-                scratch.work[i].response = e.time - scratch.work[i].created;
-            }
+        for (double t = arising.gap(random); t <= H; t += arising.gap(random)) {
+            if (scratch.arising.size() >= cap)
+                throw InvalidInput("too_large", "reps", "replication " + std::to_string(rep) + " drew more than " +
+                                                            std::to_string(cap) + " incidents, beyond its memory estimate");
+            const std::uint32_t k = arising.source(random);
+            warm += t < W;
+            scratch.arising.push_back(t);
+            scratch.source.push_back(k);
+            scratch.first_station.push_back(sources[k].station);
         }
-        sample_until(std::numeric_limits<double>::infinity());
+        Draws draws{random, stations.data(), network.stations.data()};
+        detail::SweepState& swept = scratch.sweep;
+        detail::sweep(network, scratch.arising, scratch.first_station, H, W, horizon.step, times, draws, swept);
 
-        std::vector<double> capacity(levels.size(), 0.0), used(levels.size(), 0.0);  // a few levels: no scratch needed
-        for (std::uint32_t s = 0; s < stations.size(); ++s) {
-            account(s, H);
-            capacity[stations[s].level] += stations[s].servers * (H - W);
-            used[stations[s].level] += scratch.busy_days[s];
-        }
-        for (std::size_t l = 0; l < levels.size(); ++l) {
-            LevelFigures& f = scratch.figures[l];
-            if (f.served > 0) f.decision_wait = scratch.wait_sum[l] / f.served;
-            if (scratch.left[l] > 0) f.sojourn = scratch.sojourn_sum[l] / scratch.left[l];
-            f.utilisation = used[l] / capacity[l];
-        }
+        std::span<std::uint32_t> backlog = result.backlog_row(rep);
+        std::copy(swept.backlog.begin(), swept.backlog.end(), backlog.begin());
         // Written once, at the end: the neighbouring replications' results may be written by another worker.
-        std::copy(scratch.figures.begin(), scratch.figures.end(), result.figures_row(rep).begin());
-        // The rows, in memory of their own that nothing else writes: the result's, straight from the incidents.
-        std::vector<Incident> rows;
-        rows.reserve(scratch.work.size() - warm);
-        for (std::size_t i = warm; i < scratch.work.size(); ++i) {
-            const Work& w = scratch.work[i];
-            rows.push_back(Incident{static_cast<std::uint32_t>(rep), sources[w.source].territory, stations[w.station].body,
-                                    w.escalations, w.created, w.response});
+        std::span<LevelFigures> figures = result.figures_row(rep);
+        for (std::size_t l = 0; l < levels.size(); ++l) {
+            const detail::SweepLevel& sum = swept.figures[l];
+            LevelFigures f;
+            f.served = sum.served;
+            if (sum.served > 0) f.decision_wait = sum.wait / sum.served;
+            if (sum.left > 0) f.sojourn = sum.sojourn / sum.left;
+            f.utilisation = sum.busy / capacity[l];
+            f.escalated = sum.escalated;
+            figures[l] = f;
         }
+        // The rows, in memory of their own that nothing else writes: the result's, straight from the incidents.
+        const std::size_t n = scratch.arising.size();
+        std::vector<Incident> rows;
+        rows.reserve(n - warm);
+        for (std::size_t i = warm; i < n; ++i)
+            rows.push_back(Incident{static_cast<std::uint32_t>(rep), sources[scratch.source[i]].territory,
+                                      stations[swept.handler[i]].body, swept.escalations[i], scratch.arising[i],
+                                    swept.response[i]});
         result.set_incidents(rep, std::move(rows));
     };
 

@@ -152,14 +152,17 @@ void check_horizon(const Horizon& horizon);
  * up to `servers` incidents at once, first come first served, each for a time drawn from its service distribution.
  * An incident arriving while `threshold` or more wait at a body with a superior goes up at once; a handled incident
  * goes up with the body's escalation probability, otherwise it is resolved. Passing up takes no time; at the next
- * level the incident waits for a decision (a free server) like any other. Replication r draws only from stream
+ * level the incident waits for a decision (a free server) like any other. At equal times a body finishes before it
+ * takes arrivals, and takes them in the order the incidents arose. Replication r draws only from stream
  * (seed, r), so the results are the same whatever the number of threads.
  * @throws InvalidInput naming the field: "bad_value" (reps, threads, `responsible` not a kind of body, a rate below 0
  *         or not finite, no positive rate, servers not a whole number ≥ 1, a probability outside [0, 1], a threshold
  *         below 0, a horizon not in (0, max_days], a warm-up not in [0, days), a step not above 0),
  *         "no_responsible_body" (a territory with incidents and no body to handle them), "too_large" (results beyond
  *         max_memory_bytes, refused before anything runs); NotFound for a rule's selector naming an unknown unit
- * Complexity: O(reps × events × log(territories + stations)); events grow with rates × horizon.
+ * Complexity: O(reps × (incidents × (1 + log servers) + passed up × log(passed up) + stations + samples × levels));
+ * incidents grow with rates × horizon. No event queue: the bodies are swept leaves first, each by the
+ * Kiefer-Wolfowitz recursion for FIFO c-server queues (docs/simulation.md, "How it is computed").
  */
 EscalationResult escalation(const OrgGraph& graph, const EscalationModel& model, const Horizon& horizon,
                             const RunOptions& options);

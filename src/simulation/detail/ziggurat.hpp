@@ -53,9 +53,9 @@ inline const ZigguratTables& normal_tables() {
     return tables;
 }
 
-// A standard exponential draw (mean 1).
-inline double standard_exponential(antq::detail::Random& random) {
-    const ZigguratTables& t = exponential_tables();
+// A standard exponential draw (mean 1), from the tables exponential_tables() returns (a loop of draws can look them
+// up once).
+inline double standard_exponential(antq::detail::Random& random, const ZigguratTables& t) {
     while (true) {
         const std::uint64_t bits = random.next();
         const std::size_t i = bits & 0xff;
@@ -64,6 +64,11 @@ inline double standard_exponential(antq::detail::Random& random) {
         if (i == 0) return t.x[1] - std::log(1.0 - random.unit());  // the tail beyond r: memoryless, r plus a draw
         if (t.f[i] + (t.f[i + 1] - t.f[i]) * random.unit() < std::exp(-x)) return x;  // in the wedge under f
     }
+}
+
+// A standard exponential draw (mean 1).
+inline double standard_exponential(antq::detail::Random& random) {
+    return standard_exponential(random, exponential_tables());
 }
 
 // A standard normal draw (mean 0, standard deviation 1).

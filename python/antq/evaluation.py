@@ -218,6 +218,8 @@ class Evaluation:
         territory it serves and above. Filter by territory ``level`` ("commune", "district", "province") and
         ``subject`` id."""
         table = self._table("_roll_ups")
+        if level is None and subject is None:
+            return table  # the table made once, as the other tables' properties give theirs
         if level is not None:
             one_of("level", level, _core.levels)
             table = table[table["level"] == level]

@@ -211,6 +211,21 @@ private:
 /** The column of units most tables use, on the mutable graph. */
 using UnitColumn = BasicUnitColumn<OrgGraph>;
 
+enum class UnitText { id, name };
+
+/**
+ * A column naming each row's own unit (the unit a result is for, the territory a roll-up counts): the graph's kept
+ * Python strings, plain. A unit appears once per row or a few times, so a categorical would hold about a category
+ * per row, and pandas checks every category's uniqueness, hashing them all, each time it makes the table.
+ */
+template <class UnitOf>
+py::array own_unit_column(UnitStrings<OrgGraph>& strings, std::size_t rows, UnitOf&& unit_of, UnitText text) {
+    return borrowed_object_column(rows, [&](std::size_t i) {
+        const UnitIndex u = unit_of(i);
+        return (text == UnitText::id ? strings.id(u) : strings.name(u)).ptr();
+    });
+}
+
 /** `s`, or std::nullopt for the empty string C++ uses for "none" (an unknown date, no level). */
 inline std::optional<std::string_view> view_or_none(const std::string& s) {
     return s.empty() ? std::nullopt : std::optional<std::string_view>(s);

@@ -86,7 +86,6 @@ py::dict result_columns(const EvaluationResult& r) {
     const Evaluation& e = r.result;
     const auto& subjects = e.rules().subjects;
     const std::size_t n = e.results().size();
-    py::list unit(static_cast<py::ssize_t>(n)), name(static_cast<py::ssize_t>(n));
     UnitStrings strings(g);
     CodedColumn excluded(n), dossier_date(n), failed(n);
     const std::vector<std::string> level_ids = e.rules().level_ids();
@@ -110,8 +109,6 @@ py::dict result_columns(const EvaluationResult& r) {
         const UnitResult& x = e.results()[i];
         const Subject& s = subjects[x.subject];
         const Unit& u = g.unit(x.unit);
-        unit[static_cast<py::ssize_t>(i)] = strings.id(x.unit);
-        name[static_cast<py::ssize_t>(i)] = strings.name(x.unit);
         kind.set(i, static_cast<std::size_t>(u.kind), [&] { return to_string(u.kind); });
         district.set(i, optional_unit(district_of[x.unit.value]));
         commune.set(i, optional_unit(commune_of[x.unit.value]));
@@ -131,8 +128,8 @@ py::dict result_columns(const EvaluationResult& r) {
         set_level(proposed, i, x, x.proposed_level);
     }
     py::dict out;
-    out["unit"] = unit;
-    out["name"] = name;
+    out["unit"] = own_unit_column(strings, n, [&](std::size_t i) { return e.results()[i].unit; }, UnitText::id);
+    out["name"] = own_unit_column(strings, n, [&](std::size_t i) { return e.results()[i].unit; }, UnitText::name);
     out["kind"] = kind.finish();
     out["district"] = district.finish();
     out["commune"] = commune.finish();
@@ -197,21 +194,20 @@ py::dict roll_up_columns(const EvaluationResult& r) {
     const OrgGraph& g = r.current();
     const Evaluation& e = r.result;
     const std::size_t n = e.roll_ups().size();
-    UnitColumn territory(g, n), name(g, n, UnitColumn::Field::name);
+    UnitStrings strings(g);
     const auto& subjects = e.rules().subjects;
     KeyedColumn level(n, all_levels.size()), subject(n, subjects.size());
     const auto levels = g.levels();
     for (std::size_t i = 0; i < n; ++i) {
         const RollUp& x = e.roll_ups()[i];
-        territory.set(i, x.territory);
-        name.set(i, x.territory);
         const Level l = levels[x.territory.value];
         level.set(i, static_cast<std::size_t>(l), [l] { return to_string(l); });
         subject.set(i, x.subject, [&] { return std::string_view(subjects[x.subject].id); });
     }
     py::dict out;
-    out["territory"] = territory.finish();
-    out["name"] = name.finish();
+    auto territory_of = [&](std::size_t i) { return e.roll_ups()[i].territory; };
+    out["territory"] = own_unit_column(strings, n, territory_of, UnitText::id);
+    out["name"] = own_unit_column(strings, n, territory_of, UnitText::name);
     out["level"] = level.finish();
     out["subject"] = subject.finish();
     add_count_columns(out, e, e.roll_ups());
@@ -237,7 +233,8 @@ py::dict head_columns(const EvaluationResult& r) {
     const OrgGraph& g = r.current();
     const Evaluation& e = r.result;
     const std::size_t n = e.heads().size();
-    UnitColumn post(g, n), post_name(g, n, UnitColumn::Field::name), body(g, n), unit(g, n);
+    UnitStrings strings(g);
+    UnitColumn unit(g, n);
     const auto& contributions = e.rules().heads.contributions;
     KeyedColumn body_kind(n, unit_kind_count), subject(n, e.rules().subjects.size()), contribution(n, contributions.size()),
         label(n, contributions.size()), assumption(n, contributions.size());
@@ -247,10 +244,7 @@ py::dict head_columns(const EvaluationResult& r) {
         const HeadInput& h = e.heads()[i];
         const UnitResult& x = e.results()[h.result];
         const HeadContribution& c = contributions[h.contribution];
-        post.set(i, h.post);
-        post_name.set(i, h.post);
         synthetic.set(i, h.synthetic);
-        body.set(i, h.body);
         const UnitKind k = kinds[h.body.value];
         body_kind.set(i, static_cast<std::size_t>(k), [k] { return to_string(k); });
         unit.set(i, x.unit);
@@ -261,10 +255,12 @@ py::dict head_columns(const EvaluationResult& r) {
         else assumption.set(i, h.contribution, [&] { return std::string_view(c.assumption); });
     }
     py::dict out;
-    out["post"] = post.finish();
-    out["post_name"] = post_name.finish();
+    // A head holds one post and a post heads one body: about one of each per row.
+    auto post_of = [&](std::size_t i) { return e.heads()[i].post; };
+    out["post"] = own_unit_column(strings, n, post_of, UnitText::id);
+    out["post_name"] = own_unit_column(strings, n, post_of, UnitText::name);
     out["post_synthetic"] = synthetic.finish();
-    out["body"] = body.finish();
+    out["body"] = own_unit_column(strings, n, [&](std::size_t i) { return e.heads()[i].body; }, UnitText::id);
     out["body_kind"] = body_kind.finish();
     out["unit"] = unit.finish();
     out["subject"] = subject.finish();
@@ -278,7 +274,8 @@ py::dict commendation_columns(const EvaluationResult& r) {
     const OrgGraph& g = r.current();
     const Evaluation& e = r.result;
     const std::size_t n = e.commendations().size();
-    UnitColumn unit(g, n), name(g, n, UnitColumn::Field::name), for_unit(g, n), proposed_to(g, n), proposed_by(g, n);
+    UnitStrings strings(g);
+    UnitColumn for_unit(g, n), proposed_to(g, n), proposed_by(g, n);
     const std::vector<std::string> level_ids = e.rules().level_ids();
     const auto level_key = level_keys(e.rules(), level_ids);
     KeyedColumn type(n, 2), subject(n, e.rules().subjects.size()), level(n, level_ids.size());
@@ -286,8 +283,6 @@ py::dict commendation_columns(const EvaluationResult& r) {
         const Commendation& c = e.commendations()[i];
         const UnitResult& x = e.results()[c.result];
         const Subject& s = e.rules().subjects[x.subject];
-        unit.set(i, c.unit);
-        name.set(i, c.unit);
         type.set(i, c.individual, [&] { return std::string_view(c.individual ? "individual" : "collective"); });
         for_unit.set(i, x.unit);
         subject.set(i, x.subject, [&] { return std::string_view(s.id); });
@@ -297,8 +292,9 @@ py::dict commendation_columns(const EvaluationResult& r) {
         proposed_by.set(i, c.proposed_by);
     }
     py::dict out;
-    out["unit"] = unit.finish();
-    out["name"] = name.finish();
+    auto proposed_for = [&](std::size_t i) { return e.commendations()[i].unit; };
+    out["unit"] = own_unit_column(strings, n, proposed_for, UnitText::id);
+    out["name"] = own_unit_column(strings, n, proposed_for, UnitText::name);
     out["type"] = type.finish();
     out["for_unit"] = for_unit.finish();
     out["subject"] = subject.finish();

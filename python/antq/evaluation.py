@@ -167,7 +167,9 @@ class Evaluation:
         if name not in self._tables:
             # Every column is a fresh array the core made for this call: pandas takes them without a copy.
             self._tables[name] = frame(getattr(self._core, name)(), copy=False)
-        return self._tables[name]
+        # A new frame over the kept columns on every read, so that a column a caller adds or drops stays in the
+        # caller's frame (cells are shared: edit them in a .copy()).
+        return self._tables[name].copy(deep=False)
 
     @property
     def rules(self) -> EvaluationRules:
@@ -219,7 +221,7 @@ class Evaluation:
         ``subject`` id."""
         table = self._table("_roll_ups")
         if level is None and subject is None:
-            return table  # the table made once, as the other tables' properties give theirs
+            return table
         if level is not None:
             one_of("level", level, _core.levels)
             table = table[table["level"] == level]

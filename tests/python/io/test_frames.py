@@ -73,3 +73,16 @@ def test_a_diff_and_a_cascade_have_distinct_categories(graph):
     checked = sum(assert_categories_distinct(t, w) for w, t in
                   [("diff", changes), ("cascade", arrivals)])
     assert checked == 4  # the diff's change, kind and level; the cascade's unit
+
+
+def test_a_column_added_to_a_table_stays_in_the_callers_frame(graph):
+    year = ev.evaluate(graph, ev.example_assessments(graph, seed=11))
+    for read in (lambda: year.results, lambda: year.roll_ups(), lambda: year.heads, lambda: year.commendations,
+                 lambda: year.summary()):
+        mine = read()
+        columns = list(mine.columns)
+        mine["share_of_mine"] = 1
+        mine.drop(columns=columns[0], inplace=True)
+        again = read()
+        assert list(again.columns) == columns
+        assert again is not mine

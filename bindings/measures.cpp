@@ -61,6 +61,13 @@ py::array unit_column(const G& g, const std::vector<UnitIndex>& units) {
     return object_column(units.size(), [&](std::size_t i) { return strings.id(units[i]); });
 }
 
+// unit_column for rows that each name one unit, `get(row)`.
+template <class G, class Rows, class Get>
+py::array unit_per_row(const G& g, const Rows& rows, Get&& get) {
+    UnitStrings strings(g);
+    return object_column(rows.size(), [&](std::size_t i) { return strings.id(get(rows[i])); });
+}
+
 template <class T, class Rows, class Get>
 py::array_t<T> numbers(const Rows& rows, Get&& get) {
     NumberColumn<T> column(rows.size());
@@ -79,18 +86,18 @@ template <class G>
 py::dict structure_columns(const G& g, const StructureMeasures& s) {
     using Body = StructureMeasures::Body;
     py::dict bodies;
-    bodies["unit"] = units_of(g, s.bodies, [](const Body& b) { return b.unit; });
+    bodies["unit"] = unit_per_row(g, s.bodies, [](const Body& b) { return b.unit; });
     bodies["subordinates"] = numbers<std::uint32_t>(s.bodies, [](const Body& b) { return b.subordinates; });
     bodies["superiors"] = numbers<std::uint32_t>(s.bodies, [](const Body& b) { return b.superiors; });
     bodies["depth"] = numbers<std::uint32_t>(s.bodies, [](const Body& b) { return b.depth; });
     bodies["chains"] = numbers<std::uint64_t>(s.bodies, [](const Body& b) { return b.chains; });
     py::dict territories;
     using Territory = StructureMeasures::Territory;
-    territories["unit"] = units_of(g, s.territories, [](const Territory& t) { return t.unit; });
+    territories["unit"] = unit_per_row(g, s.territories, [](const Territory& t) { return t.unit; });
     territories["bodies"] = numbers<std::uint32_t>(s.territories, [](const Territory& t) { return t.bodies; });
     py::dict heads;
     using Head = StructureMeasures::Head;
-    heads["unit"] = units_of(g, s.heads, [](const Head& h) { return h.unit; });
+    heads["unit"] = unit_per_row(g, s.heads, [](const Head& h) { return h.unit; });
     heads["bodies"] = numbers<std::uint32_t>(s.heads, [](const Head& h) { return h.bodies; });
     heads["answers_for"] = numbers<std::uint32_t>(s.heads, [](const Head& h) { return h.answers_for; });
     py::dict levels;
@@ -127,7 +134,7 @@ py::dict responsibility_columns(const CompiledDirective& c, const Responsibility
     using U = ResponsibilityMeasures::Unit;
     using T = ResponsibilityMeasures::Task;
     py::dict units;
-    units["unit"] = units_of(g, m.units, [](const U& u) { return u.unit; });
+    units["unit"] = unit_per_row(g, m.units, [](const U& u) { return u.unit; });
     units["tasks"] = numbers<std::uint32_t>(m.units, [](const U& u) { return u.tasks; });
     for (Role role : all_roles)
         units[py::str(std::string(to_string(role)))] =
@@ -246,7 +253,7 @@ void init_measures(py::module_& m) {
         py::dict out;
         if (articulation_points) {
             py::dict points;
-            points["unit"] = units_of(g, r.articulation_points, [](const ArticulationPoint& p) { return p.unit; });
+            points["unit"] = unit_per_row(g, r.articulation_points, [](const ArticulationPoint& p) { return p.unit; });
             points["pieces"] = numbers<std::uint32_t>(r.articulation_points, [](const ArticulationPoint& p) { return p.pieces; });
             out["articulation_points"] = points;
         }
@@ -272,7 +279,7 @@ void init_measures(py::module_& m) {
             return cuts_from(g, s, view);
         }();
         py::dict cut_units;
-        cut_units["unit"] = units_of(g, r.units, [](const SourceCut& c) { return c.unit; });
+        cut_units["unit"] = unit_per_row(g, r.units, [](const SourceCut& c) { return c.unit; });
         cut_units["cut_off"] = numbers<std::uint32_t>(r.units, [](const SourceCut& c) { return c.cut_off; });
         py::dict cut_ties;
         cut_ties["source"] = units_of(g, r.ties, [](const SourceCut& c) { return c.unit; });

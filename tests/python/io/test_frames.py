@@ -86,3 +86,19 @@ def test_a_column_added_to_a_table_stays_in_the_callers_frame(graph):
         again = read()
         assert list(again.columns) == columns
         assert again is not mine
+
+
+def test_measure_tables_name_their_one_unit_per_row_as_plain_strings(graph):
+    from antq import measures
+
+    s = measures.structure(graph)
+    cuts = measures.cuts(graph, ["contains", "serves"])
+    tables = {"bodies": s.bodies, "territories": s.territories, "heads": s.heads,
+              "articulation points": cuts.articulation_points}
+    for what, table in tables.items():
+        assert len(table) > 0, what
+        assert table["unit"].dtype == object and table["unit"].is_unique, what
+        assert_categories_distinct(table, what)
+    # A bridge's ends repeat: categoricals, their categories distinct.
+    assert isinstance(cuts.bridges["source"].dtype, pd.CategoricalDtype)
+    assert_categories_distinct(cuts.bridges, "bridges")

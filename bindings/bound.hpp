@@ -16,6 +16,8 @@
 #include <antq/errors.hpp>
 #include <antq/graph/org_graph.hpp>
 
+#include "convert.hpp"
+
 namespace antq::python {
 
 namespace py = pybind11;
@@ -27,7 +29,7 @@ using GraphPtr = std::shared_ptr<OrgGraph>;
  * (a holder passes None through as an empty pointer, where `const OrgGraph&` would raise a bare cast error).
  */
 inline const GraphPtr& graph_arg(const GraphPtr& graph, const char* what = "graph") {
-    if (!graph) throw InvalidInput("wrong_type", what, "expected an antq.OrgGraph, found None");
+    if (!graph) throw WrongArgumentType(what, "expected an antq.OrgGraph, found None");
     return graph;
 }
 

@@ -46,7 +46,7 @@ Value to_value_at(const py::handle& o, const std::string& where, std::size_t dep
     // NumPy scalars and other number-likes.
     if (py::hasattr(o, "__index__")) return to_value_at(py::int_(py::reinterpret_borrow<py::object>(o)), where, depth);
     if (py::hasattr(o, "__float__")) return Value(py::float_(py::reinterpret_borrow<py::object>(o)).cast<double>());
-    throw InvalidInput("wrong_type", where,
+    throw WrongArgumentType(where,
                        "an attribute value must be None, bool, int, float, str, list or dict, not " +
                            std::string(py::str(o.get_type().attr("__name__"))));
 }
@@ -54,12 +54,12 @@ Value to_value_at(const py::handle& o, const std::string& where, std::size_t dep
 Object to_object_at(const py::handle& o, const std::string& where, std::size_t depth) {
     if (o.is_none()) return {};
     if (!py::isinstance<py::dict>(o))
-        throw InvalidInput("wrong_type", where,
+        throw WrongArgumentType(where,
                            "attributes must be a dict, not " + std::string(py::str(o.get_type().attr("__name__"))));
     std::vector<Object::member_type> members;  // sorted once: set() per member is quadratic on a wide dict
     for (const auto& [k, v] : py::reinterpret_borrow<py::dict>(o)) {
         if (!py::isinstance<py::str>(k))
-            throw InvalidInput("wrong_type", where, "attribute names must be str, not " +
+            throw WrongArgumentType(where, "attribute names must be str, not " +
                                                         std::string(py::str(k.get_type().attr("__name__"))));
         const std::string key = k.cast<std::string>();
         members.emplace_back(key, to_value_at(v, where + "/" + key, depth + 1));
@@ -99,7 +99,7 @@ std::string type_of(const py::handle& o) { return py::str(o.get_type().attr("__n
 }  // namespace
 
 std::string to_str(const py::handle& o, const std::string& where, const char* what) {
-    if (!py::isinstance<py::str>(o)) throw InvalidInput("wrong_type", where, std::string("expected ") + what + ", found " + type_of(o));
+    if (!py::isinstance<py::str>(o)) throw WrongArgumentType(where, std::string("expected ") + what + ", found " + type_of(o));
     return o.cast<std::string>();
 }
 
@@ -108,7 +108,7 @@ namespace {
 // An int (not a bool: True is no number of anything here), or what __index__ makes one, e.g. a NumPy integer.
 py::int_ integer_object(const py::handle& o, const std::string& where, const char* what) {
     if (py::isinstance<py::bool_>(o) || !(py::isinstance<py::int_>(o) || py::hasattr(o, "__index__")))
-        throw InvalidInput("wrong_type", where, std::string("expected ") + what + ", found " + type_of(o));
+        throw WrongArgumentType(where, std::string("expected ") + what + ", found " + type_of(o));
     return py::reinterpret_steal<py::int_>(PyNumber_Index(o.ptr()));
 }
 
@@ -146,22 +146,22 @@ std::uint64_t to_seed(const py::handle& o, const std::string& where) {
 std::string to_date(const py::handle& o, const std::string& where, bool may_be_empty) {
     if (o.is_none()) {
         if (may_be_empty) return "";
-        throw InvalidInput("wrong_type", where, "expected a date (\"YYYY-MM-DD\" or datetime.date), found None");
+        throw WrongArgumentType(where, "expected a date (\"YYYY-MM-DD\" or datetime.date), found None");
     }
     if (py::isinstance<py::str>(o)) return o.cast<std::string>();
     const py::module_ datetime = py::module_::import("datetime");
     if (py::isinstance(o, datetime.attr("datetime"))) {
         if (!o.attr("time")().equal(datetime.attr("time")()))
-            throw InvalidInput("wrong_type", where, "expected a day, found a datetime with a time of day: pass its .date()");
+            throw WrongArgumentType(where, "expected a day, found a datetime with a time of day: pass its .date()");
         return py::str(o.attr("date")().attr("isoformat")());
     }
     if (py::isinstance(o, datetime.attr("date"))) return py::str(o.attr("isoformat")());
-    throw InvalidInput("wrong_type", where, "expected a date (\"YYYY-MM-DD\" or datetime.date), found " + type_of(o));
+    throw WrongArgumentType(where, "expected a date (\"YYYY-MM-DD\" or datetime.date), found " + type_of(o));
 }
 
 Selector to_selector(const py::handle& o, const std::string& where) {
     if (py::isinstance<Selector>(o)) return o.cast<Selector>();
-    if (o.is_none()) throw InvalidInput("wrong_type", where, "expected an antq.Selector or its JSON form, found None");
+    if (o.is_none()) throw WrongArgumentType(where, "expected an antq.Selector or its JSON form, found None");
     std::string text;
     try {
         // allow_nan=False: JSON has no NaN, and a selector comparing with NaN could never match.

@@ -4,11 +4,13 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <pybind11/pybind11.h>
 
 #include <antq/directive/compile.hpp>
+#include <antq/errors.hpp>
 #include <antq/graph/selector.hpp>
 #include <antq/model/level.hpp>
 #include <antq/model/tie_kind.hpp>
@@ -18,6 +20,17 @@
 namespace antq::python {
 
 namespace py = pybind11;
+
+/**
+ * A Python argument of a type the call does not take: InvalidInput tagged "wrong_type", which Python raises as
+ * antq.WrongTypeError (also a TypeError). A document's or a table's value of the wrong type stays InvalidInput
+ * (antq.InvalidInputError, a ValueError): bad data, not a bad call.
+ */
+class WrongArgumentType : public InvalidInput {
+public:
+    WrongArgumentType(std::string where, std::string message)
+        : InvalidInput("wrong_type", std::move(where), std::move(message)) {}
+};
 
 /** A Python object as an attribute value: None, bool, int, float, str, list/tuple, dict with str keys. */
 Value to_value(const py::handle& object, const std::string& where);

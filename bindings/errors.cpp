@@ -29,6 +29,8 @@ void init_errors(py::module_&) {
     py::register_exception_translator([](std::exception_ptr p) {
         try {
             if (p) std::rethrow_exception(p);
+        } catch (const WrongArgumentType& e) {
+            raise("WrongTypeError", e);
         } catch (const HierarchyError& e) {
             raise("HierarchyError", e);
         } catch (const InvalidInput& e) {

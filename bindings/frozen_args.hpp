@@ -25,7 +25,7 @@ namespace antq::python {
 inline UnitIndex frozen_unit(const FrozenGraph& f, const py::object& unit, const char* where) {
     if (py::isinstance<py::str>(unit)) return f.index_of(unit.cast<std::string>());
     if (py::isinstance<py::bool_>(unit) || !(py::isinstance<py::int_>(unit) || py::hasattr(unit, "__index__")))
-        throw InvalidInput("wrong_type", where,
+        throw WrongArgumentType(where,
                            "expected a unit id (str) or index (int), found " +
                                std::string(py::str(unit.get_type().attr("__name__"))));
     const std::int64_t index = to_integer(unit, where);

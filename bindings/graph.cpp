@@ -223,16 +223,16 @@ using FrozenHolder = std::shared_ptr<FrozenGraph>;  // pybind11 holds non-const;
 // Unit indices from any integer array-like, read in place when it is already a C-ordered int64 array; each must
 // name a unit of the view (batch::checked_units names the first that does not, and its position).
 std::vector<UnitIndex> unit_indices(const FrozenGraph& f, const py::object& indices, const char* what) {
-    if (indices.is_none()) throw InvalidInput("wrong_type", what, "expected an array of unit indices, found None");
+    if (indices.is_none()) throw WrongArgumentType(what, "expected an array of unit indices, found None");
     const py::array raw = py::array::ensure(indices);
-    if (!raw || raw.ndim() > 1) throw InvalidInput("wrong_type", what, "expected a one-dimensional array of unit indices");
+    if (!raw || raw.ndim() > 1) throw WrongArgumentType(what, "expected a one-dimensional array of unit indices");
     // Integers only: a cast of 2.7 to 2 would answer for a unit nobody asked about. An empty list comes as float64.
     const char code = raw.dtype().kind();
     if (raw.size() > 0 && code != 'i' && code != 'u')
-        throw InvalidInput("wrong_type", what,
+        throw WrongArgumentType(what,
                            "expected integer unit indices, found an array of " + std::string(py::str(raw.dtype())));
     const auto array = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(raw);
-    if (!array) throw InvalidInput("wrong_type", what, "expected unit indices that fit in 64 bits");
+    if (!array) throw WrongArgumentType(what, "expected unit indices that fit in 64 bits");
     return batch::checked_units(f, {array.data(), static_cast<std::size_t>(array.size())}, what);
 }
 
@@ -294,7 +294,7 @@ void bind_frozen_graph(py::module_& m, py::class_<OrgGraph, GraphPtr>& graph) {
             std::vector<std::string> texts;
             for (const py::handle id : ids) {
                 if (!py::isinstance<py::str>(id))
-                    throw InvalidInput("wrong_type", "ids[" + std::to_string(texts.size()) + "]",
+                    throw WrongArgumentType("ids[" + std::to_string(texts.size()) + "]",
                                        "expected a str, found " + std::string(py::str(id.get_type().attr("__name__"))));
                 texts.push_back(id.cast<std::string>());
             }

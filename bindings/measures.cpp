@@ -40,7 +40,7 @@ using FrozenHolder = std::shared_ptr<FrozenGraph>;  // as graph.cpp binds antq.F
 
 // A measures call takes either graph: the OrgGraph (None arrives here as an empty pointer) or its frozen view.
 const OrgGraph& graph_of(const GraphPtr& graph) {
-    if (!graph) throw InvalidInput("wrong_type", "graph", "expected an antq.OrgGraph or an antq.FrozenGraph, found None");
+    if (!graph) throw WrongArgumentType("graph", "expected an antq.OrgGraph or an antq.FrozenGraph, found None");
     return *graph;
 }
 const FrozenGraph& graph_of(const FrozenHolder& graph) { return *graph; }

@@ -44,7 +44,7 @@ AdminListFormat to_list_format(const std::string& name) {
 }
 
 const ChangeSet& changes_arg(const ChangeSet* changes, const char* what) {
-    if (!changes) throw InvalidInput("wrong_type", what, "expected an antq.restructure.ChangeSet, found None");
+    if (!changes) throw WrongArgumentType(what, "expected an antq.restructure.ChangeSet, found None");
     return *changes;
 }
 

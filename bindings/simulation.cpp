@@ -44,7 +44,7 @@ using BoundEscalation = Bound<EscalationResult>;
 
 Delay delay_of(const py::handle& spec, const std::string& where) {
     if (!py::isinstance<py::dict>(spec))
-        throw InvalidInput("wrong_type", where, "expected a dict such as {\"dist\": \"constant\", \"value\": 1.0}");
+        throw WrongArgumentType(where, "expected a dict such as {\"dist\": \"constant\", \"value\": 1.0}");
     return Delay::parse(to_object(spec, where), where);
 }
 

@@ -52,3 +52,10 @@ class IoError(Error, OSError):
 class GraphInUseError(Error, RuntimeError):
     """A graph was changed while another thread ran a long call on it (evaluate, compile, an analysis, a writer),
     or read by such a call while another thread changed it. Nothing was changed: retry once the other call is done."""
+
+
+def input_error(tag: str, where: str, what: str) -> InvalidInputError:
+    """The error for bad input ``tag`` at ``where``, reading ``"<tag>: <where>: <what>"``: a :class:`WrongTypeError`
+    for the tag ``wrong_type``, as the core's errors are translated."""
+    cls = WrongTypeError if tag == "wrong_type" else InvalidInputError
+    return cls(f"{tag}: {where}: {what}", tag, where)

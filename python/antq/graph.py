@@ -8,6 +8,7 @@ import math
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from . import _core
+from .errors import input_error
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
@@ -51,11 +52,11 @@ def _attribute_cell(value: Any, where: str) -> dict[str, Any]:
         try:
             parsed = json.loads(value)
         except (ValueError, RecursionError) as error:
-            raise _core_error("bad_json", where, f"expected a JSON object, {error}") from None
+            raise input_error("bad_json", where, f"expected a JSON object, {error}") from None
         if isinstance(parsed, dict):
             return parsed
-        raise _core_error("wrong_type", where, f"expected a JSON object, found {type(parsed).__name__}")
-    raise _core_error("wrong_type", where, f"expected a dict or a JSON object as text, found {type(value).__name__}")
+        raise input_error("wrong_type", where, f"expected a JSON object, found {type(parsed).__name__}")
+    raise input_error("wrong_type", where, f"expected a dict or a JSON object as text, found {type(value).__name__}")
 
 
 def _column_values(column: "pandas.Series") -> list[Any]:
@@ -140,7 +141,7 @@ class OrgGraph(_core.OrgGraph):
         """
         for column in ("id", "name", "kind"):
             if column not in units.columns:
-                raise _core_error("missing_field", "units", f"the units frame needs a '{column}' column")
+                raise input_error("missing_field", "units", f"the units frame needs a '{column}' column")
         levels = (
             [None if _missing(v) else v for v in units["level"].tolist()]
             if "level" in units.columns
@@ -154,7 +155,7 @@ class OrgGraph(_core.OrgGraph):
         else:
             for column in _TIE_COLUMNS:
                 if column not in ties.columns:
-                    raise _core_error("missing_field", "ties", f"the ties frame needs a '{column}' column")
+                    raise input_error("missing_field", "ties", f"the ties frame needs a '{column}' column")
             sources = ties["source"].tolist()
             targets = ties["target"].tolist()
             kinds = ties["kind"].tolist()
@@ -270,8 +271,4 @@ class OrgGraph(_core.OrgGraph):
         )
 
 
-def _core_error(tag: str, where: str, message: str) -> Exception:
-    from .errors import InvalidInputError
-
-    return InvalidInputError(f"{tag}: {where}: {message}", tag, where)
 

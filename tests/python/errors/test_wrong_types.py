@@ -175,3 +175,20 @@ def test_other_errors_pass_through_unchanged(tiny):
         tiny.parents("no-such-unit")
     with pytest.raises(ZeroDivisionError):
         tiny.select(antq.Selector.kind("police")) and 1 / 0
+
+
+@pytest.mark.parametrize("call", [
+    lambda g: g.unit(296),
+    lambda g: g.select(None),
+    lambda g: antq.compile(None, g),
+    lambda g: antq.measures.betweenness(None),
+    lambda g: antq.measures.workload(42),
+    lambda g: antq.measures.betweenness(g, ties=None),
+], ids=["unit(int)", "select(None)", "compile(None)", "betweenness(None)", "workload(int)", "ties=None"])
+def test_every_error_tagged_wrong_type_is_a_wrong_type_error(tiny, call):
+    # Whether the core or the Python layer finds it: `except TypeError` catches every wrong type.
+    with pytest.raises(antq.WrongTypeError) as info:
+        call(tiny)
+    assert info.value.tag == "wrong_type"
+    assert isinstance(info.value, TypeError) and isinstance(info.value, antq.InvalidInputError)
+

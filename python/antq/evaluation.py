@@ -152,7 +152,8 @@ def assessment_tables(assessments: Assessments) -> dict[str, "pandas.DataFrame"]
 
 
 class Evaluation:
-    """A year's evaluation of a graph under a rule set. Tables are DataFrames, made once when first read.
+    """A year's evaluation of a graph under a rule set. Tables are DataFrames, made once when first read; each read
+    gives a new DataFrame over those columns (cells are shared: edit them in a ``.copy()``).
 
     Reading a table after the graph has changed raises :class:`antq.StaleViewError`: evaluate again.
     """

@@ -77,8 +77,10 @@ def test_a_diff_and_a_cascade_have_distinct_categories(graph):
 
 def test_a_column_added_to_a_table_stays_in_the_callers_frame(graph):
     year = ev.evaluate(graph, ev.example_assessments(graph, seed=11))
+    table = antq.compile(antq.datasets.directive_2024(), graph)
+    follow_up = ev.follow_up(table, ev.example_progress(table, "2024-12-31", seed=1), "2024-12-31")
     for read in (lambda: year.results, lambda: year.roll_ups(), lambda: year.heads, lambda: year.commendations,
-                 lambda: year.summary()):
+                 lambda: year.summary(), lambda: follow_up.duties):
         mine = read()
         columns = list(mine.columns)
         mine["share_of_mine"] = 1

@@ -157,20 +157,28 @@ GraphPtr from_columns(const std::string& name, const std::string& structure, con
     if (has_tie_attributes && tie_rows.size() != m)
         throw InvalidInput("wrong_shape", "ties", "the attributes column differs in length");
 
+    // A row's place ("units row 17 kind") is written only for an error: most rows have none.
+    auto place = [](const char* frame, std::size_t i, const char* column) {
+        return std::string(frame) + " row " + std::to_string(i) + " " + column;
+    };
     std::vector<UnitSpec> units(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const std::string where = "units row " + std::to_string(i);
         units[i].id = std::move(ids[i]);
         units[i].name = std::move(names[i]);
-        units[i].kind = to_unit_kind(kinds[i], where + " kind");
-        if (levels[i]) units[i].level = to_level(*levels[i], where + " level");
-        if (has_attributes) units[i].attributes = to_object(attribute_rows[i], where + " attributes");
+        const auto kind = parse_unit_kind(kinds[i]);
+        units[i].kind = kind ? *kind : to_unit_kind(kinds[i], place("units", i, "kind"));
+        if (levels[i]) {
+            const auto level = parse_level(*levels[i]);
+            units[i].level = level ? *level : to_level(*levels[i], place("units", i, "level"));
+        }
+        if (has_attributes) units[i].attributes = to_object(attribute_rows[i], place("units", i, "attributes"));
     }
     std::vector<TieSpec> specs(m);
     for (std::size_t i = 0; i < m; ++i) {
-        const std::string where = "ties row " + std::to_string(i);
-        specs[i] = TieSpec{std::move(sources[i]), std::move(targets[i]), to_tie_kind(tie_kinds[i], where + " kind"), {}};
-        if (has_tie_attributes) specs[i].attributes = to_object(tie_rows[i], where + " attributes");
+        const auto kind = parse_tie_kind(tie_kinds[i]);
+        specs[i] = TieSpec{std::move(sources[i]), std::move(targets[i]),
+                           kind ? *kind : to_tie_kind(tie_kinds[i], place("ties", i, "kind")), {}};
+        if (has_tie_attributes) specs[i].attributes = to_object(tie_rows[i], place("ties", i, "attributes"));
     }
 
     auto graph = std::make_shared<OrgGraph>(AdministrativeStructure::preset(structure));

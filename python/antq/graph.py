@@ -70,6 +70,15 @@ def _column_values(column: "pandas.Series") -> list[Any]:
     return values
 
 
+def _optional_cells(column: "pandas.Series") -> list[Any]:
+    """The column's values as a list, None where a cell is empty (None, NaN, pandas.NA, NaT), found at once."""
+    import pandas as pd
+
+    values = column.to_numpy(dtype=object, copy=True)
+    values[pd.isna(values)] = None
+    return values.tolist()
+
+
 def _attribute_rows(frame: "pandas.DataFrame", reserved: Iterable[str], table: str) -> list[dict[str, Any] | None] | None:
     """Per-row attribute dicts: the ``attributes`` column merged with every column that is not reserved."""
     extra = [c for c in frame.columns if c not in reserved and c != "attributes"]
@@ -142,11 +151,7 @@ class OrgGraph(_core.OrgGraph):
         for column in ("id", "name", "kind"):
             if column not in units.columns:
                 raise input_error("missing_field", "units", f"the units frame needs a '{column}' column")
-        levels = (
-            [None if _missing(v) else v for v in units["level"].tolist()]
-            if "level" in units.columns
-            else [None] * len(units)
-        )
+        levels = _optional_cells(units["level"]) if "level" in units.columns else [None] * len(units)
         if ties is None:
             sources: list[Any] = []
             targets: list[Any] = []

@@ -467,3 +467,17 @@ def test_from_networkx_names_the_node_and_field_of_an_error():
     with pytest.raises(antq.InvalidInputError) as info:
         antq.OrgGraph.from_networkx(G)
     assert info.value.where == "ties row 0 kind"
+
+
+def test_from_pandas_names_the_row_of_a_bad_level_and_takes_every_empty_cell_as_no_level():
+    pd = pytest.importorskip("pandas")
+    units = pd.DataFrame({"id": ["30", "296", "296.pc"], "name": ["Hải Dương", "Bình Giang", "UBND huyện Bình Giang"],
+                          "kind": ["province", "district", "peoples_committee"], "level": ["province", "huyen", None]})
+    ties = pd.DataFrame({"source": ["30", "296.pc"], "target": ["296", "296"], "kind": ["contains", "serves"]})
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.OrgGraph.from_pandas(units, ties)
+    assert info.value.where == "units row 1 level" and "huyen" in str(info.value)
+    for empty in (None, float("nan"), pd.NA):
+        units["level"] = pd.Series(["province", "district", empty], dtype=object)
+        g = antq.OrgGraph.from_pandas(units, ties)
+        assert g.unit("296.pc").level == "district"  # taken from the territory it serves

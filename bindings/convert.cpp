@@ -21,6 +21,29 @@ Value to_value(const py::handle& o, const std::string& where) { return to_value_
 Object to_object(const py::handle& o, const std::string& where) { return to_object_at(o, where, 0); }
 
 namespace {
+// A conversion of an argument: a value of a type no attribute takes is the caller's wrong type, not bad data.
+template <class Convert>
+auto as_argument(Convert&& convert) {
+    try {
+        return convert();
+    } catch (const WrongArgumentType&) {
+        throw;
+    } catch (const InvalidInput& e) {
+        if (e.tag() == "wrong_type") throw WrongArgumentType(e.where(), e.message());
+        throw;
+    }
+}
+}  // namespace
+
+Value argument_value(const py::handle& o, const std::string& where) {
+    return as_argument([&] { return to_value(o, where); });
+}
+
+Object argument_object(const py::handle& o, const std::string& where) {
+    return as_argument([&] { return to_object(o, where); });
+}
+
+namespace {
 
 Value to_value_at(const py::handle& o, const std::string& where, std::size_t depth) {
     if (depth > max_depth)
@@ -46,7 +69,7 @@ Value to_value_at(const py::handle& o, const std::string& where, std::size_t dep
     // NumPy scalars and other number-likes.
     if (py::hasattr(o, "__index__")) return to_value_at(py::int_(py::reinterpret_borrow<py::object>(o)), where, depth);
     if (py::hasattr(o, "__float__")) return Value(py::float_(py::reinterpret_borrow<py::object>(o)).cast<double>());
-    throw WrongArgumentType(where,
+    throw InvalidInput("wrong_type", where,
                        "an attribute value must be None, bool, int, float, str, list or dict, not " +
                            std::string(py::str(o.get_type().attr("__name__"))));
 }
@@ -54,12 +77,12 @@ Value to_value_at(const py::handle& o, const std::string& where, std::size_t dep
 Object to_object_at(const py::handle& o, const std::string& where, std::size_t depth) {
     if (o.is_none()) return {};
     if (!py::isinstance<py::dict>(o))
-        throw WrongArgumentType(where,
+        throw InvalidInput("wrong_type", where,
                            "attributes must be a dict, not " + std::string(py::str(o.get_type().attr("__name__"))));
     std::vector<Object::member_type> members;  // sorted once: set() per member is quadratic on a wide dict
     for (const auto& [k, v] : py::reinterpret_borrow<py::dict>(o)) {
         if (!py::isinstance<py::str>(k))
-            throw WrongArgumentType(where, "attribute names must be str, not " +
+            throw InvalidInput("wrong_type", where, "attribute names must be str, not " +
                                                         std::string(py::str(k.get_type().attr("__name__"))));
         const std::string key = k.cast<std::string>();
         members.emplace_back(key, to_value_at(v, where + "/" + key, depth + 1));

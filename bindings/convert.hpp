@@ -32,10 +32,14 @@ public:
         : InvalidInput("wrong_type", std::move(where), std::move(message)) {}
 };
 
-/** A Python object as an attribute value: None, bool, int, float, str, list/tuple, dict with str keys. */
+/** A Python object as an attribute value: None, bool, int, float, str, list/tuple, dict with str keys. Another
+ *  type is bad data, InvalidInput "wrong_type" (a DataFrame's cell, say). */
 Value to_value(const py::handle& object, const std::string& where);
 /** A Python dict as an attribute object; None gives an empty object. */
 Object to_object(const py::handle& object, const std::string& where);
+/** to_value and to_object for an argument of a call: another type is the caller's WrongArgumentType. */
+Value argument_value(const py::handle& object, const std::string& where);
+Object argument_object(const py::handle& object, const std::string& where);
 py::object from_value(const Value& value);
 py::dict from_object(const Object& object);
 

@@ -157,7 +157,7 @@ GraphPtr from_columns(const std::string& name, const std::string& structure, con
     if (has_tie_attributes && tie_rows.size() != m)
         throw InvalidInput("wrong_shape", "ties", "the attributes column differs in length");
 
-    // A row's place ("units row 17 kind") is written only for an error: most rows have none.
+    // A row's place ("units row 17 kind") is written for an error, or to convert the row's attributes.
     auto place = [](const char* frame, std::size_t i, const char* column) {
         return std::string(frame) + " row " + std::to_string(i) + " " + column;
     };
@@ -511,7 +511,7 @@ void init_graph(py::module_& m) {
             return Selector::ids(std::move(out));
         })
         .def_static("attribute_equals", [](const std::string& key, const py::object& value) {
-            return Selector::attribute_equals(key, to_value(value, "Selector.attribute_equals"));
+            return Selector::attribute_equals(key, argument_value(value, "Selector.attribute_equals"));
         }, py::arg("key"), py::arg("value"))
         .def_static("has_attribute", &Selector::has_attribute, py::arg("key"))
         .def_static("all_of", [](const py::iterable& operands) {
@@ -553,7 +553,7 @@ void init_graph(py::module_& m) {
         .def_property("name", &OrgGraph::name, &OrgGraph::set_name)
         .def_property(
             "attributes", [](const OrgGraph& g) { return from_object(g.attributes()); },
-            [](OrgGraph& g, const py::object& a) { g.set_attributes(to_object(a, "attributes")); })
+            [](OrgGraph& g, const py::object& a) { g.set_attributes(argument_object(a, "attributes")); })
         .def_property_readonly("generation", &OrgGraph::generation)
         .def_property(
             "structure", [](const OrgGraph& g) -> const AdministrativeStructure& { return g.structure(); },
@@ -578,7 +578,7 @@ void init_graph(py::module_& m) {
                const std::optional<std::string>& level, const py::object& attributes,
                const std::optional<std::string>& area, const std::optional<std::string>& heads) {
                 const std::string place = "unit '" + id + "'";
-                UnitSpec unit{id, name, to_unit_kind(kind, place + " kind"), std::nullopt, to_object(attributes, place + " attributes")};
+                UnitSpec unit{id, name, to_unit_kind(kind, place + " kind"), std::nullopt, argument_object(attributes, place + " attributes")};
                 if (level) unit.level = to_level(*level, place + " level");
                 add_placed_unit(g, std::move(unit), area, heads);
             },
@@ -590,7 +590,7 @@ void init_graph(py::module_& m) {
             [](OrgGraph& g, const UnitId& s, const UnitId& t, const std::string& kind,
                const py::object& attributes) {
                 const std::string place = "'" + s + "' -" + kind + "-> '" + t + "'";
-                g.add_tie(s, t, to_tie_kind(kind, place + " kind"), to_object(attributes, place + " attributes"));
+                g.add_tie(s, t, to_tie_kind(kind, place + " kind"), argument_object(attributes, place + " attributes"));
             },
             py::arg("source"), py::arg("target"), py::arg("kind"), py::arg("attributes") = py::none())
         .def("remove_unit", [](OrgGraph& g, const UnitId& id) { g.remove_unit(g.index_of(id)); }, py::arg("id"))
@@ -614,7 +614,7 @@ void init_graph(py::module_& m) {
              [](OrgGraph& g, const UnitId& s, const UnitId& t, const std::string& kind, std::string key,
                 const py::object& value) {
                  const TieIndex tie = find_tie_or_fail(g, s, t, kind);
-                 g.set_tie_attribute(tie, key, to_value(value, "'" + s + "' -" + kind + "-> '" + t + "' attribute '" + key + "'"));
+                 g.set_tie_attribute(tie, key, argument_value(value, "'" + s + "' -" + kind + "-> '" + t + "' attribute '" + key + "'"));
              },
              py::arg("source"), py::arg("target"), py::arg("kind"), py::arg("key"), py::arg("value"))
         .def("erase_tie_attribute",
@@ -627,7 +627,7 @@ void init_graph(py::module_& m) {
         .def(
             "set_unit_attribute",
             [](OrgGraph& g, const UnitId& id, std::string key, const py::object& value) {
-                g.set_unit_attribute(g.index_of(id), key, to_value(value, "unit '" + id + "' attribute '" + key + "'"));
+                g.set_unit_attribute(g.index_of(id), key, argument_value(value, "unit '" + id + "' attribute '" + key + "'"));
             },
             py::arg("id"), py::arg("key"), py::arg("value"))
         .def("erase_unit_attribute", [](OrgGraph& g, const UnitId& id, const std::string& key) {

@@ -45,7 +45,7 @@ using BoundEscalation = Bound<EscalationResult>;
 Delay delay_of(const py::handle& spec, const std::string& where) {
     if (!py::isinstance<py::dict>(spec))
         throw WrongArgumentType(where, "expected a dict such as {\"dist\": \"constant\", \"value\": 1.0}");
-    return Delay::parse(to_object(spec, where), where);
+    return Delay::parse(argument_object(spec, where), where);
 }
 
 // Rules arrive as (Selector, value) pairs from antq/simulation.py, which has turned JSON selectors into Selectors.

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from . import _core
 from ._core import Assignment, DatedEvent, Directive, ProgressReports, Recipient, Reference, Task
 from ._frames import frame, one_of
-from .errors import InvalidInputError, input_error
+from .errors import InvalidInputError, _wrong_type
 from ._json import dumps
 from .analysis import ResponsibilityAnalyses
 from .graph import OrgGraph
@@ -146,7 +146,7 @@ def compile(  # noqa: A001 - the domain's word
     for name, value, cls in (("directive", directive, Directive), ("graph", graph, _core.OrgGraph)):
         if not isinstance(value, cls):  # as the core says of None; pybind11 would print its own signature
             found = "None" if value is None else type(value).__name__
-            raise input_error("wrong_type", name, f"expected an antq.{cls.__name__}, found {found}")
+            raise _wrong_type(name, f"expected an antq.{cls.__name__}, found {found}")
     if translate is None:
         return Responsibilities(_core.compile(directive, graph))
     return Responsibilities(_core._compile_translated(directive, graph, *_translation(translate)))

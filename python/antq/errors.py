@@ -33,8 +33,9 @@ class InvalidInputError(Error, ValueError):
 
 
 class WrongTypeError(InvalidInputError, TypeError):
-    """An argument of a type the call does not take (tag ``wrong_type``); the message shows the Python signature.
-    Also a ``TypeError``, as Python's own functions raise for a wrong type."""
+    """An argument of a type the call does not take (tag ``wrong_type``); where pybind11 refused the arguments, the
+    message shows the Python signature. Also a ``TypeError``, as Python's own functions raise for a wrong type. A value
+    of the wrong type inside a file or a DataFrame is bad data: an :class:`InvalidInputError` tagged ``wrong_type``."""
 
 
 class HierarchyError(InvalidInputError):
@@ -54,8 +55,13 @@ class GraphInUseError(Error, RuntimeError):
     or read by such a call while another thread changed it. Nothing was changed: retry once the other call is done."""
 
 
-def input_error(tag: str, where: str, what: str) -> InvalidInputError:
-    """The error for bad input ``tag`` at ``where``, reading ``"<tag>: <where>: <what>"``: a :class:`WrongTypeError`
-    for the tag ``wrong_type``, as the core's errors are translated."""
-    cls = WrongTypeError if tag == "wrong_type" else InvalidInputError
-    return cls(f"{tag}: {where}: {what}", tag, where)
+
+# The Python layer's own errors, worded as the core's: "<tag>: <where>: <what>". Internal to the package.
+def _bad_input(tag: str, where: str, what: str) -> InvalidInputError:
+    """Input that cannot be accepted, such as a malformed value in a DataFrame cell."""
+    return InvalidInputError(f"{tag}: {where}: {what}", tag, where)
+
+
+def _wrong_type(where: str, what: str) -> WrongTypeError:
+    """An argument of a type the call does not take."""
+    return WrongTypeError(f"wrong_type: {where}: {what}", "wrong_type", where)

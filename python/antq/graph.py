@@ -8,7 +8,7 @@ import math
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from . import _core
-from .errors import input_error
+from .errors import _bad_input
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
@@ -52,11 +52,11 @@ def _attribute_cell(value: Any, where: str) -> dict[str, Any]:
         try:
             parsed = json.loads(value)
         except (ValueError, RecursionError) as error:
-            raise input_error("bad_json", where, f"expected a JSON object, {error}") from None
+            raise _bad_input("bad_json", where, f"expected a JSON object, {error}") from None
         if isinstance(parsed, dict):
             return parsed
-        raise input_error("wrong_type", where, f"expected a JSON object, found {type(parsed).__name__}")
-    raise input_error("wrong_type", where, f"expected a dict or a JSON object as text, found {type(value).__name__}")
+        raise _bad_input("wrong_type", where, f"expected a JSON object, found {type(parsed).__name__}")
+    raise _bad_input("wrong_type", where, f"expected a dict or a JSON object as text, found {type(value).__name__}")
 
 
 def _column_values(column: "pandas.Series") -> list[Any]:
@@ -150,7 +150,7 @@ class OrgGraph(_core.OrgGraph):
         """
         for column in ("id", "name", "kind"):
             if column not in units.columns:
-                raise input_error("missing_field", "units", f"the units frame needs a '{column}' column")
+                raise _bad_input("missing_field", "units", f"the units frame needs a '{column}' column")
         levels = _optional_cells(units["level"]) if "level" in units.columns else [None] * len(units)
         if ties is None:
             sources: list[Any] = []
@@ -160,7 +160,7 @@ class OrgGraph(_core.OrgGraph):
         else:
             for column in _TIE_COLUMNS:
                 if column not in ties.columns:
-                    raise input_error("missing_field", "ties", f"the ties frame needs a '{column}' column")
+                    raise _bad_input("missing_field", "ties", f"the ties frame needs a '{column}' column")
             sources = ties["source"].tolist()
             targets = ties["target"].tolist()
             kinds = ties["kind"].tolist()
@@ -274,6 +274,3 @@ class OrgGraph(_core.OrgGraph):
             f"{self.number_of_ties()} ties<table><thead><tr><th>kind \\ level</th>{head}</tr></thead>"
             f"<tbody>{rows}</tbody></table><div>ties: {ties}</div></div>"
         )
-
-
-

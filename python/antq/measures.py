@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple
 from . import _core
 from ._core import Selector
 from ._frames import frame
-from .errors import input_error
+from .errors import _wrong_type
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -56,7 +56,7 @@ def _ties(ties: Ties) -> list[str]:
     if isinstance(ties, str):
         return [ties]
     if ties is None:
-        raise input_error("wrong_type", "ties", "name at least one tie kind, found None")
+        raise _wrong_type("ties", "name at least one tie kind, found None")
     return [str(t) for t in ties]
 
 
@@ -223,7 +223,7 @@ def _measures(table: "Responsibilities | _core.Responsibilities") -> dict[str, A
     core = getattr(table, "_core", table)
     if not isinstance(core, _core.Responsibilities):
         found = type(table).__name__
-        raise input_error("wrong_type", "table", f"expected antq.Responsibilities, found {found}")
+        raise _wrong_type("table", f"expected antq.Responsibilities, found {found}")
     return _core.responsibility_measures(core)
 
 
@@ -251,6 +251,6 @@ def congruence(table: "Responsibilities | _core.Responsibilities", ties: Ties | 
     core = getattr(table, "_core", table)
     if not isinstance(core, _core.Responsibilities):
         found = type(table).__name__
-        raise input_error("wrong_type", "table", f"expected antq.Responsibilities, found {found}")
+        raise _wrong_type("table", f"expected antq.Responsibilities, found {found}")
     r = _core.congruence(core, [] if ties is None else _ties(ties))
     return Congruence(**r)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 from . import _core
 from ._core import Selector
 from ._frames import frame
-from .errors import Error, IoError, input_error
+from .errors import Error, IoError, _bad_input, _wrong_type
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -52,13 +52,13 @@ def _rules(rules: Iterable[Mapping[str, Any]] | None, name: str, field: str) -> 
     for i, rule in enumerate(rules or []):
         where = f"{name}[{i}]"
         if not isinstance(rule, Mapping):
-            raise input_error("wrong_type", where, f'expected a dict {{"select": ..., "{field}": ...}}')
+            raise _wrong_type(where, f'expected a dict {{"select": ..., "{field}": ...}}')
         unknown = set(rule) - {"select", field}
         if unknown:
-            raise input_error("unknown_field", f"{where}.{sorted(unknown)[0]}", f"a rule has 'select' and '{field}'")
+            raise _bad_input("unknown_field", f"{where}.{sorted(unknown)[0]}", f"a rule has 'select' and '{field}'")
         for key in ("select", field):
             if key not in rule:
-                raise input_error("missing_field", f"{where}.{key}", "every rule needs it")
+                raise _bad_input("missing_field", f"{where}.{key}", "every rule needs it")
         try:
             selector = _selector(rule["select"])
         except Error as error:  # say which rule's selector
@@ -67,11 +67,9 @@ def _rules(rules: Iterable[Mapping[str, Any]] | None, name: str, field: str) -> 
     return out
 
 
-
-
 def _number(value: Any, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise input_error("wrong_type", where, f"expected a number, found {type(value).__name__}")
+        raise _wrong_type(where, f"expected a number, found {type(value).__name__}")
     return float(value)
 
 
@@ -105,9 +103,9 @@ class Cascade:
 def _run_options(reps: Any, seed: Any, threads: Any, max_memory_bytes: Any) -> None:
     for name, value in (("reps", reps), ("seed", seed), ("threads", threads), ("max_memory_bytes", max_memory_bytes)):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise input_error("wrong_type", name, f"expected an int, found {type(value).__name__}")
+            raise _wrong_type(name, f"expected an int, found {type(value).__name__}")
     if seed < 0 or seed >= 2**63:
-        raise input_error("bad_value", "seed", "expected an int in [0, 2**63)")
+        raise _bad_input("bad_value", "seed", "expected an int in [0, 2**63)")
 
 
 def _number_rules(rules: Iterable[Mapping[str, Any]] | None, name: str, field: str) -> list[tuple[Selector, float]]:
@@ -141,9 +139,9 @@ def cascade(
     refused before it starts. Errors name the field (``delays[1].delay.mean``).
     """
     if graph is None:
-        raise input_error("wrong_type", "graph", "expected an antq.OrgGraph, found None")
+        raise _wrong_type("graph", "expected an antq.OrgGraph, found None")
     if isinstance(sources, str) or not all(isinstance(s, str) for s in sources):
-        raise input_error("wrong_type", "sources", "expected a list of unit ids")
+        raise _wrong_type("sources", "expected a list of unit ids")
     _run_options(reps, seed, threads, max_memory_bytes)
     capacity_rules = _number_rules(capacities, "capacities", "per_day")
     failure_rules = _number_rules(failures, "failures", "p")
@@ -255,11 +253,11 @@ def escalation(
     is refused before it starts. Errors name the field (``staffing[0].servers``, ``horizon``).
     """
     if graph is None:
-        raise input_error("wrong_type", "graph", "expected an antq.OrgGraph, found None")
+        raise _wrong_type("graph", "expected an antq.OrgGraph, found None")
     if rates is None or isinstance(rates, (str, Mapping)):
-        raise input_error("wrong_type", "rates", 'expected a list of rules {"select": ..., "per_day": ...}')
+        raise _wrong_type("rates", 'expected a list of rules {"select": ..., "per_day": ...}')
     if not isinstance(responsible, str):
-        raise input_error("wrong_type", "responsible", "expected a kind of body such as 'police'")
+        raise _wrong_type("responsible", "expected a kind of body such as 'police'")
     _run_options(reps, seed, threads, max_memory_bytes)
     core = _core._escalation(
         graph,
@@ -324,7 +322,7 @@ class Scenario:
         try:
             text = json.dumps(doc, ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError) as error:
-            raise input_error("wrong_type", source, f"a scenario is JSON: {error}") from error
+            raise _wrong_type(source, f"a scenario is JSON: {error}") from error
         self._text: str = _core._parse_scenario(text, source)
         self._doc: dict[str, Any] = json.loads(self._text)
         self._base = Path(base) if base is not None else Path.cwd()
@@ -333,7 +331,7 @@ class Scenario:
     def from_json(cls, text: str, *, source: str = "<string>", base: str | os.PathLike[str] | None = None) -> "Scenario":
         """A scenario from its JSON text."""
         if not isinstance(text, str):
-            raise input_error("wrong_type", source, f"expected JSON text, found {type(text).__name__}")
+            raise _wrong_type(source, f"expected JSON text, found {type(text).__name__}")
         out = cls.__new__(cls)
         out._text = _core._parse_scenario(text, source)
         out._doc = json.loads(out._text)
@@ -346,12 +344,12 @@ class Scenario:
         p = Path(path)
         try:
             if p.stat().st_size > 2**30:
-                raise input_error("too_large", str(p), "a scenario file is at most 1 GiB")
+                raise _bad_input("too_large", str(p), "a scenario file is at most 1 GiB")
             text = p.read_bytes().decode("utf-8")
         except OSError as error:
             raise IoError(f"cannot_read: {p}: {error.strerror or error}", "cannot_read", str(p)) from error
         except UnicodeDecodeError as error:
-            raise input_error("invalid_utf8", str(p), f"byte {error.start} is not UTF-8") from error
+            raise _bad_input("invalid_utf8", str(p), f"byte {error.start} is not UTF-8") from error
         return cls.from_json(text, source=str(p), base=p.parent)
 
     def to_json(self) -> str:
@@ -377,7 +375,7 @@ class Scenario:
             place = doc["parameters"]
             for part in path:
                 if not isinstance(place.get(part), dict):
-                    raise input_error("missing_field", f"/parameters/{'/'.join(path)}", f"no object to set '{key}' in")
+                    raise _bad_input("missing_field", f"/parameters/{'/'.join(path)}", f"no object to set '{key}' in")
                 place = place[part]
             place[last] = value
         out = Scenario.__new__(Scenario)
@@ -479,7 +477,7 @@ def run(
     Results are identical for a seed whatever ``threads``. A run whose results would exceed ``max_memory_bytes``
     (both structures together, when the scenario compares) is refused before it starts, with ``too_large``."""
     if not isinstance(scenario, Scenario):
-        raise input_error("wrong_type", "scenario", f"expected an antq.simulation.Scenario, found {type(scenario).__name__}")
+        raise _wrong_type("scenario", f"expected an antq.simulation.Scenario, found {type(scenario).__name__}")
     reps = scenario.reps if reps is None else reps
     seed = scenario.seed if seed is None else seed
     _run_options(reps, seed, threads, max_memory_bytes)
@@ -500,10 +498,10 @@ def compare(scenario: Scenario, remove_level: str = "district", **options: Any) 
 
 def _grid_points(grid: Mapping[str, Sequence[Any]]) -> list[dict[str, Any]]:
     if not isinstance(grid, Mapping) or not grid:
-        raise input_error("wrong_type", "grid", 'expected a dict of parameter name to values, e.g. {"failure": [0, 0.1]}')
+        raise _wrong_type("grid", 'expected a dict of parameter name to values, e.g. {"failure": [0, 0.1]}')
     for key, values in grid.items():
         if isinstance(values, (str, Mapping)) or not isinstance(values, Sequence) or not values:
-            raise input_error("wrong_type", f"grid.{key}", "expected a non-empty list of values")
+            raise _wrong_type(f"grid.{key}", "expected a non-empty list of values")
     keys = list(grid)
     return [dict(zip(keys, point)) for point in itertools.product(*(grid[k] for k in keys))]
 
@@ -533,7 +531,7 @@ def sweep(
     import pandas
 
     if not isinstance(scenario, Scenario):
-        raise input_error("wrong_type", "scenario", f"expected an antq.simulation.Scenario, found {type(scenario).__name__}")
+        raise _wrong_type("scenario", f"expected an antq.simulation.Scenario, found {type(scenario).__name__}")
     points = _grid_points(grid)
     for i, point in enumerate(points):  # refuse a bad point before any runs, naming it
         try:

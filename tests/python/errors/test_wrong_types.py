@@ -192,3 +192,16 @@ def test_every_error_tagged_wrong_type_is_a_wrong_type_error(tiny, call):
     assert info.value.tag == "wrong_type"
     assert isinstance(info.value, TypeError) and isinstance(info.value, antq.InvalidInputError)
 
+
+def test_a_value_of_the_wrong_type_in_a_dataframe_is_bad_data_not_a_wrong_type():
+    pd = pytest.importorskip("pandas")
+    units = pd.DataFrame({"id": ["30"], "name": ["Hải Dương"], "kind": ["province"], "level": ["province"],
+                          "founded": [pd.Timestamp("1968-01-01")]})
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.OrgGraph.from_pandas(units)
+    assert info.value.tag == "wrong_type" and info.value.where == "units row 0 attributes/founded"
+    assert not isinstance(info.value, TypeError)
+    # The same value given to a call is the caller's wrong type.
+    g = antq.OrgGraph.from_pandas(units.drop(columns="founded"))
+    with pytest.raises(antq.WrongTypeError):
+        g.set_unit_attribute("30", "founded", pd.Timestamp("1968-01-01"))

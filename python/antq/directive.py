@@ -219,8 +219,8 @@ class FollowUp:
         self._core.check_current()
         if self._duties is None:
             self._duties = frame(self._core._duties())
-        # As an evaluation's tables: a new frame over the kept columns on every read.
-        return self._duties.copy(deep=False)
+        # As an evaluation's tables: each read gets its own copy, free to change.
+        return self._duties.copy()
 
     def overdue(self) -> "pandas.DataFrame":
         """The overdue duties, by due day then unit order."""

@@ -153,7 +153,7 @@ def assessment_tables(assessments: Assessments) -> dict[str, "pandas.DataFrame"]
 
 class Evaluation:
     """A year's evaluation of a graph under a rule set. Tables are DataFrames, made once when first read; each read
-    gives a new DataFrame over those columns (cells are shared: edit them in a ``.copy()``).
+    gives a copy of its own, free to change.
 
     Reading a table after the graph has changed raises :class:`antq.StaleViewError`: evaluate again.
     """
@@ -162,15 +162,18 @@ class Evaluation:
         self._core = core
         self._tables: dict[str, "pandas.DataFrame"] = {}
 
-    def _table(self, name: str) -> "pandas.DataFrame":
-        """The core's table ``name``, made once; checked against the graph on every read."""
+    def _kept(self, name: str) -> "pandas.DataFrame":
+        """The core's table ``name``, made once and kept (never handed out); checked against the graph on every read."""
         self._core.check_current()
         if name not in self._tables:
             # Every column is a fresh array the core made for this call: pandas takes them without a copy.
             self._tables[name] = frame(getattr(self._core, name)(), copy=False)
-        # A new frame over the kept columns on every read, so that a column a caller adds or drops stays in the
-        # caller's frame (cells are shared: edit them in a .copy()).
-        return self._tables[name].copy(deep=False)
+        return self._tables[name]
+
+    def _table(self, name: str) -> "pandas.DataFrame":
+        # Each read gets its own copy: whatever a caller changes in it (a column, a fillna(inplace=True), the index's
+        # name) stays in the caller's frame.
+        return self._kept(name).copy()
 
     @property
     def rules(self) -> EvaluationRules:
@@ -220,9 +223,9 @@ class Evaluation:
         nothing eligible) and ``level_<id>`` per classification level. A territory subject counts in the territories above it; a body in the
         territory it serves and above. Filter by territory ``level`` ("commune", "district", "province") and
         ``subject`` id."""
-        table = self._table("_roll_ups")
+        table = self._kept("_roll_ups")
         if level is None and subject is None:
-            return table
+            return table.copy()
         if level is not None:
             one_of("level", level, _core.levels)
             table = table[table["level"] == level]
@@ -256,7 +259,7 @@ class Evaluation:
 
             raise InvalidInputError(f"bad_status: {status!r}: expected one of {', '.join(DOSSIER_STATUSES)}", "bad_status",
                                     repr(status))
-        results = self.results
+        results = self._kept("_results")  # the selection below is a copy
         return results[results["dossier"] == status].reset_index(drop=True)
 
     def summary(self) -> "pandas.DataFrame":

@@ -101,8 +101,10 @@ def test_measure_tables_name_their_one_unit_per_row_as_plain_strings(graph):
 
     s = measures.structure(graph)
     cuts = measures.cuts(graph, ["contains", "serves"])
+    workload = measures.workload(antq.compile(antq.datasets.directive_2024(), graph))
+    cut_off = measures.cuts_from(graph, "30.pc")
     tables = {"bodies": s.bodies, "territories": s.territories, "heads": s.heads,
-              "articulation points": cuts.articulation_points}
+              "articulation points": cuts.articulation_points, "workload": workload, "cuts_from": cut_off.units}
     for what, table in tables.items():
         assert len(table) > 0, what
         assert table["unit"].dtype == object and table["unit"].is_unique, what

@@ -199,7 +199,6 @@ class FollowUp:
 
     def __init__(self, core: _core.FollowUp) -> None:
         self._core = core
-        self._duties: "pandas.DataFrame | None" = None
 
     @property
     def as_of(self) -> str:
@@ -217,10 +216,8 @@ class FollowUp:
         due_assumed (True: due is the undated due day, an assumption, not a date of the text), state (done / done_late / open / overdue), latest_status and latest_date (the unit's latest report on the
         clause), done_on."""
         self._core.check_current()
-        if self._duties is None:
-            self._duties = frame(self._core._duties())
-        # As an evaluation's tables: each read gets its own copy, free to change.
-        return self._duties.copy()
+        # As an evaluation's tables: made afresh on each read, the caller's own.
+        return frame(self._core._duties())
 
     def overdue(self) -> "pandas.DataFrame":
         """The overdue duties, by due day then unit order."""

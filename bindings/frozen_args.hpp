@@ -26,8 +26,8 @@ inline UnitIndex frozen_unit(const FrozenGraph& f, const py::object& unit, const
     if (py::isinstance<py::str>(unit)) return f.index_of(unit.cast<std::string>());
     if (py::isinstance<py::bool_>(unit) || !(py::isinstance<py::int_>(unit) || py::hasattr(unit, "__index__")))
         throw WrongArgumentType(where,
-                           "expected a unit id (str) or index (int), found " +
-                               std::string(py::str(unit.get_type().attr("__name__"))));
+                                "expected a unit id (str) or index (int), found " +
+                                std::string(py::str(unit.get_type().attr("__name__"))));
     const std::int64_t index = to_integer(unit, where);
     return batch::checked_units(f, {&index, 1}, where).front();
 }

@@ -237,8 +237,7 @@ std::vector<UnitIndex> unit_indices(const FrozenGraph& f, const py::object& indi
     // Integers only: a cast of 2.7 to 2 would answer for a unit nobody asked about. An empty list comes as float64.
     const char code = raw.dtype().kind();
     if (raw.size() > 0 && code != 'i' && code != 'u')
-        throw WrongArgumentType(what,
-                           "expected integer unit indices, found an array of " + std::string(py::str(raw.dtype())));
+        throw WrongArgumentType(what, "expected integer unit indices, found an array of " + std::string(py::str(raw.dtype())));
     const auto array = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>::ensure(raw);
     if (!array) throw WrongArgumentType(what, "expected unit indices that fit in 64 bits");
     return batch::checked_units(f, {array.data(), static_cast<std::size_t>(array.size())}, what);
@@ -303,7 +302,7 @@ void bind_frozen_graph(py::module_& m, py::class_<OrgGraph, GraphPtr>& graph) {
             for (const py::handle id : ids) {
                 if (!py::isinstance<py::str>(id))
                     throw WrongArgumentType("ids[" + std::to_string(texts.size()) + "]",
-                                       "expected a str, found " + std::string(py::str(id.get_type().attr("__name__"))));
+                                            "expected a str, found " + std::string(py::str(id.get_type().attr("__name__"))));
                 texts.push_back(id.cast<std::string>());
             }
             const std::vector<std::string_view> views(texts.begin(), texts.end());

@@ -76,7 +76,8 @@ def _optional_cells(column: "pandas.Series") -> list[Any]:
 
     values = column.to_numpy(dtype=object, copy=True)
     values[pd.isna(values)] = None
-    return values.tolist()
+    cells: list[Any] = values.tolist()
+    return cells
 
 
 def _attribute_rows(frame: "pandas.DataFrame", reserved: Iterable[str], table: str) -> list[dict[str, Any] | None] | None:

@@ -225,6 +225,10 @@ public:
             m_named.push_back(Named{&id, none});
             ids.push_back(id);
         };
+        std::size_t fields = 0;
+        for (const Operation& o : operations) fields += 4 + o.sources.size() + o.parts.size() + o.split_into.size();
+        ids.reserve(fields);
+        m_named.reserve(fields);
         m_named_at.clear();
         m_named_at.reserve(operations.size() + 1);
         for (const Operation& o : operations) {
@@ -582,6 +586,9 @@ public:
 
     void add_part(Index from, Index to, std::optional<double> share) { m_parts[from].push_back(Next{to, share}); }
 
+    // What merge() gathers of each merge's sources and parts (unit, share), kept from one merge to the next.
+    std::vector<std::pair<Index, std::optional<double>>> merged_whole, merged_parts;
+
     // ---- the result ----
 
     std::size_t reattached() const noexcept { return m_reattached; }
@@ -834,7 +841,10 @@ void merge(Draft& draft, const Operation& o, std::size_t op) {
     if (o.sources.empty() && o.parts.empty())
         throw InvalidInput("missing_field", draft.at(op, "sources"), "a merge needs sources or parts");
     draft.new_pass();
-    std::vector<std::pair<Index, std::optional<double>>> full, parts;
+    auto& full = draft.merged_whole;
+    auto& parts = draft.merged_parts;
+    full.clear();
+    parts.clear();
     bool other = false;
     // A plain loop variable, not a structured binding: the lambda below captures the field's name (Clang before 16
     // cannot capture a binding).

@@ -46,7 +46,8 @@ void check_id(std::string_view id) {
 // True if `text` is stored as it is: well-formed UTF-8, already in NFC.
 bool in_nfc(std::string_view text) { return is_ascii(text) || detail::is_nfc(text); }
 
-std::string checked_name(std::string_view name, std::string_view id) {
+// Checks a unit's name and puts it in NFC, in place: a name already in NFC is kept, not copied.
+void check_name(std::string& name, std::string_view id) {
     const auto where = [&] { return "unit " + quoted(id); };
     if (name.empty()) throw InvalidInput("bad_name", where(), "a unit needs a non-empty name");
     if (name.size() > max_name_bytes)
@@ -55,7 +56,7 @@ std::string checked_name(std::string_view name, std::string_view id) {
     for (unsigned char c : name)
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
             throw InvalidInput("bad_name", where(), "a name must not contain control characters other than tab and line breaks");
-    return to_nfc(name, where);
+    if (!in_nfc(name)) name = to_nfc(name, where);
 }
 
 // Attribute text is stored in NFC like names, numbers must be finite, and nesting must stay within what
@@ -404,7 +405,7 @@ void OrgGraph::check_new_id(std::string_view id) { check_id(id); }
 // What add_unit() checks of a unit whose id is well formed, in stored form and not yet used: its name (put in NFC),
 // its level, its code's width and its attributes (put in stored form).
 void OrgGraph::check_new_unit(Unit& unit) const {
-    unit.name = checked_name(unit.name, unit.id);
+    check_name(unit.name, unit.id);
     check_unit_level(unit);
     if (!unit.attributes.empty() && !stored_as_is(unit.attributes))
         unit.attributes = checked_object(unit.attributes, "unit " + quoted(unit.id) + " attributes");
@@ -656,7 +657,8 @@ void OrgGraph::remove_tie(TieIndex t) {
 void OrgGraph::rename_unit(UnitIndex u, std::string name) {
     const detail::WriteScope writing(*this);
     Unit& unit = const_cast<Unit&>(checked_unit(u));
-    unit.name = checked_name(name, unit.id);
+    check_name(name, unit.id);
+    unit.name = std::move(name);
     touch();
 }
 

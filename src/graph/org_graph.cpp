@@ -14,6 +14,7 @@
 #include "graph/detail/storage.hpp"
 #include "graph/detail/stored_id.hpp"
 #include "model/detail/keys.hpp"
+#include "model/detail/nfc.hpp"
 
 namespace antq {
 
@@ -43,11 +44,10 @@ void check_id(std::string_view id) {
 }
 
 // True if `text` is stored as it is: well-formed UTF-8, already in NFC.
-bool in_nfc(std::string_view text) {
-    return is_ascii(text) || (is_valid_utf8(text) && to_nfc(text, "") == text);
-}
+bool in_nfc(std::string_view text) { return is_ascii(text) || detail::is_nfc(text); }
 
-std::string checked_name(std::string_view name, std::string_view id) {
+// Checks a unit's name and puts it in NFC, in place: a name already in NFC is kept, not copied.
+void check_name(std::string& name, std::string_view id) {
     const auto where = [&] { return "unit " + quoted(id); };
     if (name.empty()) throw InvalidInput("bad_name", where(), "a unit needs a non-empty name");
     if (name.size() > max_name_bytes)
@@ -56,7 +56,7 @@ std::string checked_name(std::string_view name, std::string_view id) {
     for (unsigned char c : name)
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
             throw InvalidInput("bad_name", where(), "a name must not contain control characters other than tab and line breaks");
-    return to_nfc(name, where);
+    if (!in_nfc(name)) name = to_nfc(name, where);
 }
 
 // Attribute text is stored in NFC like names, numbers must be finite, and nesting must stay within what
@@ -390,7 +390,31 @@ UnitIndex OrgGraph::add_unit(Unit unit) {
     if (!is_ascii(unit.id)) unit.id = to_nfc(unit.id, "unit id");
     if (m_index.find(unit.id, id_of()))
         throw InvalidInput("duplicate_id", "unit " + quoted(unit.id), "another unit already has this id");
-    unit.name = checked_name(unit.name, unit.id);
+    check_new_unit(unit);
+    const UnitIndex index{static_cast<std::uint32_t>(m_units.size())};
+    push_unit(std::move(unit));
+    m_index.insert(m_units.back().id, index.value, id_of());
+    touch();
+    return index;
+}
+
+// What add_unit() checks of an id before putting it in stored form: not empty, not too long, UTF-8, no control
+// character, no space at either end.
+void OrgGraph::check_new_id(std::string_view id) { check_id(id); }
+
+// What add_unit() checks of a unit whose id is well formed, in stored form and not yet used: its name (put in NFC),
+// its level, its code's width and its attributes (put in stored form).
+void OrgGraph::check_new_unit(Unit& unit) const {
+    check_name(unit.name, unit.id);
+    check_unit_level(unit);
+    if (!unit.attributes.empty() && !stored_as_is(unit.attributes))
+        unit.attributes = checked_object(unit.attributes, "unit " + quoted(unit.id) + " attributes");
+    if (m_units.size() >= std::numeric_limits<std::uint32_t>::max() - 1)
+        throw InvalidInput("too_many_units", "", "a graph holds at most 2^32 - 2 units");
+}
+
+// The rules on a unit that depend on its kind and level and on the structure, not on its texts.
+void OrgGraph::check_unit_level(const Unit& unit) const {
     if (is_territory(unit.kind) && unit.level != territory_level(unit.kind))
         throw InvalidInput("level_mismatch", "unit " + quoted(unit.id),
                            "a " + std::string(to_string(unit.kind)) + " is at level " +
@@ -401,24 +425,20 @@ UnitIndex OrgGraph::add_unit(Unit unit) {
                              "the " + m_structure->id() + " structure has no " + std::string(to_string(unit.level)) +
                                  " level");
     check_gso_width(unit);
-    if (!unit.attributes.empty() && !stored_as_is(unit.attributes))
-        unit.attributes = checked_object(unit.attributes, "unit " + quoted(unit.id) + " attributes");
-    if (m_units.size() >= std::numeric_limits<std::uint32_t>::max() - 1)
-        throw InvalidInput("too_many_units", "", "a graph holds at most 2^32 - 2 units");
+}
 
-    const UnitIndex index{static_cast<std::uint32_t>(m_units.size())};
+// Appends a checked unit (its vertex, record and packed kind and level), not yet in the id index. Strong guarantee.
+void OrgGraph::push_unit(Unit unit) {
     make_room(m_kinds);  // so the pushes below cannot fail half way
     make_room(m_levels);
     make_room(m_unit_alive);
-    boost::add_vertex(m_graph->graph);
+    make_room(m_units);
+    if (boost::num_vertices(m_graph->graph) == m_units.size()) boost::add_vertex(m_graph->graph);
     m_kinds.push_back(unit.kind);
     m_levels.push_back(unit.level);
     m_units.push_back(std::move(unit));
-    m_index.insert(m_units.back().id, index.value, id_of());
     m_unit_alive.push_back(true);
     ++m_unit_count;
-    touch();
-    return index;
 }
 
 std::optional<TieIndex> OrgGraph::find_tie(UnitIndex s, UnitIndex t, TieKind kind) const {
@@ -522,12 +542,18 @@ TieIndex OrgGraph::insert_tie(UnitIndex s, UnitIndex t, TieKind kind, Object att
         attributes = checked_object(attributes, quoted(m_units[s.value].id) + " -" + std::string(to_string(kind)) + "-> " +
                                                     quoted(m_units[t.value].id) + " attributes");
     const TieIndex index{static_cast<std::uint32_t>(m_ties.size())};
-    boost::add_edge(s.value, t.value, detail::EdgeData{index.value, kind}, m_graph->graph);
+    push_tie(s, t, kind, std::move(attributes));
+    touch();
+    return index;
+}
+
+// Appends a checked tie: its Boost edge, record and liveness.
+void OrgGraph::push_tie(UnitIndex s, UnitIndex t, TieKind kind, Object attributes) {
+    const auto index = static_cast<std::uint32_t>(m_ties.size());
+    boost::add_edge(s.value, t.value, detail::EdgeData{index, kind}, m_graph->graph);
     m_ties.push_back(Tie{s, t, kind, std::move(attributes)});
     m_tie_alive.push_back(true);
     ++m_tie_count;
-    touch();
-    return index;
 }
 
 TieIndex OrgGraph::add_tie(UnitIndex source, UnitIndex target, TieKind kind, Object attributes) {
@@ -631,7 +657,8 @@ void OrgGraph::remove_tie(TieIndex t) {
 void OrgGraph::rename_unit(UnitIndex u, std::string name) {
     const detail::WriteScope writing(*this);
     Unit& unit = const_cast<Unit&>(checked_unit(u));
-    unit.name = checked_name(name, unit.id);
+    check_name(name, unit.id);
+    unit.name = std::move(name);
     touch();
 }
 

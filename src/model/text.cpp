@@ -8,6 +8,8 @@
 #include <antq/errors.hpp>
 #include <antq/model/text.hpp>
 
+#include "model/detail/nfc.hpp"
+
 namespace antq {
 
 namespace {
@@ -50,6 +52,21 @@ bool is_valid_utf8(std::string_view text) noexcept {
     for (std::size_t i = 0; i < text.size();)
         if (decode(text, i) == invalid) return false;
     return true;
+}
+
+bool detail::is_nfc(std::string_view text) noexcept {
+    bool stable = true;
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t cp = decode(text, i);
+        if (cp == invalid) return false;
+        stable = stable && nfc_stable(cp);
+    }
+    if (stable) return true;
+    try {
+        return to_nfc(text, std::string_view{}) == text;
+    } catch (...) {
+        return false;
+    }
 }
 
 std::string to_nfc(std::string_view text, std::string_view where) {

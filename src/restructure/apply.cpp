@@ -1,10 +1,13 @@
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -13,10 +16,13 @@
 
 #include <antq/errors.hpp>
 #include <antq/graph/builder.hpp>
+#include <antq/graph/detail/id_index.hpp>
 #include <antq/model/text.hpp>
 #include <antq/model/unit_type.hpp>
 #include <antq/restructure/apply.hpp>
 
+#include "graph/detail/assemble.hpp"
+#include "graph/detail/stored_id.hpp"
 #include "model/detail/dates.hpp"
 
 namespace antq {
@@ -86,7 +92,14 @@ struct DraftUnit {
     std::unique_ptr<Unit> own;
     bool alive = false;
     bool level_changed = false;  // its level differs from the one it had in the graph before
+    bool texts_changed = false;  // an operation set its name or attributes (its id is the graph before's)
     std::vector<Index> out, in;  // ties added by the operations, after those of the graph before (m_out, m_in)
+};
+
+// The id of a unit added to the draft, by draft index: how its index of added units reads them.
+struct AddedId {
+    const std::vector<DraftUnit>* units;
+    std::string_view operator()(std::uint32_t i) const noexcept { return (*units)[i].own->id; }
 };
 
 // A tie of the draft: the graph before's keep their index (and attributes, read there); added ones follow.
@@ -107,7 +120,8 @@ struct Next {
 class Draft {
 public:
     // Nothing of the graph before is copied: its units and ties are read where they lie, its adjacency once into two
-    // flat arrays (ties by their end, in tie order), and its id index serves find().
+    // flat arrays (ties by their end, in tie order), and its id index serves find(), for the ids the operations name
+    // all at once (name_units()).
     Draft(const OrgGraph& graph, const ChangeSet& changes)
         : m_graph(graph), m_source(changes.source.empty() ? changes.name : changes.source) {
         const std::size_t n = graph.unit_capacity(), e = graph.tie_capacity();
@@ -145,10 +159,11 @@ public:
                 m_out[out_next[m_ties[t].source]++] = t;
                 m_in[in_next[m_ties[t].target]++] = t;
             }
-        m_next.resize(n);
+        m_next_at.resize(n);
         m_how.resize(n);
         m_ended_at.resize(n);
         m_mark.resize(n);
+        name_units(changes.operations);
     }
 
     // ---- reading ----
@@ -163,15 +178,79 @@ public:
         if (!d.own) d.own = std::make_unique<Unit>(*d.before);
         return *d.own;
     }
+    // The unit whose name or attributes an operation sets: the graph after checks them again.
+    Unit& edit_texts(Index u) {
+        m_units[u].texts_changed = true;
+        return edit(u);
+    }
     bool alive(Index u) const { return m_units[u].alive; }
     Index size() const { return static_cast<Index>(m_units.size()); }
 
     // The latest unit with this id, dead or alive: one added by an operation, else one of the graph before (its id
     // spelt byte for byte as given), else none.
     Index latest(const std::string& id) const {
-        if (const auto it = m_added.find(id); it != m_added.end()) return it->second;
-        if (const auto u = m_graph.find(id); u && m_graph.unit(*u).id == id) return u->value;
+        if (m_added.size() != 0)
+            if (const auto u = m_added.find(id, added_id())) return *u;
+        return in_graph(id);
+    }
+
+    // The unit of the graph before with this id spelt byte for byte as given, or none. An id field of the current
+    // operation was looked up with all the others before the operations ran; other ids are looked up now.
+    Index in_graph(const std::string& id) const {
+        const std::size_t first = m_named_at[m_op], last = m_named_at[m_op + 1];
+        // Fields are mostly asked for in the order they were named: start where the last one was found.
+        const auto found = [&](std::size_t k) {
+            m_named_next = k + 1;
+            return m_named[k].unit;
+        };
+        for (std::size_t k = std::max(m_named_next, first); k < last; ++k)
+            if (m_named[k].field == &id) return found(k);
+        for (std::size_t k = first; k < std::min(m_named_next, last); ++k)
+            if (m_named[k].field == &id) return found(k);
+        return checked_find(id);
+    }
+    Index checked_find(std::string_view id) const {
+        // The graph finds an id in any spelling; an ASCII id only as it is.
+        if (const auto u = m_graph.find(id); u && (detail::is_ascii(id) || m_units[u->value].before->id == id))
+            return u->value;
         return none;
+    }
+
+    // Looks up at once every unit the operations name by a field of theirs (unit, into, parent, successor, sources,
+    // parts, the units of a split), so that the lookups' memory accesses overlap rather than wait one by one.
+    void name_units(const std::vector<Operation>& operations) {
+        std::vector<std::string_view> ids;
+        const auto add = [&](const std::string& id) {
+            if (id.empty()) return;
+            m_named.push_back(Named{&id, none});
+            ids.push_back(id);
+        };
+        std::size_t fields = 0;
+        for (const Operation& o : operations) fields += 4 + o.sources.size() + o.parts.size() + o.split_into.size();
+        ids.reserve(fields);
+        m_named.reserve(fields);
+        m_named_at.clear();
+        m_named_at.reserve(operations.size() + 1);
+        for (const Operation& o : operations) {
+            m_named_at.push_back(m_named.size());
+            add(o.unit);
+            add(o.into);
+            add(o.parent);
+            add(o.successor);
+            for (const Share& share : o.sources) add(share.unit);
+            for (const Share& share : o.parts) add(share.unit);
+            for (const Part& part : o.split_into) add(part.unit);
+        }
+        m_named_at.push_back(m_named.size());
+        const std::vector<std::optional<UnitIndex>> found = m_graph.find(std::span<const std::string_view>(ids));
+        for (std::size_t k = 0; k < ids.size(); ++k)
+            if (found[k] && (detail::is_ascii(ids[k]) || m_units[found[k]->value].before->id == ids[k]))
+                m_named[k].unit = found[k]->value;
+    }
+    // The operation running, whose named units in_graph() reads.
+    void begin_operation(std::size_t op) {
+        m_op = op;
+        m_named_next = m_named_at[op];
     }
 
     Index find(const std::string& id) const {
@@ -289,11 +368,13 @@ public:
 
     Index add_unit(Unit u) {
         const Index i = static_cast<Index>(m_units.size());
-        m_added[u.id] = i;
         m_units.emplace_back();
         m_units.back().own = std::make_unique<Unit>(std::move(u));
         m_units.back().alive = true;
-        m_next.emplace_back();
+        const std::string_view id = m_units.back().own->id;
+        m_added.erase(id, added_id());  // an earlier unit added with this id, ended since
+        m_added.insert(id, i, added_id());
+        m_next_at.emplace_back();
         m_how.emplace_back();
         m_ended_at.emplace_back();
         m_mark.emplace_back();
@@ -320,7 +401,7 @@ public:
     void kill_tie(Index t) { m_ties[t].alive = false; }
 
     // Ends a unit: its remaining ties go (counted as dropped when they are not its own serves, heads or contains).
-    void kill_unit(Index u, std::size_t op, std::string how) {
+    void kill_unit(Index u, std::size_t op, std::string_view how) {
         const auto drop = [&](Index t) {
             if (!m_ties[t].alive) return;
             const TieKind kind = m_ties[t].kind;
@@ -332,7 +413,7 @@ public:
         DraftUnit& d = m_units[u];
         d.alive = false;
         m_ended_at[u] = op;  // latest() still finds it, dead, for need()'s message
-        if (m_how[u].empty()) m_how[u] = std::move(how);
+        if (m_how[u].empty()) m_how[u] = how;
     }
 
     // Every tie of `from` other than its own place (serves, heads to it, contains) moves to `to`.
@@ -373,7 +454,7 @@ public:
 
     void retitle(Index u, const std::string& from, const std::string& to) {
         const auto at = unit(u).name.find(from);
-        if (at != std::string::npos) edit(u).name.replace(at, from.size(), to);
+        if (at != std::string::npos) edit_texts(u).name.replace(at, from.size(), to);
     }
 
     void set_level(Index u, Level level) {
@@ -383,7 +464,7 @@ public:
     }
 
     // `body` (of an ending territory `from`) joins `to`: it merges into `to`'s body of the same role, or moves over.
-    void hand_over_body(Index body, Index from, Index to, std::size_t op, const std::string& how) {
+    void hand_over_body(Index body, Index from, Index to, std::size_t op, std::string_view how) {
         const std::string key = role(body, from);
         Index same = none;
         for (Index b : bodies(to))
@@ -444,7 +525,7 @@ public:
     }
 
     // A territory ends into `to`: children, then bodies, go over.
-    void hand_over_territory(Index from, Index to, std::size_t op, const std::string& how, std::optional<double> share) {
+    void hand_over_territory(Index from, Index to, std::size_t op, std::string_view how, std::optional<double> share) {
         for (Index child : children(from)) {
             if (!is_above(unit(to).level, unit(child).level))
                 throw HierarchyError("wrong_level", at(op),
@@ -454,14 +535,13 @@ public:
             set_parent(child, to);
         }
         for (Index body : bodies(from)) hand_over_body(body, from, to, op, how);
-        std::vector<Next> next{{to, share}};
-        end(from, std::move(next), op, how);
+        end(from, {{to, share}}, op, how);
     }
 
     // A body ends with no successor: its subordinates along each tie kind go to its superiors along that kind, of
     // its own kind if it has some (police to police), else to all of them; with no superior along that kind, to
     // those that direct it (a district committee that only forwards to its communes is directed by the province's).
-    void remove_body(Index body, std::size_t op, const std::string& how) {
+    void remove_body(Index body, std::size_t op, std::string_view how) {
         for (TieKind kind : passes_down) {
             std::vector<Index> superiors, same_kind;
             auto collect = [&](TieKind along) {
@@ -485,9 +565,10 @@ public:
         end(body, {}, op, how);
     }
 
-    void end(Index u, std::vector<Next> next, std::size_t op, const std::string& how) {
+    void end(Index u, std::initializer_list<Next> next, std::size_t op, std::string_view how) {
         if (!m_units[u].alive) return;
-        m_next[u] = std::move(next);
+        m_next_at[u] = {static_cast<Index>(m_next.size()), static_cast<Index>(next.size())};
+        m_next.insert(m_next.end(), next.begin(), next.end());
         kill_unit(u, op, how);
     }
 
@@ -504,6 +585,9 @@ public:
     }
 
     void add_part(Index from, Index to, std::optional<double> share) { m_parts[from].push_back(Next{to, share}); }
+
+    // What merge() gathers of each merge's sources and parts (unit, share), kept from one merge to the next.
+    std::vector<std::pair<Index, std::optional<double>>> merged_whole, merged_parts;
 
     // ---- the result ----
 
@@ -530,24 +614,35 @@ public:
         }
     }
 
-    // The last use of the draft: units and ties move into the graph rather than being copied.
+    // The last use of the draft: units and ties move into the graph rather than being copied. What the graph before
+    // guarantees is not checked again: the ids, names and attributes of its units that no operation set, and its ties
+    // whose ends kept their levels (containment against the structure is check_structure()'s). Everything an operation
+    // brought in is checked as build() would check it, with the same errors.
     void build_into(OrgGraph& out) && {
-        std::vector<UnitSpec> units;
-        std::vector<TieSpec> ties;
+        std::vector<Index> position(m_units.size(), none);  // draft index -> index in the graph after
+        std::vector<detail::AssembledUnit> units;
         units.reserve(m_units.size());
+        for (Index u = 0; u < m_units.size(); ++u) {
+            DraftUnit& d = m_units[u];
+            if (!d.alive) continue;
+            position[u] = static_cast<Index>(units.size());
+            const bool kept = u < m_original && !d.texts_changed;
+            units.push_back(detail::AssembledUnit{d.own ? std::move(*d.own) : *d.before, kept});
+        }
+        std::vector<detail::AssembledTie> ties;
         ties.reserve(m_ties.size());
-        for (Index t = 0; t < m_ties.size(); ++t)
-            if (m_ties[t].alive)
-                ties.push_back(TieSpec{unit(m_ties[t].source).id, unit(m_ties[t].target).id, m_ties[t].kind,
-                                       t < m_original_ties ? tie_attributes(t) : std::move(m_ties[t].attributes)});
-        for (DraftUnit& d : m_units)
-            if (d.alive) {
-                Unit u = d.own ? std::move(*d.own) : *d.before;
-                units.push_back(UnitSpec{std::move(u.id), std::move(u.name), u.kind, u.level, std::move(u.attributes)});
-            }
+        for (Index t = 0; t < m_ties.size(); ++t) {
+            DraftTie& tie = m_ties[t];
+            if (!tie.alive) continue;
+            const Index s = position[tie.source], e = position[tie.target];
+            assert(s != none && e != none && "a tie alive in the draft ties units alive in it");
+            const bool before = t < m_original_ties;
+            const bool kept = before && !m_units[tie.source].level_changed && !m_units[tie.target].level_changed;
+            ties.push_back(detail::AssembledTie{s, e, tie.kind, before ? tie_attributes(t) : std::move(tie.attributes), kept});
+        }
         InputPlaces places;
         places.source = m_source + " (the graph after the changes)";
-        build(out, std::move(units), ties, places);
+        detail::Assembly::assemble(out, std::move(units), std::move(ties), places);
     }
 
     // Rows in the order of the units before, each unit's parts (if it gave some and lived on) after its own row.
@@ -556,11 +651,12 @@ public:
         rows.reserve(m_original + m_parts.size());
         std::vector<std::pair<Index, std::optional<double>>> finals, stack;
         std::vector<Index> seen_at(m_units.size(), none);  // the unit whose successors were last followed through here
+        constexpr std::string_view kept = "kept";
         for (Index u = 0; u < m_original; ++u) {
             if (!m_units[u].before) continue;  // a hole in the graph before
             const std::string& before = unit(u).id;
             if (m_units[u].alive) {
-                rows.push_back(Succession{before, before, std::nullopt, "kept"});
+                rows.push_back(Succession{before, before, std::nullopt, std::string(kept)});
             } else {
                 finals.clear();
                 stack.assign(1, {u, std::nullopt});
@@ -573,12 +669,14 @@ public:
                         finals.emplace_back(at, share);
                         continue;
                     }
-                    const std::vector<Next>& next = m_next[at];
-                    for (auto n = next.rbegin(); n != next.rend(); ++n)
-                        stack.emplace_back(n->unit, n->share ? (share ? *share * *n->share : *n->share) : share);
+                    const auto [first, count] = m_next_at[at];
+                    for (Index k = first + count; k-- > first;) {
+                        const Next& n = m_next[k];
+                        stack.emplace_back(n.unit, n.share ? (share ? *share * *n.share : *n.share) : share);
+                    }
                 }
-                if (finals.empty()) rows.push_back(Succession{before, "", std::nullopt, m_how[u]});
-                for (const auto& [f, share] : finals) rows.push_back(Succession{before, unit(f).id, share, m_how[u]});
+                if (finals.empty()) rows.push_back(Succession{before, "", std::nullopt, std::string(m_how[u])});
+                for (const auto& [f, share] : finals) rows.push_back(Succession{before, unit(f).id, share, std::string(m_how[u])});
             }
             if (const auto parts = m_parts.find(u); parts != m_parts.end())
                 for (const Next& p : parts->second)
@@ -593,15 +691,29 @@ private:
     std::vector<DraftUnit> m_units;
     std::vector<DraftTie> m_ties;
     std::vector<Index> m_out_at, m_out, m_in_at, m_in;  // the graph before's ties by end: those of u at [at[u], at[u + 1])
-    std::unordered_map<std::string, Index> m_added;     // the latest unit added with each id
+    // The units of the graph before named by the operations' fields (name_units()), operation op's at
+    // [m_named_at[op], m_named_at[op + 1]).
+    struct Named {
+        const std::string* field;
+        Index unit;
+    };
+    std::vector<Named> m_named;
+    std::vector<std::size_t> m_named_at{0, 0};
+    std::size_t m_op = 0;
+    mutable std::size_t m_named_next = 0;
+    // The latest unit added with each id, by draft index (an added unit's id never changes).
+    detail::IdIndex m_added;
+    AddedId added_id() const noexcept { return AddedId{&m_units}; }
     std::vector<std::uint32_t> m_mark;
     std::uint32_t m_pass = 0;
     std::size_t m_original_ties = 0;
     std::vector<std::size_t> m_ended_at;  // the operation that ended each unit
     std::unordered_map<Index, double> m_given;
     std::unordered_map<Index, std::vector<Next>> m_parts;
-    std::vector<std::vector<Next>> m_next;
-    std::vector<std::string> m_how;
+    // Where each unit went when it ended: m_next[first, first + count) for m_next_at[u] = {first, count}.
+    std::vector<Next> m_next;
+    std::vector<std::pair<Index, Index>> m_next_at;
+    std::vector<std::string_view> m_how;  // how each unit ended: an operation's name, a string literal
     std::size_t m_original = 0;
     std::size_t m_reattached = 0;
     std::size_t m_dropped = 0;
@@ -633,7 +745,7 @@ void rename(Draft& draft, Index u, const std::string& name, const Where& where) 
     check_name(name, where);
     const bool titled = is_territory(draft.unit(u).kind) && draft.has_bodies(u);
     const std::string old_title = titled ? territory_title(draft.unit(u)) : std::string();
-    draft.edit(u).name = to_nfc(name, [&] { return Draft::place(where); });
+    draft.edit_texts(u).name = to_nfc(name, [&] { return Draft::place(where); });
     if (titled) draft.retitle_bodies(u, old_title);
 }
 
@@ -642,7 +754,7 @@ void retype(Draft& draft, Index u, const std::string& type, const Where& where) 
     check_type(draft, u, type, where);
     const bool titled = is_territory(draft.unit(u).kind) && draft.has_bodies(u);
     const std::string old_title = titled ? territory_title(draft.unit(u)) : std::string();
-    draft.edit(u).attributes.set("type", Value(to_nfc(type, [&] { return Draft::place(where); })));
+    draft.edit_texts(u).attributes.set("type", Value(to_nfc(type, [&] { return Draft::place(where); })));
     if (titled) draft.retitle_bodies(u, old_title);
 }
 
@@ -689,7 +801,7 @@ Index create(Draft& draft, const NewUnit& spec, const std::string& parent_id, st
     return u;
 }
 
-void abolish(Draft& draft, Index u, Index successor, std::size_t op, const std::string& how) {
+void abolish(Draft& draft, Index u, Index successor, std::size_t op, std::string_view how) {
     if (successor != none) {
         if (successor == u) throw InvalidInput("merge_into_itself", draft.at(op, "successor"), "a unit cannot succeed itself");
         if (is_territory(draft.unit(u).kind)) {
@@ -729,7 +841,10 @@ void merge(Draft& draft, const Operation& o, std::size_t op) {
     if (o.sources.empty() && o.parts.empty())
         throw InvalidInput("missing_field", draft.at(op, "sources"), "a merge needs sources or parts");
     draft.new_pass();
-    std::vector<std::pair<Index, std::optional<double>>> full, parts;
+    auto& full = draft.merged_whole;
+    auto& parts = draft.merged_parts;
+    full.clear();
+    parts.clear();
     bool other = false;
     // A plain loop variable, not a structured binding: the lambda below captures the field's name (Clang before 16
     // cannot capture a binding).
@@ -825,6 +940,7 @@ Applied apply(const OrgGraph& graph, const ChangeSet& changes) {
     Draft draft(graph, changes);
     std::int64_t last_day = *set_day;
     for (std::size_t op = 0; op < changes.operations.size(); ++op) {
+        draft.begin_operation(op);
         const Operation& o = changes.operations[op];
         if (!o.date.empty()) {
             const auto day = detail::iso_days(o.date);

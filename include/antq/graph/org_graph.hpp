@@ -30,6 +30,7 @@ class FrozenGraph;
 namespace detail {
 struct Storage;      // the Boost.Graph adjacency list, seen only by the library's sources
 class WriteScope;    // marks a mutation as running (src/graph/org_graph.cpp)
+class Assembly;      // builds a graph from parts already checked (src/graph/detail/assemble.hpp)
 /** The storage of `graph`, for the library's own traversals (src/graph/detail/storage.hpp). */
 const Storage& storage(const OrgGraph& graph) noexcept;
 }  // namespace detail
@@ -298,6 +299,11 @@ public:
 
 private:
     const Unit& checked_unit(UnitIndex u) const;
+    static void check_new_id(std::string_view id);
+    void check_new_unit(Unit& unit) const;
+    void check_unit_level(const Unit& unit) const;
+    void push_unit(Unit unit);
+    void push_tie(UnitIndex s, UnitIndex t, TieKind kind, Object attributes);
     void check_tie(UnitIndex s, UnitIndex t, TieKind kind) const;
     TieIndex insert_tie(UnitIndex s, UnitIndex t, TieKind kind, Object attributes);
     std::optional<UnitIndex> first_in(UnitIndex u, TieKind kind) const noexcept;
@@ -311,6 +317,7 @@ private:
     void check_gso_width(const Unit& unit) const;
     friend const detail::Storage& detail::storage(const OrgGraph& graph) noexcept;
     friend class detail::WriteScope;
+    friend class detail::Assembly;
 
     // Behind a pointer so that Boost.Graph stays out of this header, and because Boost 1.74's adjacency_list has
     // no move and its swap makes three copies: this way a graph moves (into Python, out of a loader) in O(1).

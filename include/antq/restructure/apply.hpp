@@ -63,8 +63,9 @@ struct Applied {
 };
 
 /**
- * Applies `changes` to `graph`, operation by operation, and builds the graph after through build(): all or nothing,
- * `graph` is never changed. Bodies follow their territory (docs/restructure.md, "Bodies"): a unit merged or abolished
+ * Applies `changes` to `graph`, operation by operation, and builds the graph after with the checks and errors of
+ * build() (placed under "<source> (the graph after the changes)"), checking again only what the operations set: all
+ * or nothing, `graph` is never changed. Bodies follow their territory (docs/restructure.md, "Bodies"): a unit merged or abolished
  * into a successor hands its children to it, and each of its bodies merges into the successor's body of the same
  * role (its id's suffix after the territory's id, e.g. ".police"), or moves over and is renamed if the successor has
  * none; a body removed with nothing to merge into (abolish without successor, remove_level) has its subordinates

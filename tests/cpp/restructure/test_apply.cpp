@@ -170,6 +170,31 @@ TEST_CASE("restructure: hostile change sets fail whole, naming the operation") {
                      HierarchyError, "wrong_level", "three_tier");
 }
 
+TEST_CASE("restructure: what the operations bring in is checked as a build checks it, naming the graph after") {
+    // The graph after is not checked again where the graph before vouches for it; what an operation set is.
+    const OrgGraph before = small();
+    ANTQ_CHECK_ERROR(apply(before, changes(R"({"op": "rename", "unit": "10945", "name": "K\u0001S"})")), InvalidInput,
+                     "bad_name", "t.json (the graph after the changes):/units/4: unit '10945'");
+    ANTQ_CHECK_ERROR(apply(before, changes(R"({"op": "merge", "into": "10987", "sources": ["10945"], "name": "A\u0002"})")),
+                     InvalidInput, "bad_name", "unit '10987'");
+    ANTQ_CHECK_ERROR(apply(before, changes(R"({"op": "create", "unit": {"id": "10999 ", "name": "X", "kind": "commune",
+                                               "attributes": {"type": "xã"}}, "parent": "296"})")),
+                     InvalidInput, "bad_id", "(the graph after the changes):/units/20");
+    ANTQ_CHECK_ERROR(apply(before, changes(R"({"op": "create", "unit": {"id": "1099", "name": "X", "kind": "commune",
+                                               "attributes": {"type": "xã"}}, "parent": "296"})")),
+                     InvalidInput, "bad_gso_code", "unit '1099'");
+    ANTQ_CHECK_ERROR(apply(before, changes(R"({"op": "create", "unit": {"id": "10945.pc.deputy", "name": "Phó", "kind": "post"},
+                                               "parent": "10945.pc"})")),
+                     InvalidInput, "second_head", "(the graph after the changes):/ties/");
+    ANTQ_CHECK_ERROR(apply(before, changes(R"({"op": "create", "unit": {"id": "x.police", "name": "X", "kind": "police"},
+                                               "parent": "10945.pc.head"})")),
+                     InvalidInput, "wrong_endpoint", "'x.police' -serves-> '10945.pc.head'");
+    // A name given in another normal form is stored in NFC, as a build stores it.
+    const Applied a = apply(before, changes(R"({"op": "rename", "unit": "10945", "name": "Ke\u0301 Sa\u0323\u0306t"})"));
+    CHECK(a.graph.unit("10945").name == "Ké Sặt");
+    CHECK(a.graph.same_content(parse_graph(dump_graph(a.graph), "after.json")));
+}
+
 TEST_CASE("restructure: a cycle of moves is refused") {
     OrgGraph g = small();
     g.set_structure(AdministrativeStructure::either());

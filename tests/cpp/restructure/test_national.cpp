@@ -75,6 +75,17 @@ TEST_CASE("national: the 2025 reform replayed gives the post-reform list, code f
     CHECK(a.ids.successors("30") == std::vector<std::string>{"31"});
 }
 
+TEST_CASE("national: the graph after the replay is the one a full build of its units and ties makes") {
+    // apply() checks again only what the operations brought in; a load of the saved graph checks everything.
+    for (const bool with_bodies : {false, true}) {
+        const Applied a = apply(datasets::vietnam("2025-03-01", with_bodies), datasets::reform_2025());
+        const OrgGraph rebuilt = parse_graph(dump_graph(a.graph), "after.json");
+        CHECK(rebuilt.same_content(a.graph));
+        CHECK(rebuilt.unit_count() == a.graph.unit_count());
+        CHECK(rebuilt.tie_count() == a.graph.tie_count());
+    }
+}
+
 TEST_CASE("national: the list loaders name the row and both codes of a bad parent") {
     const std::string header = "code,name,level,parent_code,type\n";
     ANTQ_CHECK_ERROR(parse_admin_table(header + "30,Hải Dương,province,,tỉnh\n10987,Nhân Quyền,commune,296,xã\n", "l.csv"),

@@ -116,13 +116,7 @@ void Assembly::assemble(OrgGraph& into, std::vector<AssembledUnit> units, std::v
             }
         }
     graph.touch();
-    try {
-        graph.validate();
-    } catch (...) {
-        if (places.source.empty()) throw;
-        rethrow_at(places.source);
-    }
-    into.swap(graph);
+    validate_into(graph, into, places);
 }
 
 }  // namespace antq::detail

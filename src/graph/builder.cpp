@@ -9,6 +9,8 @@
 #include <antq/graph/detail/id_index.hpp>
 #include <antq/model/text.hpp>
 
+#include "graph/detail/assemble.hpp"
+
 namespace antq {
 
 std::string InputPlaces::unit(std::size_t i) const {
@@ -93,13 +95,7 @@ void build(OrgGraph& into, std::vector<UnitSpec> units, const std::vector<TieSpe
         if (e.tag() != "cycle" || places.source.empty()) throw;
         rethrow_at(places.source + ":" + places.ties.substr(0, places.ties.size() - 1));
     }
-    try {
-        graph.validate();
-    } catch (...) {
-        if (places.source.empty()) throw;
-        rethrow_at(places.source);
-    }
-    into.swap(graph);
+    detail::validate_into(graph, into, places);
 }
 
 UnitIndex add_placed_unit(OrgGraph& graph, UnitSpec unit, const std::optional<std::string>& area,
@@ -125,3 +121,17 @@ UnitIndex add_placed_unit(OrgGraph& graph, UnitSpec unit, const std::optional<st
 }
 
 }  // namespace antq
+
+namespace antq::detail {
+
+void validate_into(OrgGraph& graph, OrgGraph& into, const InputPlaces& places) {
+    try {
+        graph.validate();
+    } catch (...) {
+        if (places.source.empty()) throw;
+        rethrow_at(places.source);
+    }
+    into.swap(graph);
+}
+
+}  // namespace antq::detail

@@ -54,4 +54,8 @@ public:
                          const InputPlaces& places);
 };
 
+/** The last step of build() and Assembly::assemble(): `graph` validated whole (its errors placed under the source of
+ *  `places`), then swapped into `into`. */
+void validate_into(OrgGraph& graph, OrgGraph& into, const InputPlaces& places);
+
 }  // namespace antq::detail

@@ -7,7 +7,9 @@ each wrapped once at import:
   raises a bare ``TypeError`` ("incompatible function arguments ... Invoked with: ...") that prints the core's
   signature, or a ``RuntimeError`` ("Unable to cast Python instance ..."); these, and only these, are translated.
 - :func:`install_python` wraps the public functions and methods of antq's Python modules: a ``TypeError`` there, or
-  an ``AttributeError`` on one of the arguments (a number where a graph is expected), is translated.
+  an ``AttributeError`` on one of the arguments (a number where a graph is expected), is translated. When the core
+  refused what such a function handed it, the error is named again after the function the user called, with that
+  function's signature (``measures.betweenness``, not the core's ``betweenness`` and its ``ties: List[str]``).
 
 Every other error passes through untouched; antq errors are never rewrapped.
 """
@@ -18,6 +20,8 @@ import functools
 import inspect
 import re
 import sys
+import types
+import typing
 from types import FunctionType, ModuleType
 from typing import Any, Callable
 
@@ -62,7 +66,9 @@ def _translating(function: Callable[..., Any], where: str, name: str, bound: boo
                 message = f"wrong_type: {where}: expected {name} = {value.group(1)}, found {given[1:-1]}"
             else:
                 message = f"wrong_type: {where}: expected {_python_signature(name, raw, bound)}, found {given}"
-            raise WrongTypeError(message, "wrong_type", where) from None
+            translated = WrongTypeError(message, "wrong_type", where)
+            translated.__antq_from_core__ = True  # type: ignore[attr-defined]
+            raise translated from None
 
     call.__antq_translated__ = True  # type: ignore[attr-defined]
     return call
@@ -96,14 +102,52 @@ def install(core: ModuleType) -> None:
             setattr(core, name, _translating(value, name, name, False))
 
 
-def _call_signature(function: Callable[..., Any]) -> str:
-    """``components(graph, ties, *, directed=False, units=None)``: names and defaults, without annotations."""
+def _annotation(annotation: Any) -> str:
+    """A parameter's type as the user writes it: ``antq.OrgGraph | antq.FrozenGraph``, ``Iterable[str] | None``."""
+    if isinstance(annotation, str):
+        return annotation.strip("'\"")
+    if annotation is type(None):
+        return "None"
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return " | ".join(_annotation(a) for a in typing.get_args(annotation))
+    if origin is not None:
+        name = getattr(origin, "__name__", str(origin).replace("typing.", ""))
+        if getattr(origin, "__module__", "builtins") not in ("builtins", "typing", "collections.abc"):
+            name = f"{origin.__module__}.{name}"
+        return f"{name}[{', '.join(_annotation(a) for a in typing.get_args(annotation))}]"
+    if isinstance(annotation, type):
+        module = annotation.__module__
+        if module.startswith("antq"):
+            return f"antq.{annotation.__name__}"
+        return annotation.__name__ if module in ("builtins", "typing") else f"{module}.{annotation.__qualname__}"
+    return str(annotation).replace("typing.", "")
+
+
+def _annotated_signature(function: Callable[..., Any]) -> str:
+    """``betweenness(graph: antq.OrgGraph | antq.FrozenGraph, ties: str | Iterable[str] = ('forwards',), *, ...)``:
+    the call as the user writes it, types as the source declares them (without the return type)."""
     try:
-        signature = inspect.signature(function)
-    except (TypeError, ValueError):
-        return f"{function.__name__}(...)"
-    params = [p.replace(annotation=p.empty) for p in signature.parameters.values() if p.name not in ("self", "cls")]
-    return f"{function.__name__}({', '.join(str(p) for p in params)})"
+        signature = inspect.signature(function, eval_str=True)
+    except Exception:  # noqa: BLE001 - a name only known to type checkers: show the annotations as written
+        try:
+            signature = inspect.signature(function)
+        except (TypeError, ValueError):
+            return f"{function.__name__}(...)"
+    parts: list[str] = []
+    keyword_only = False
+    for p in signature.parameters.values():
+        if p.name in ("self", "cls"):
+            continue
+        if p.kind is p.KEYWORD_ONLY and not keyword_only:
+            parts.append("*")
+            keyword_only = True
+        stars = "*" if p.kind is p.VAR_POSITIONAL else "**" if p.kind is p.VAR_KEYWORD else ""
+        name = stars + p.name
+        keyword_only = keyword_only or p.kind is p.VAR_POSITIONAL
+        text = name if p.annotation is p.empty else f"{name}: {_annotation(p.annotation)}"
+        parts.append(text if p.default is p.empty else f"{text} = {p.default!r}")
+    return f"{function.__name__}({', '.join(parts)})"
 
 
 def _checking(function: Callable[..., Any], where: str, bound: bool) -> Callable[..., Any]:
@@ -111,6 +155,13 @@ def _checking(function: Callable[..., Any], where: str, bound: bool) -> Callable
     def call(*args: Any, **kwargs: Any) -> Any:
         try:
             return function(*args, **kwargs)
+        except WrongTypeError as error:
+            if not getattr(error, "__antq_from_core__", False):
+                raise
+            # The core refused what this function handed it: the user called this function, show its signature.
+            types_given = _given(args[1:] if bound else args, kwargs)
+            message = f"wrong_type: {where}: expected {_annotated_signature(function)}, found {types_given}"
+            raise WrongTypeError(message, "wrong_type", where) from None
         except Error:
             raise
         except (TypeError, AttributeError) as error:
@@ -118,7 +169,7 @@ def _checking(function: Callable[..., Any], where: str, bound: bool) -> Callable
             if isinstance(error, AttributeError) and not any(error.obj is a for a in given):
                 raise  # not about an argument: a defect to see as it is
             raw = str(error)
-            signature = _call_signature(function)
+            signature = _annotated_signature(function)
             shown = raw if raw.startswith(signature.split("(")[0] + "(") else (
                 f"{signature} does not take {_given(args[1:] if bound else args, kwargs)}: {raw}")
             raise WrongTypeError(f"wrong_type: {where}: {shown}", "wrong_type", where) from error

@@ -162,6 +162,25 @@ def test_a_wrong_type_names_the_call_and_shows_the_python_signature(tiny, call, 
     assert isinstance(info.value, TypeError) and isinstance(info.value, antq.InvalidInputError)
 
 
+@pytest.mark.parametrize("call, where, expected", [
+    (lambda g: antq.measures.betweenness(42), "measures.betweenness",
+     "expected betweenness(graph: antq.OrgGraph | antq.FrozenGraph, ties: str | Iterable[str] = ('forwards',), *,"),
+    (lambda g: antq.evaluation.for_structure(g, "two_tier"), "evaluation.for_structure",
+     "expected for_structure(rules: antq.EvaluationRules, structure: str), found (OrgGraph, str)"),
+    (lambda g: antq.datasets.vietnam(2025), "datasets.vietnam",
+     "expected vietnam(as_of: str, with_bodies: bool = False), found (int)"),
+    (lambda g: antq.load(42), "io.load", "load(path: str | os.PathLike[str], *, max_bytes: int = 1073741824) does not"),
+], ids=["betweenness", "for_structure", "vietnam", "load"])
+def test_a_python_function_shows_its_own_signature_not_the_cores(tiny, call, where, expected):
+    # The core refuses what the Python function handed it; the user called the Python function, and its signature
+    # (ties may be one string, and has a default) is what helps, not the core's "ties: List[str]".
+    with pytest.raises(antq.WrongTypeError) as info:
+        call(tiny)
+    assert (info.value.tag, info.value.where) == ("wrong_type", where)
+    assert expected in str(info.value)
+    assert "List[" not in str(info.value) and "antq._core" not in str(info.value)
+
+
 def test_a_property_of_the_wrong_type_says_what_it_takes(tiny):
     with pytest.raises(antq.WrongTypeError) as info:
         tiny.name = 5  # type: ignore[assignment]

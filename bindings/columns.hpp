@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstddef>
 #include <concepts>
 #include <cstdint>
@@ -214,15 +215,19 @@ using UnitColumn = BasicUnitColumn<OrgGraph>;
 enum class UnitText { id, name };
 
 /**
- * A column naming each row's own unit (the unit a result is for, the territory a roll-up counts): the graph's kept
- * Python strings, plain. A unit appears once per row or a few times, so a categorical would hold about a category
- * per row, and pandas checks every category's uniqueness, hashing them all, each time it makes the table.
+ * A column naming each row's own unit (the unit a result is for, the territory a roll-up counts, a measure's unit):
+ * the graph's kept Python strings, plain. A unit appears once per row or a few times, so a categorical would hold
+ * about a category per row, and pandas checks every category's uniqueness, hashing them all, each time it makes the
+ * table. Names only on an OrgGraph (a frozen view keeps none).
  */
-template <class UnitOf>
-py::array own_unit_column(UnitStrings<OrgGraph>& strings, std::size_t rows, UnitOf&& unit_of, UnitText text) {
+template <class Graph, class UnitOf>
+py::array own_unit_column(UnitStrings<Graph>& strings, std::size_t rows, UnitOf&& unit_of, UnitText text = UnitText::id) {
+    if constexpr (!std::same_as<Graph, OrgGraph>) assert(text == UnitText::id);
     return borrowed_object_column(rows, [&](std::size_t i) {
         const UnitIndex u = unit_of(i);
-        return (text == UnitText::id ? strings.id(u) : strings.name(u)).ptr();
+        if constexpr (std::same_as<Graph, OrgGraph>)
+            if (text == UnitText::name) return strings.name(u).ptr();
+        return strings.id(u).ptr();
     });
 }
 

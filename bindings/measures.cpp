@@ -53,20 +53,14 @@ void def_on_graphs(py::module_& m, const char* name, Call call, const Extra&... 
     m.def(name, [call](const FrozenHolder& graph, Rest... rest) { return call(graph_of(graph), rest...); }, extra...);
 }
 
-// One row per unit of a view: plain strings, since a categorical of unique ids would have a category per row and
-// cost pandas a validation of every one (most of a national betweenness call's time).
-template <class G>
-py::array unit_column(const G& g, const std::vector<UnitIndex>& units) {
+// The unit of each row, `unit_of(row)`, as plain strings (own_unit_column): a categorical of unique ids would have a
+// category per row and cost pandas a validation of every one (most of a national betweenness call's time).
+template <class G, class Rows, class UnitOf>
+py::array unit_column(const G& g, const Rows& rows, UnitOf&& unit_of) {
     UnitStrings strings(g);
-    return object_column(units.size(), [&](std::size_t i) { return strings.id(units[i]); });
+    return own_unit_column(strings, rows.size(), [&](std::size_t i) { return unit_of(rows[i]); });
 }
-
-// unit_column for rows that each name one unit, `get(row)`.
-template <class G, class Rows, class Get>
-py::array unit_per_row(const G& g, const Rows& rows, Get&& get) {
-    UnitStrings strings(g);
-    return object_column(rows.size(), [&](std::size_t i) { return strings.id(get(rows[i])); });
-}
+const auto itself = [](UnitIndex u) { return u; };
 
 template <class T, class Rows, class Get>
 py::array_t<T> numbers(const Rows& rows, Get&& get) {
@@ -86,18 +80,18 @@ template <class G>
 py::dict structure_columns(const G& g, const StructureMeasures& s) {
     using Body = StructureMeasures::Body;
     py::dict bodies;
-    bodies["unit"] = unit_per_row(g, s.bodies, [](const Body& b) { return b.unit; });
+    bodies["unit"] = unit_column(g, s.bodies, [](const Body& b) { return b.unit; });
     bodies["subordinates"] = numbers<std::uint32_t>(s.bodies, [](const Body& b) { return b.subordinates; });
     bodies["superiors"] = numbers<std::uint32_t>(s.bodies, [](const Body& b) { return b.superiors; });
     bodies["depth"] = numbers<std::uint32_t>(s.bodies, [](const Body& b) { return b.depth; });
     bodies["chains"] = numbers<std::uint64_t>(s.bodies, [](const Body& b) { return b.chains; });
     py::dict territories;
     using Territory = StructureMeasures::Territory;
-    territories["unit"] = unit_per_row(g, s.territories, [](const Territory& t) { return t.unit; });
+    territories["unit"] = unit_column(g, s.territories, [](const Territory& t) { return t.unit; });
     territories["bodies"] = numbers<std::uint32_t>(s.territories, [](const Territory& t) { return t.bodies; });
     py::dict heads;
     using Head = StructureMeasures::Head;
-    heads["unit"] = unit_per_row(g, s.heads, [](const Head& h) { return h.unit; });
+    heads["unit"] = unit_column(g, s.heads, [](const Head& h) { return h.unit; });
     heads["bodies"] = numbers<std::uint32_t>(s.heads, [](const Head& h) { return h.bodies; });
     heads["answers_for"] = numbers<std::uint32_t>(s.heads, [](const Head& h) { return h.answers_for; });
     py::dict levels;
@@ -134,7 +128,7 @@ py::dict responsibility_columns(const CompiledDirective& c, const Responsibility
     using U = ResponsibilityMeasures::Unit;
     using T = ResponsibilityMeasures::Task;
     py::dict units;
-    units["unit"] = unit_per_row(g, m.units, [](const U& u) { return u.unit; });
+    units["unit"] = unit_column(g, m.units, [](const U& u) { return u.unit; });
     units["tasks"] = numbers<std::uint32_t>(m.units, [](const U& u) { return u.tasks; });
     for (Role role : all_roles)
         units[py::str(std::string(to_string(role)))] =
@@ -217,7 +211,7 @@ void init_measures(py::module_& m) {
             return betweenness(graph, view, options);
         }();
         py::dict out;
-        out["unit"] = unit_column(graph, r.units);
+        out["unit"] = unit_column(graph, r.units, itself);
         out["betweenness"] = numbers<double>(r.betweenness, [](double b) { return b; });
         return py::make_tuple(out, r.sources);
     }, py::arg("graph"), py::arg("ties"), py::arg("directed") = true, py::arg("units") = std::nullopt,
@@ -235,7 +229,7 @@ void init_measures(py::module_& m) {
             return components(graph, view, connection == "weak" ? Connection::weak : Connection::strong);
         }();
         py::dict out;
-        out["unit"] = unit_column(graph, r.units);
+        out["unit"] = unit_column(graph, r.units, itself);
         out["component"] = numbers<std::uint32_t>(r.component, [](std::uint32_t c) { return c; });
         return out;
     }, py::arg("graph"), py::arg("ties"), py::arg("directed") = true, py::arg("units") = std::nullopt,
@@ -253,7 +247,7 @@ void init_measures(py::module_& m) {
         py::dict out;
         if (articulation_points) {
             py::dict points;
-            points["unit"] = unit_per_row(g, r.articulation_points, [](const ArticulationPoint& p) { return p.unit; });
+            points["unit"] = unit_column(g, r.articulation_points, [](const ArticulationPoint& p) { return p.unit; });
             points["pieces"] = numbers<std::uint32_t>(r.articulation_points, [](const ArticulationPoint& p) { return p.pieces; });
             out["articulation_points"] = points;
         }
@@ -279,7 +273,7 @@ void init_measures(py::module_& m) {
             return cuts_from(g, s, view);
         }();
         py::dict cut_units;
-        cut_units["unit"] = unit_per_row(g, r.units, [](const SourceCut& c) { return c.unit; });
+        cut_units["unit"] = unit_column(g, r.units, [](const SourceCut& c) { return c.unit; });
         cut_units["cut_off"] = numbers<std::uint32_t>(r.units, [](const SourceCut& c) { return c.cut_off; });
         py::dict cut_ties;
         cut_ties["source"] = units_of(g, r.ties, [](const SourceCut& c) { return c.unit; });

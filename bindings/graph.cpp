@@ -157,7 +157,7 @@ GraphPtr from_columns(const std::string& name, const std::string& structure, con
     if (has_tie_attributes && tie_rows.size() != m)
         throw InvalidInput("wrong_shape", "ties", "the attributes column differs in length");
 
-    // A row's place ("units row 17 kind") is written for an error, or to convert the row's attributes.
+    // A row's place ("units row 17 kind") is written for an error, or to convert the attributes of a row that has some.
     auto place = [](const char* frame, std::size_t i, const char* column) {
         return std::string(frame) + " row " + std::to_string(i) + " " + column;
     };
@@ -171,14 +171,17 @@ GraphPtr from_columns(const std::string& name, const std::string& structure, con
             const auto level = parse_level(*levels[i]);
             units[i].level = level ? *level : to_level(*levels[i], place("units", i, "level"));
         }
-        if (has_attributes) units[i].attributes = to_object(attribute_rows[i], place("units", i, "attributes"));
+        if (has_attributes)
+            if (const py::object row = attribute_rows[i]; !row.is_none())
+                units[i].attributes = to_object(row, place("units", i, "attributes"));
     }
     std::vector<TieSpec> specs(m);
     for (std::size_t i = 0; i < m; ++i) {
         const auto kind = parse_tie_kind(tie_kinds[i]);
         specs[i] = TieSpec{std::move(sources[i]), std::move(targets[i]),
                            kind ? *kind : to_tie_kind(tie_kinds[i], place("ties", i, "kind")), {}};
-        if (has_tie_attributes) specs[i].attributes = to_object(tie_rows[i], place("ties", i, "attributes"));
+        if (has_tie_attributes)
+            if (const py::object row = tie_rows[i]; !row.is_none()) specs[i].attributes = to_object(row, place("ties", i, "attributes"));
     }
 
     auto graph = std::make_shared<OrgGraph>(AdministrativeStructure::preset(structure));

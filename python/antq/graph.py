@@ -20,22 +20,6 @@ _UNIT_COLUMNS = ("id", "name", "kind", "level")
 _TIE_COLUMNS = ("source", "target", "kind")
 
 
-def _missing(value: Any) -> bool:
-    """None, NaN, pandas.NA and NaT: the ways a DataFrame says a cell is empty."""
-    if value is None:
-        return True
-    if isinstance(value, float):
-        return math.isnan(value)
-    if isinstance(value, (str, bool, int, list, dict, tuple)):
-        return False
-    import pandas as pd
-
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 class _Attributes(dict[str, Any]):
     """A row's free attributes in a DataFrame cell: a dict that prints as JSON text, so ``DataFrame.to_csv`` writes
     JSON and :meth:`OrgGraph.from_pandas` reads the cell back after ``pandas.read_csv``."""
@@ -44,10 +28,14 @@ class _Attributes(dict[str, Any]):
         return json.dumps(self, ensure_ascii=False)
 
 
-def _attribute_cell(value: Any, where: str) -> dict[str, Any]:
-    """An ``attributes`` cell as a dict: a mapping as it is, JSON text (from a CSV file) parsed."""
+def _attribute_cell(value: Any, table: str, row: int) -> dict[str, Any]:
+    """An ``attributes`` cell as a dict: a dict as it is, another mapping copied, JSON text (from a CSV file) parsed.
+    The place (``units row 17 attributes``) is written only for an error."""
+    if isinstance(value, dict):
+        return value
     if isinstance(value, Mapping):
         return dict(value)
+    where = f"{table} row {row} attributes"
     if isinstance(value, str):
         try:
             parsed = json.loads(value)
@@ -81,21 +69,26 @@ def _optional_cells(column: "pandas.Series") -> list[Any]:
 
 
 def _attribute_rows(frame: "pandas.DataFrame", reserved: Iterable[str], table: str) -> list[dict[str, Any] | None] | None:
-    """Per-row attribute dicts: the ``attributes`` column merged with every column that is not reserved."""
+    """Per-row attribute dicts: the ``attributes`` column merged with every column that is not reserved. Empty cells
+    (None, NaN, pandas.NA, NaT) are found a column at a time; a row without extra columns passes its dict as it is
+    (the core copies it)."""
     extra = [c for c in frame.columns if c not in reserved and c != "attributes"]
     has_column = "attributes" in frame.columns
     if not extra and not has_column:
         return None
-    base = frame["attributes"].tolist() if has_column else [None] * len(frame)
-    columns = {c: _column_values(frame[c]) for c in extra}
-    rows: list[dict[str, Any] | None] = []
-    for i, given in enumerate(base):
-        row: dict[str, Any] = {} if _missing(given) else _attribute_cell(given, f"{table} row {i} attributes")
-        for c, values in columns.items():
-            if not _missing(values[i]):
-                row[str(c)] = values[i]
-        rows.append(row or None)
-    return rows
+    base = _optional_cells(frame["attributes"]) if has_column else [None] * len(frame)
+    rows = [None if given is None else _attribute_cell(given, table, i) for i, given in enumerate(base)]
+    if not extra:
+        return rows
+    columns = [(str(c), _column_values(frame[c]), frame[c].isna().tolist()) for c in extra]
+    merged: list[dict[str, Any] | None] = []
+    for i, given in enumerate(rows):
+        row = dict(given) if given else {}
+        for name, values, missing in columns:
+            if not missing[i]:
+                row[name] = values[i]
+        merged.append(row or None)
+    return merged
 
 
 class OrgGraph(_core.OrgGraph):

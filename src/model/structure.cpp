@@ -60,6 +60,21 @@ bool AdministrativeStructure::may_contain(Level outer, Level inner) const noexce
     return std::find(m_contains.begin(), m_contains.end(), std::pair{outer, inner}) != m_contains.end();
 }
 
+const AdministrativeStructure& AdministrativeStructure::without(Level level) const {
+    const std::string name(to_string(level));
+    if (!has_level(level))
+        throw InvalidInput("wrong_level", name, "the structure " + m_id + " has no " + name + " level: nothing to remove");
+    for (const AdministrativeStructure* preset : presets()) {
+        if (preset->has_level(level)) continue;
+        bool same = true;
+        for (Level l : m_levels) same = same && (l == level || preset->has_level(l));
+        for (Level l : preset->levels()) same = same && has_level(l);
+        if (same) return *preset;
+    }
+    throw InvalidInput("no_structure", name,
+                       "no preset structure has the levels of '" + m_id + "' without the " + name + " level");
+}
+
 std::vector<Level> AdministrativeStructure::containers_of(Level inner) const {
     std::vector<Level> out;
     for (Level l : m_levels)

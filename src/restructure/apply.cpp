@@ -107,7 +107,8 @@ struct DraftTie {
     Index source, target;
     TieKind kind;
     bool alive = true;
-    Object attributes;  // an added tie's; one of the graph before reads its own
+    std::uint32_t op = 0;  // an added tie's operation, which an error about it names
+    Object attributes;     // an added tie's; one of the graph before reads its own
 };
 
 // Where a unit went when it ended: its successors (draft indices) and shares.
@@ -138,11 +139,11 @@ public:
         m_in_at.assign(n + 1, 0);
         for (Index t = 0; t < e; ++t) {
             if (!graph.is_alive(TieIndex{t})) {
-                m_ties.push_back(DraftTie{0, 0, TieKind::contains, false, {}});
+                m_ties.push_back(DraftTie{0, 0, TieKind::contains, false, 0, {}});
                 continue;
             }
             const Tie& tie = graph.tie(TieIndex{t});
-            m_ties.push_back(DraftTie{tie.source.value, tie.target.value, tie.kind, true, {}});
+            m_ties.push_back(DraftTie{tie.source.value, tie.target.value, tie.kind, true, 0, {}});
             ++m_out_at[tie.source.value + 1];
             ++m_in_at[tie.target.value + 1];
         }
@@ -392,7 +393,7 @@ public:
             each_in(t, [&](Index x) { repeated = repeated || (m_ties[x].alive && m_ties[x].source == s && m_ties[x].kind == kind); });
         if (repeated) return false;
         const Index i = static_cast<Index>(m_ties.size());
-        m_ties.push_back(DraftTie{s, t, kind, true, std::move(attributes)});
+        m_ties.push_back(DraftTie{s, t, kind, true, static_cast<std::uint32_t>(m_op), std::move(attributes)});
         m_units[s].out.push_back(i);
         m_units[t].in.push_back(i);
         return true;
@@ -594,13 +595,18 @@ public:
     std::size_t reattached() const noexcept { return m_reattached; }
     std::size_t dropped() const noexcept { return m_dropped; }
 
+    // Containment is checked once, against the structure after every operation (an operation may leave a state only
+    // a later one makes whole, as merges under districts before the districts go). A containment an operation added
+    // is placed at that operation; one the graph before had, under the graph after.
     void check_structure(const AdministrativeStructure& structure) const {
-        for (const DraftTie& tie : m_ties) {
+        for (std::size_t i = 0; i < m_ties.size(); ++i) {
+            const DraftTie& tie = m_ties[i];
             if (!tie.alive || tie.kind != TieKind::contains) continue;
             const Unit& s = unit(tie.source);
             const Unit& t = unit(tie.target);
             if (!structure.may_contain(s.level, t.level))
-                throw HierarchyError("wrong_level", m_source + ": the graph after the changes",
+                throw HierarchyError("wrong_level", i >= m_original_ties ? at(tie.op) + " (the graph after the changes)"
+                                                                         : m_source + ": the graph after the changes",
                                      "'" + s.id + "' (" + std::string(to_string(s.level)) + ") contains '" + t.id + "' (" +
                                          std::string(to_string(t.level)) + "), which the structure " + structure.id() +
                                          " does not allow");
@@ -827,6 +833,21 @@ void abolish(Draft& draft, Index u, Index successor, std::size_t op, std::string
     }
 }
 
+// A merge or a split hands a territory (or part of it) to one of its own level, or down to a lower one when it
+// contains no territories: the island districts without communes became commune-level special zones in 2025
+// (Bạch Long Vĩ, Cồn Cỏ, Côn Đảo ...). Never up: a commune merged into a district would hand its police to the
+// district police.
+template <class Where>
+void check_levels(const Draft& draft, Index from, Index to, const Where& where) {
+    const Unit& a = draft.unit(from);
+    const Unit& b = draft.unit(to);
+    if (a.level == b.level || (is_above(a.level, b.level) && draft.children(from).empty())) return;
+    throw InvalidInput("wrong_level", where(),
+                       "'" + a.id + "' (" + std::string(to_string(a.level)) + ") cannot go into '" + b.id + "' (" +
+                           std::string(to_string(b.level)) + "): a merge or a split hands a territory to one of its " +
+                           "own level, or to a lower one when it contains no territories");
+}
+
 void merge(Draft& draft, const Operation& o, std::size_t op) {
     Index target = none;
     if (o.create) {
@@ -861,6 +882,7 @@ void merge(Draft& draft, const Operation& o, std::size_t op) {
             if (s != target) other = true;
             if (draft.unit(s).kind == UnitKind::nation)
                 throw InvalidInput("wrong_level", where(), "the nation cannot be merged");
+            check_levels(draft, s, target, where);
             if ((*list)[i].share) draft.give_share(s, (*list)[i].share, where() + "/share");
             (std::string_view(field) == "sources" ? full : parts).emplace_back(s, (*list)[i].share);
         }
@@ -887,6 +909,7 @@ void split(Draft& draft, const Operation& o, std::size_t op) {
         const Index r = part.create ? create(draft, *part.create, parent == none ? "" : draft.unit(parent).id, op, where)
                                     : draft.need_territory(part.unit, where + "/unit");
         if (r == u) throw InvalidInput("merge_into_itself", where, "'" + o.unit + "' cannot be split into itself");
+        check_levels(draft, u, r, [&] { return where; });
         if (std::find(receivers.begin(), receivers.end(), r) != receivers.end())
             throw InvalidInput("duplicate_source", where, "'" + draft.unit(r).id + "' is named twice in this split");
         draft.give_share(u, part.share, where + "/share");
@@ -934,8 +957,17 @@ Applied apply(const OrgGraph& graph, const ChangeSet& changes) {
             throw InvalidInput("date_out_of_order", source + ":/date",
                                "the changes take effect on " + changes.date + ", before the graph's date (as_of " +
                                    as_of->as_string() + ")");
-    const AdministrativeStructure& structure =
-        changes.structure.empty() ? graph.structure() : AdministrativeStructure::preset(changes.structure);
+    // The structure after: the set's, or else the graph's less each level the set removes (three_tier less the
+    // district: two_tier).
+    const AdministrativeStructure* after = changes.structure.empty() ? &graph.structure() : nullptr;
+    for (std::size_t op = 0; op < changes.operations.size() && after; ++op)
+        if (const Operation& o = changes.operations[op]; o.kind == OperationKind::remove_level && o.level)
+            try {
+                after = &after->without(*o.level);
+            } catch (const InvalidInput& e) {
+                throw InvalidInput(e.tag(), source + ":/operations/" + std::to_string(op) + "/level", e.message());
+            }
+    const AdministrativeStructure& structure = after ? *after : AdministrativeStructure::preset(changes.structure);
 
     Draft draft(graph, changes);
     std::int64_t last_day = *set_day;

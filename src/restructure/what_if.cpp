@@ -17,23 +17,11 @@ std::string date_of(const OrgGraph& graph, const std::string& date) {
 }  // namespace
 
 Applied remove_level(const OrgGraph& graph, Level level, const std::string& date) {
-    const AdministrativeStructure& now = graph.structure();
-    const AdministrativeStructure* after = nullptr;
-    for (const AdministrativeStructure* preset : AdministrativeStructure::presets()) {
-        if (preset->has_level(level)) continue;
-        bool same = true;
-        for (Level l : now.levels()) same = same && (l == level || preset->has_level(l));
-        for (Level l : preset->levels()) same = same && now.has_level(l);
-        if (same) after = preset;
-    }
-    if (!after)
-        throw InvalidInput("no_structure", std::string(to_string(level)),
-                           "no preset structure has the levels of '" + now.id() + "' without the " +
-                               std::string(to_string(level)) + " level");
+    const AdministrativeStructure& after = graph.structure().without(level);
     ChangeSet set;
     set.name = "remove_level_" + std::string(to_string(level));
     set.date = date_of(graph, date);
-    set.structure = after->id();
+    set.structure = after.id();
     Operation op;
     op.kind = OperationKind::remove_level;
     op.level = level;

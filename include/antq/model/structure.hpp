@@ -58,6 +58,12 @@ public:
     bool has_level(Level level) const noexcept;
     /** True if a territory at `outer` may directly contain one at `inner`. */
     bool may_contain(Level outer, Level inner) const noexcept;
+    /**
+     * The structure left when the `level` ceases: the preset with this structure's levels but `level` (three_tier
+     * without districts: two_tier). Throws when this structure has no such level, or no preset has the rest.
+     * @throws InvalidInput "wrong_level" (no such level here), "no_structure" (no preset without it)
+     */
+    const AdministrativeStructure& without(Level level) const;
     /** The levels whose territories may directly contain a territory at `inner`, top-down. */
     std::vector<Level> containers_of(Level inner) const;
     /**

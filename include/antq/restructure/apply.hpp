@@ -71,13 +71,16 @@ struct Applied {
  * none; a body removed with nothing to merge into (abolish without successor, remove_level) has its subordinates
  * (directs, forwards, guides, inspects) reattached to its own superiors of its kind, or else to all of them; its
  * coordination and membership ties are dropped and counted. The graph after follows the set's structure, if named,
- * and its attribute "as_of" is the set's date.
+ * or else the graph's less each level the set removes (AdministrativeStructure::without()); its attribute "as_of" is
+ * the set's date. A merge or a split hands a territory to one of its own level, or to a lower one when it contains
+ * no territories (an island district without communes made a commune-level special zone, as in 2025).
  * @throws InvalidInput or NotFound naming the operation ("reform.json:/operations/17/sources/2"): "bad_date",
  *         "date_out_of_order" (an operation dated before the previous one, or a set dated before the graph's
  *         "as_of"), "unknown_unit", "duplicate_id", "duplicate_source", "merge_into_itself", "bad_share",
  *         "share_above_whole" (the parts of one unit above 100%), "has_children", "not_a_territory",
- *         "unknown_type", "missing_field"; HierarchyError "cycle" (a move under its own descendant), "wrong_level"
- *         (a containment the structure does not allow, named by its units)
+ *         "unknown_type", "missing_field", "wrong_level" (a merge or split up a level; a level to remove that the
+ *         structure lacks), "no_structure"; HierarchyError "cycle" (a move under its own descendant), "wrong_level"
+ *         (a containment the structure does not allow, named by its units, placed at the operation that made it)
  * Complexity: O(V + E) plus, per operation, the degrees of the units it touches.
  */
 Applied apply(const OrgGraph& graph, const ChangeSet& changes);

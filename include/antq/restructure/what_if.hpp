@@ -16,10 +16,10 @@ namespace antq {
 /**
  * `graph` without the territorial level `level`, as the 2025 reform removed the district: one remove_level
  * operation, applied by apply(). The graph after follows the preset structure that has the graph's levels less
- * `level` (two_tier for the district of a three_tier graph).
+ * `level` (two_tier for the district of a three_tier graph: AdministrativeStructure::without()).
  * @param date the day the change would take effect; empty: the graph's own "as_of"
- * @throws InvalidInput "no_structure" if no preset structure lacks just that level; "missing_field" without a date;
- *         what apply() throws
+ * @throws InvalidInput "wrong_level" if the graph's structure has no such level (nothing to remove); "no_structure" if
+ *         no preset structure lacks just that level; "missing_field" without a date; what apply() throws
  */
 Applied remove_level(const OrgGraph& graph, Level level, const std::string& date = "");
 

@@ -170,6 +170,51 @@ TEST_CASE("restructure: hostile change sets fail whole, naming the operation") {
                      HierarchyError, "wrong_level", "three_tier");
 }
 
+TEST_CASE("restructure: merges and splits hand a territory to its own level, or down when it contains none") {
+    const OrgGraph before = small();
+    // A commune merged into a district would hand its police to the district police.
+    ANTQ_CHECK_ERROR(apply(before, changes(R"({"op": "merge", "into": "296", "sources": ["10945"]})")), InvalidInput,
+                     "wrong_level", "t.json:/operations/0/sources/0");
+    ANTQ_CHECK_ERROR(apply(before, changes(R"({"op": "merge", "into": "30", "parts": [{"unit": "10987", "share": 0.5}]})")),
+                     InvalidInput, "wrong_level", "/operations/0/parts/0");
+    ANTQ_CHECK_ERROR(apply(before, changes(R"({"op": "split", "unit": "10987", "into": [{"unit": "10945", "share": 0.5},
+                                               {"unit": "288", "share": 0.5}]})")),
+                     InvalidInput, "wrong_level", "/operations/0/into/1");
+    CHECK_NOTHROW(apply(before, changes(R"({"op": "merge", "into": "10945", "sources": ["10987"]})")));
+    // Down a level only without territories inside: 296 holds two communes; emptied first, it may go.
+    ANTQ_CHECK_ERROR(apply(before, changes(R"({"op": "merge", "into": "10501", "sources": ["296"]})")), InvalidInput,
+                     "wrong_level", "'296' (district) cannot go into '10501' (commune)");
+    const Applied a = apply(before, changes(R"({"op": "move", "unit": "10945", "parent": "288"},
+                                               {"op": "move", "unit": "10987", "parent": "288"},
+                                               {"op": "merge", "into": "10501", "sources": ["296"]})"));
+    CHECK(a.ids.successors("296") == std::vector<std::string>{"10501"});
+    CHECK(a.graph.contains("10501.police"));  // the district police went to the commune, which had none
+}
+
+TEST_CASE("restructure: a set that removes a level without naming a structure gets the graph's less that level") {
+    const OrgGraph before = small();  // structure "either"
+    const Applied a = apply(before, changes(R"({"op": "remove_level", "level": "district"})", R"("date": "2025-07-01")"));
+    CHECK(a.graph.structure().id() == "two_tier");
+    CHECK(a.graph.unit(*a.graph.parent(a.graph.index_of("10945"))).id == "30");
+    // A level the structure does not have: nothing to remove is an error, in a set and in the what-if alike.
+    ANTQ_CHECK_ERROR(apply(a.graph, changes(R"({"op": "rename", "unit": "10945", "name": "A"},
+                                               {"op": "remove_level", "level": "district"})", R"("date": "2025-07-02")")),
+                     InvalidInput, "wrong_level", "t.json:/operations/1/level");
+    ANTQ_CHECK_ERROR(remove_level(a.graph, Level::district, "2025-07-02"), InvalidInput, "wrong_level",
+                     "has no district level");
+    CHECK(AdministrativeStructure::three_tier().without(Level::district).id() == "two_tier");
+    CHECK_THROWS_AS(AdministrativeStructure::two_tier().without(Level::commune), InvalidInput);
+}
+
+TEST_CASE("restructure: a containment the structure after refuses is placed at the operation that made it") {
+    OrgGraph before = small();
+    before.set_structure(AdministrativeStructure::three_tier());
+    ANTQ_CHECK_ERROR(apply(before, changes(R"({"op": "rename", "unit": "10945", "name": "A"},
+                                               {"op": "create", "unit": {"id": "10999", "name": "X", "kind": "commune",
+                                               "attributes": {"type": "xã"}}, "parent": "30"})")),
+                     HierarchyError, "wrong_level", "t.json:/operations/1 (the graph after the changes)");
+}
+
 TEST_CASE("restructure: what the operations bring in is checked as a build checks it, naming the graph after") {
     // The graph after is not checked again where the graph before vouches for it; what an operation set is.
     const OrgGraph before = small();

@@ -1,7 +1,8 @@
 """The what-if comparison page: a directive compiled on two graphs (before and after a change, or a what-if), its
 figures side by side with the change (computed by the core, ``antq::compare``), the coordination pairs that differ,
 the selectors left out and the structural diff of the two graphs (``antq.restructure.diff``); printed as a terminal
-summary and written as ``compare.html`` (``python -m antq report --compare BEFORE AFTER --out DIR``)."""
+summary and written as ``compare.html`` (``python -m antq report --compare BEFORE AFTER --out DIR``, or beside the
+report's ``index.html``, which links it, by ``write_report(report, out, comparison=c)``)."""
 
 from __future__ import annotations
 
@@ -251,9 +252,10 @@ def _pair_change(p: Mapping[str, Any]) -> str:
     return "gap opened (no tie after)" if p["gap_after"] else "gap closed (a tie after)"
 
 
-def write_compare(c: Comparison, out: str | os.PathLike[str]) -> Path:
+def write_compare(c: Comparison, out: str | os.PathLike[str], *, index: bool = False) -> Path:
     """Writes ``compare.html`` with ``compare_measures.csv``, ``compare_pairs.csv``, ``compare_diff.csv`` and
-    ``style.css`` into ``out``; returns the page."""
+    ``style.css`` into ``out``; returns the page. ``index``: the page belongs to a report whose ``index.html`` is
+    beside it, and links back to it."""
     from .render import STYLESHEET, TEMPLATES, environment
 
     folder = Path(out)
@@ -290,6 +292,7 @@ def write_compare(c: Comparison, out: str | os.PathLike[str]) -> Path:
               "changes": [{"change": change, "total": total,
                            "rows": [{**r, "text": _diff_row_text(r)} for r in rows_.to_dict("records")]}
                           for change, total, rows_ in diff_examples(c)]},
+        index=index,
     )
     path = folder / "compare.html"
     path.write_text(page, encoding="utf-8")

@@ -12,6 +12,7 @@ import pytest
 
 import antq
 from antq import restructure
+from antq.report import Report, write_report
 from antq.report.whatif import SYNTHETIC_MARK, compare, diff_counts, write_compare
 
 DIRECTIVE = {
@@ -247,3 +248,20 @@ def test_a_merge_shows_as_a_merge_only_with_the_id_map(sides):
     assert "merged" not in set(diff_counts(by_id)["change"])
     assert "matched by id alone" in by_id.summary()
 
+
+def test_the_index_links_the_comparison_only_when_it_is_written(sides, tmp_path):
+    before, after, directive = sides
+    c = compare(before, after, directive, translate={"drop_unmatched": True})
+    with_page = tmp_path / "with"
+    write_report(Report(before, directive), with_page, comparison=c)
+    index = (with_page / "index.html").read_text(encoding="utf-8")
+    assert '<a href="compare.html" id="compare-link">' in index
+    page = (with_page / "compare.html").read_text(encoding="utf-8")
+    assert '<a href="index.html">the report</a>' in page and "Structural diff" in page
+    assert (with_page / "compare_diff.csv").exists()
+    alone = tmp_path / "alone"
+    write_report(Report(before, directive), alone)
+    assert "compare.html" not in (alone / "index.html").read_text(encoding="utf-8")
+    assert not (alone / "compare.html").exists()
+    # Written on its own, the comparison page has no index to link back to.
+    assert 'href="index.html"' not in write_compare(c, tmp_path / "page").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 import time
-from typing import Sequence
+from typing import Any, Sequence
 
 from . import __version__, datasets
 from .directive import Directive
@@ -103,12 +103,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _evaluation_inputs(args: argparse.Namespace, graph: OrgGraph) -> dict[str, object]:
+def _evaluation_inputs(args: argparse.Namespace, graph: OrgGraph) -> dict[str, Any]:
     """The evaluation files given on the command line; what is not given is made up as a seeded example."""
     from . import evaluation as ev
     from .models import ModelRegistry
 
-    inputs: dict[str, object] = {"seed": args.seed}
+    inputs: dict[str, Any] = {"seed": args.seed}
     if args.rules:
         inputs["rules"] = ev.load_rules(args.rules)
     if args.assessments:

@@ -9,7 +9,8 @@ The report is made in one-way steps, as NetworKit's profiling is (compute, draw,
 3. :mod:`.charts` draws the heat-map, the evaluation chart and the org charts, :mod:`.render` renders the pages
    from Jinja2 templates and writes the files they link, :mod:`.terminal` prints the summary.
 
-:mod:`.whatif` sets one directive compiled on two graphs side by side (``compare``, ``compare.html``).
+:mod:`.whatif` sets one directive compiled on two graphs side by side with their structural diff (``compare``,
+``compare.html``); ``write_report(report, out, comparison=c)`` writes that page beside the index, which links it.
 """
 
 from __future__ import annotations
@@ -107,21 +108,26 @@ class Report:
         return terminal.summary(self.cycle)
 
 
-def write_report(report: Report, out: str | os.PathLike[str], progress: Callable[[str], None] | None = None) -> Path:
-    """Writes ``index.html``, ``heatmap.png``, ``responsibilities.csv`` and ``style.css`` into ``out``, and the
-    evaluation page with its files when the report has a year; returns the main page."""
-    return render.write(report.cycle, out, progress or (lambda message: None))
+def write_report(report: Report, out: str | os.PathLike[str], progress: Callable[[str], None] | None = None,
+                 *, comparison: Comparison | None = None) -> Path:
+    """Writes ``index.html``, ``heatmap.png``, ``responsibilities.csv`` and ``style.css`` into ``out``, the
+    evaluation page with its files when the report has a year, and ``compare.html`` with its files when
+    ``comparison`` (from :func:`compare`) is given; the index links each page written, and only those. Returns the
+    main page."""
+    return render.write(report.cycle, out, progress or (lambda message: None), comparison)
 
 
 def build_report(
-    graph: OrgGraph, directive: Directive, out: str | os.PathLike[str], *, evaluation: bool = True, **inputs: Any
+    graph: OrgGraph, directive: Directive, out: str | os.PathLike[str], *, evaluation: bool = True,
+    comparison: Comparison | None = None, **inputs: Any
 ) -> Report:
     """Compiles, analyses, evaluates the directive's year (``inputs``: the keyword arguments of :class:`Report`),
-    prints progress to stderr, writes the folder; returns the Report."""
+    prints progress to stderr, writes the folder (with the comparison page when ``comparison`` is given); returns the
+    Report."""
 
     def say(message: str) -> None:
         print(f"antq: {message}", file=sys.stderr, flush=True)
 
     report = Report(graph, directive, say, evaluation=evaluation, **inputs)
-    write_report(report, out, say)
+    write_report(report, out, say, comparison=comparison)
     return report

@@ -1,7 +1,8 @@
 """Step 4 of the report: the pages, rendered from Jinja2 templates (templates/), and the files they link.
 
-``index.html`` shows the directive and its analyses, ``evaluation.html`` the year; both link the one stylesheet,
-``style.css``, copied beside them. Lists are cut at :data:`LIST_LIMIT` rows; the CSV files hold every row.
+``index.html`` shows the directive and its analyses, ``evaluation.html`` the year, ``compare.html`` (written here when
+a comparison is given, :mod:`.whatif`) the directive on two graphs; the index links each page only when it is written.
+All link the one stylesheet, ``style.css``, copied beside them. Lists are cut at :data:`LIST_LIMIT` rows; the CSV files hold every row.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import jinja2
 from markupsafe import Markup
@@ -19,6 +20,9 @@ from . import charts
 from . import figures as fig
 from .cycle import Cycle, YearRun
 from .formats import blank, is_missing, per_level, percent
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .whatif import Comparison
 
 __all__ = ["LIST_LIMIT", "environment", "write"]
 
@@ -72,9 +76,13 @@ def _territory_name(cycle: Cycle) -> str:
     return str(cycle.units.at[root, "name"]) if root is not None else cycle.graph.name
 
 
-def write(cycle: Cycle, out: str | os.PathLike[str], say: Callable[[str], None] = _quiet) -> Path:
-    """Writes ``index.html`` with ``heatmap.png``, ``responsibilities.csv`` and ``style.css`` into ``out``, and the
-    evaluation page with its files when the cycle has a year; returns the main page."""
+def write(cycle: Cycle, out: str | os.PathLike[str], say: Callable[[str], None] = _quiet,
+          comparison: "Comparison | None" = None) -> Path:
+    """Writes ``index.html`` with ``heatmap.png``, ``responsibilities.csv`` and ``style.css`` into ``out``, the
+    evaluation page with its files when the cycle has a year, and the comparison page with its files
+    (:func:`.whatif.write_compare`) when ``comparison`` is given, each linked from the index; returns the main page."""
+    from .whatif import write_compare
+
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     env = environment()
@@ -83,6 +91,12 @@ def write(cycle: Cycle, out: str | os.PathLike[str], say: Callable[[str], None] 
     if cycle.year is not None:
         _write_year(env, cycle, cycle.year, folder, fig.caveats(cycle))
         say("wrote the evaluation page")
+    compared = None
+    if comparison is not None:
+        write_compare(comparison, folder, index=True)
+        say("wrote the comparison page")
+        compared = {"before": comparison.before.graph.name, "after": comparison.after.graph.name,
+                    "units_changed": len(comparison.diff)}
     charts.heatmap_png(fig.heatmap(cycle), folder / "heatmap.png")
     say("drew the heat-map")
 
@@ -108,6 +122,7 @@ def write(cycle: Cycle, out: str | os.PathLike[str], say: Callable[[str], None] 
         graph={"name": graph.name, "units": len(graph), "ties": graph.number_of_ties()},
         evaluation=None if year is None else {"year": year.year, "synthetic": bool(year.synthetic),
                                               "origin": fig.input_origin(year), "territory": _territory_name(cycle)},
+        comparison=compared,
         clauses=fig.clauses(cycle),
         counts=counts,
         holders=holders,

@@ -1,7 +1,8 @@
 """The what-if comparison page: a directive compiled on two graphs (before and after a change, or a what-if), its
-figures side by side with the change (computed by the core, ``antq::compare``), the coordination pairs that differ and
-the selectors left out; printed as a terminal summary and written as ``compare.html``
-(``python -m antq report --compare BEFORE AFTER --out DIR``)."""
+figures side by side with the change (computed by the core, ``antq::compare``), the coordination pairs that differ,
+the selectors left out and the structural diff of the two graphs (``antq.restructure.diff``); printed as a terminal
+summary and written as ``compare.html`` (``python -m antq report --compare BEFORE AFTER --out DIR``, or beside the
+report's ``index.html``, which links it, by ``write_report(report, out, comparison=c)``)."""
 
 from __future__ import annotations
 
@@ -15,16 +16,24 @@ from typing import TYPE_CHECKING, Any, Mapping
 from .. import restructure
 from ..directive import Directive, Responsibilities, compile
 from ..graph import OrgGraph
+from ..model import territory_kinds
 from . import figures as fig
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["Comparison", "compare", "write_compare", "SYNTHETIC_MARK"]
+__all__ = ["Comparison", "compare", "write_compare", "diff_counts", "diff_examples", "SYNTHETIC_MARK", "DIFF_SHOWN"]
 
 #: Beside a figure that counts synthetic units (on the page and in the terminal).
 SYNTHETIC_MARK = "*"
+#: Rows of each kind of change the page lists (the terminal the first 5); compare_diff.csv holds every row.
+DIFF_SHOWN = 10
+_DIFF_SHOWN_TERMINAL = 5
 _PAIRS_SHOWN = 15  # the terminal's; the page lists them up to LIST_LIMIT, the CSV all
+#: The columns of Comparison.diff: restructure.diff's, then the unit's name, the names behind the ids of before and
+#: after (moved: the parents; merged and split: the successors) and whether the unit is synthetic.
+DIFF_COLUMNS: tuple[str, ...] = ("change", "id", "kind", "level", "before", "after", "name", "before_name",
+                                 "after_name", "synthetic")
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,11 @@ class Comparison:
     dropped: list[str]
     caveats_before: fig.Caveats
     caveats_after: fig.Caveats
+    #: The structural diff of the two graphs, one row per unit (DIFF_COLUMNS): :func:`antq.restructure.diff`'s rows
+    #: (change, id, kind, level, before, after), with the names as the graphs hold them and each unit's "synthetic".
+    diff: "pandas.DataFrame"
+    #: Whether the diff matched the units through the what-if's id map (merges show as merges) or by id alone.
+    diff_by_id_map: bool
 
     @property
     def synthetic(self) -> bool:
@@ -55,12 +69,19 @@ class Comparison:
 
 
 def compare(before: OrgGraph, after: OrgGraph, directive: Directive,
-            translate: Mapping[str, Any] | None = None) -> Comparison:
-    """Compiles ``directive`` on ``before`` and on ``after`` (with ``translate``, as :func:`antq.compile` takes it) and
-    sets the figures side by side. Raises what ``compile`` raises: ``unmatched_selector`` when the directive matches
-    nothing on ``after`` and ``translate`` does not drop what is unmatched."""
+            translate: Mapping[str, Any] | None = None, *, ids: Any = None) -> Comparison:
+    """Compiles ``directive`` on ``before`` and on ``after`` (with ``translate``, as :func:`antq.compile` takes it),
+    sets the figures side by side and diffs the two graphs (:func:`antq.restructure.diff`).
+
+    ``ids`` (an :class:`antq.restructure.Applied` or its id map, when ``after`` came from ``apply``, ``remove_level``
+    or ``merge``; by default ``translate["ids"]`` if given) lets the diff follow the change: merged units show as
+    merged into their successor. Without it, units are matched by id alone: a unit merged away shows as abolished,
+    one split as abolished with its parts created. Raises what ``compile`` raises: ``unmatched_selector`` when the
+    directive matches nothing on ``after`` and ``translate`` does not drop what is unmatched."""
     on_before = compile(directive, before)
     on_after = compile(directive, after, translate)
+    if ids is None and translate is not None:
+        ids = translate.get("ids")
     return Comparison(
         directive=directive,
         before=on_before,
@@ -70,7 +91,90 @@ def compare(before: OrgGraph, after: OrgGraph, directive: Directive,
         dropped=on_after.dropped(),
         caveats_before=fig.graph_caveats(before),
         caveats_after=fig.graph_caveats(after),
+        diff=_named_diff(before, after, restructure.diff(before, after, ids)),
+        diff_by_id_map=ids is not None,
     )
+
+
+def _unit_columns(graph: OrgGraph) -> "pandas.DataFrame":
+    """id (index), name and whether each unit is synthetic (its attribute "synthetic" is true)."""
+    units = graph.to_pandas()[0]
+    units["synthetic"] = [a is not None and a.get("synthetic") is True for a in units["attributes"]]
+    return units.set_index("id")[["name", "synthetic"]]
+
+
+def _named_diff(before: OrgGraph, after: OrgGraph, diff: "pandas.DataFrame") -> "pandas.DataFrame":
+    """``diff`` with the names behind its ids: the unit's own (from the graph after for a created unit, from the graph
+    before otherwise), and for ``before`` / ``after`` where they hold ids (moved: the parents; merged, split: the
+    successors, several joined by ", "), each name followed by its id; the unit's "synthetic" from the same graph as
+    its name."""
+    old, new = _unit_columns(before), _unit_columns(after)
+    created = (diff["change"] == "created").to_numpy()
+    own = [new if c else old for c in created]
+    out = diff.copy()
+    out["name"] = [str(side.at[i, "name"]) if i in side.index else "" for side, i in zip(own, diff["id"])]
+    out["synthetic"] = [bool(side.at[i, "synthetic"]) if i in side.index else False for side, i in zip(own, diff["id"])]
+
+    def names(ids: Any, side: "pandas.DataFrame") -> str:
+        text = "" if ids is None else str(ids)
+        return ", ".join(f"{side.at[i, 'name']} ({i})" if i in side.index else i for i in text.split(", ")) if text else ""
+
+    moved = (diff["change"] == "moved").to_numpy()
+    successors = diff["change"].isin(["merged", "split"]).to_numpy()
+    out["before_name"] = [names(b, old) if m else ("" if b is None else str(b))
+                          for m, b in zip(moved, diff["before"])]
+    out["after_name"] = [names(a, new) if m or s else ("" if a is None else str(a))
+                         for m, s, a in zip(moved, successors, diff["after"])]
+    return out[list(DIFF_COLUMNS)]
+
+
+def diff_counts(c: Comparison) -> "pandas.DataFrame":
+    """The structural diff counted: one row per change, part ("territories" or "bodies", posts among them) and level,
+    with units and how many of them are synthetic; the changes in the order the diff gives them."""
+    import pandas as pd
+
+    d = c.diff
+    if d.empty:
+        return pd.DataFrame({"change": [], "part": [], "level": [], "units": [], "synthetic": []})
+    frame = pd.DataFrame({
+        "change": d["change"].astype(str),
+        "part": ["territories" if k in territory_kinds else "bodies" for k in d["kind"].astype(str)],
+        "level": d["level"].astype(str),
+        "synthetic": d["synthetic"].astype(int),
+    })
+    order = {change: n for n, change in enumerate(dict.fromkeys(frame["change"]))}
+    counts = (frame.groupby(["change", "part", "level"], sort=False)
+              .agg(units=("synthetic", "size"), synthetic=("synthetic", "sum")).reset_index())
+    counts["_order"] = counts["change"].map(order)
+    counts["_part"] = (counts["part"] == "bodies").astype(int)
+    counts = counts.sort_values(["_order", "_part"], kind="stable").drop(columns=["_order", "_part"])
+    return counts.reset_index(drop=True)
+
+
+def diff_examples(c: Comparison, n: int = DIFF_SHOWN) -> list[tuple[str, int, "pandas.DataFrame"]]:
+    """Per change in the diff's order: the change, how many units it concerns, and its first ``n`` rows."""
+    d = c.diff
+    return [(str(change), len(rows), rows.head(n))
+            for change, rows in d.groupby(d["change"].astype(str), sort=False)]
+
+
+def _graph_line(graph: OrgGraph) -> str:
+    as_of = graph.attributes.get("as_of")
+    return f"{graph.name} (as of {as_of if as_of else 'unknown'})"
+
+
+def _diff_row_text(r: Mapping[str, Any]) -> str:
+    """One row of the diff as the terminal and the page say it."""
+    change, name = r["change"], r["name"]
+    if change == "renamed":
+        return f"{r['before_name']} → {r['after_name']}"
+    if change == "retyped":
+        return f"{name}: {r['before_name']} → {r['after_name']}"
+    if change == "moved":
+        return f"{name}: under {r['before_name']} → under {r['after_name']}"
+    if change in ("merged", "split"):
+        return f"{name} → {r['after_name']}"
+    return str(name)
 
 
 def _figure(value: float) -> str:
@@ -126,6 +230,17 @@ def summary(c: Comparison) -> str:
         lines.append(f"  ... and {len(pairs) - _PAIRS_SHOWN} more (compare_pairs.csv)")
     lines.append(f"Left out on the graph after (unmatched selectors): {len(c.dropped)}")
     lines += [f"  {line}" for line in c.dropped]
+    lines += ["", f"Structural diff, {_graph_line(b)} → {_graph_line(a)}: {len(c.diff):,} units changed, "
+                  + ("matched through the what-if's id map" if c.diff_by_id_map else "matched by id alone")]
+    for r in diff_counts(c).to_dict("records"):
+        lines.append(f"  {r['change']:<10} {r['part']:<12} {r['level']:<10} {r['units']:>6,}"
+                     + (f"  ({r['synthetic']:,} synthetic {SYNTHETIC_MARK})" if r["synthetic"] else ""))
+    for change, total, rows_ in diff_examples(c, _DIFF_SHOWN_TERMINAL):
+        lines.append(f"{change} ({total:,}), the first {min(total, _DIFF_SHOWN_TERMINAL)}:")
+        for r in rows_.to_dict("records"):
+            lines.append(f"  {r['id']} {_diff_row_text(r)}" + (f" {SYNTHETIC_MARK}" if r["synthetic"] else ""))
+    if len(c.diff):
+        lines.append("  (every row in compare_diff.csv)")
     return "\n".join(lines)
 
 
@@ -137,9 +252,10 @@ def _pair_change(p: Mapping[str, Any]) -> str:
     return "gap opened (no tie after)" if p["gap_after"] else "gap closed (a tie after)"
 
 
-def write_compare(c: Comparison, out: str | os.PathLike[str]) -> Path:
-    """Writes ``compare.html`` with ``compare_measures.csv``, ``compare_pairs.csv`` and ``style.css`` into ``out``;
-    returns the page."""
+def write_compare(c: Comparison, out: str | os.PathLike[str], *, index: bool = False) -> Path:
+    """Writes ``compare.html`` with ``compare_measures.csv``, ``compare_pairs.csv``, ``compare_diff.csv`` and
+    ``style.css`` into ``out``; returns the page. ``index``: the page belongs to a report whose ``index.html`` is
+    beside it, and links back to it."""
     from .render import STYLESHEET, TEMPLATES, environment
 
     folder = Path(out)
@@ -147,6 +263,7 @@ def write_compare(c: Comparison, out: str | os.PathLike[str]) -> Path:
     shutil.copyfile(TEMPLATES / STYLESHEET, folder / STYLESHEET)
     c.measures.to_csv(folder / "compare_measures.csv", index=False)
     c.pairs.to_csv(folder / "compare_pairs.csv", index=False)
+    c.diff.to_csv(folder / "compare_diff.csv", index=False)
     before, after = c.before.graph, c.after.graph
     banner = fig.Caveats(
         any=c.caveats_before.any or c.caveats_after.any,
@@ -162,13 +279,20 @@ def write_compare(c: Comparison, out: str | os.PathLike[str]) -> Path:
         caveats=banner,
         territory=before.name,
         directive=c.directive,
-        graphs=[{"side": side, "name": g.name, "units": len(g), "ties": g.number_of_ties(), "structure": g.structure.id}
+        graphs=[{"side": side, "name": g.name, "as_of": g.attributes.get("as_of") or "unknown", "units": len(g),
+                  "ties": g.number_of_ties(), "structure": g.structure.id}
                 for side, g in (("before", before), ("after", after))],
         rows=rows(c),
         synthetic=c.synthetic,
         mark=SYNTHETIC_MARK,
         pairs=pairs,
         dropped=c.dropped,
+        diff={"total": len(c.diff), "by_id_map": c.diff_by_id_map, "counts": diff_counts(c).to_dict("records"),
+              "synthetic": int(c.diff["synthetic"].sum()), "shown": DIFF_SHOWN,
+              "changes": [{"change": change, "total": total,
+                           "rows": [{**r, "text": _diff_row_text(r)} for r in rows_.to_dict("records")]}
+                          for change, total, rows_ in diff_examples(c)]},
+        index=index,
     )
     path = folder / "compare.html"
     path.write_text(page, encoding="utf-8")

@@ -12,7 +12,8 @@ import pytest
 
 import antq
 from antq import restructure
-from antq.report.whatif import SYNTHETIC_MARK, compare, write_compare
+from antq.report import Report, write_report
+from antq.report.whatif import SYNTHETIC_MARK, compare, diff_counts, write_compare
 
 DIRECTIVE = {
     "format": "antq.directive", "version": 1, "id": "what_if", "kind": "chỉ thị", "number": "01/CT-UBND",
@@ -165,3 +166,102 @@ def test_cli_compare_the_default_and_its_what_if(tmp_path):
     assert "Left out on the graph after (unmatched selectors): 13" in out
     page = (tmp_path / "out" / "compare.html").read_text(encoding="utf-8")
     assert "Not every figure here is a fact" in page and "load district lead" in page
+
+
+# The structural diff on the page, and the page in the report.
+
+def _table_rows(page, table_id):
+    """The cells of each body row of the table with ``table_id``, as text."""
+    body = page.split(f'<table id="{table_id}">', 1)[1].split("</tbody>", 1)[0].split("<tbody>", 1)[1]
+    return [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in body.split("<tr>")[1:]]
+
+
+@pytest.fixture(scope="module")
+def without_district():
+    """The Hải Dương default, its what-if without the district level, and the embedded directive carried over."""
+    graph = antq.datasets.hai_duong_2024()
+    applied = restructure.remove_level(graph, "district")
+    directive = antq.datasets.directive_2024()
+    c = compare(graph, applied.graph, directive,
+                translate={"levels": {"district": "commune"}, "ids": applied, "drop_unmatched": True})
+    return graph, applied, c
+
+
+def test_the_diff_counts_are_restructure_diffs(without_district):
+    graph, applied, c = without_district
+    expected = restructure.diff(graph, applied.graph, applied)
+    # compare took the what-if's id map from translate, and its diff is restructure.diff's, with names beside.
+    assert c.diff_by_id_map
+    assert c.diff[list(expected.columns)].astype(str).values.tolist() == expected.astype(str).values.tolist()
+    counts = diff_counts(c)
+    by_change = counts.groupby("change")["units"].sum().to_dict()
+    assert by_change == {k: v for k, v in expected["change"].value_counts().to_dict().items() if v}
+    assert by_change == {"abolished": 348, "moved": 235}
+    by_level = counts.groupby(["change", "level"])["units"].sum().to_dict()
+    assert by_level == {(str(ch), str(lv)): n
+                        for (ch, lv), n in expected.groupby(["change", "level"], observed=True).size().items()}
+    assert counts[["change", "part", "level", "units"]].values.tolist() == [
+        ["abolished", "territories", "district", 12], ["abolished", "bodies", "district", 336],
+        ["moved", "territories", "commune", 235]]
+    # The communes moved up are every commune; the 47 synthetic among them are the graph's own count.
+    moved = counts.set_index(["change", "part"]).loc[("moved", "territories")]
+    assert int(moved["synthetic"]) == 47
+    assert int(c.diff["synthetic"].sum()) == int(counts["synthetic"].sum())
+
+
+def test_the_page_shows_the_diff_with_names_and_the_graphs(without_district, tmp_path):
+    graph, applied, c = without_district
+    page = write_compare(c, tmp_path).read_text(encoding="utf-8")
+    expected = restructure.diff(graph, applied.graph, applied)["change"].value_counts()
+    rows = _table_rows(page, "diff-counts")
+    shown: dict[str, int] = {}
+    for change, _part, _level, units, _synthetic in rows:
+        shown[change] = shown.get(change, 0) + int(units)
+    assert shown == {k: v for k, v in expected.to_dict().items() if v}
+    assert 'id="diff"' in page and "hai_duong_2024 (2024-07-01) → hai_duong_2024 (2024-07-01)" in page
+    assert "matched through the what-if's id map" in page
+    assert 'id="diff-synthetic-note"' in page
+    # The first rows of each change, named as the data names them (Vietnamese), the rest pointed to.
+    abolished = _table_rows(page, "diff-abolished-rows")
+    assert len(abolished) == 10 and abolished[0][:4] == ["288", "district", "district", "Hải Dương"]
+    moved = _table_rows(page, "diff-moved-rows")
+    assert moved[0][3] == "Cẩm Thượng: under Hải Dương (288) → under Hải Dương (30)"
+    assert "… and 338 more in compare_diff.csv" in page and "… and 225 more in compare_diff.csv" in page
+    csv = (tmp_path / "compare_diff.csv").read_text(encoding="utf-8").splitlines()
+    assert csv[0] == "change,id,kind,level,before,after,name,before_name,after_name,synthetic" and len(csv) == 1 + 583
+    text = c.summary()
+    assert "Structural diff, hai_duong_2024 (as of 2024-07-01) → hai_duong_2024 (as of 2024-07-01): 583 units changed" in text
+    assert re.search(r"^  moved +territories +commune +235  \(47 synthetic \*\)$", text, re.M)
+    assert "  10507 Cẩm Thượng: under Hải Dương (288) → under Hải Dương (30)" in text
+
+
+def test_a_merge_shows_as_a_merge_only_with_the_id_map(sides):
+    before, _, directive = sides
+    merged = restructure.merge(before, ["10951"], into="10945", name="Kẻ Sặt mới")
+    with_map = compare(before, merged.graph, directive, ids=merged)
+    assert with_map.diff_by_id_map
+    assert with_map.diff[["change", "id", "name", "after_name"]].values.tolist()[0] == [
+        "merged", "10951", "Vĩnh Hưng", "Kẻ Sặt mới (10945)"]
+    by_id = compare(before, merged.graph, directive)
+    assert not by_id.diff_by_id_map
+    assert by_id.diff["change"].astype(str).tolist() == ["abolished", "renamed", "renamed", "renamed"]
+    assert "merged" not in set(diff_counts(by_id)["change"])
+    assert "matched by id alone" in by_id.summary()
+
+
+def test_the_index_links_the_comparison_only_when_it_is_written(sides, tmp_path):
+    before, after, directive = sides
+    c = compare(before, after, directive, translate={"drop_unmatched": True})
+    with_page = tmp_path / "with"
+    write_report(Report(before, directive), with_page, comparison=c)
+    index = (with_page / "index.html").read_text(encoding="utf-8")
+    assert '<a href="compare.html" id="compare-link">' in index
+    page = (with_page / "compare.html").read_text(encoding="utf-8")
+    assert '<a href="index.html">the report</a>' in page and "Structural diff" in page
+    assert (with_page / "compare_diff.csv").exists()
+    alone = tmp_path / "alone"
+    write_report(Report(before, directive), alone)
+    assert "compare.html" not in (alone / "index.html").read_text(encoding="utf-8")
+    assert not (alone / "compare.html").exists()
+    # Written on its own, the comparison page has no index to link back to.
+    assert 'href="index.html"' not in write_compare(c, tmp_path / "page").read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 // timeline and the what-ifs, and the embedded national datasets. Registered after io: it returns OrgGraphs.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <limits>
 #include <memory>
@@ -119,7 +120,9 @@ void init_restructure(py::module_& m) {
             for (const Operation& o : c.operations) out.emplace_back(to_string(o.kind));
             return out;
         })
-        .def_static("load", [](const std::filesystem::path& p) { return load_changes(p); }, py::arg("path"),
+        .def_static("load", [](const std::filesystem::path& p, std::uint64_t max_bytes) {
+                        return load_changes(p, ReadLimits{max_bytes});
+                    }, py::arg("path"), py::kw_only(), py::arg("max_bytes") = default_max_file_bytes,
                     py::call_guard<py::gil_scoped_release>())
         .def_static("loads", [](const std::string& text, const std::string& source) { return parse_changes(text, source); },
                     py::arg("text"), py::arg("source") = "<string>", py::call_guard<py::gil_scoped_release>())

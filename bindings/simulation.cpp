@@ -1,6 +1,8 @@
 // The simulation area: the directive cascade and incident escalation. Python hands over ids, selectors and JSON-like
 // delay descriptions; the replications run in C++ with the GIL released.
 
+#include <cstdint>
+#include <filesystem>
 #include <limits>
 #include <optional>
 #include <variant>
@@ -12,6 +14,7 @@
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
 
 #include <antq/errors.hpp>
 #include <antq/graph/org_graph.hpp>
@@ -342,6 +345,10 @@ void init_simulation(py::module_& m) {
 
     m.def("_parse_scenario", [](const std::string& text, const std::string& source) { return dump_scenario(parse_scenario(text, source)); },
           py::arg("text"), py::arg("source"));
+    // A scenario file read as every antq reader reads one (regular files only, under a size cap), as its text.
+    m.def("_load_scenario", [](const std::filesystem::path& path, std::uint64_t max_bytes) {
+              return dump_scenario(load_scenario(path, ReadLimits{max_bytes}));
+          }, py::arg("path"), py::arg("max_bytes"), py::call_guard<py::gil_scoped_release>());
     m.def("_run_scenario", &run_scenario, py::arg("text"), py::arg("source"), py::arg("base"), py::arg("reps"),
           py::arg("seed"), py::arg("threads"), py::arg("max_memory_bytes"));
     m.def("_cascade_summary", &cascade_summary_columns, py::arg("result"), py::arg("deadline"));

@@ -96,9 +96,10 @@ class Applied:
         )
 
 
-def load_changes(path: str | os.PathLike[str]) -> ChangeSet:
-    """Reads a change-set file (format ``antq.changes``)."""
-    return ChangeSet.load(os.fspath(path))
+def load_changes(path: str | os.PathLike[str], *, max_bytes: int = 2**30) -> ChangeSet:
+    """Reads a change-set file (format ``antq.changes``): regular files only, at most ``max_bytes`` (1 GiB by
+    default; larger is ``too_large``)."""
+    return ChangeSet.load(os.fspath(path), max_bytes=max_bytes)
 
 
 def apply(graph: OrgGraph, changes: "ChangeSet | Mapping[str, Any] | str | os.PathLike[str]") -> Applied:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 from . import _core
 from ._core import Selector
 from ._frames import frame
-from .errors import Error, IoError, _bad_input, _wrong_type
+from .errors import Error, _bad_input, _wrong_type
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -339,18 +339,16 @@ class Scenario:
         return out
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> "Scenario":
-        """Reads a scenario file (at most 1 GiB, like every antq reader)."""
+    def load(cls, path: str | os.PathLike[str], *, max_bytes: int = 2**30) -> "Scenario":
+        """Reads a scenario file as every antq reader does: regular files only (a pipe or a device is
+        ``cannot_read``), at most ``max_bytes`` (1 GiB by default; larger is ``too_large``). Relative graph paths in
+        it are read from the file's folder."""
         p = Path(path)
-        try:
-            if p.stat().st_size > 2**30:
-                raise _bad_input("too_large", str(p), "a scenario file is at most 1 GiB")
-            text = p.read_bytes().decode("utf-8")
-        except OSError as error:
-            raise IoError(f"cannot_read: {p}: {error.strerror or error}", "cannot_read", str(p)) from error
-        except UnicodeDecodeError as error:
-            raise _bad_input("invalid_utf8", str(p), f"byte {error.start} is not UTF-8") from error
-        return cls.from_json(text, source=str(p), base=p.parent)
+        out = cls.__new__(cls)
+        out._text = _core._load_scenario(os.fspath(p), max_bytes)
+        out._doc = json.loads(out._text)
+        out._base = p.parent
+        return out
 
     def to_json(self) -> str:
         """The scenario as the C++ writer writes it (2-space indented); ``from_json`` reads it back equal."""

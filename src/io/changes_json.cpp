@@ -266,7 +266,9 @@ ChangeSet parse_changes(std::string_view text, std::string_view source) {
     return out;
 }
 
-ChangeSet load_changes(const std::filesystem::path& path) { return parse_changes(detail::read_file(path), path.string()); }
+ChangeSet load_changes(const std::filesystem::path& path, const ReadLimits& limits) {
+    return parse_changes(detail::read_file(path, limits.max_bytes), path.string());
+}
 
 std::string dump_changes(const ChangeSet& changes) {
     json head = {{"format", format_name}, {"version", format_version}, {"name", changes.name}, {"date", changes.date}};

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include <antq/io/read_limits.hpp>
 #include <antq/restructure/change_set.hpp>
 
 namespace antq {
@@ -22,8 +23,9 @@ namespace antq {
  *         where() is the source and a JSON pointer ("reform.json:/operations/3/sources/1")
  */
 ChangeSet parse_changes(std::string_view text, std::string_view source = "<string>");
-/** Reads a change-set file. @throws IoError "cannot_read"; otherwise as parse_changes */
-ChangeSet load_changes(const std::filesystem::path& path);
+/** Reads a change-set file (regular files only, at most `limits.max_bytes`). @throws IoError "cannot_read",
+ *  "too_large"; otherwise as parse_changes */
+ChangeSet load_changes(const std::filesystem::path& path, const ReadLimits& limits = {});
 /** The change set as JSON, one operation per line; parse_changes gives it back equal. */
 std::string dump_changes(const ChangeSet& changes);
 /** Writes dump_changes(changes) through a temporary file. @throws IoError "cannot_write" */

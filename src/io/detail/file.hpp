@@ -3,6 +3,7 @@
 // Whole-file reads (regular files only, under a size cap) and all-or-nothing writes, shared by every format.
 // Internal.
 
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <filesystem>
@@ -10,6 +11,9 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <antq/errors.hpp>
 #include <antq/io/read_limits.hpp>
@@ -55,23 +59,67 @@ inline void check_size(std::string_view text, const std::string& source, std::ui
                       "max_bytes if the text is meant to be this large)");
 }
 
-/** Writes `text` to a temporary file beside `path`, then renames it: a failure never leaves half a file. */
-inline void write_file(const std::filesystem::path& path, std::string_view text) {
-    std::filesystem::path temporary = path;
-    temporary += ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw IoError("cannot_write", path.string(), std::error_code(errno, std::generic_category()).message());
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        out.close();
-        if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            throw IoError("cannot_write", path.string(), "write failed");
-        }
+/**
+ * Where a write to `path` lands: `path`, or the file its symbolic links lead to (a link is kept, its file updated).
+ * @throws IoError "cannot_write" for a link loop
+ */
+inline std::filesystem::path write_target(const std::filesystem::path& path) {
+    std::filesystem::path target = path;
+    for (int hops = 0; hops < 40; ++hops) {
+        std::error_code ec;
+        if (!std::filesystem::is_symlink(std::filesystem::symlink_status(target, ec))) return target;
+        const std::filesystem::path next = std::filesystem::read_symlink(target, ec);
+        if (ec) throw IoError("cannot_write", path.string(), ec.message());
+        target = next.is_absolute() ? next : target.parent_path() / next;
     }
+    throw IoError("cannot_write", path.string(), "too many levels of symbolic links");
+}
+
+/**
+ * Writes `text` to a new temporary file beside the target, then renames it over the target: a failure never leaves
+ * half a file, and no other file is touched (the temporary's name is unique, made with O_EXCL). A symbolic link is
+ * followed, so the file it names is updated and the link stays. A target that exists but is not a regular file (a
+ * device, a pipe, a directory) is refused: renaming over it would replace it.
+ * @throws IoError "cannot_write"
+ */
+inline void write_file(const std::filesystem::path& path, std::string_view text) {
+    const std::filesystem::path target = write_target(path);
     std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
+    const auto status = std::filesystem::status(target, ec);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        throw IoError("cannot_write", path.string(),
+                      std::filesystem::is_directory(status)
+                          ? "is a directory, not a file"
+                          : "is not a regular file (a device, a pipe or a socket); antq writes regular files only");
+    auto failed = [&](int error) { return IoError("cannot_write", path.string(), std::generic_category().message(error)); };
+    static std::atomic<unsigned> written{0};
+    std::filesystem::path temporary;
+    int fd = -1;
+    for (int attempt = 0; fd < 0; ++attempt) {
+        temporary = target;
+        temporary += "." + std::to_string(::getpid()) + "-" + std::to_string(written++) + ".tmp";
+        fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && (errno != EEXIST || attempt == 100)) throw failed(errno);
+    }
+    auto discard = [&](int error) {
+        ::close(fd);
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        return failed(error);
+    };
+    for (std::size_t done = 0; done < text.size();) {
+        const ::ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw discard(n < 0 ? errno : EIO);
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) {
+        const int error = errno;
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        throw failed(error);
+    }
+    std::filesystem::rename(temporary, target, ec);
     if (ec) {
         std::error_code ignored;
         std::filesystem::remove(temporary, ignored);

@@ -1,6 +1,9 @@
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
+
+#include <sys/stat.h>
 
 #include "support.hpp"
 
@@ -34,6 +37,37 @@ TEST_CASE("json: save and load through a file") {
     CHECK(load_graph(dir / "hd.json").same_content(g));
     ANTQ_CHECK_ERROR(load_graph(dir / "missing.json"), IoError, "cannot_read", "missing.json");
     ANTQ_CHECK_ERROR(save_graph(g, dir / "no" / "such" / "dir.json"), IoError, "cannot_write", "dir.json");
+}
+
+TEST_CASE("json: a save touches only its file: no fixed temporary name, links followed, devices and pipes refused") {
+    const test::TempDir dir;
+    const OrgGraph g = test::tiny_province();
+    const auto text_of = [](const std::filesystem::path& p) {
+        std::ifstream in(p, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    const auto write = [](const std::filesystem::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; };
+    // A file of the user's beside the target, named as a temporary file might be, is left alone.
+    write(dir / "g.json.tmp", "keep");
+    save_graph(g, dir / "g.json");
+    CHECK(text_of(dir / "g.json.tmp") == "keep");
+    CHECK(load_graph(dir / "g.json").same_content(g));
+    // Through a symbolic link: the file it names is updated, the link stays a link.
+    write(dir / "real.json", "old");
+    std::filesystem::create_symlink("real.json", dir / "link.json");
+    save_graph(g, dir / "link.json");
+    CHECK(std::filesystem::is_symlink(std::filesystem::symlink_status(dir / "link.json")));
+    CHECK(load_graph(dir / "real.json").same_content(g));
+    // A pipe (or a device) is not replaced by a file; a directory neither.
+    REQUIRE(::mkfifo((dir / "pipe.json").c_str(), 0600) == 0);
+    ANTQ_CHECK_ERROR(save_graph(g, dir / "pipe.json"), IoError, "cannot_write", "pipe.json");
+    CHECK(std::filesystem::is_fifo(dir / "pipe.json"));
+    std::filesystem::create_directory(dir / "folder.json");
+    ANTQ_CHECK_ERROR(save_graph(g, dir / "folder.json"), IoError, "cannot_write", "is a directory");
+    // Nothing else was left behind.
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path)) ++files;
+    CHECK(files == 6);  // g.json, g.json.tmp, real.json, link.json, pipe.json, folder.json
 }
 
 TEST_CASE("json: levels of bodies and posts are derived when left out") {

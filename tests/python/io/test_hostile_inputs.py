@@ -22,6 +22,7 @@ from typing import Any, Callable
 import pytest
 
 import antq
+from conftest import TINY_JSON
 
 IIE, HE, NF, IOE = antq.InvalidInputError, antq.HierarchyError, antq.NotFoundError, antq.IoError
 FILE = "h.json"
@@ -556,6 +557,10 @@ READERS = {
     "assessments": lambda path, **kw: antq._core.Assessments.load(path, **kw),
     "progress": lambda path, **kw: antq._core.ProgressReports.load(path, **kw),
     "team sizing": lambda path, **kw: antq._core.TeamSizingRule.load(path, **kw),
+    "models": lambda path, **kw: antq._core.ModelRegistry.load(path, antq.io.loads(TINY_JSON, "tiny.json"), **kw),
+    "changes": lambda path, **kw: antq.restructure.load_changes(path, **kw),
+    "scenario": lambda path, **kw: antq.simulation.Scenario.load(path, **kw),
+    "graphml": lambda path, **kw: antq.read_graphml(path, **kw),
 }
 
 
@@ -713,3 +718,18 @@ def test_years_outside_the_range_are_bad_year_in_every_format(year):
     with pytest.raises(IIE) as info:
         antq._core.Assessments.loads(records, "a.json")
     assert (info.value.tag, info.value.where) == ("bad_year", "a.json:/year")
+
+
+def test_a_save_replaces_only_its_own_file(tiny, tmp_path):
+    # A fixed temporary name would have overwritten the user's file; renaming over a pipe would have replaced it.
+    (tmp_path / "g.json.tmp").write_text("keep")
+    tiny.save(tmp_path / "g.json")
+    assert (tmp_path / "g.json.tmp").read_text() == "keep"
+    assert antq.load(tmp_path / "g.json").same_content(tiny)
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(IOE) as info:
+        tiny.save(fifo)
+    assert (info.value.tag, info.value.where) == ("cannot_write", str(fifo))
+    assert fifo.is_fifo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.json", "g.json.tmp", "pipe.json"]

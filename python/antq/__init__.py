@@ -12,6 +12,23 @@ from . import _arguments, _core
 
 _arguments.install(_core)  # before anything below takes a function from _core
 
+
+def _refuse_pickling(core: object) -> None:
+    """A compiled class without pickle support gets TypeError at every protocol: at protocols 0 and 1 pickle would
+    otherwise go through copyreg to pybind11's constructor, which aborts the interpreter (pybind11 #6159)."""
+    for cls in list(vars(core).values()):
+        if not isinstance(cls, type) or vars(cls).get("__reduce__", object.__reduce__) is not object.__reduce__ \
+                or "__setstate__" in vars(cls):
+            continue
+
+        def refuse(self: object) -> object:
+            raise TypeError(f"cannot pickle 'antq.{type(self).__name__}' object")
+
+        cls.__reduce__ = refuse  # type: ignore[assignment]
+
+
+_refuse_pickling(_core)
+
 from . import analysis, datasets, evaluation, grassroots, measures, model, models, movement, restructure, simulation
 from ._core import FrozenGraph, Selector, Tie, TiesView, Unit, UnitsView, __version__, levels, tie_kinds, unit_kinds
 from .directive import Directive, Responsibilities, compile

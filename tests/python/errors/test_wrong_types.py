@@ -224,3 +224,27 @@ def test_a_value_of_the_wrong_type_in_a_dataframe_is_bad_data_not_a_wrong_type()
     g = antq.OrgGraph.from_pandas(units.drop(columns="founded"))
     with pytest.raises(antq.WrongTypeError):
         g.set_unit_attribute("30", "founded", pd.Timestamp("1968-01-01"))
+
+
+def test_pickling_a_class_without_pickle_support_is_a_type_error_at_every_protocol():
+    # At protocols 0 and 1 pickle went through copyreg to pybind11's constructor, which aborted the interpreter:
+    # run in a child, so that a regression fails this test rather than the whole run.
+    import subprocess
+    import sys
+
+    code = """
+import pickle, antq
+for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+    for value in (antq.Selector.kind("village"), antq.evaluation.default_rules(), antq.restructure.reform_2025()):
+        try:
+            pickle.dumps(value, protocol=protocol)
+        except TypeError as error:
+            assert str(error) == f"cannot pickle 'antq.{type(value).__name__}' object", error
+        else:
+            raise AssertionError(f"{type(value).__name__} pickled at protocol {protocol}")
+    graph = antq.OrgGraph(name="g")
+    assert pickle.loads(pickle.dumps(graph, protocol=protocol)).same_content(graph)
+print("done")
+"""
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and run.stdout.strip() == "done", run.stderr[-2000:]

@@ -486,3 +486,37 @@ def test_diff_reads_a_graph_changed_since_the_last_diff(tiny):
     assert diff_rows(frame) == [("renamed", "288-c01", "commune", "commune", "Tân Bình", "Tân Bình Mới")]
     tiny.rename_unit("288-c01", "Tân Bình Cũ")
     assert diff_rows(restructure.diff(tiny, other))[0][4] == "Tân Bình Cũ"
+
+
+
+# ---- what-ifs given arguments of the wrong type or value --------------------------------------------------------------
+
+
+TRANSLATE_WRONG = [
+    ("a string", "district=commune", "translate", "a dict"),
+    ("levels as a string", {"levels": "district=commune"}, "translate/levels", "expected a dict"),
+    ("ids as a list", {"ids": ["10951"]}, "translate/ids", "antq.restructure.Applied"),
+    ("drop_unmatched as a string", {"drop_unmatched": "yes"}, "translate/drop_unmatched", "expected True or False"),
+    ("drop_unmatched as a number", {"drop_unmatched": 1}, "translate/drop_unmatched", "expected True or False"),
+]
+
+
+@pytest.mark.parametrize("translate,where,expected", [t[1:] for t in TRANSLATE_WRONG], ids=[t[0] for t in TRANSLATE_WRONG])
+def test_compile_across_structures_refuses_a_translation_of_the_wrong_type(hai_duong, directive, translate, where,
+                                                                            expected):
+    with pytest.raises(antq.WrongTypeError) as info:
+        antq.compile(directive, hai_duong, translate=translate)
+    assert info.value.tag == "wrong_type" and info.value.where == where, str(info.value)
+    assert expected in str(info.value) and "unknown_field" not in str(info.value)
+    # The evaluation reads the same translation, and refuses it alike.
+    rules = antq.evaluation.default_rules()
+    with pytest.raises(antq.WrongTypeError) as info:
+        antq.evaluation.evaluate(hai_duong, antq.evaluation.example_assessments(hai_duong, rules), rules,
+                                 translate=translate)
+    assert info.value.where == where
+
+
+def test_a_translation_takes_numpy_booleans():
+    np = pytest.importorskip("numpy")
+    assert antq.directive._translation({"drop_unmatched": np.bool_(True)})[2] is True
+    assert antq.directive._translation({"drop_unmatched": False})[2] is False

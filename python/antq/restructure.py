@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from . import _core
 from ._frames import frame
+from .errors import _wrong_type
 from .graph import OrgGraph
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -147,7 +148,11 @@ def remove_level(graph: OrgGraph, level: str, date: str = "") -> Applied:
 
 
 def merge(graph: OrgGraph, units: Sequence[str], into: str, name: str = "", date: str = "") -> Applied:
-    """``units`` merged into the existing territory ``into`` (which lives on, renamed to ``name`` if given)."""
+    """``units`` (a list of ids, even for one unit: ``["10951"]``) merged into the existing territory ``into`` (which
+    lives on, renamed to ``name`` if given). One id given as a string is refused (:class:`antq.WrongTypeError`), not
+    read as its characters."""
+    if isinstance(units, str):
+        raise _wrong_type("units", f"expected a list of unit ids, found the str {units!r}: pass [{units!r}] for one unit")
     return Applied(_core.merge(graph, list(units), into, name, date))
 
 

@@ -520,3 +520,13 @@ def test_a_translation_takes_numpy_booleans():
     np = pytest.importorskip("numpy")
     assert antq.directive._translation({"drop_unmatched": np.bool_(True)})[2] is True
     assert antq.directive._translation({"drop_unmatched": False})[2] is False
+
+
+def test_merge_refuses_one_id_given_as_a_string(tiny):
+    before = tiny.dumps()
+    with pytest.raises(antq.WrongTypeError) as info:
+        restructure.merge(tiny, "10951", into="10945")  # type: ignore[arg-type]
+    assert info.value.tag == "wrong_type" and info.value.where == "units"
+    assert "pass ['10951']" in str(info.value) and "'1'" not in str(info.value)
+    assert tiny.dumps() == before
+    assert restructure.merge(tiny, ["10951"], into="10945").successors("10951") == ["10945"]

@@ -8,12 +8,13 @@ Every rule lives in the C++ core (``antq::apply`` and friends); this module only
 from __future__ import annotations
 
 import json
+import math
 import os
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from . import _core
 from ._frames import frame
-from .errors import _wrong_type
+from .errors import InvalidInputError, _wrong_type
 from .graph import OrgGraph
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,10 +56,41 @@ def _changes(changes: "ChangeSet | Mapping[str, Any] | str | os.PathLike[str]") 
     if isinstance(changes, _core.ChangeSet):
         return changes
     if isinstance(changes, Mapping):
-        return ChangeSet.loads(json.dumps(changes, ensure_ascii=False), str(changes.get("name") or "<dict>"))
+        source = str(changes.get("name") or "<dict>")
+        try:  # NaN and infinity are no JSON, and would reach the reader as text never written
+            text = json.dumps(changes, ensure_ascii=False, allow_nan=False)
+        except ValueError as error:  # NaN or infinity; or a container holding itself
+            found = _not_finite(changes) if "Out of range float" in str(error) else None
+            if found is None:
+                raise InvalidInputError(f"malformed_json: {source}: {error}", "malformed_json", source) from None
+            pointer, value = found
+            if pointer.endswith("/share"):
+                raise InvalidInputError(f"bad_share: {source}:{pointer}: a share is a fraction in (0, 1], not {value}",
+                                        "bad_share", f"{source}:{pointer}") from None
+            raise InvalidInputError(f"malformed_json: {source}:{pointer}: {value} is not a JSON number",
+                                    "malformed_json", f"{source}:{pointer}") from None
+        return ChangeSet.loads(text, source)
     if isinstance(changes, (str, os.PathLike)):
         return ChangeSet.load(os.fspath(changes))
     raise TypeError(f"expected a ChangeSet, a dict in format antq.changes or a path, found {type(changes).__name__}")
+
+
+def _not_finite(value: Any, pointer: str = "") -> "tuple[str, Any] | None":
+    """The JSON pointer and value of the first NaN or infinity in a change set given as Python data."""
+    if isinstance(value, Mapping):
+        items: Iterable[tuple[Any, Any]] = value.items()
+    elif isinstance(value, (list, tuple)):
+        items = enumerate(value)
+    elif isinstance(value, float) or (hasattr(value, "dtype") and getattr(value.dtype, "kind", "") == "f"):
+        return None if math.isfinite(float(value)) else (pointer, value)
+    else:
+        return None
+    for key, item in items:
+        step = str(key).replace("~", "~0").replace("/", "~1")
+        found = _not_finite(item, f"{pointer}/{step}")
+        if found:
+            return found
+    return None
 
 
 class Applied:

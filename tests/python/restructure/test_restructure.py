@@ -530,3 +530,28 @@ def test_merge_refuses_one_id_given_as_a_string(tiny):
     assert "pass ['10951']" in str(info.value) and "'1'" not in str(info.value)
     assert tiny.dumps() == before
     assert restructure.merge(tiny, ["10951"], into="10945").successors("10951") == ["10945"]
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf")], ids=["nan", "inf", "-inf"])
+def test_a_share_that_is_no_number_is_a_bad_share_naming_its_place(tiny, value):
+    doc = changes({"op": "merge", "into": "10945", "parts": [{"unit": "10951", "share": value}]})
+    with pytest.raises(antq.InvalidInputError) as info:
+        restructure.apply(tiny, doc)
+    assert info.value.tag == "bad_share" and info.value.where == "t:/operations/0/parts/0/share"
+    assert "column" not in str(info.value)
+
+
+def test_another_value_that_is_no_json_number_is_malformed_json_naming_its_key_path(tiny):
+    doc = changes({"op": "rename", "unit": "10945", "name": "X", "attributes": {"area/km2": float("nan")}})
+    with pytest.raises(antq.InvalidInputError) as info:
+        restructure.apply(tiny, doc)
+    assert info.value.tag == "malformed_json" and info.value.where == "t:/operations/0/attributes/area~1km2"
+    assert "column" not in str(info.value)
+
+
+def test_a_change_set_holding_itself_is_malformed_json(tiny):
+    doc = changes({"op": "rename", "unit": "10945", "name": "X"})
+    doc["operations"][0]["attributes"] = {"self": doc}
+    with pytest.raises(antq.InvalidInputError) as info:
+        restructure.apply(tiny, doc)
+    assert info.value.tag == "malformed_json" and info.value.where == "t"

@@ -7,6 +7,7 @@ Every rule lives in the C++ core (``antq::apply`` and friends); this module only
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 import os
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from . import _core
 from ._frames import frame
+from ._json import _plain, iso_date
 from .errors import InvalidInputError, _wrong_type
 from .graph import OrgGraph
 
@@ -57,8 +59,8 @@ def _changes(changes: "ChangeSet | Mapping[str, Any] | str | os.PathLike[str]") 
         return changes
     if isinstance(changes, Mapping):
         source = str(changes.get("name") or "<dict>")
-        try:  # NaN and infinity are no JSON, and would reach the reader as text never written
-            text = json.dumps(changes, ensure_ascii=False, allow_nan=False)
+        try:  # dates may be datetime.date; NaN and infinity are no JSON, and would reach the reader as text never written
+            text = json.dumps(changes, ensure_ascii=False, allow_nan=False, default=_plain)
         except ValueError as error:  # NaN or infinity; or a container holding itself
             found = _not_finite(changes) if "Out of range float" in str(error) else None
             if found is None:
@@ -158,9 +160,9 @@ class Timeline:
     def __init__(self, base: OrgGraph, change_sets: Iterable["ChangeSet | Mapping[str, Any] | str | os.PathLike[str]"]) -> None:
         self._core = _core.Timeline(base, [_changes(c) for c in change_sets])
 
-    def at(self, date: str) -> OrgGraph:
-        """The graph on ``date`` (ISO), a new graph each call."""
-        return _graph(self._core.at(date))
+    def at(self, date: "str | datetime.date") -> OrgGraph:
+        """The graph on ``date`` (ISO, or a ``datetime.date``), a new graph each call."""
+        return _graph(self._core.at(iso_date(date)))
 
     @property
     def change_sets(self) -> list[ChangeSet]:
@@ -172,20 +174,20 @@ class Timeline:
         return self._core.base_date
 
 
-def remove_level(graph: OrgGraph, level: str, date: str = "") -> Applied:
+def remove_level(graph: OrgGraph, level: str, date: "str | datetime.date" = "") -> Applied:
     """``graph`` without the territorial level ``level`` (as the 2025 reform removed the district): its territories'
     children move up, their bodies go and their subordinates are reattached to the removed bodies' superiors.
-    ``date`` defaults to the graph's ``as_of``."""
-    return Applied(_core.remove_level(graph, level, date))
+    ``date`` (ISO, or a ``datetime.date``) defaults to the graph's ``as_of``."""
+    return Applied(_core.remove_level(graph, level, iso_date(date)))
 
 
-def merge(graph: OrgGraph, units: Sequence[str], into: str, name: str = "", date: str = "") -> Applied:
+def merge(graph: OrgGraph, units: Sequence[str], into: str, name: str = "", date: "str | datetime.date" = "") -> Applied:
     """``units`` (a list of ids, even for one unit: ``["10951"]``) merged into the existing territory ``into`` (which
-    lives on, renamed to ``name`` if given). One id given as a string is refused (:class:`antq.WrongTypeError`), not
-    read as its characters."""
+    lives on, renamed to ``name`` if given), on ``date`` (ISO, or a ``datetime.date``; default: the graph's
+    ``as_of``). One id given as a string is refused (:class:`antq.WrongTypeError`), not read as its characters."""
     if isinstance(units, str):
         raise _wrong_type("units", f"expected a list of unit ids, found the str {units!r}: pass [{units!r}] for one unit")
-    return Applied(_core.merge(graph, list(units), into, name, date))
+    return Applied(_core.merge(graph, list(units), into, name, iso_date(date)))
 
 
 def reform_2025() -> ChangeSet:

@@ -555,3 +555,22 @@ def test_a_change_set_holding_itself_is_malformed_json(tiny):
     with pytest.raises(antq.InvalidInputError) as info:
         restructure.apply(tiny, doc)
     assert info.value.tag == "malformed_json" and info.value.where == "t"
+
+
+
+def test_what_ifs_and_the_timeline_take_datetime_dates(tiny):
+    import datetime
+
+    day = datetime.date(2025, 7, 1)
+    merged = restructure.merge(tiny, ["10951"], into="10945", date=day)
+    assert merged.graph.attributes["as_of"] == "2025-07-01"
+    assert merged.graph.attributes["as_of"] == restructure.merge(tiny, ["10951"], into="10945",
+                                                                 date="2025-07-01").graph.attributes["as_of"]
+    assert restructure.remove_level(tiny, "district", date=day).graph.attributes["as_of"] == "2025-07-01"
+    assert restructure.remove_level(tiny, "district", date=datetime.datetime(2025, 7, 1)).graph.attributes["as_of"] \
+        == "2025-07-01"
+    timeline = restructure.Timeline(tiny, [changes({"op": "rename", "unit": "10945", "name": "Later"},
+                                                   date=day)])  # type: ignore[arg-type]
+    assert timeline.change_sets[0].date == "2025-07-01"
+    assert timeline.at(datetime.date(2025, 6, 30)).unit("10945").name == "Kẻ Sặt"
+    assert timeline.at(day).unit("10945").name == "Later"

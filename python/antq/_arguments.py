@@ -6,8 +6,10 @@ each wrapped once at import:
 - :func:`install` wraps every callable of :mod:`antq._core`. When no overload takes the arguments given, pybind11
   raises a bare ``TypeError`` ("incompatible function arguments ... Invoked with: ...") that prints the core's
   signature, or a ``RuntimeError`` ("Unable to cast Python instance ..."); these, and only these, are translated.
-- :func:`install_python` wraps the public functions and methods of antq's Python modules: a ``TypeError`` there, or
-  an ``AttributeError`` on one of the arguments (a number where a graph is expected), is translated. When the core
+- :func:`install_python` wraps the public functions and methods of antq's Python modules: a ``TypeError`` raised in
+  such a function's own frame or by a call it made with one of the arguments, or an ``AttributeError`` on one of the
+  arguments (a number where a graph is expected), is translated; a ``TypeError`` from deeper down, in a call given
+  none of the arguments, is a defect and passes through unchanged. When the core
   refused what such a function handed it, the error is named again after the function the user called, with that
   function's signature (``measures.betweenness``, not the core's ``betweenness`` and its ``ties: List[str]``).
 
@@ -150,6 +152,28 @@ def _annotated_signature(function: Callable[..., Any]) -> str:
     return f"{function.__name__}({', '.join(parts)})"
 
 
+def _about_the_arguments(error: TypeError, given: tuple[Any, ...]) -> bool:
+    """Whether a TypeError that left a wrapped function concerns the call's arguments: raised in the function's own
+    frame (``len(x)``, ``x + 1``, a builtin refusing ``x``, the function's own ``raise TypeError``), or in a call the
+    function made with one of the arguments (``_expect(..., x, ...)``, ``pandas.DataFrame(x)``, the core's wrapper).
+    One raised further down a call that was handed none of them (an internal helper, pandas working on what the
+    function built) is a defect, not the caller's wrong type."""
+    frames = error.__traceback__
+    function_frame = frames.tb_next if frames is not None else None  # the first is the wrapper's own frame
+    called = function_frame.tb_next if function_frame is not None else None
+    if called is None:
+        return True
+    # Identity, not equality; None and the booleans are everywhere and name nothing.
+    shown = [a for a in given if a is not None and a is not True and a is not False]
+    for value in called.tb_frame.f_locals.values():
+        inner = value if type(value) is tuple else (value,)  # a wrapper's *args
+        if type(value) is dict:  # and its **kwargs
+            inner = (*inner, *value.values())
+        if any(v is a for v in inner for a in shown):
+            return True
+    return False
+
+
 def _checking(function: Callable[..., Any], where: str, bound: bool) -> Callable[..., Any]:
     @functools.wraps(function)
     def call(*args: Any, **kwargs: Any) -> Any:
@@ -168,6 +192,8 @@ def _checking(function: Callable[..., Any], where: str, bound: bool) -> Callable
             given = (*(args[1:] if bound else args), *kwargs.values())
             if isinstance(error, AttributeError) and not any(error.obj is a for a in given):
                 raise  # not about an argument: a defect to see as it is
+            if isinstance(error, TypeError) and not _about_the_arguments(error, given):
+                raise  # raised deep inside, by a call on none of the arguments: a defect to see as it is
             raw = str(error)
             signature = _annotated_signature(function)
             shown = raw if raw.startswith(signature.split("(")[0] + "(") else (

@@ -5,6 +5,7 @@ as it is."""
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,3 +62,13 @@ def one_of(what: str, value: object, allowed: "Iterable[str]") -> None:
 
     raise InvalidInputError(f"unknown_{what}: {value!r}: expected one of {', '.join(choices)}", f"unknown_{what}",
                             repr(value))
+
+
+def html_table(title: str, table: "pandas.DataFrame") -> str:
+    """A result's rich display in Jupyter: its title, then the table cut as pandas cuts its own displays, to at most
+    ``pandas.get_option("display.max_rows")`` rows (the first and last halves), with the count of rows and
+    columns in all beneath it. pandas escapes the cells; the title is escaped here (a unit id may hold '<' or '&')."""
+    import pandas as pd
+
+    cells: str = table.to_html(index=False, max_rows=pd.get_option("display.max_rows"), show_dimensions=True)
+    return f"<p><b>{html.escape(title)}</b></p>" + cells

@@ -10,12 +10,22 @@ from typing import Any, Mapping
 __all__ = ["dumps"]
 
 
-def _plain(value: Any) -> Any:
-    """What json.dumps cannot take itself: NumPy scalars, and dates (as YYYY-MM-DD)."""
+def iso_date(value: Any) -> Any:
+    """A date as antq's formats write it: a ``datetime.date`` (or a ``datetime`` at midnight) as ``YYYY-MM-DD``;
+    anything else as given, for the core to take or refuse (a ``datetime`` with a time of day included)."""
     if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+        return value.date().isoformat() if value.time() == datetime.time() else value
     if isinstance(value, datetime.date):
         return value.isoformat()
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """What json.dumps cannot take itself: NumPy scalars, and dates (as YYYY-MM-DD)."""
+    if isinstance(value, datetime.datetime) and value.time() != datetime.time():
+        return value.isoformat()
+    if isinstance(value, datetime.date):
+        return iso_date(value)
     if hasattr(value, "item") and callable(value.item):
         return value.item()
     raise TypeError(f"{type(value).__name__} is not a JSON value")

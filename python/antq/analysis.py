@@ -7,11 +7,11 @@ Jupyter (``_repr_html_``)."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import _core
+from ._frames import html_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -41,12 +41,6 @@ class ReachPaths(Mapping[str, list[str]]):
         return f"<antq.analysis.ReachPaths: {len(self)} reached units>"
 
 
-def _html(title: str, table: "pandas.DataFrame") -> str:
-    # pandas escapes the cells; the title is escaped here (a unit id may hold '<' or '&').
-    cells: str = table.to_html(index=False)
-    return f"<p><b>{html.escape(title)}</b></p>" + cells
-
-
 class Reach(dict[str, Any]):
     """Forwarding reach: ``recipients``, ``bound``, ``unreached`` (ids) and ``paths`` (a mapping from each reached
     bound unit to its path from a recipient, computed when looked up)."""
@@ -65,7 +59,7 @@ class Reach(dict[str, Any]):
                 f"{len(self['unreached'])} unreached>")
 
     def _repr_html_(self) -> str:
-        return _html(repr(self), self.to_pandas())
+        return html_table(repr(self), self.to_pandas())
 
 
 class Load(dict[str, Any]):
@@ -89,7 +83,7 @@ class Load(dict[str, Any]):
         return f"<antq.analysis.Load: {len(self['units'])} units hold a role>"
 
     def _repr_html_(self) -> str:
-        return _html(repr(self) + " (by level)", self.to_pandas("level"))
+        return html_table(repr(self) + " (by level)", self.to_pandas("level"))
 
 
 class Coordination(list[dict[str, Any]]):
@@ -110,7 +104,7 @@ class Coordination(list[dict[str, Any]]):
         return f"<antq.analysis.Coordination: {len(self)} pairs, {sum(1 for p in self if p['gap'])} gaps>"
 
     def _repr_html_(self) -> str:
-        return _html(repr(self), self.to_pandas())
+        return html_table(repr(self), self.to_pandas())
 
 
 class Accountability(dict[str, Any]):
@@ -127,7 +121,7 @@ class Accountability(dict[str, Any]):
         return f"<antq.analysis.Accountability of {self['unit']!r}: chain of {len(self['chain'])}>"
 
     def _repr_html_(self) -> str:
-        return _html(repr(self), self.to_pandas())
+        return html_table(repr(self), self.to_pandas())
 
 
 class Oversight(dict[str, Any]):
@@ -148,7 +142,7 @@ class Oversight(dict[str, Any]):
         import pandas as pd
 
         counts = pd.DataFrame([(m, len(w)) for m, w in self["monitors"].items()], columns=["monitor", "watches"])
-        return _html(repr(self), counts)
+        return html_table(repr(self), counts)
 
 
 class ResponsibilityAnalyses:

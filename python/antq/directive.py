@@ -154,20 +154,40 @@ def compile(  # noqa: A001 - the domain's word
 
 def _translation(translate: Mapping[str, Any]) -> tuple[list[tuple[str, str]], list[tuple[str, list[str]]], bool]:
     """A ``translate=`` mapping as the core takes it: level pairs, id lists, drop_unmatched (also for
-    :func:`antq.evaluation.evaluate`)."""
+    :func:`antq.evaluation.evaluate`). A value of the wrong type is refused (:class:`antq.WrongTypeError`), never read
+    as something else: a string as its characters, ``"yes"`` as true."""
+    if not isinstance(translate, Mapping):
+        raise _wrong_type("translate", "expected a dict with 'levels' (a dict {from: to}), 'ids' (a dict, an "
+                          f"antq.restructure.Applied or its id map) and 'drop_unmatched' (a bool), found {_found(translate)}")
     unknown = set(translate) - {"levels", "ids", "drop_unmatched"}
     if unknown:
         raise InvalidInputError(
             f"unknown_field: translate: expected 'levels', 'ids' or 'drop_unmatched', not {sorted(unknown)}",
             "unknown_field", "translate")
-    levels = [(str(a), str(b)) for a, b in dict(translate.get("levels") or {}).items()]
+    levels_given = translate.get("levels") or {}
+    if not isinstance(levels_given, Mapping):
+        raise _wrong_type("translate/levels", f"expected a dict {{from: to}}, found {_found(levels_given)}")
+    levels = [(str(a), str(b)) for a, b in levels_given.items()]
     ids_given = translate.get("ids") or {}
     if hasattr(ids_given, "id_map"):  # an antq.restructure.Applied
         ids_given = ids_given.id_map
     if isinstance(ids_given, _core.IdMap):
         ids_given = dict(ids_given.replacements())
-    ids = [(str(a), [str(x) for x in ([b] if isinstance(b, str) else b)]) for a, b in dict(ids_given).items()]
-    return levels, ids, bool(translate.get("drop_unmatched"))
+    if not isinstance(ids_given, Mapping):
+        raise _wrong_type("translate/ids", "expected a dict {old: [new, ...]}, an antq.restructure.Applied or its id "
+                          f"map, found {_found(ids_given)}")
+    ids = [(str(a), [str(x) for x in ([b] if isinstance(b, str) else b)]) for a, b in ids_given.items()]
+    drop = translate.get("drop_unmatched", False)
+    if not isinstance(drop, bool) and type(drop).__name__ != "bool_":  # NumPy's bool is one too
+        raise _wrong_type("translate/drop_unmatched", f"expected True or False, found {_found(drop)}")
+    return levels, ids, bool(drop)
+
+
+def _found(value: object) -> str:
+    """A value's type for an error, with a short value for a string (``str 'district=commune'``)."""
+    if isinstance(value, str):
+        return f"the str {value[:40]!r}"
+    return "None" if value is None else type(value).__name__
 
 
 # ---- progress reports and the follow-up -------------------------------------------------------------------

@@ -14,13 +14,12 @@ The work is done in C++; results come out as pandas DataFrames. Guide: docs/eval
 
 from __future__ import annotations
 
-import html
 import os
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from . import _core
 from ._core import Assessments, EvaluationRules
-from ._frames import frame, one_of
+from ._frames import frame, html_table, one_of
 from ._json import dumps
 from .directive import (
     DUTY_STATES,
@@ -266,8 +265,7 @@ class Evaluation:
         self._core.check_current()
 
     def _repr_html_(self) -> str:
-        table: str = self.summary().to_html(index=False)
-        return f"<p><b>{html.escape(repr(self))}</b></p>" + table  # the repr starts with "<antq.Evaluation"
+        return html_table(repr(self), self.summary())  # the repr starts with "<antq.Evaluation": escaped
 
 
 def evaluate(graph: "OrgGraph", assessments: Assessments, rules: EvaluationRules | None = None,

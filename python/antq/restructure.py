@@ -7,12 +7,16 @@ Every rule lives in the C++ core (``antq::apply`` and friends); this module only
 
 from __future__ import annotations
 
+import datetime
 import json
+import math
 import os
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from . import _core
 from ._frames import frame
+from ._json import _plain, iso_date
+from .errors import InvalidInputError, _wrong_type
 from .graph import OrgGraph
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,10 +58,41 @@ def _changes(changes: "ChangeSet | Mapping[str, Any] | str | os.PathLike[str]") 
     if isinstance(changes, _core.ChangeSet):
         return changes
     if isinstance(changes, Mapping):
-        return ChangeSet.loads(json.dumps(changes, ensure_ascii=False), str(changes.get("name") or "<dict>"))
+        source = str(changes.get("name") or "<dict>")
+        try:  # dates may be datetime.date; NaN and infinity are no JSON, and would reach the reader as text never written
+            text = json.dumps(changes, ensure_ascii=False, allow_nan=False, default=_plain)
+        except ValueError as error:  # NaN or infinity; or a container holding itself
+            found = _not_finite(changes) if "Out of range float" in str(error) else None
+            if found is None:
+                raise InvalidInputError(f"malformed_json: {source}: {error}", "malformed_json", source) from None
+            pointer, value = found
+            if pointer.endswith("/share"):
+                raise InvalidInputError(f"bad_share: {source}:{pointer}: a share is a fraction in (0, 1], not {value}",
+                                        "bad_share", f"{source}:{pointer}") from None
+            raise InvalidInputError(f"malformed_json: {source}:{pointer}: {value} is not a JSON number",
+                                    "malformed_json", f"{source}:{pointer}") from None
+        return ChangeSet.loads(text, source)
     if isinstance(changes, (str, os.PathLike)):
         return ChangeSet.load(os.fspath(changes))
     raise TypeError(f"expected a ChangeSet, a dict in format antq.changes or a path, found {type(changes).__name__}")
+
+
+def _not_finite(value: Any, pointer: str = "") -> "tuple[str, Any] | None":
+    """The JSON pointer and value of the first NaN or infinity in a change set given as Python data."""
+    if isinstance(value, Mapping):
+        items: Iterable[tuple[Any, Any]] = value.items()
+    elif isinstance(value, (list, tuple)):
+        items = enumerate(value)
+    elif isinstance(value, float) or (hasattr(value, "dtype") and getattr(value.dtype, "kind", "") == "f"):
+        return None if math.isfinite(float(value)) else (pointer, value)
+    else:
+        return None
+    for key, item in items:
+        step = str(key).replace("~", "~0").replace("/", "~1")
+        found = _not_finite(item, f"{pointer}/{step}")
+        if found:
+            return found
+    return None
 
 
 class Applied:
@@ -126,9 +161,9 @@ class Timeline:
     def __init__(self, base: OrgGraph, change_sets: Iterable["ChangeSet | Mapping[str, Any] | str | os.PathLike[str]"]) -> None:
         self._core = _core.Timeline(base, [_changes(c) for c in change_sets])
 
-    def at(self, date: str) -> OrgGraph:
-        """The graph on ``date`` (ISO), a new graph each call."""
-        return _graph(self._core.at(date))
+    def at(self, date: "str | datetime.date") -> OrgGraph:
+        """The graph on ``date`` (ISO, or a ``datetime.date``), a new graph each call."""
+        return _graph(self._core.at(iso_date(date)))
 
     @property
     def change_sets(self) -> list[ChangeSet]:
@@ -140,16 +175,20 @@ class Timeline:
         return self._core.base_date
 
 
-def remove_level(graph: OrgGraph, level: str, date: str = "") -> Applied:
+def remove_level(graph: OrgGraph, level: str, date: "str | datetime.date" = "") -> Applied:
     """``graph`` without the territorial level ``level`` (as the 2025 reform removed the district): its territories'
     children move up, their bodies go and their subordinates are reattached to the removed bodies' superiors.
-    ``date`` defaults to the graph's ``as_of``."""
-    return Applied(_core.remove_level(graph, level, date))
+    ``date`` (ISO, or a ``datetime.date``) defaults to the graph's ``as_of``."""
+    return Applied(_core.remove_level(graph, level, iso_date(date)))
 
 
-def merge(graph: OrgGraph, units: Sequence[str], into: str, name: str = "", date: str = "") -> Applied:
-    """``units`` merged into the existing territory ``into`` (which lives on, renamed to ``name`` if given)."""
-    return Applied(_core.merge(graph, list(units), into, name, date))
+def merge(graph: OrgGraph, units: Sequence[str], into: str, name: str = "", date: "str | datetime.date" = "") -> Applied:
+    """``units`` (a list of ids, even for one unit: ``["10951"]``) merged into the existing territory ``into`` (which
+    lives on, renamed to ``name`` if given), on ``date`` (ISO, or a ``datetime.date``; default: the graph's
+    ``as_of``). One id given as a string is refused (:class:`antq.WrongTypeError`), not read as its characters."""
+    if isinstance(units, str):
+        raise _wrong_type("units", f"expected a list of unit ids, found the str {units!r}: pass [{units!r}] for one unit")
+    return Applied(_core.merge(graph, list(units), into, name, iso_date(date)))
 
 
 def reform_2025() -> ChangeSet:

@@ -7,12 +7,14 @@ the figures a province reports. The work is done in C++ (``antq._core.ModelRegis
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .. import _core
 from .._core import Selector
+from .._json import iso_date
 from ..graph import OrgGraph
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,7 +39,7 @@ class ModelRegistry:
 
     Operations that read unit ids take the graph as an argument. Every successful operation appends one
     event to the model's history (``replicate`` that finds no new area records nothing); dates are
-    ``"YYYY-MM-DD"`` and never earlier than the model's last event. A failed operation changes nothing.
+    ``"YYYY-MM-DD"`` or ``datetime.date``, and never earlier than the model's last event. A failed operation changes nothing.
     """
 
     def __init__(self, name: str = "") -> None:
@@ -133,7 +135,7 @@ class ModelRegistry:
         type: str,  # noqa: A002
         origin: str,
         graph: OrgGraph,
-        date: str,
+        date: "str | datetime.date",
         *,
         status: str = "effective",
         teams: int = 0,
@@ -145,7 +147,7 @@ class ModelRegistry:
         model's points.
         """
         return self._core.add(
-            id, name, type, origin, graph, date, status=status, teams=teams,
+            id, name, type, origin, graph, iso_date(date), status=status, teams=teams,
             points=None if points is None else list(points),
         )
 
@@ -154,25 +156,25 @@ class ModelRegistry:
         id: str,  # noqa: A002
         selector: Selector | dict[str, Any] | str,
         graph: OrgGraph,
-        date: str,
+        date: "str | datetime.date",
         note: str = "",
     ) -> list[str]:
         """Replicates a model (nhân rộng) to the areas the selector picks (a Selector or its JSON form, e.g.
         ``{"kind": "commune", "within": "296"}``); bodies and posts stand for the territory they serve.
         Returns the new points; a selector that picks no unit is an error naming the model."""
-        return self._core.replicate(id, _selector(selector), graph, date, note)
+        return self._core.replicate(id, _selector(selector), graph, iso_date(date), note)
 
-    def set_status(self, id: str, status: str, date: str, reason: str = "") -> None:  # noqa: A002
+    def set_status(self, id: str, status: str, date: "str | datetime.date", reason: str = "") -> None:  # noqa: A002
         """Moves a model between ``"effective"`` and ``"formal"`` after a review."""
-        self._core.set_status(id, status, date, reason)
+        self._core.set_status(id, status, iso_date(date), reason)
 
-    def eliminate(self, id: str, date: str, reason: str = "") -> None:  # noqa: A002
+    def eliminate(self, id: str, date: "str | datetime.date", reason: str = "") -> None:  # noqa: A002
         """Eliminates (thanh loại) a formal model: it becomes dissolved, keeps its history, stops counting."""
-        self._core.eliminate(id, date, reason)
+        self._core.eliminate(id, iso_date(date), reason)
 
-    def set_teams(self, id: str, teams: int, date: str) -> None:  # noqa: A002
+    def set_teams(self, id: str, teams: int, date: "str | datetime.date") -> None:  # noqa: A002
         """Sets the number of teams (tổ) implementing a model."""
-        self._core.set_teams(id, teams, date)
+        self._core.set_teams(id, teams, iso_date(date))
 
     # ---- the figures -----------------------------------------------------------------------------
 

@@ -261,3 +261,23 @@ def test_hierarchy_on_the_frozen_view_refuses_bad_units_and_answers_as_frozen(ti
     tiny.add_tie("10945", "10945-v99", "contains")
     assert "10945-v99" in tiny.descendants("296")
     assert f.ids(f.descendants("296")) == [u for u in tiny.descendants("296") if u != "10945-v99"]  # as frozen
+
+
+def _body_rows(page: str) -> int:
+    body = page[page.index("<tbody>"):page.index("</tbody>")]
+    return body.count("<tr")
+
+
+def test_displays_cut_long_tables_to_the_display_option(compiled):
+    import pandas as pd
+
+    reach = compiled.reach()
+    total = len(reach["bound"])
+    with pd.option_context("display.max_rows", 10):
+        page = reach._repr_html_()
+    # pandas' own cut: the first five rows, a row of ellipses, the last five, and the count in all beneath.
+    assert _body_rows(page) == 10 + 1 and f"{total} rows × 4 columns" in page
+    assert len(page) < 10_000
+    with pd.option_context("display.max_rows", total + 1):
+        page = reach._repr_html_()
+    assert _body_rows(page) == total and f"{total} rows × 4 columns" in page

@@ -248,3 +248,39 @@ print("done")
 """
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0 and run.stdout.strip() == "done", run.stderr[-2000:]
+
+
+class Defect(TypeError):
+    """A TypeError raised deep inside, about nothing the caller gave."""
+
+
+def _raise_defect(*args: Any, **kwargs: Any) -> Any:
+    raise Defect("unsupported operand type(s) for +: 'int' and 'NoneType'")
+
+
+def test_a_type_error_deep_inside_a_function_is_a_defect_not_the_callers_wrong_type(hai_duong, monkeypatch):
+    rules = ev.default_rules()
+    records = ev.example_assessments(hai_duong, rules)
+    # An internal helper, handed what the function worked out (the graph's structure id), not an argument.
+    monkeypatch.setattr(ev, "default_rules", _raise_defect)
+    with pytest.raises(Defect) as info:
+        ev.evaluate(hai_duong, records)
+    assert not isinstance(info.value, antq.Error)
+    assert str(info.value) == "unsupported operand type(s) for +: 'int' and 'NoneType'"
+
+
+def test_a_type_error_deep_inside_a_method_is_a_defect_not_the_callers_wrong_type(hai_duong, monkeypatch):
+    rules = ev.default_rules()
+    year = ev.evaluate(hai_duong, ev.example_assessments(hai_duong, rules), rules)
+    monkeypatch.setattr(ev, "frame", _raise_defect)  # the table maker _table calls, given the core's columns
+    with pytest.raises(Defect) as info:
+        year.roll_ups(level="district")
+    assert not isinstance(info.value, antq.Error)
+
+
+def test_a_type_error_about_an_argument_is_still_the_callers(hai_duong):
+    rules = ev.default_rules()
+    with pytest.raises(antq.WrongTypeError):  # refused by a helper given the argument itself
+        ev.evaluate(hai_duong, ev.example_assessments(hai_duong, rules), rules=42)  # type: ignore[arg-type]
+    with pytest.raises(antq.WrongTypeError):  # refused in the function's own frame
+        ev.assessments_from_records(2024, 42)  # type: ignore[arg-type]

@@ -544,3 +544,20 @@ def test_the_html_of_an_evaluation_shows_its_title(small):
     year = ev.evaluate(small, ev.assessments_from_records(2024, small_records(rules)), rules)
     page = year._repr_html_()
     assert "&lt;antq.Evaluation" in page and "<antq." not in page
+
+
+def test_the_html_of_an_evaluation_is_cut_to_the_display_option(small):
+    import pandas as pd
+
+    rules = ev.default_rules()
+    year = ev.evaluate(small, ev.assessments_from_records(2024, small_records(rules)), rules)
+    subjects = len(year.summary())
+    assert subjects > 2
+    with pd.option_context("display.max_rows", 2):
+        page = year._repr_html_()
+    body = page[page.index("<tbody>"):page.index("</tbody>")]
+    assert body.count("<tr") == 2 + 1 and f"{subjects} rows × " in page
+    with pd.option_context("display.max_rows", subjects):
+        page = year._repr_html_()
+    body = page[page.index("<tbody>"):page.index("</tbody>")]
+    assert body.count("<tr") == subjects and f"{subjects} rows × " in page

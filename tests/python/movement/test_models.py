@@ -389,3 +389,19 @@ def test_example_registry_on_a_two_tier_graph():
     assert len(registry) >= 2
     assert all(point.startswith("0000") for model in registry.ids() for point in registry.get(model)["points"])
     assert registry == antq.models.example_registry(graph, seed=3)
+
+
+def test_operations_take_datetime_dates(tiny: antq.OrgGraph) -> None:
+    import datetime
+
+    by_date = ModelRegistry("ngày")
+    by_text = ModelRegistry("ngày")
+    for r, day in ((by_date, datetime.date), (by_text, lambda y, m, d: f"{y:04}-{m:02}-{d:02}")):
+        r.add("xlg", "Xóm liên gia", "liên gia", "10951", tiny, day(2024, 1, 10), teams=4)
+        r.replicate("xlg", {"kind": "commune"}, tiny, day(2024, 2, 1))
+        r.set_teams("xlg", 10, day(2024, 2, 15))
+        r.set_status("xlg", "formal", day(2024, 3, 1))
+        r.eliminate("xlg", day(2024, 4, 1))
+    assert by_date == by_text
+    assert [e["date"] for e in by_date.history("xlg")] == ["2024-01-10", "2024-02-01", "2024-02-15", "2024-03-01",
+                                                           "2024-04-01"]

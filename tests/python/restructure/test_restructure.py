@@ -486,3 +486,91 @@ def test_diff_reads_a_graph_changed_since_the_last_diff(tiny):
     assert diff_rows(frame) == [("renamed", "288-c01", "commune", "commune", "Tân Bình", "Tân Bình Mới")]
     tiny.rename_unit("288-c01", "Tân Bình Cũ")
     assert diff_rows(restructure.diff(tiny, other))[0][4] == "Tân Bình Cũ"
+
+
+
+# ---- what-ifs given arguments of the wrong type or value --------------------------------------------------------------
+
+
+TRANSLATE_WRONG = [
+    ("a string", "district=commune", "translate", "a dict"),
+    ("levels as a string", {"levels": "district=commune"}, "translate/levels", "expected a dict"),
+    ("ids as a list", {"ids": ["10951"]}, "translate/ids", "antq.restructure.Applied"),
+    ("drop_unmatched as a string", {"drop_unmatched": "yes"}, "translate/drop_unmatched", "expected True or False"),
+    ("drop_unmatched as a number", {"drop_unmatched": 1}, "translate/drop_unmatched", "expected True or False"),
+]
+
+
+@pytest.mark.parametrize("translate,where,expected", [t[1:] for t in TRANSLATE_WRONG], ids=[t[0] for t in TRANSLATE_WRONG])
+def test_compile_across_structures_refuses_a_translation_of_the_wrong_type(hai_duong, directive, translate, where,
+                                                                            expected):
+    with pytest.raises(antq.WrongTypeError) as info:
+        antq.compile(directive, hai_duong, translate=translate)
+    assert info.value.tag == "wrong_type" and info.value.where == where, str(info.value)
+    assert expected in str(info.value) and "unknown_field" not in str(info.value)
+    # The evaluation reads the same translation, and refuses it alike.
+    rules = antq.evaluation.default_rules()
+    with pytest.raises(antq.WrongTypeError) as info:
+        antq.evaluation.evaluate(hai_duong, antq.evaluation.example_assessments(hai_duong, rules), rules,
+                                 translate=translate)
+    assert info.value.where == where
+
+
+def test_a_translation_takes_numpy_booleans():
+    np = pytest.importorskip("numpy")
+    assert antq.directive._translation({"drop_unmatched": np.bool_(True)})[2] is True
+    assert antq.directive._translation({"drop_unmatched": False})[2] is False
+
+
+def test_merge_refuses_one_id_given_as_a_string(tiny):
+    before = tiny.dumps()
+    with pytest.raises(antq.WrongTypeError) as info:
+        restructure.merge(tiny, "10951", into="10945")  # type: ignore[arg-type]
+    assert info.value.tag == "wrong_type" and info.value.where == "units"
+    assert "pass ['10951']" in str(info.value) and "'1'" not in str(info.value)
+    assert tiny.dumps() == before
+    assert restructure.merge(tiny, ["10951"], into="10945").successors("10951") == ["10945"]
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf")], ids=["nan", "inf", "-inf"])
+def test_a_share_that_is_no_number_is_a_bad_share_naming_its_place(tiny, value):
+    doc = changes({"op": "merge", "into": "10945", "parts": [{"unit": "10951", "share": value}]})
+    with pytest.raises(antq.InvalidInputError) as info:
+        restructure.apply(tiny, doc)
+    assert info.value.tag == "bad_share" and info.value.where == "t:/operations/0/parts/0/share"
+    assert "column" not in str(info.value)
+
+
+def test_another_value_that_is_no_json_number_is_malformed_json_naming_its_key_path(tiny):
+    doc = changes({"op": "rename", "unit": "10945", "name": "X", "attributes": {"area/km2": float("nan")}})
+    with pytest.raises(antq.InvalidInputError) as info:
+        restructure.apply(tiny, doc)
+    assert info.value.tag == "malformed_json" and info.value.where == "t:/operations/0/attributes/area~1km2"
+    assert "column" not in str(info.value)
+
+
+def test_a_change_set_holding_itself_is_malformed_json(tiny):
+    doc = changes({"op": "rename", "unit": "10945", "name": "X"})
+    doc["operations"][0]["attributes"] = {"self": doc}
+    with pytest.raises(antq.InvalidInputError) as info:
+        restructure.apply(tiny, doc)
+    assert info.value.tag == "malformed_json" and info.value.where == "t"
+
+
+
+def test_what_ifs_and_the_timeline_take_datetime_dates(tiny):
+    import datetime
+
+    day = datetime.date(2025, 7, 1)
+    merged = restructure.merge(tiny, ["10951"], into="10945", date=day)
+    assert merged.graph.attributes["as_of"] == "2025-07-01"
+    assert merged.graph.attributes["as_of"] == restructure.merge(tiny, ["10951"], into="10945",
+                                                                 date="2025-07-01").graph.attributes["as_of"]
+    assert restructure.remove_level(tiny, "district", date=day).graph.attributes["as_of"] == "2025-07-01"
+    assert restructure.remove_level(tiny, "district", date=datetime.datetime(2025, 7, 1)).graph.attributes["as_of"] \
+        == "2025-07-01"
+    timeline = restructure.Timeline(tiny, [changes({"op": "rename", "unit": "10945", "name": "Later"},
+                                                   date=day)])  # type: ignore[arg-type]
+    assert timeline.change_sets[0].date == "2025-07-01"
+    assert timeline.at(datetime.date(2025, 6, 30)).unit("10945").name == "Kẻ Sặt"
+    assert timeline.at(day).unit("10945").name == "Later"

@@ -114,6 +114,34 @@ def _records(n: int) -> str:
         for i in range(n)]})
 
 
+def _wide_scores(n: int) -> str:
+    return json.dumps({"format": "antq.assessments", "version": 1, "year": 2024, "records": [
+        {"unit": "u", "dossier_date": "2024-11-01", "scores": {f"c{i}": i % 100 for i in range(n)}}]})
+
+
+def _changes(operations: list[dict[str, object]]) -> str:
+    return json.dumps({"format": "antq.changes", "version": 1, "name": "t", "date": "2025-01-01",
+                       "operations": operations}, ensure_ascii=False)
+
+
+def _renames(n: int) -> str:
+    return _changes([{"op": "rename", "unit": f"u{i}", "name": "Tân Bình"} for i in range(n)])
+
+
+def _wide_operation(n: int) -> str:
+    return _changes([{"op": "rename", "unit": "u", "name": "X", "attributes": {f"k{i}": i for i in range(n)}}])
+
+
+def _merge_sources(n: int) -> str:
+    return _changes([{"op": "merge", "into": "u", "sources": [f"s{i}" for i in range(n)]}])
+
+
+def _scenario_samples(n: int) -> str:
+    delay = {"dist": "empirical", "samples": [i % 7 + 1 for i in range(n)]}
+    return json.dumps({"format": "antq.scenario", "version": 1, "graph": "default", "model": "cascade",
+                       "parameters": {"sources": ["30.pc"], "delay": delay}, "seed": 1, "reps": 1})
+
+
 def _reports(n: int) -> str:
     return json.dumps({"format": "antq.progress", "version": 1, "directive": "d", "reports": [
         {"unit": f"u{i}", "clause": "1", "status": "done", "date": "2024-05-01"} for i in range(n)]})
@@ -172,6 +200,11 @@ SHAPES = {
     "graphml, a node with many attributes": (_graphml_wide_node, antq.parse_graphml, 5_000),
     "graphml, an element with many XML attributes": (_graphml_wide_element, antq.parse_graphml, 5_000),
     "assessments, many records": (_records, antq._core.Assessments.loads, 2_000),
+    "assessments, one record with many scores": (_wide_scores, antq._core.Assessments.loads, 5_000),
+    "change set, many operations": (_renames, antq.restructure.ChangeSet.loads, 2_000),
+    "change set, an operation with many attributes": (_wide_operation, antq.restructure.ChangeSet.loads, 5_000),
+    "change set, a merge of many sources": (_merge_sources, antq.restructure.ChangeSet.loads, 5_000),
+    "scenario, a delay of many samples": (_scenario_samples, lambda text: antq.simulation.Scenario.from_json(text), 5_000),
     "progress, many reports": (_reports, antq._core.ProgressReports.loads, 2_000),
     "directive, many tasks": (_tasks, antq.Directive.loads, 200),
     "directive, many ids in one selector": (_ids_in_a_selector, antq.Directive.loads, 5_000),

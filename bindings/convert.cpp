@@ -47,7 +47,7 @@ namespace {
 
 Value to_value_at(const py::handle& o, const std::string& where, std::size_t depth) {
     if (depth > max_depth)
-        throw InvalidInput("too_deep", where, "attribute values nest at most " + std::to_string(max_depth) + " deep");
+        throw InvalidInput("too_deep", where, "attribute values nest at most " + std::to_string(max_value_depth) + " deep");
     if (o.is_none()) return Value();
     if (py::isinstance<py::bool_>(o)) return Value(o.cast<bool>());
     if (py::isinstance<py::int_>(o)) {

@@ -37,7 +37,7 @@ public:
         rule.title = text(doc, "title", "");
         rule.source = text(doc, "source", "");
         rule.in_force = text(doc, "in_force", "");
-        if (!detail::iso_days(rule.in_force)) r.fail("bad_rule", "/in_force", "expected a date YYYY-MM-DD (years 1900 to 2200), found '" + rule.in_force + "'");
+        if (!detail::iso_days(rule.in_force)) r.fail("bad_date", "/in_force", "expected a date YYYY-MM-DD (years 1900 to 2200), found '" + rule.in_force + "'");
         const json& bands = r.require(doc, "bands", "");
         if (!bands.is_array()) r.fail("wrong_type", "/bands", "expected an array, found " + type_name(bands));
         if (bands.empty()) r.fail("bad_rule", "/bands", "a rule needs at least one band");

@@ -704,7 +704,7 @@ def test_dates_outside_the_years_are_refused_in_every_format(date):
     sizing["in_force"] = date
     with pytest.raises(IIE) as info:
         antq._core.TeamSizingRule.loads(json.dumps(sizing), "t.json")
-    assert info.value.where == "t.json:/in_force"
+    assert (info.value.tag, info.value.where) == ("bad_date", "t.json:/in_force")
 
 
 @pytest.mark.parametrize("year", [0, 1899, 2201, 2**64 - 1, -1])

@@ -77,7 +77,8 @@ def _attribute_rows(frame: "pandas.DataFrame", reserved: Iterable[str], table: s
     if not extra and not has_column:
         return None
     base = _optional_cells(frame["attributes"]) if has_column else [None] * len(frame)
-    rows = [None if given is None else _attribute_cell(given, table, i) for i, given in enumerate(base)]
+    # An empty text is an empty cell too: read_csv(keep_default_na=False) gives "" where the CSV has nothing.
+    rows = [None if given is None or given == "" else _attribute_cell(given, table, i) for i, given in enumerate(base)]
     if not extra:
         return rows
     columns = [(str(c), _column_values(frame[c]), frame[c].isna().tolist()) for c in extra]

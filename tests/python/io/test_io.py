@@ -360,6 +360,19 @@ def test_csv_round_trip_default_graph(hai_duong, tmp_path):
     assert type(back.unit("10945-v01").attributes.get("households", 0)) is int
 
 
+def test_csv_round_trip_with_empty_cells_read_as_text(hai_duong, tmp_path):
+    # read_csv(keep_default_na=False) gives "" for an empty attributes cell: no attributes, not bad JSON.
+    pd = pytest.importorskip("pandas")
+    units, ties = hai_duong.to_pandas()
+    units.to_csv(tmp_path / "units.csv", index=False)
+    ties.to_csv(tmp_path / "ties.csv", index=False)
+    units = pd.read_csv(tmp_path / "units.csv", dtype=str, keep_default_na=False)
+    ties = pd.read_csv(tmp_path / "ties.csv", dtype=str, keep_default_na=False)
+    assert (units["attributes"] == "").any()
+    back = antq.OrgGraph.from_pandas(units, ties, name=hai_duong.name, attributes=hai_duong.attributes)
+    assert back.same_content(hai_duong)
+
+
 def test_csv_round_trip_keeps_value_types(tiny, tmp_path):
     tiny.set_unit_attribute("30", "share", 0.5)
     tiny.set_unit_attribute("30", "codes", [1, "01", None, True])

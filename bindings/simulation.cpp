@@ -349,6 +349,10 @@ void init_simulation(py::module_& m) {
     m.def("_load_scenario", [](const std::filesystem::path& path, std::uint64_t max_bytes) {
               return dump_scenario(load_scenario(path, ReadLimits{max_bytes}));
           }, py::arg("path"), py::arg("max_bytes"), py::call_guard<py::gil_scoped_release>());
+    // ... and written as every antq writer writes (a new temporary file renamed over a regular file).
+    m.def("_save_scenario", [](const std::string& text, const std::filesystem::path& path) {
+              save_scenario(parse_scenario(text, path.string()), path);
+          }, py::arg("text"), py::arg("path"), py::call_guard<py::gil_scoped_release>());
     m.def("_run_scenario", &run_scenario, py::arg("text"), py::arg("source"), py::arg("base"), py::arg("reps"),
           py::arg("seed"), py::arg("threads"), py::arg("max_memory_bytes"));
     m.def("_cascade_summary", &cascade_summary_columns, py::arg("result"), py::arg("deadline"));

@@ -108,6 +108,8 @@ def _annotation(annotation: Any) -> str:
     """A parameter's type as the user writes it: ``antq.OrgGraph | antq.FrozenGraph``, ``Iterable[str] | None``."""
     if isinstance(annotation, str):
         return annotation.strip("'\"")
+    if isinstance(annotation, typing.ForwardRef):
+        return annotation.__forward_arg__
     if annotation is type(None):
         return "None"
     origin = typing.get_origin(annotation)

@@ -51,10 +51,11 @@ def _column_values(column: "pandas.Series") -> list[Any]:
     """A column's values; a float column with gaps (NaN) whose other values are all whole numbers is an int column
     as pandas reads one with empty cells, so it gives ints again. Without gaps, floats stay floats."""
     values: list[Any] = column.tolist()
-    if column.dtype.kind == "f":
-        present = [v for v in values if not math.isnan(v)]
+    if column.dtype.kind == "f":  # NumPy floats (NaN for a gap) and pandas' nullable Float64 (pandas.NA)
+        gaps = column.isna().tolist()
+        present = [v for v, gap in zip(values, gaps) if not gap]
         if len(present) < len(values) and all(math.isfinite(v) and v == int(v) for v in present):
-            return [v if math.isnan(v) else int(v) for v in values]
+            return [None if gap else int(v) for v, gap in zip(values, gaps)]
     return values
 
 
@@ -78,7 +79,8 @@ def _attribute_rows(frame: "pandas.DataFrame", reserved: Iterable[str], table: s
         return None
     base = _optional_cells(frame["attributes"]) if has_column else [None] * len(frame)
     # An empty text is an empty cell too: read_csv(keep_default_na=False) gives "" where the CSV has nothing.
-    rows = [None if given is None or given == "" else _attribute_cell(given, table, i) for i, given in enumerate(base)]
+    rows = [None if given is None or (isinstance(given, str) and given == "") else _attribute_cell(given, table, i)
+            for i, given in enumerate(base)]
     if not extra:
         return rows
     columns = [(str(c), _column_values(frame[c]), frame[c].isna().tolist()) for c in extra]

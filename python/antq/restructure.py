@@ -61,6 +61,8 @@ def _changes(changes: "ChangeSet | Mapping[str, Any] | str | os.PathLike[str]") 
         source = str(changes.get("name") or "<dict>")
         try:  # dates may be datetime.date; NaN and infinity are no JSON, and would reach the reader as text never written
             text = json.dumps(changes, ensure_ascii=False, allow_nan=False, default=_plain)
+        except TypeError as error:  # a value no JSON holds (a set, an object)
+            raise _wrong_type("changes", f"a change set given as a dict holds JSON values only: {error}") from None
         except ValueError as error:  # NaN or infinity; or a container holding itself
             found = _not_finite(changes) if "Out of range float" in str(error) else None
             if found is None:
@@ -74,7 +76,7 @@ def _changes(changes: "ChangeSet | Mapping[str, Any] | str | os.PathLike[str]") 
         return ChangeSet.loads(text, source)
     if isinstance(changes, (str, os.PathLike)):
         return ChangeSet.load(os.fspath(changes))
-    raise TypeError(f"expected a ChangeSet, a dict in format antq.changes or a path, found {type(changes).__name__}")
+    raise _wrong_type("changes", f"expected a ChangeSet, a dict in format antq.changes or a path, found {type(changes).__name__}")
 
 
 def _not_finite(value: Any, pointer: str = "") -> "tuple[str, Any] | None":

@@ -355,7 +355,9 @@ class Scenario:
         return self._text
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        Path(path).write_text(self._text, encoding="utf-8")
+        """Writes the scenario as every antq writer does: through a new temporary file renamed over the target, which
+        must be a regular file if it exists (``cannot_write`` otherwise)."""
+        _core._save_scenario(self._text, os.fspath(path))
 
     def to_dict(self) -> dict[str, Any]:
         """A copy of the scenario as JSON-like data."""

@@ -148,7 +148,14 @@ AdminList read_table(std::string_view text, const std::string& source, const Col
     for (std::size_t c = 0; c < columns.names.size(); ++c) {
         std::size_t found = header.size();
         for (std::size_t h = 0; h < header.size(); ++h)
-            if (header[h] == columns.names[c]) found = h;
+            if (header[h] == columns.names[c]) {
+                // Two columns of one name: which one holds the codes is a guess the reader does not make.
+                if (found != header.size())
+                    throw InvalidInput("duplicate_field", source + ":row 1",
+                                       "column '" + std::string(columns.names[c]) + "' appears twice (fields " +
+                                           std::to_string(found + 1) + " and " + std::to_string(h + 1) + ")");
+                found = h;
+            }
         if (found == header.size())
             throw InvalidInput("missing_field", source + ":row 1", "no column '" + std::string(columns.names[c]) + "'");
         at[c] = found;

@@ -958,15 +958,22 @@ Applied apply(const OrgGraph& graph, const ChangeSet& changes) {
                                "the changes take effect on " + changes.date + ", before the graph's date (as_of " +
                                    as_of->as_string() + ")");
     // The structure after: the set's, or else the graph's less each level the set removes (three_tier less the
-    // district: two_tier).
+    // district: two_tier). Either way, a level to remove must be one the structure has at that point.
     const AdministrativeStructure* after = changes.structure.empty() ? &graph.structure() : nullptr;
-    for (std::size_t op = 0; op < changes.operations.size() && after; ++op)
-        if (const Operation& o = changes.operations[op]; o.kind == OperationKind::remove_level && o.level)
-            try {
-                after = &after->without(*o.level);
-            } catch (const InvalidInput& e) {
-                throw InvalidInput(e.tag(), source + ":/operations/" + std::to_string(op) + "/level", e.message());
-            }
+    const AdministrativeStructure* running = &graph.structure();
+    for (std::size_t op = 0; op < changes.operations.size(); ++op) {
+        const Operation& o = changes.operations[op];
+        if (o.kind != OperationKind::remove_level || !o.level) continue;
+        const std::string at = source + ":/operations/" + std::to_string(op) + "/level";
+        if (*o.level == Level::nation || *o.level == Level::village)
+            throw InvalidInput("wrong_level", at, "only a level between the nation and the village can be removed");
+        try {
+            running = &running->without(*o.level);
+        } catch (const InvalidInput& e) {
+            throw InvalidInput(e.tag(), at, e.message());
+        }
+        if (after) after = running;
+    }
     const AdministrativeStructure& structure = after ? *after : AdministrativeStructure::preset(changes.structure);
 
     Draft draft(graph, changes);
@@ -1013,9 +1020,6 @@ Applied apply(const OrgGraph& graph, const ChangeSet& changes) {
             case OperationKind::split: split(draft, o, op); break;
             case OperationKind::remove_level: {
                 if (!o.level) throw InvalidInput("missing_field", draft.at(op, "level"), "remove_level needs the level");
-                if (*o.level == Level::nation || *o.level == Level::village)
-                    throw InvalidInput("wrong_level", draft.at(op, "level"),
-                                       "only a level between the nation and the village can be removed");
                 remove_level(draft, op, territories_at(draft, *o.level));
                 break;
             }

@@ -44,8 +44,8 @@ enum class AdminListFormat {
  * Each row is checked: a code of digits, a known level and a type of that level, a name, a code not used twice, a
  * parent that is in the list at a level that may contain the row's (three tiers if the list has districts, else
  * two).
- * @throws InvalidInput "malformed_csv", "missing_field", "unknown_field", "bad_gso_code", "unknown_level",
- *         "unknown_type", "empty_value", "duplicate_id" (naming both rows), "dangling_reference" (naming the row,
+ * @throws InvalidInput "malformed_csv", "missing_field", "unknown_field", "duplicate_field" (a column named twice),
+ *         "bad_gso_code", "unknown_level", "unknown_type", "empty_value", "duplicate_id" (naming both rows), "dangling_reference" (naming the row,
  *         its code and the missing parent's), "wrong_level"; where() is "<source>:row N" (the header is row 1)
  * Complexity: O(rows).
  */

@@ -13,6 +13,7 @@
 #include <system_error>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <antq/errors.hpp>
@@ -76,10 +77,11 @@ inline std::filesystem::path write_target(const std::filesystem::path& path) {
 }
 
 /**
- * Writes `text` to a new temporary file beside the target, then renames it over the target: a failure never leaves
- * half a file, and no other file is touched (the temporary's name is unique, made with O_EXCL). A symbolic link is
- * followed, so the file it names is updated and the link stays. A target that exists but is not a regular file (a
- * device, a pipe, a directory) is refused: renaming over it would replace it.
+ * Writes `text` to a new temporary file beside the target, synced, then renames it over the target: a failure never
+ * leaves half a file, and no other file is touched (the temporary's name is unique, made with O_EXCL). The file keeps
+ * its permission bits. A symbolic link is followed, so the file it names is updated and the link stays; a hard link
+ * is not (the name written gets the new file, other names keep the old one). A target that exists but is not a
+ * regular file (a device, a pipe, a directory) is refused: renaming over it would replace it.
  * @throws IoError "cannot_write"
  */
 inline void write_file(const std::filesystem::path& path, std::string_view text) {
@@ -107,12 +109,16 @@ inline void write_file(const std::filesystem::path& path, std::string_view text)
         std::filesystem::remove(temporary, ignored);
         return failed(error);
     };
+    // The file keeps its permissions (a private 0600 file stays private); a new one gets 0666 less the umask.
+    struct stat existing {};
+    if (::stat(target.c_str(), &existing) == 0 && ::fchmod(fd, existing.st_mode & 07777) != 0) throw discard(errno);
     for (std::size_t done = 0; done < text.size();) {
         const ::ssize_t n = ::write(fd, text.data() + done, text.size() - done);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) throw discard(n < 0 ? errno : EIO);
         done += static_cast<std::size_t>(n);
     }
+    if (::fsync(fd) != 0) throw discard(errno);  // on disk before the rename makes it the file
     if (::close(fd) != 0) {
         const int error = errno;
         std::error_code ignored;

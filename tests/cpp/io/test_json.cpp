@@ -64,6 +64,11 @@ TEST_CASE("json: a save touches only its file: no fixed temporary name, links fo
     CHECK(std::filesystem::is_fifo(dir / "pipe.json"));
     std::filesystem::create_directory(dir / "folder.json");
     ANTQ_CHECK_ERROR(save_graph(g, dir / "folder.json"), IoError, "cannot_write", "is a directory");
+    // A private file stays private.
+    std::filesystem::permissions(dir / "g.json", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    save_graph(g, dir / "g.json");
+    CHECK(std::filesystem::status(dir / "g.json").permissions() ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
     // Nothing else was left behind.
     std::size_t files = 0;
     for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path)) ++files;

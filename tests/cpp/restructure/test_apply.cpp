@@ -202,6 +202,16 @@ TEST_CASE("restructure: a set that removes a level without naming a structure ge
                      InvalidInput, "wrong_level", "t.json:/operations/1/level");
     ANTQ_CHECK_ERROR(remove_level(a.graph, Level::district, "2025-07-02"), InvalidInput, "wrong_level",
                      "has no district level");
+    // The same whether the set names the structure after or not.
+    ANTQ_CHECK_ERROR(apply(a.graph, changes(R"({"op": "remove_level", "level": "district"})",
+                                            R"("date": "2025-07-02", "structure": "two_tier")")),
+                     InvalidInput, "wrong_level", "t.json:/operations/0/level");
+    ANTQ_CHECK_ERROR(apply(before, changes(R"({"op": "remove_level", "level": "district"},
+                                              {"op": "remove_level", "level": "district"})",
+                                           R"("date": "2025-07-01", "structure": "two_tier")")),
+                     InvalidInput, "wrong_level", "t.json:/operations/1/level");
+    ANTQ_CHECK_ERROR(apply(before, changes(R"({"op": "remove_level", "level": "village"})", R"("date": "2025-07-01")")),
+                     InvalidInput, "wrong_level", "between the nation and the village");
     CHECK(AdministrativeStructure::three_tier().without(Level::district).id() == "two_tier");
     CHECK_THROWS_AS(AdministrativeStructure::two_tier().without(Level::commune), InvalidInput);
 }

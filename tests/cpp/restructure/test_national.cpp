@@ -96,6 +96,8 @@ TEST_CASE("national: the list loaders name the row and both codes of a bad paren
     ANTQ_CHECK_ERROR(parse_admin_table(header + "3,Hải Dương,province,,tỉnh\n", "l.csv"), InvalidInput, "bad_gso_code", "row 2");
     ANTQ_CHECK_ERROR(parse_admin_table(header + "30,\"Hải Dương,province,,tỉnh\n", "l.csv"), InvalidInput, "malformed_csv", "l.csv");
     ANTQ_CHECK_ERROR(parse_admin_table("code,name\n", "l.csv"), InvalidInput, "missing_field", "no column 'level'");
+    ANTQ_CHECK_ERROR(parse_admin_table("code,name,level,parent_code,type,code\n", "l.csv"), InvalidInput, "duplicate_field",
+                     "column 'code' appears twice (fields 1 and 6)");
     const AdminList ok = parse_admin_table(header + "30,\"Hải, Dương\",province,,Tỉnh\n", "l.csv");
     CHECK(ok.rows.front().name == "Hải, Dương");
     CHECK(ok.rows.front().type == "tỉnh");

@@ -373,6 +373,18 @@ def test_csv_round_trip_with_empty_cells_read_as_text(hai_duong, tmp_path):
     assert back.same_content(hai_duong)
 
 
+def test_from_pandas_takes_nullable_columns_and_refuses_a_series_in_a_cell():
+    pd = pytest.importorskip("pandas")
+    units = pd.DataFrame({"id": ["30", "296"], "name": ["Hải Dương", "Bình Giang"], "kind": ["province", "district"],
+                          "area": pd.array([1656.0, None], dtype="Float64")})
+    g = antq.OrgGraph.from_pandas(units, pd.DataFrame({"source": ["30"], "target": ["296"], "kind": ["contains"]}))
+    assert g.unit("30").attributes == {"area": 1656} and g.unit("296").attributes == {}
+    units = units.drop(columns="area").assign(attributes=[pd.Series([1]), None])
+    with pytest.raises(antq.InvalidInputError) as info:
+        antq.OrgGraph.from_pandas(units)
+    assert (info.value.tag, info.value.where) == ("wrong_type", "units row 0 attributes")
+
+
 def test_csv_round_trip_keeps_value_types(tiny, tmp_path):
     tiny.set_unit_attribute("30", "share", 0.5)
     tiny.set_unit_attribute("30", "codes", [1, "01", None, True])

@@ -574,3 +574,26 @@ def test_what_ifs_and_the_timeline_take_datetime_dates(tiny):
     assert timeline.change_sets[0].date == "2025-07-01"
     assert timeline.at(datetime.date(2025, 6, 30)).unit("10945").name == "Kẻ Sặt"
     assert timeline.at(day).unit("10945").name == "Later"
+
+@pytest.mark.parametrize("changes, expected", [
+    ([5], "expected a ChangeSet, a dict in format antq.changes or a path, found int"),
+    ([{"format": "antq.changes", "version": 1, "name": "t", "date": "2025-01-01",
+       "operations": [{"op": "merge", "into": "10945", "sources": {"10951"}}]}], "JSON values only"),
+], ids=["not a change set", "a set in a dict"])
+def test_a_timeline_given_what_is_no_change_set_says_so(tiny, changes, expected):
+    with pytest.raises(antq.WrongTypeError) as info:
+        restructure.Timeline(tiny, changes)
+    assert expected in str(info.value)
+
+
+def test_a_scenario_saves_as_every_writer_does(tmp_path):
+    import os
+
+    scenario = antq.simulation.Scenario.load(os.path.join(os.path.dirname(__file__), "..", "..", "fuzz", "corpus",
+                                                          "scenario", "valid_cascade.json"))
+    scenario.save(tmp_path / "s.json")
+    assert antq.simulation.Scenario.load(tmp_path / "s.json").to_json() == scenario.to_json()
+    os.mkfifo(tmp_path / "pipe.json")
+    with pytest.raises(antq.IoError) as info:
+        scenario.save(tmp_path / "pipe.json")
+    assert info.value.tag == "cannot_write"

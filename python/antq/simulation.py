@@ -323,8 +323,12 @@ class Scenario:
             text = json.dumps(doc, ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError) as error:
             raise _wrong_type(source, f"a scenario is JSON: {error}") from error
-        self._text: str = _core._parse_scenario(text, source)
-        self._doc: dict[str, Any] = json.loads(self._text)
+        self._hold(_core._parse_scenario(text, source), base)
+
+    def _hold(self, text: str, base: str | os.PathLike[str] | None) -> None:
+        """Keeps the scenario as the core wrote it, its parsed form, and the folder its relative paths start from."""
+        self._text: str = text
+        self._doc: dict[str, Any] = json.loads(text)
         self._base = Path(base) if base is not None else Path.cwd()
 
     @classmethod
@@ -333,9 +337,7 @@ class Scenario:
         if not isinstance(text, str):
             raise _wrong_type(source, f"expected JSON text, found {type(text).__name__}")
         out = cls.__new__(cls)
-        out._text = _core._parse_scenario(text, source)
-        out._doc = json.loads(out._text)
-        out._base = Path(base) if base is not None else Path.cwd()
+        out._hold(_core._parse_scenario(text, source), base)
         return out
 
     @classmethod
@@ -345,9 +347,7 @@ class Scenario:
         it are read from the file's folder."""
         p = Path(path)
         out = cls.__new__(cls)
-        out._text = _core._load_scenario(os.fspath(p), max_bytes)
-        out._doc = json.loads(out._text)
-        out._base = p.parent
+        out._hold(_core._load_scenario(os.fspath(p), max_bytes), p.parent)
         return out
 
     def to_json(self) -> str:

@@ -96,11 +96,23 @@ def compare(before: OrgGraph, after: OrgGraph, directive: Directive,
     )
 
 
-def _unit_columns(graph: OrgGraph) -> "pandas.DataFrame":
-    """id (index), name and whether each unit is synthetic (its attribute "synthetic" is true)."""
-    units = graph.to_pandas()[0]
-    units["synthetic"] = [a is not None and a.get("synthetic") is True for a in units["attributes"]]
-    return units.set_index("id")[["name", "synthetic"]]
+class _Units:
+    """Name and "synthetic" (the attribute, true) of the units of one graph that the diff names, looked up one id at a
+    time: the diff names a few of the graph's units, and a whole table of them costs more than the diff."""
+
+    def __init__(self, graph: OrgGraph) -> None:
+        self._graph = graph
+
+    def name(self, id: str) -> str | None:  # noqa: A002
+        return self._graph.unit(id).name if id in self._graph else None
+
+    def synthetic(self, id: str) -> bool:  # noqa: A002
+        return id in self._graph and self._graph.unit(id).attributes.get("synthetic") is True
+
+    def named(self, ids: Any) -> str:
+        """"Name (id)" for each of the ids ``ids`` holds (several joined by ", "); an id not in the graph as it is."""
+        text = "" if ids is None else str(ids)
+        return ", ".join(i if self.name(i) is None else f"{self.name(i)} ({i})" for i in text.split(", ")) if text else ""
 
 
 def _named_diff(before: OrgGraph, after: OrgGraph, diff: "pandas.DataFrame") -> "pandas.DataFrame":
@@ -108,22 +120,17 @@ def _named_diff(before: OrgGraph, after: OrgGraph, diff: "pandas.DataFrame") -> 
     before otherwise), and for ``before`` / ``after`` where they hold ids (moved: the parents; merged, split: the
     successors, several joined by ", "), each name followed by its id; the unit's "synthetic" from the same graph as
     its name."""
-    old, new = _unit_columns(before), _unit_columns(after)
+    old, new = _Units(before), _Units(after)
     created = (diff["change"] == "created").to_numpy()
     own = [new if c else old for c in created]
     out = diff.copy()
-    out["name"] = [str(side.at[i, "name"]) if i in side.index else "" for side, i in zip(own, diff["id"])]
-    out["synthetic"] = [bool(side.at[i, "synthetic"]) if i in side.index else False for side, i in zip(own, diff["id"])]
-
-    def names(ids: Any, side: "pandas.DataFrame") -> str:
-        text = "" if ids is None else str(ids)
-        return ", ".join(f"{side.at[i, 'name']} ({i})" if i in side.index else i for i in text.split(", ")) if text else ""
-
+    out["name"] = [side.name(i) or "" for side, i in zip(own, diff["id"])]
+    out["synthetic"] = [side.synthetic(i) for side, i in zip(own, diff["id"])]
     moved = (diff["change"] == "moved").to_numpy()
     successors = diff["change"].isin(["merged", "split"]).to_numpy()
-    out["before_name"] = [names(b, old) if m else ("" if b is None else str(b))
+    out["before_name"] = [old.named(b) if m else ("" if b is None else str(b))
                           for m, b in zip(moved, diff["before"])]
-    out["after_name"] = [names(a, new) if m or s else ("" if a is None else str(a))
+    out["after_name"] = [new.named(a) if m or s else ("" if a is None else str(a))
                          for m, s, a in zip(moved, successors, diff["after"])]
     return out[list(DIFF_COLUMNS)]
 
